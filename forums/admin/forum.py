@@ -1,0 +1,1 @@
+"""Admin for forums, memberships and invitations."""

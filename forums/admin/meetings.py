@@ -1,0 +1,1 @@
+"""Admin for meetings, agendas, papers, minutes and actions."""

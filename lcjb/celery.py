@@ -1,0 +1,11 @@
+"""The Celery application: configuration from Django settings, tasks found in each app."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lcjb.settings.base")
+
+app = Celery("lcjb")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

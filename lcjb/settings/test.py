@@ -1,0 +1,14 @@
+"""Tests: real PostgreSQL and Redis from DATABASE_URL and REDIS_URL (started by `make test`)."""
+
+from lcjb.settings.base import *  # noqa: F403
+from lcjb.settings.base import env
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["default"]["OPTIONS"]["location"] = str(VAR_DIR / "test-private")  # noqa: F405
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+SITE_URL = "http://testserver"
+# Most tests run tasks in-process; the worker tests turn this off and use a real worker.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+CELERY_TASK_EAGER_PROPAGATES = True
+AXES_FAILURE_LIMIT = 5

@@ -1,0 +1,31 @@
+"""Top-level URLs: the public site at /, the workspace at /workspace/, admin and accounts."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from lcjb import health, views
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("membership.urls_accounts")),
+    path(
+        "accessibility/",
+        views.PublicPage.as_view(template_name="pages/accessibility.html"),
+        name="accessibility",
+    ),
+    path("privacy/", views.PublicPage.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path("cookies/", views.PublicPage.as_view(template_name="pages/cookies.html"), name="cookies"),
+    path("", include("membership.urls")),
+    path("", include("forums.urls")),
+    path("", include("forums.urls_meetings")),
+    path("", include("performance.urls")),
+    path("", include("priorities.urls")),
+]
+
+if settings.DEBUG or getattr(settings, "BENCH_BARE_VIEW", False):
+    urlpatterns.append(path("_bench/bare", views.bare, name="bench-bare"))
+
+admin.site.site_header = settings.SERVICE_NAME
+admin.site.site_title = settings.SERVICE_NAME

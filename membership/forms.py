@@ -1,0 +1,108 @@
+"""Forms for people: signing in, their account and their notification preferences."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
+from django import forms
+from django.contrib.auth import forms as auth_forms
+
+from membership.models import NotificationPreference, User
+
+
+class SignInForm(auth_forms.AuthenticationForm):
+    """Email and password, with messages in the GOV.UK voice."""
+
+    error_messages = {
+        "invalid_login": "Enter a correct email address and password. Both are case-sensitive "
+        "for the password only.",
+        "inactive": "This account has been closed. Contact your board's secretariat.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].widget = forms.EmailInput(attrs={"autocomplete": "email"})
+        self.fields["username"].error_messages["required"] = "Enter your email address"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("username", field_width=Fluid.TWO_THIRDS),
+            Field.text("password", field_width=Fluid.TWO_THIRDS),
+            Submit("submit", "Sign in"),
+        )
+
+
+class AccountForm(forms.ModelForm):
+    """A person's own name and job title."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "job_title"]
+        labels = {"full_name": "Full name", "job_title": "Job title (optional)"}
+        error_messages = {"full_name": {"required": "Enter your full name"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("full_name", field_width=Fluid.TWO_THIRDS),
+            Field.text("job_title", field_width=Fluid.TWO_THIRDS),
+            Submit("submit", "Save changes"),
+        )
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].error_messages["required"] = "Enter your current password"
+        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
+        self.fields["new_password2"].error_messages["required"] = "Enter the new password again"
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("old_password", field_width=Fluid.TWO_THIRDS),
+            Field.text("new_password1", field_width=Fluid.TWO_THIRDS),
+            Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
+            Submit("submit", "Change password"),
+        )
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["required"] = "Enter your email address"
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.com"
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+            Submit("submit", "Send reset link"),
+        )
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
+        self.fields["new_password2"].error_messages["required"] = "Enter the new password again"
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("new_password1", field_width=Fluid.TWO_THIRDS),
+            Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
+            Submit("submit", "Set password"),
+        )
+
+
+class NotificationPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = NotificationPreference
+        fields = ["reminders", "digest", "digest_weekday"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.checkbox("reminders", small=True),
+            Field.checkbox("digest", small=True),
+            Field.select("digest_weekday"),
+            Submit("submit", "Save preferences"),
+        )

@@ -1,0 +1,248 @@
+"""People, police force areas, agency types, agencies and notifications."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class UserManager(BaseUserManager):
+    """Users sign in with their email address."""
+
+    use_in_migrations = True
+
+    def _create(self, email, password, **extra):
+        if not email:
+            raise ValueError("Enter an email address")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in: a board member, data submitter, secretariat or site admin."""
+
+    email = models.EmailField("email address", unique=True)
+    full_name = models.CharField(max_length=150)
+    job_title = models.CharField(max_length=150, blank=True)
+    is_national_viewer = models.BooleanField(
+        default=False,
+        help_text="National (APCC or Criminal Justice Board) staff who read what forums share "
+        "nationally and answer escalations.",
+    )
+    calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField("site admin", default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "calendar_token"])
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name", "email"]
+        verbose_name = "person"
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+
+class GovernanceModel(models.TextChoices):
+    """Who holds the local policing body's functions in an area."""
+
+    PCC = "pcc", "Police and Crime Commissioner"
+    PFCC = "pfcc", "Police, Fire and Crime Commissioner"
+    MAYOR = "mayor", "Mayor (or deputy mayor) with PCC functions"
+    CITY_OF_LONDON = "city_of_london", "City of London police authority"
+    POLICING_AND_CRIME_BOARD = "policing_and_crime_board", "Policing and crime board"
+
+
+DEFAULT_CHAIR_TITLES = {
+    GovernanceModel.PCC: "Police and Crime Commissioner",
+    GovernanceModel.PFCC: "Police, Fire and Crime Commissioner",
+    GovernanceModel.MAYOR: "Mayor",
+    GovernanceModel.CITY_OF_LONDON: "Chair of the Police Authority Board",
+    GovernanceModel.POLICING_AND_CRIME_BOARD: "Chair of the Policing and Crime Board",
+}
+
+
+class PoliceForceArea(models.Model):
+    """A territorial police force area of England and Wales."""
+
+    code = models.CharField("ONS code", max_length=9, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    force_name = models.CharField(max_length=150)
+    country = models.CharField(max_length=20)
+    region = models.CharField(max_length=50)
+    governance_model = models.CharField(max_length=30, choices=GovernanceModel.choices)
+    local_policing_body_title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The title of whoever holds the local policing body's functions here. "
+        "Leave blank to use the usual title for the governance model.",
+    )
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def chair_title(self) -> str:
+        """The local policing body's title, from the area's governance model — never 'PCC'."""
+        return self.local_policing_body_title or DEFAULT_CHAIR_TITLES.get(
+            self.governance_model, "Chair"
+        )
+
+
+class AgencyType(models.Model):
+    """A kind of organisation that sits on criminal justice boards (police, CPS, courts...)."""
+
+    slug = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=150)
+    statutory_cj_body = models.BooleanField(default=False)
+    core_member_expected = models.BooleanField(
+        default=False, help_text="A board is expected to include this kind of agency."
+    )
+    advisory_only = models.BooleanField(
+        default=False, help_text="May only hold advisory seats (for example the judiciary)."
+    )
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Agency(models.Model):
+    """A real organisation of a type, covering one or more police force areas."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    agency_type = models.ForeignKey(AgencyType, on_delete=models.PROTECT, related_name="agencies")
+    areas = models.ManyToManyField(
+        PoliceForceArea,
+        related_name="agencies",
+        help_text="Agencies are often not coterminous with police force areas: one CPS area "
+        "or probation region can cover several forces.",
+    )
+    website = models.URLField(blank=True)
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords(m2m_fields=[areas])
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+
+    def __str__(self):
+        return self.name
+
+
+class Notification(models.Model):
+    """One message to one person: emailed once (unique key) and listed as an in-app notice."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to send"
+        SENT = "sent", "Sent"
+        SKIPPED = "skipped", "Not sent (turned off in preferences)"
+        FAILED = "failed", "Failed"
+
+    key = models.CharField(max_length=255, unique=True)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    category = models.CharField(max_length=50)
+    essential = models.BooleanField(default=False)
+    subject = models.CharField(max_length=255)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    attachment_name = models.CharField(max_length=200, blank=True)
+    attachment_mimetype = models.CharField(max_length=100, blank=True)
+    attachment_content = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return f"{self.subject} → {self.recipient}"
+
+
+class NotificationPreference(models.Model):
+    """What a person wants to be sent. Essential notices (cancellations, invitations) always go."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, "Monday"
+        TUESDAY = 1, "Tuesday"
+        WEDNESDAY = 2, "Wednesday"
+        THURSDAY = 3, "Thursday"
+        FRIDAY = 4, "Friday"
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    reminders = models.BooleanField(
+        "Send me reminders",
+        default=True,
+        help_text="Meetings coming up, papers due, actions and returns due or overdue.",
+    )
+    digest = models.BooleanField(
+        "Send me the weekly digest", default=True, help_text="Only sent to secretariat and chairs."
+    )
+    digest_weekday = models.PositiveSmallIntegerField(
+        "Day for the weekly digest", choices=Weekday.choices, default=Weekday.MONDAY
+    )
+
+    def __str__(self):
+        return f"Preferences of {self.person}"
+
+    def allows(self, category: str) -> bool:
+        if category == "digest":
+            return self.digest
+        return self.reminders

@@ -1,0 +1,28 @@
+"""/accounts/: sign in, sign out, password reset and the person's own account."""
+
+from django.urls import path
+
+from membership.views import accounts
+
+urlpatterns = [
+    path("sign-in/", accounts.SignInView.as_view(), name="login"),
+    path("sign-out/", accounts.SignOutView.as_view(), name="logout"),
+    path("password-reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        accounts.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "reset/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "reset/done/",
+        accounts.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("account/", accounts.account, name="account"),
+    path("account/password/", accounts.password_change, name="password_change"),
+]

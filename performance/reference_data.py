@@ -1,0 +1,47 @@
+"""Load the shipped indicator catalogue and Victims' Code rights from CSV (safe to re-run)."""
+
+import csv
+import re
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_victims_code_rights(VictimsCodeRight) -> int:
+    rows = read_csv("victims_code_rights.csv")
+    for row in rows:
+        VictimsCodeRight.objects.update_or_create(
+            number=int(row["number"]),
+            defaults={"short_title": row["short_title"].strip(), "summary": row["summary"].strip()},
+        )
+    return len(rows)
+
+
+def load_indicators(Indicator, AgencyType, VictimsCodeRight) -> int:
+    rows = read_csv("indicators.csv")
+    types = {t.slug: t for t in AgencyType.objects.all()}
+    rights = {r.number: r for r in VictimsCodeRight.objects.all()}
+    for row in rows:
+        # "Victims' Code: ... (Right 4)" or "(Rights 6 and 9)": link to the first right named.
+        match = re.search(r"\(Rights? (\d+)", row["name"])
+        right = rights.get(int(match.group(1))) if match else None
+        Indicator.objects.update_or_create(
+            slug=row["slug"].strip(),
+            defaults={
+                "name": row["name"].strip(),
+                "definition": row["definition"].strip(),
+                "unit": row["unit"].strip(),
+                "polarity": row["polarity"].strip(),
+                "frequency": row["usual_frequency"].strip(),
+                "responsible_agency_type": types[row["responsible_agency_type"].strip()],
+                "source": row["source"].strip(),
+                "is_core": True,
+                "victims_code_right": right,
+            },
+        )
+    return len(rows)

@@ -1,0 +1,4 @@
+"""URLs of the performance app."""
+
+app_name = "performance"
+urlpatterns = []

@@ -1,0 +1,26 @@
+"""Priority themes (reference data); priorities, plans and evaluation build on them."""
+
+from django.db import models
+
+
+class Theme(models.Model):
+    """A priority theme: national (shipped) or local to one forum."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=150)
+    description = models.TextField(blank=True)
+    source = models.TextField(blank=True)
+    forum = models.ForeignKey(
+        "forums.Forum",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="local_themes",
+        help_text="Set for a local theme that only this forum uses.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,4 @@
+"""URLs of the priorities app."""
+
+app_name = "priorities"
+urlpatterns = []

@@ -1,0 +1,244 @@
+"""Fixtures shared by every test: one per role, real services, a real Celery worker, a browser.
+
+Role fixtures all sit on one forum (``forum``); ``other_forum_member`` sits on another one.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from forums.models import Membership
+from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
+
+ROOT = Path(__file__).resolve().parent.parent
+# Playwright's sync API runs an event loop in the test thread; the ORM calls there are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def forum(db):
+    return ForumFactory(name="Cleveland Criminal Justice Board", slug="cleveland-cjb")
+
+
+@pytest.fixture
+def other_forum(db):
+    return ForumFactory(name="Durham Criminal Justice Board", slug="durham-cjb")
+
+
+def _seat(forum, role, agency_slug="police", **kwargs):
+    agency = AgencyFactory(agency_type=agency_type(agency_slug))
+    return MembershipFactory(forum=forum, role=role, agency=agency, **kwargs).person
+
+
+@pytest.fixture
+def secretariat(forum):
+    return _seat(forum, Membership.Role.SECRETARIAT, "pcc")
+
+
+@pytest.fixture
+def chair(forum):
+    return _seat(forum, Membership.Role.CHAIR, "pcc")
+
+
+@pytest.fixture
+def member(forum):
+    return _seat(forum, Membership.Role.MEMBER, "cps")
+
+
+@pytest.fixture
+def advisory_member(forum):
+    return _seat(forum, Membership.Role.ADVISORY, "judiciary", can_commit_resources=False)
+
+
+@pytest.fixture
+def data_submitter(forum):
+    return _seat(forum, Membership.Role.DATA_SUBMITTER, "hmcts", can_commit_resources=False)
+
+
+@pytest.fixture
+def other_forum_member(other_forum):
+    return _seat(other_forum, Membership.Role.MEMBER, "police")
+
+
+@pytest.fixture
+def site_admin(db):
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+def _client_for(person):
+    client = Client()
+    client.force_login(person)
+    return client
+
+
+@pytest.fixture
+def secretariat_client(secretariat):
+    return _client_for(secretariat)
+
+
+@pytest.fixture
+def chair_client(chair):
+    return _client_for(chair)
+
+
+@pytest.fixture
+def member_client(member):
+    return _client_for(member)
+
+
+@pytest.fixture
+def advisory_client(advisory_member):
+    return _client_for(advisory_member)
+
+
+@pytest.fixture
+def data_submitter_client(data_submitter):
+    return _client_for(data_submitter)
+
+
+@pytest.fixture
+def other_forum_member_client(other_forum_member):
+    return _client_for(other_forum_member)
+
+
+@pytest.fixture
+def site_admin_client(site_admin):
+    return _client_for(site_admin)
+
+
+# --- real processes -------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 60.0, process=None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"process exited early with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing listening on port {port} after {timeout}s")
+
+
+def _process_env(**overrides) -> dict:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **overrides}
+    return {key: value for key, value in env.items() if value is not None}
+
+
+def _test_database_url() -> str:
+    """DATABASE_URL pointing at the database pytest-django created for this run."""
+    from django.db import connection
+
+    settings_dict = connection.settings_dict
+    return (
+        f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}"
+        f"/{settings_dict['NAME']}"
+    )
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, settings):
+    """A real `celery worker` process on the real Redis broker, using the test database.
+
+    Tests that use it must commit their data (``transactional_db``) so the worker sees it, and
+    queue tasks with eager mode off (this fixture turns it off for the test).
+    """
+    from lcjb.celery import app as celery_app
+
+    celery_app.conf.task_always_eager = False
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "lcjb",
+            "worker",
+            "--pool",
+            "solo",
+            "--loglevel",
+            "INFO",
+            "--without-mingle",
+            "--without-gossip",
+            "--hostname",
+            f"test-{os.getpid()}@%h",
+        ],
+        cwd=ROOT,
+        env=_process_env(
+            DJANGO_SETTINGS_MODULE="lcjb.settings.test",
+            DATABASE_URL=_test_database_url(),
+            CELERY_TASK_ALWAYS_EAGER="0",
+        ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    # Wait until the worker is ready to take tasks.
+    deadline = time.monotonic() + 60
+    lines = []
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            if process.poll() is not None:
+                break
+            continue
+        lines.append(line)
+        if "ready." in line:
+            break
+    else:
+        process.kill()
+        raise RuntimeError("Celery worker did not start:\n" + "".join(lines))
+    if process.poll() is not None:
+        raise RuntimeError("Celery worker exited:\n" + "".join(lines))
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()
