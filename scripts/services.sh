@@ -15,7 +15,7 @@ root="${TMPDIR:-/tmp}/lcjb-services-${name}"
 pgdata="$root/pg"
 
 pgbin=""
-for candidate in "$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/x)")" \
+for candidate in "$(dirname "$(readlink -f "$(command -v initdb 2>/dev/null || echo /nonexistent/x)")")" \
   $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
   if [ -x "$candidate/initdb" ] && [ -x "$candidate/pg_ctl" ]; then pgbin=$candidate; break; fi
 done
@@ -30,8 +30,12 @@ stop_services() {
     as_owner "$pgbin/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true
   fi
   if [ -f "$root/redis.pid" ]; then
-    kill "$(cat "$root/redis.pid")" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$(cat "$root/redis.pid")" 2>/dev/null || break; sleep 0.1; done
+    local pid
+    pid=$(cat "$root/redis.pid" 2>/dev/null || true)
+    if [ -n "$pid" ]; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
     rm -f "$root/redis.pid"
   fi
 }
@@ -50,6 +54,7 @@ case "$action" in
     as_owner "$pgbin/pg_ctl" -D "$pgdata" -l "$root/postgres.log" -w -t 60 \
       -o "-h 127.0.0.1 -p $pgport -k $root -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       start >/dev/null || { cat "$root/postgres.log" >&2; exit 1; }
+    as_owner "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U lcjb lcjb
     redis-server --port "$redisport" --bind 127.0.0.1 --save '' --appendonly no \
       --daemonize yes --pidfile "$root/redis.pid" --dir "$root" --logfile "$root/redis.log"
     for _ in $(seq 1 50); do

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 py=.venv/bin
 
 scripts/install-test-deps.sh
-eval "$(scripts/services.sh start test 54329 63799)"
+services_env=$(scripts/services.sh start test 54329 63799)  # fails the run if either won't start
+eval "$services_env"
 trap 'scripts/services.sh stop test 54329 63799' EXIT
 export DATABASE_URL REDIS_URL
 export LCJB_VAR_DIR="${TMPDIR:-/tmp}/lcjb-services-test/var"

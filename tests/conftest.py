@@ -21,6 +21,35 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def load_reference_data() -> None:
+    """The rows the data migrations ship (areas, agency types, indicators, rights, themes)."""
+    from membership import reference_data as membership_data
+    from membership.models import AgencyType, PoliceForceArea
+    from performance import reference_data as performance_data
+    from performance.models import Indicator, VictimsCodeRight
+    from priorities import reference_data as priorities_data
+    from priorities.models import Theme
+
+    membership_data.load_police_force_areas(PoliceForceArea)
+    membership_data.load_agency_types(AgencyType)
+    performance_data.load_victims_code_rights(VictimsCodeRight)
+    performance_data.load_indicators(Indicator, AgencyType, VictimsCodeRight)
+    priorities_data.load_themes(Theme)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_survives_flush(request):
+    """Transactional tests flush every table after they run, taking the reference data loaded
+    by migrations with it; put it back for the next one."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        load_reference_data()
+
+
 @pytest.fixture
 def forum(db):
     return ForumFactory(name="Cleveland Criminal Justice Board", slug="cleveland-cjb")

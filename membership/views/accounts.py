@@ -1,5 +1,6 @@
 """Signing in and out, password reset, and a person's own account and preferences."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -38,6 +39,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     html_email_template_name = "registration/password_reset_email.html"
     subject_template_name = "registration/password_reset_subject.txt"
+    extra_email_context = {"site_name": settings.SERVICE_NAME}
     success_url = reverse_lazy("password_reset_done")
 
 
