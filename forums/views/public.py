@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 
-from forums import selectors
+from forums.selectors import forum as selectors
 
 
 @login_not_required

@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 
-from forums import selectors
+from forums.selectors import forum as selectors
 
 
 def workspace_home(request):

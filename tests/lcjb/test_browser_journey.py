@@ -1,17 +1,11 @@
 """A person in real Chromium: home page, sign in as a demo user, sign out — axe on every page."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
+from tests.browser import assert_accessible
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-def assert_accessible(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
 def test_sign_in_and_out_as_a_demo_member_with_no_accessibility_violations(live_server, page):

@@ -1,0 +1,1 @@
+"""Forms: forum.py (forums, memberships), meetings.py (meetings)."""

@@ -1,0 +1,1 @@
+"""Reads, scoped to who is asking: forum.py (forums, memberships), meetings.py (meetings)."""

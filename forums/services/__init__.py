@@ -1,0 +1,1 @@
+"""Writes, one transaction each: forum.py (forums, memberships), meetings.py (meetings)."""
