@@ -3,6 +3,15 @@
 from django.db import models
 
 
+class ThemeQuerySet(models.QuerySet):
+    def for_forum(self, forum):
+        """The national themes plus the forum's own local ones."""
+        return self.filter(models.Q(forum__isnull=True) | models.Q(forum=forum))
+
+    def national(self):
+        return self.filter(forum__isnull=True)
+
+
 class Theme(models.Model):
     """A priority theme: national (shipped) or local to one forum."""
 
@@ -18,6 +27,8 @@ class Theme(models.Model):
         related_name="local_themes",
         help_text="Set for a local theme that only this forum uses.",
     )
+
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
