@@ -10,9 +10,9 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forums", "0002_plans_consultations_evaluation"),
+        ("forums", "0001_initial"),
         ("membership", "0002_load_reference_data"),
-        ("performance", "0003_plans_consultations_evaluation"),
+        ("performance", "0002_load_reference_data"),
         ("priorities", "0002_load_reference_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
