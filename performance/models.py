@@ -1,8 +1,11 @@
 """The indicator catalogue and the Victims' Code rights."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
-from membership.models import AgencyType
+from membership.models import Agency, AgencyType, PoliceForceArea
 
 
 class Indicator(models.Model):
@@ -76,3 +79,269 @@ class VictimsCodeRight(models.Model):
 
     def __str__(self):
         return f"Right {self.number}: {self.short_title}"
+
+
+class ReportingPeriod(models.Model):
+    """A month, a calendar quarter or a financial year that figures are reported for."""
+
+    class Frequency(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+        ANNUAL = "annual", "Annual"
+
+    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+    code = models.CharField(
+        max_length=12,
+        unique=True,
+        help_text="Stable code used in files and URLs: 2026-03, 2026-Q1 or FY2025-26.",
+    )
+    start = models.DateField()
+    end = models.DateField()
+    due_date = models.DateField(help_text="When agencies' returns for this period are due.")
+
+    class Meta:
+        ordering = ["-start", "frequency"]
+        constraints = [
+            models.UniqueConstraint(fields=["frequency", "start"], name="period_unique_start")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        if self.frequency == self.Frequency.MONTHLY:
+            return self.start.strftime("%B %Y")
+        if self.frequency == self.Frequency.QUARTERLY:
+            return f"{self.start.strftime('%B')} to {self.end.strftime('%B %Y')}"
+        return f"April {self.start.year} to March {self.end.year}"
+
+    @property
+    def short_label(self) -> str:
+        if self.frequency == self.Frequency.MONTHLY:
+            return self.start.strftime("%b %Y")
+        if self.frequency == self.Frequency.QUARTERLY:
+            return f"{self.start.strftime('%b')}–{self.end.strftime('%b %Y')}"
+        return f"{self.start.year}–{str(self.end.year)[2:]}"
+
+
+class PeriodPublication(models.Model):
+    """A forum's decision that its accepted figures for a period are public."""
+
+    forum = models.ForeignKey(
+        "forums.Forum", on_delete=models.CASCADE, related_name="period_publications"
+    )
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.PROTECT, related_name="publications"
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period__start"]
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "period"], name="publication_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.forum}: {self.period} published"
+
+
+class Target(models.Model):
+    """What a forum (or every forum of an area) aims for on an indicator over a period."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    forum = models.ForeignKey(
+        "forums.Forum", null=True, blank=True, on_delete=models.CASCADE, related_name="targets"
+    )
+    area = models.ForeignKey(
+        PoliceForceArea,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="performance_targets",
+        help_text="An area-wide target applies to every forum of the area without its own.",
+    )
+    period = models.ForeignKey(
+        ReportingPeriod,
+        on_delete=models.PROTECT,
+        related_name="targets",
+        help_text="The target applies to every reporting period that falls inside this one.",
+    )
+    value = models.DecimalField(max_digits=14, decimal_places=4)
+    amber_tolerance = models.DecimalField(
+        max_digits=14,
+        decimal_places=4,
+        default=0,
+        help_text="How far on the wrong side of the target a figure may be and still be amber, "
+        "in the indicator's unit.",
+    )
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator__name", "-period__start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(forum__isnull=False) | models.Q(area__isnull=False),
+                name="target_forum_or_area",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "forum", "period"],
+                condition=models.Q(forum__isnull=False),
+                name="target_unique_forum",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "area", "period"],
+                condition=models.Q(forum__isnull=True),
+                name="target_unique_area",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value} ({self.period})"
+
+
+class PerformanceReturn(models.Model):
+    """One agency's figures for one forum and period, with its review workflow."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        RETURNED = "returned", "Returned for correction"
+        RESUBMITTED = "resubmitted", "Resubmitted"
+        ACCEPTED = "accepted", "Accepted"
+
+    EDITABLE = (Status.DRAFT, Status.RETURNED)
+    AWAITING_REVIEW = (Status.SUBMITTED, Status.RESUBMITTED)
+
+    forum = models.ForeignKey(
+        "forums.Forum", on_delete=models.CASCADE, related_name="performance_returns"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="performance_returns")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="returns")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    is_revised = models.BooleanField(
+        "Revised after acceptance",
+        default=False,
+        help_text="Figures were changed after the return had been accepted.",
+    )
+    review_comments = models.TextField(blank=True)
+    revision_reason = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period__start", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forum", "agency", "period"], name="return_unique_per_period"
+            )
+        ]
+        indexes = [models.Index(fields=["forum", "status"])]
+
+    def __str__(self):
+        return f"{self.agency} — {self.period} ({self.get_status_display()})"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE
+
+    @property
+    def is_late(self) -> bool:
+        return self.status in self.EDITABLE and self.period.due_date < timezone.localdate()
+
+
+class Measurement(models.Model):
+    """One figure in a return: a value, or a numerator and denominator with the rate computed."""
+
+    performance_return = models.ForeignKey(
+        PerformanceReturn, on_delete=models.CASCADE, related_name="measurements"
+    )
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="measurements")
+    breakdown_dimension = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="What the figure is broken down by, e.g. 'Offence type' or 'Ethnicity'. "
+        "Blank for the total.",
+    )
+    breakdown = models.CharField(
+        max_length=120, blank=True, help_text="e.g. 'Adult rape' or 'Black'. Blank for the total."
+    )
+    value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    numerator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    is_provisional = models.BooleanField(default=False)
+    note = models.CharField(max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator__name", "breakdown_dimension", "breakdown"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["performance_return", "indicator", "breakdown_dimension", "breakdown"],
+                name="measurement_unique_in_return",
+            )
+        ]
+        indexes = [models.Index(fields=["indicator", "performance_return"])]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value}"
+
+    @property
+    def is_total(self) -> bool:
+        return not self.breakdown
+
+
+class DataOwnerConfirmation(models.Model):
+    """An agency's lead confirms its figures for a period before they go public (or not, why)."""
+
+    forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.PROTECT, related_name="confirmations"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    confirmed = models.BooleanField(default=True)
+    reason_not_confirmed = models.TextField(
+        blank=True, help_text="Recorded by the secretariat when the agency has not confirmed."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agency__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forum", "period", "agency"], name="confirmation_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.agency} — {self.period}"
