@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("membership.urls")),
     path("", include("forums.urls")),
     path("", include("forums.urls_meetings")),
+    path("", include("forums.urls_reports")),
     path("", include("performance.urls")),
     path("", include("priorities.urls")),
 ]

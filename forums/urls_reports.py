@@ -1,0 +1,4 @@
+"""URLs for generated reports: status and download (namespace ``reports``)."""
+
+app_name = "reports"
+urlpatterns: list = []
