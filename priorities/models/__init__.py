@@ -9,6 +9,7 @@ from priorities.models.consultation import (
     YouSaidWeDid,
 )
 from priorities.models.evaluation import AnnualEvaluation, EvaluationOutcome
+from priorities.models.links import DeliveryAction, PriorityDiscussion
 from priorities.models.plan import (
     Objective,
     Priority,
@@ -23,6 +24,8 @@ from priorities.models.theme import Theme
 
 __all__ = [
     "AnnualEvaluation",
+    "DeliveryAction",
+    "PriorityDiscussion",
     "Answer",
     "Consultation",
     "ConsultationQuerySet",

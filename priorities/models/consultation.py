@@ -204,6 +204,22 @@ class YouSaidWeDid(models.Model):
         related_name="you_said_we_did",
         help_text="The priority that followed, if any.",
     )
+    decision = models.ForeignKey(
+        "forums.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The board's decision that followed, if any (shown publicly only once public).",
+    )
+    action = models.ForeignKey(
+        "forums.Action",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The action that followed, if any (shown publicly only if the action is public).",
+    )
     order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
