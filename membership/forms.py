@@ -106,3 +106,37 @@ class NotificationPreferenceForm(forms.ModelForm):
             Field.select("digest_weekday"),
             Submit("submit", "Save preferences"),
         )
+
+
+class TwoFactorCodeForm(forms.Form):
+    """A 6-digit code from the person's authenticator app, checked against their device."""
+
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code your app shows now, for example 123456",
+        max_length=8,
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, *args, device=None, submit_label="Continue", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("code", field_width=5),
+            Submit("submit", submit_label),
+        )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError("Enter the code as 6 digits, like 123456")
+        if self.device is None or not self.device.verify_token(code):
+            raise forms.ValidationError(
+                "That code is not right. Check your app shows this account and enter the "
+                "newest code. After several wrong codes you must wait before trying again."
+            )
+        return code

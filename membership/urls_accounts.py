@@ -25,4 +25,6 @@ urlpatterns = [
     ),
     path("account/", accounts.account, name="account"),
     path("account/password/", accounts.password_change, name="password_change"),
+    path("account/two-factor/", accounts.two_factor_settings, name="two-factor"),
+    path("sign-in/code/", accounts.two_factor_verify, name="two-factor-verify"),
 ]

@@ -6,10 +6,11 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_http_methods
 
+from membership import two_factor
 from membership.forms import (
     AccountForm,
     NotificationPreferenceForm,
@@ -17,6 +18,7 @@ from membership.forms import (
     PasswordResetForm,
     SetPasswordForm,
     SignInForm,
+    TwoFactorCodeForm,
 )
 from membership.models import NotificationPreference
 
@@ -26,6 +28,15 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        """Signed in with the password; with two-factor on, the code page comes next."""
+        response = super().form_valid(form)
+        if two_factor.confirmed_device(form.get_user()) is not None:
+            two_factor.start_pending(self.request)
+            verify = reverse("two-factor-verify")
+            return redirect(f"{verify}?next={self.get_success_url()}")
+        return response
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -91,3 +102,50 @@ def preferences(request):
         messages.success(request, "Your notification preferences have been saved")
         return redirect("membership:preferences")
     return render(request, "membership/preferences.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def two_factor_settings(request):
+    """Turn two-factor sign-in on (scan a QR code, confirm with a code) or off (with a code)."""
+    device = two_factor.confirmed_device(request.user)
+    if device is None:
+        device = two_factor.unconfirmed_device(request.user)
+        form = TwoFactorCodeForm(request.POST or None, device=device, submit_label="Turn on")
+        if request.method == "POST" and form.is_valid():
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            two_factor.complete(request, device)
+            messages.success(request, "Two-factor sign-in is on")
+            return redirect("account")
+        context = {
+            "form": form,
+            "enabled": False,
+            "qr_code": two_factor.qr_code_data_uri(device),
+            "key": two_factor.readable_key(device),
+        }
+        return render(request, "registration/two_factor_settings.html", context)
+    form = TwoFactorCodeForm(request.POST or None, device=device, submit_label="Turn off")
+    if request.method == "POST" and form.is_valid():
+        device.delete()
+        request.session.pop(two_factor.PENDING_SESSION_KEY, None)
+        messages.success(request, "Two-factor sign-in is off")
+        return redirect("account")
+    return render(request, "registration/two_factor_settings.html", {"form": form, "enabled": True})
+
+
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request):
+    """The second step of signing in: a code from the person's authenticator app."""
+    device = two_factor.confirmed_device(request.user)
+    default = reverse("forums:workspace")
+    if device is None or not request.session.get(two_factor.PENDING_SESSION_KEY):
+        return redirect(two_factor.safe_next(request, default))
+    form = TwoFactorCodeForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        two_factor.complete(request, device)
+        return redirect(two_factor.safe_next(request, default))
+    return render(
+        request,
+        "registration/two_factor_verify.html",
+        {"form": form, "next": two_factor.safe_next(request, default)},
+    )
