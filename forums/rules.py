@@ -69,6 +69,7 @@ def is_site_admin(person) -> bool:
 
 
 rules.add_perm("forums.view_forum", is_forum_participant | is_site_admin)
+rules.add_perm("forums.view_members", is_forum_member | is_site_admin)
 rules.add_perm("forums.manage_forum", is_forum_secretariat | is_site_admin)
 rules.add_perm("forums.manage_membership", is_forum_secretariat | is_site_admin)
 rules.add_perm("forums.approve_minutes", is_forum_chair)

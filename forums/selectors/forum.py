@@ -1,9 +1,30 @@
-"""Reads of forums and memberships, scoped to who is asking."""
+"""Reads of forums and memberships, scoped to who is asking.
+
+Workspace reads take the person and return only what they may see: another forum's record is a
+404 (``Http404``), never a 403 that would confirm it exists. Public reads go through
+``Forum.objects.public()`` and only ever return what the public may see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
 
-from forums.models import Forum, Membership
-from membership.models import PoliceForceArea, User
+from forums.coverage import Coverage, forum_coverage, forums_coverage
+from forums.models import Forum, Invitation, Membership
+from membership.models import Agency, PoliceForceArea, User
+
+__all__ = [
+    "Coverage",
+    "forum_coverage",
+    "forums_coverage",
+]
+
+
+# --- the workspace ----------------------------------------------------------------------------
 
 
 def forum_list_for(*, person: User) -> QuerySet[Forum]:
@@ -17,8 +38,225 @@ def current_memberships_of(*, person: User) -> QuerySet[Membership]:
         Membership.objects.current()
         .filter(person=person)
         .select_related("forum", "agency", "forum__parent")
-        .order_by("forum__name")
+        .order_by("forum__name", "role")
     )
+
+
+@dataclass
+class WorkspaceForum:
+    """One row of 'your forums': the forum, the person's seats on it, and its coverage."""
+
+    forum: Forum
+    memberships: list[Membership]
+    runs_it: bool
+    coverage: Coverage | None
+
+
+def workspace_forums_for(*, person: User) -> list[WorkspaceForum]:
+    """The person's forums with their roles; coverage where they run the forum (3 queries)."""
+    rows: dict[int, WorkspaceForum] = {}
+    for membership in current_memberships_of(person=person):
+        row = rows.setdefault(
+            membership.forum_id,
+            WorkspaceForum(forum=membership.forum, memberships=[], runs_it=False, coverage=None),
+        )
+        row.memberships.append(membership)
+        if membership.role in Membership.RUNNING_ROLES:
+            row.runs_it = True
+    run = [row.forum for row in rows.values() if row.runs_it]
+    coverage = forums_coverage(forums=run) if run else {}
+    for row in rows.values():
+        row.coverage = coverage.get(row.forum.pk)
+    return list(rows.values())
+
+
+def forum_for(*, person: User, slug: str) -> Forum:
+    """The forum, if the person has a current seat on it (or is a site admin); else 404."""
+    forums = Forum.objects.select_related("parent")
+    if not person.is_superuser:
+        seated = Membership.objects.current().filter(person=person).values("forum_id")
+        forums = forums.filter(pk__in=seated)
+    forum = forums.filter(slug=slug).first()
+    if forum is None:
+        raise Http404("No forum found")
+    return forum
+
+
+def forum_overview(*, forum: Forum) -> Forum:
+    """The forum with its areas, parent and sub-groups loaded for its workspace page."""
+    return (
+        Forum.objects.select_related("parent")
+        .prefetch_related(
+            Prefetch("areas", queryset=PoliceForceArea.objects.order_by("name")),
+            Prefetch("children", queryset=Forum.objects.order_by("kind", "name")),
+        )
+        .get(pk=forum.pk)
+    )
+
+
+def _membership_rows() -> QuerySet[Membership]:
+    return Membership.objects.select_related(
+        "person", "agency", "agency__agency_type", "deputy"
+    ).order_by("agency__name", "role", "person__full_name")
+
+
+def forum_members(*, forum: Forum, on=None) -> QuerySet[Membership]:
+    """Current memberships of the forum, by agency."""
+    return _membership_rows().current(on).filter(forum=forum)
+
+
+def forum_past_members(*, forum: Forum, on=None) -> QuerySet[Membership]:
+    """Memberships of the forum that have ended, most recently ended first."""
+    return _membership_rows().past(on).filter(forum=forum).order_by("-end_date")
+
+
+def forum_future_members(*, forum: Forum, on=None) -> QuerySet[Membership]:
+    """Memberships that start later."""
+    on = on or timezone.localdate()
+    return _membership_rows().filter(forum=forum, start_date__gt=on).order_by("start_date")
+
+
+@dataclass
+class AgencyGroup:
+    """Memberships of one agency (or of none, such as the secretariat's guests)."""
+
+    agency: Agency | None
+    memberships: list[Membership]
+
+    @property
+    def name(self) -> str:
+        return self.agency.name if self.agency else "No agency"
+
+
+def group_by_agency(memberships) -> list[AgencyGroup]:
+    """Group memberships by the agency they represent, keeping their order."""
+    groups: dict[int | None, AgencyGroup] = {}
+    for membership in memberships:
+        group = groups.setdefault(
+            membership.agency_id, AgencyGroup(agency=membership.agency, memberships=[])
+        )
+        group.memberships.append(membership)
+    return sorted(groups.values(), key=lambda group: (group.agency is None, group.name))
+
+
+def membership_for(*, forum: Forum, pk: int) -> Membership:
+    """A membership of this forum (any date); another forum's membership is a 404."""
+    membership = _membership_rows().select_related("forum").filter(forum=forum, pk=pk).first()
+    if membership is None:
+        raise Http404("No membership found")
+    return membership
+
+
+@dataclass
+class HistoryEntry:
+    """One recorded change: when, by whom, why, and which fields changed from what to what."""
+
+    when: object
+    who: User | None
+    reason: str
+    kind: str
+    changes: list[tuple[str, str, str]]
+
+
+_HISTORY_FIELDS = (
+    "agency",
+    "role",
+    "can_commit_resources",
+    "deputy",
+    "start_date",
+    "end_date",
+    "show_name_publicly",
+)
+
+
+def _shown(record, name: str) -> str:
+    if name == "role":
+        return Membership.Role(record.role).label if record.role else "—"
+    if name in ("agency", "deputy"):
+        related = getattr(record, name)
+        return str(related) if related else "—"
+    value = getattr(record, name)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if value is None:
+        return "—"
+    return value.strftime("%-d %B %Y") if hasattr(value, "strftime") else str(value)
+
+
+def membership_history(*, membership: Membership) -> list[HistoryEntry]:
+    """Every recorded version of the membership, newest first, with what changed (1 query)."""
+    records = list(
+        membership.history.select_related("history_user", "agency", "deputy").order_by(
+            "history_date", "history_id"
+        )
+    )
+    entries = []
+    previous = None
+    for record in records:
+        changes = []
+        if previous is not None:
+            for name in _HISTORY_FIELDS:
+                before, after = _shown(previous, name), _shown(record, name)
+                if before != after:
+                    label = Membership._meta.get_field(name).verbose_name
+                    changes.append((label[:1].upper() + label[1:], before, after))
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=record.history_user,
+                reason=record.history_change_reason
+                or {"+": "Added", "~": "Changed", "-": "Deleted"}[record.history_type],
+                kind=record.history_type,
+                changes=changes,
+            )
+        )
+        previous = record
+    return list(reversed(entries))
+
+
+def forum_invitations(*, forum: Forum) -> QuerySet[Invitation]:
+    """Invitations still waiting to be accepted (not revoked, not expired)."""
+    return (
+        Invitation.objects.usable()
+        .filter(forum=forum)
+        .select_related("agency", "invited_by")
+        .order_by("-created_at")
+    )
+
+
+def invitation_for(*, forum: Forum, pk: int) -> Invitation:
+    invitation = Invitation.objects.filter(forum=forum, pk=pk).first()
+    if invitation is None:
+        raise Http404("No invitation found")
+    return invitation
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    """The invitation a link's token belongs to, whatever its state (None if unknown)."""
+    if not token:
+        return None
+    return (
+        Invitation.objects.for_token(token)
+        .select_related("forum", "agency", "agency__agency_type")
+        .first()
+    )
+
+
+def agencies_for_forum(*, forum: Forum) -> QuerySet[Agency]:
+    """Active agencies that may represent themselves on the forum (cover one of its areas)."""
+    agencies = Agency.objects.filter(is_active=True).select_related("agency_type")
+    if not forum.is_area_wide:
+        area_ids = list(forum.areas.values_list("pk", flat=True))
+        if area_ids:
+            agencies = agencies.filter(areas__in=area_ids).distinct()
+    return agencies.order_by("name")
+
+
+def person_by_email(*, email: str) -> User | None:
+    return User.objects.filter(email__iexact=email.strip()).first()
+
+
+# --- the public site --------------------------------------------------------------------------
 
 
 def public_areas_with_forums() -> QuerySet[PoliceForceArea]:
@@ -30,3 +268,90 @@ def public_areas_with_forums() -> QuerySet[PoliceForceArea]:
             to_attr="public_forums",
         )
     ).order_by("country", "name")
+
+
+def public_forum(*, slug: str) -> Forum:
+    """A public forum with what its public page shows, in a fixed number of queries; else 404.
+
+    Loaded on the forum: ``public_areas``, ``public_children`` (public sub-groups only),
+    ``public_seats`` (current seats round the table, with agency and type) and the parent
+    only if it is public (``public_parent``).
+    """
+    forum = (
+        Forum.objects.public()
+        .select_related("parent")
+        .prefetch_related(
+            Prefetch(
+                "areas", queryset=PoliceForceArea.objects.order_by("name"), to_attr="public_areas"
+            ),
+            Prefetch(
+                "children",
+                queryset=Forum.objects.public().order_by("kind", "name"),
+                to_attr="public_children",
+            ),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.current()
+                .filter(role__in=Membership.SEATED_ROLES)
+                .select_related("person", "agency", "agency__agency_type")
+                .prefetch_related(
+                    Prefetch("agency__areas", queryset=PoliceForceArea.objects.only("pk"))
+                )
+                .order_by("agency__name", "role"),
+                to_attr="public_seats",
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if forum is None:
+        raise Http404("No forum found")
+    forum.public_parent = forum.parent if forum.parent and forum.parent.is_public else None
+    return forum
+
+
+@dataclass
+class PublicSeat:
+    """What the public may know about one seat: agency, role, and the name only with consent."""
+
+    agency: Agency | None
+    role: str
+    name: str
+    can_commit_resources: bool
+    is_chair: bool = False
+
+
+def public_seats(*, forum: Forum) -> list[PublicSeat]:
+    """The forum's seats as the public sees them (from ``public_forum``); names need consent.
+
+    The chair's role carries the title of the local policing body of their area (for example
+    "Chair (Police, Fire and Crime Commissioner)"), from the area's governance model.
+    """
+    areas = {area.pk: area for area in forum.public_areas}
+    seats = []
+    for membership in forum.public_seats:
+        role = membership.get_role_display()
+        if membership.role == Membership.Role.CHAIR and membership.agency:
+            title = chair_title_for(membership=membership, areas=areas)
+            if title:
+                role = f"Chair ({title})"
+        seats.append(
+            PublicSeat(
+                agency=membership.agency,
+                role=role,
+                name=membership.person.full_name if membership.show_name_publicly else "",
+                can_commit_resources=membership.can_commit_resources,
+                is_chair=membership.role == Membership.Role.CHAIR,
+            )
+        )
+    return seats
+
+
+def chair_title_for(*, membership: Membership, areas: dict[int, PoliceForceArea]) -> str:
+    """The local policing body's title, if the chair sits for the local policing body."""
+    if membership.agency.agency_type.slug != "pcc":
+        return ""
+    for area in membership.agency.areas.all():
+        if area.pk in areas:
+            return areas[area.pk].chair_title
+    return ""

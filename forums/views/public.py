@@ -1,4 +1,8 @@
-"""The public site: no sign-in, published material only."""
+"""The public site: no sign-in, published material only.
+
+Reads go only through ``Forum.objects.public()`` (via the public selectors): a private forum is
+a 404, and members' names appear only with their consent.
+"""
 
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
@@ -10,4 +14,22 @@ from forums.selectors import forum as selectors
 def home(request):
     """Every public forum, grouped by police force area."""
     areas = [area for area in selectors.public_areas_with_forums() if area.public_forums]
-    return render(request, "forums/home.html", {"areas": areas})
+    countries = {}
+    for area in areas:
+        countries.setdefault(area.country, []).append(area)
+    return render(
+        request,
+        "forums/home.html",
+        {"areas": areas, "countries": sorted(countries.items())},
+    )
+
+
+@login_not_required
+def public_forum(request, slug):
+    """A forum's public page: areas, chair, agencies represented, sub-groups, terms."""
+    forum = selectors.public_forum(slug=slug)
+    return render(
+        request,
+        "forums/forum_public.html",
+        {"forum": forum, "seats": selectors.public_seats(forum=forum)},
+    )

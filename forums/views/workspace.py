@@ -1,11 +1,252 @@
-"""The signed-in side: what a member, secretariat or chair works with."""
+"""The signed-in side: what a member, secretariat or chair works with.
 
-from django.shortcuts import render
+Every forum is looked up through a selector scoped to the person (another forum is a 404), then
+the rule for the action is checked (a member who may see but not do gets a 403).
+"""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from forums.forms.forum import (
+    ForumDetailsForm,
+    InvitationForm,
+    MembershipEndForm,
+    MembershipForm,
+    add_service_errors,
+)
 from forums.selectors import forum as selectors
+from forums.services import forum as services
+
+
+def _forum(request, slug, permission="forums.view_forum"):
+    forum = selectors.forum_for(person=request.user, slug=slug)
+    if not request.user.has_perm(permission, forum):
+        raise PermissionDenied
+    return forum
+
+
+def _data(request):
+    """The submitted data on a POST (even if empty, so missing answers show errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _forum_url(forum) -> str:
+    return reverse("forums:workspace-forum", args=[forum.slug])
 
 
 def workspace_home(request):
-    """'Your forums': every forum the person currently sits on, and in what role."""
-    memberships = selectors.current_memberships_of(person=request.user)
-    return render(request, "forums/workspace_home.html", {"memberships": memberships})
+    """'Your forums': every forum the person sits on, their role, and gaps for those who run it."""
+    rows = selectors.workspace_forums_for(person=request.user)
+    return render(request, "forums/workspace_home.html", {"rows": rows})
+
+
+def forum_workspace(request, slug):
+    """A forum's overview: members by agency, the coverage check, sub-groups and parent."""
+    forum = selectors.forum_overview(forum=_forum(request, slug))
+    can_manage = request.user.has_perm("forums.manage_membership", forum)
+    can_see_members = request.user.has_perm("forums.view_members", forum)
+    context = {
+        "forum": forum,
+        "can_manage": can_manage,
+        "can_see_members": can_see_members,
+        "coverage": selectors.forum_coverage(forum=forum),
+    }
+    if can_see_members:
+        context["groups"] = selectors.group_by_agency(selectors.forum_members(forum=forum))
+    if can_manage:
+        context["future_members"] = list(selectors.forum_future_members(forum=forum))
+        context["past_members"] = list(selectors.forum_past_members(forum=forum))
+        context["invitations"] = list(selectors.forum_invitations(forum=forum))
+    return render(request, "forums/forum_workspace.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def forum_edit(request, slug):
+    """The secretariat changes the forum's summary, terms of reference and public switch."""
+    forum = _forum(request, slug, "forums.manage_forum")
+    form = ForumDetailsForm(
+        _data(request), forum=forum, initial=ForumDetailsForm.initial_for(forum)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.forum_update(forum=forum, updated_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The forum's details have been saved")
+            return redirect(_forum_url(forum))
+    return render(
+        request,
+        "components/form_page.html",
+        {
+            "form": form,
+            "page_title": "Change the forum's details",
+            "caption": forum.name,
+            "back_url": _forum_url(forum),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def membership_add(request, slug):
+    """Add someone who already has an account to the forum."""
+    forum = _forum(request, slug, "forums.manage_membership")
+    form = MembershipForm(
+        _data(request),
+        forum=forum,
+        agencies=selectors.agencies_for_forum(forum=forum),
+        adding=True,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.membership_create(
+                forum=forum, created_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{membership.person} has been added to {forum.name}")
+            return redirect(_forum_url(forum))
+    return render(
+        request,
+        "components/form_page.html",
+        {
+            "form": form,
+            "page_title": "Add a member",
+            "caption": forum.name,
+            "back_url": _forum_url(forum),
+            "intro": "Add someone who already has an account. To add someone new, send them "
+            "an invitation from the forum's page.",
+        },
+    )
+
+
+def membership_detail(request, slug, pk):
+    """One membership with its history of changes (secretariat and chair)."""
+    forum = _forum(request, slug, "forums.manage_membership")
+    membership = selectors.membership_for(forum=forum, pk=pk)
+    return render(
+        request,
+        "forums/membership_detail.html",
+        {
+            "forum": forum,
+            "membership": membership,
+            "history": selectors.membership_history(membership=membership),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def membership_edit(request, slug, pk):
+    forum = _forum(request, slug, "forums.manage_membership")
+    membership = selectors.membership_for(forum=forum, pk=pk)
+    form = MembershipForm(
+        _data(request),
+        forum=forum,
+        agencies=selectors.agencies_for_forum(forum=forum),
+        adding=False,
+        initial=MembershipForm.initial_for(membership),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_update(
+                membership=membership, updated_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{membership.person}'s membership has been saved")
+            return redirect(_forum_url(forum))
+    return render(
+        request,
+        "components/form_page.html",
+        {
+            "form": form,
+            "page_title": f"Change {membership.person}'s membership",
+            "caption": forum.name,
+            "back_url": reverse("forums:membership-detail", args=[forum.slug, membership.pk]),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def membership_end(request, slug, pk):
+    forum = _forum(request, slug, "forums.manage_membership")
+    membership = selectors.membership_for(forum=forum, pk=pk)
+    form = MembershipEndForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(
+                membership=membership,
+                ended_by=request.user,
+                end_date=form.cleaned_data["end_date"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{membership.person}'s membership has been ended")
+            return redirect(_forum_url(forum))
+    return render(
+        request,
+        "components/form_page.html",
+        {
+            "form": form,
+            "page_title": f"End {membership.person}'s membership",
+            "caption": forum.name,
+            "back_url": reverse("forums:membership-detail", args=[forum.slug, membership.pk]),
+            "intro": "The membership is kept in the forum's history; it is not deleted.",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_new(request, slug):
+    """Invite someone by email to take a seat on the forum."""
+    forum = _forum(request, slug, "forums.manage_membership")
+    form = InvitationForm(
+        _data(request), forum=forum, agencies=selectors.agencies_for_forum(forum=forum)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation, _token = services.invitation_send(
+                forum=forum, invited_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"An invitation has been sent to {invitation.email}")
+            return redirect(_forum_url(forum))
+    return render(
+        request,
+        "components/form_page.html",
+        {
+            "form": form,
+            "page_title": "Invite someone to join",
+            "caption": forum.name,
+            "back_url": _forum_url(forum),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_revoke(request, slug, pk):
+    """Withdraw an invitation that has not been accepted yet."""
+    forum = _forum(request, slug, "forums.manage_membership")
+    invitation = selectors.invitation_for(forum=forum, pk=pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.invitation_revoke(invitation=invitation, revoked_by=request.user)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            messages.success(request, f"The invitation to {invitation.email} has been withdrawn")
+            return redirect(_forum_url(forum))
+    return render(
+        request,
+        "forums/invitation_revoke.html",
+        {"forum": forum, "invitation": invitation, "error": error},
+    )
