@@ -1,0 +1,472 @@
+"""Reminders for meetings, papers and actions, sent through ``membership.notifications.notify``.
+
+Each function takes ``today`` (so tests and a re-run for a missed day can pass a date), finds
+what is due, and notifies the right people. Keys name the reminder and its subject
+(``meeting-reminder:7d:meeting=<id>``); ``notify`` adds the recipient, so running a function
+twice — a retried task, a second beat — never sends anything twice.
+
+Confidentiality: every recipient is told only about the agenda items and papers they may see
+(restricted ones only to the people named on them and to whoever runs the forum). Recipients
+who see the same things share one rendering.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from forums.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Confidentiality,
+    Forum,
+    Meeting,
+    Membership,
+    Paper,
+)
+from membership.models import User
+from membership.notifications import Attachment, absolute_url, notify
+
+MEETING_NOTICE_DAYS = {"7d": 7, "1d": 1}
+PAPERS_NOTICE_DAYS = {"3d": 3, "0d": 0}
+ACTION_DUE_DAYS = 3
+
+
+# --- URLs ----------------------------------------------------------------------------------
+
+
+def _reverse_first(names: Iterable[str], args: list, fallback: str) -> str:
+    """The first of several URL names that exists (the meetings pages may be renamed)."""
+    for name in names:
+        try:
+            return reverse(name, args=args)
+        except NoReverseMatch:
+            continue
+    return fallback
+
+
+def forum_url(forum: Forum) -> str:
+    return reverse("forums:workspace-forum", args=[forum.slug])
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return _reverse_first(
+        ["meetings:workspace-meeting", "meetings:meeting-detail"],
+        [meeting.forum.slug, meeting.pk],
+        forum_url(meeting.forum),
+    )
+
+
+def paper_url(paper: Paper, meeting: Meeting) -> str:
+    return _reverse_first(
+        ["meetings:paper-download", "meetings:workspace-paper-download", "meetings:paper"],
+        [meeting.forum.slug, paper.pk],
+        meeting_url(meeting),
+    )
+
+
+def action_url(action: Action) -> str:
+    return _reverse_first(
+        ["meetings:workspace-action", "meetings:action-detail", "meetings:action"],
+        [action.forum.slug, action.pk],
+        _reverse_first(
+            ["meetings:workspace-actions", "meetings:actions"],
+            [action.forum.slug],
+            forum_url(action.forum),
+        ),
+    )
+
+
+# --- who sees what -------------------------------------------------------------------------
+
+
+def roles_on(*, forum_ids: Iterable[int], today: datetime.date) -> dict[tuple[int, int], set]:
+    """(forum id, person id) → the roles the person holds there on ``today``, in one query."""
+    roles: dict[tuple[int, int], set] = defaultdict(set)
+    rows = (
+        Membership.objects.current(today)
+        .filter(forum_id__in=list(forum_ids), person__is_active=True)
+        .values_list("forum_id", "person_id", "role")
+    )
+    for forum_id, person_id, role in rows:
+        roles[(forum_id, person_id)].add(role)
+    return roles
+
+
+def _sees(obj, person_id: int, runs_forum: bool) -> bool:
+    """Whether a member may see an item or paper (uses the prefetched ``restricted_to``)."""
+    if obj.confidentiality != Confidentiality.RESTRICTED:
+        return True
+    return runs_forum or any(p.pk == person_id for p in obj.restricted_to.all())
+
+
+def _agenda_queryset():
+    papers = Paper.objects.select_related("current_version").prefetch_related("restricted_to")
+    return (
+        AgendaItem.objects.on_agenda()
+        .select_related("presenter", "presenter_agency")
+        .prefetch_related("restricted_to", Prefetch("papers", queryset=papers))
+        .order_by("order", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class VisiblePaper:
+    title: str
+    url: str
+    classification: str
+
+
+@dataclass(frozen=True)
+class VisibleItem:
+    number: int
+    title: str
+    purpose: str
+    presenter: str
+    confidential: bool
+    papers: tuple[VisiblePaper, ...]
+
+
+def visible_agenda(
+    *, meeting: Meeting, items: list[AgendaItem], person_id: int, runs_forum: bool
+) -> tuple[VisibleItem, ...]:
+    """The agenda as one member may see it: restricted items and papers only if named."""
+    visible = []
+    for number, item in enumerate(items, start=1):
+        if not _sees(item, person_id, runs_forum):
+            continue
+        papers = tuple(
+            VisiblePaper(
+                title=paper.title,
+                url=absolute_url(paper_url(paper, meeting)),
+                classification=paper.get_classification_display(),
+            )
+            for paper in item.papers.all()
+            if paper.current_version_id and _sees(paper, person_id, runs_forum)
+        )
+        presenter = ""
+        if item.presenter:
+            presenter = str(item.presenter)
+        elif item.presenter_agency:
+            presenter = str(item.presenter_agency)
+        visible.append(
+            VisibleItem(
+                number=number,
+                title=item.title,
+                purpose=item.get_purpose_display(),
+                presenter=presenter,
+                confidential=item.confidentiality != Confidentiality.PUBLIC,
+                papers=papers,
+            )
+        )
+    return tuple(visible)
+
+
+# --- iCalendar -----------------------------------------------------------------------------
+
+
+def meeting_ics(meeting: Meeting) -> str:
+    """An iCalendar invitation for one meeting (no agenda: it may travel beyond the forum)."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{settings.SERVICE_NAME}//Meeting reminder//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "localhost"
+    event.add("uid", f"meeting-{meeting.pk}@{host}")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", meeting.starts_at)
+    event.add("dtend", meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2))
+    event.add("summary", f"{meeting.forum.name}: {meeting.title}")
+    where = meeting.location or ("Online" if meeting.online_link else "")
+    if where:
+        event.add("location", where)
+    link = absolute_url(meeting_url(meeting))
+    event.add("url", link)
+    description = f"Agenda and papers: {link}"
+    if meeting.online_link:
+        description += f"\nJoin online: {meeting.online_link}"
+    event.add("description", description)
+    event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
+    calendar.add_component(event)
+    return calendar.to_ical().decode()
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _local_day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    zone = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), zone)
+    end = timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min), zone
+    )
+    return start, end
+
+
+def meetings_on(day: datetime.date):
+    """Meetings (not cancelled) starting on a local calendar day."""
+    start, end = _local_day_bounds(day)
+    return (
+        Meeting.objects.filter(starts_at__gte=start, starts_at__lt=end)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("forum")
+    )
+
+
+def _when(meeting: Meeting) -> str:
+    start = timezone.localtime(meeting.starts_at)
+    text = f"{start:%A %-d %B %Y}, {start:%-I:%M%p}".replace("AM", "am").replace("PM", "pm")
+    if meeting.ends_at:
+        end = timezone.localtime(meeting.ends_at)
+        text += f" to {end:%-I:%M%p}".replace("AM", "am").replace("PM", "pm")
+    return text
+
+
+def _where(meeting: Meeting) -> str:
+    if meeting.location and meeting.online_link:
+        return f"{meeting.location}, or online"
+    if meeting.location:
+        return meeting.location
+    return "Online" if meeting.online_link else "To be confirmed"
+
+
+# --- meetings ------------------------------------------------------------------------------
+
+
+def send_meeting_reminders(*, today: datetime.date) -> int:
+    """Tell every current member about meetings 7 days away and tomorrow; returns how many
+    notifications were created now.
+
+    The 7-day notice carries the calendar invitation and is essential (always sent); the
+    day-before reminder is an ordinary reminder the person may turn off. Members who sent
+    apologies are not reminded the day before.
+    """
+    created = 0
+    for label, days in MEETING_NOTICE_DAYS.items():
+        meetings = list(meetings_on(today + datetime.timedelta(days=days)))
+        if not meetings:
+            continue
+        roles = roles_on(forum_ids={m.forum_id for m in meetings}, today=today)
+        people = User.objects.in_bulk({person_id for (_, person_id) in roles})
+        for meeting in meetings:
+            created += _remind_meeting(
+                meeting=meeting, label=label, days=days, roles=roles, people=people
+            )
+    return created
+
+
+def _remind_meeting(*, meeting: Meeting, label: str, days: int, roles, people) -> int:
+    items = list(_agenda_queryset().filter(meeting=meeting)) if meeting.agenda_is_out else []
+    apologies = set()
+    if days <= 1:
+        apologies = set(
+            meeting.attendances.filter(reply=Attendance.Reply.APOLOGIES).values_list(
+                "person_id", flat=True
+            )
+        )
+    groups: dict[tuple, list[User]] = defaultdict(list)
+    for (forum_id, person_id), person_roles in roles.items():
+        if forum_id != meeting.forum_id or not person_roles & set(Membership.MEMBER_ROLES):
+            continue
+        if person_id in apologies or person_id not in people:
+            continue
+        runs_forum = bool(person_roles & set(Membership.RUNNING_ROLES))
+        agenda = visible_agenda(
+            meeting=meeting, items=items, person_id=person_id, runs_forum=runs_forum
+        )
+        groups[agenda].append(people[person_id])
+    when_label = "tomorrow" if days == 1 else f"in {days} days"
+    date_text = f"{timezone.localtime(meeting.starts_at):%-d %B %Y}"
+    attachment = Attachment(
+        name=f"meeting-{meeting.pk}.ics",
+        mimetype="text/calendar",
+        content=meeting_ics(meeting),
+    )
+    created = 0
+    for agenda, recipients in groups.items():
+        created += len(
+            notify(
+                key=f"meeting-reminder:{label}:meeting={meeting.pk}",
+                recipients=recipients,
+                category="reminder",
+                subject=f"{meeting.forum.name} meets {when_label}: {meeting.title}, {date_text}",
+                template="forums/email/reminder_meeting",
+                context={
+                    "meeting": meeting,
+                    "forum": meeting.forum,
+                    "when_label": when_label,
+                    "when": _when(meeting),
+                    "where": _where(meeting),
+                    "agenda": agenda,
+                    "agenda_is_out": meeting.agenda_is_out,
+                },
+                url=meeting_url(meeting),
+                essential=days == 7,
+                attachment=attachment,
+            )
+        )
+    return created
+
+
+# --- papers --------------------------------------------------------------------------------
+
+
+def send_papers_due_reminders(*, today: datetime.date) -> int:
+    """Remind presenters whose items have no paper yet, 3 days before the papers deadline and
+    on the day."""
+    created = 0
+    for label, days in PAPERS_NOTICE_DAYS.items():
+        deadline = today + datetime.timedelta(days=days)
+        items = list(
+            _agenda_queryset()
+            .filter(
+                meeting__papers_deadline=deadline,
+                meeting__status__in=[Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED],
+                presenter__isnull=False,
+                presenter__is_active=True,
+                kind=AgendaItem.Kind.ITEM,
+            )
+            .exclude(papers__current_version__isnull=False)
+            .select_related("meeting__forum")
+        )
+        if not items:
+            continue
+        roles = roles_on(forum_ids={item.meeting.forum_id for item in items}, today=today)
+        by_presenter: dict[tuple[int, int], list[AgendaItem]] = defaultdict(list)
+        for item in items:
+            person_roles = roles.get((item.meeting.forum_id, item.presenter_id), set())
+            runs_forum = bool(person_roles & set(Membership.RUNNING_ROLES))
+            if not person_roles or not _sees(item, item.presenter_id, runs_forum):
+                continue  # no longer on the forum, or not named on a restricted item
+            by_presenter[(item.meeting_id, item.presenter_id)].append(item)
+        for (_, _), presenter_items in by_presenter.items():
+            meeting = presenter_items[0].meeting
+            presenter = presenter_items[0].presenter
+            due_label = "today" if days == 0 else f"in {days} days"
+            created += len(
+                notify(
+                    key=f"papers-due:{label}:meeting={meeting.pk}",
+                    recipients=[presenter],
+                    category="reminder",
+                    subject=f"Papers due {due_label} for {meeting.forum.name}, "
+                    f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
+                    template="forums/email/reminder_papers_due",
+                    context={
+                        "meeting": meeting,
+                        "forum": meeting.forum,
+                        "items": presenter_items,
+                        "deadline": deadline,
+                        "due_label": due_label,
+                        "when": _when(meeting),
+                        "where": _where(meeting),
+                    },
+                    url=meeting_url(meeting),
+                )
+            )
+    return created
+
+
+# --- actions -------------------------------------------------------------------------------
+
+
+def _iso_week(day: datetime.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _open_actions():
+    return (
+        Action.objects.open()
+        .filter(owner__isnull=False, owner__is_active=True)
+        .select_related("forum", "owner", "meeting")
+    )
+
+
+def _owner_is_member(action: Action, roles) -> bool:
+    return bool(roles.get((action.forum_id, action.owner_id), set()) & set(Membership.MEMBER_ROLES))
+
+
+def send_action_reminders(*, today: datetime.date) -> int:
+    """Owners of actions due in 3 days (one reminder per action) and of overdue actions (one
+    list a week per owner)."""
+    created = 0
+    due = list(_open_actions().filter(due_date=today + datetime.timedelta(days=ACTION_DUE_DAYS)))
+    overdue = list(_open_actions().filter(due_date__lt=today).order_by("owner_id", "due_date"))
+    roles = roles_on(forum_ids={a.forum_id for a in due + overdue}, today=today)
+    for action in due:
+        if not _owner_is_member(action, roles):
+            continue
+        created += len(
+            notify(
+                key=f"action-due:{ACTION_DUE_DAYS}d:action={action.pk}",
+                recipients=[action.owner],
+                category="reminder",
+                subject=f"Action due in {ACTION_DUE_DAYS} days: {action.title}",
+                template="forums/email/reminder_action_due",
+                context={
+                    "action": action,
+                    "forum": action.forum,
+                    "action_url": absolute_url(action_url(action)),
+                },
+                url=action_url(action),
+            )
+        )
+    by_owner: dict[int, list[Action]] = defaultdict(list)
+    for action in overdue:
+        if _owner_is_member(action, roles):
+            by_owner[action.owner_id].append(action)
+    week = _iso_week(today)
+    for actions in by_owner.values():
+        owner = actions[0].owner
+        rows = [
+            {
+                "action": action,
+                "days_overdue": (today - action.due_date).days,
+                "url": absolute_url(action_url(action)),
+            }
+            for action in actions
+        ]
+        created += len(
+            notify(
+                key=f"actions-overdue:week={week}",
+                recipients=[owner],
+                category="reminder",
+                subject=f"{len(actions)} overdue action{'s' if len(actions) != 1 else ''} "
+                "to update",
+                template="forums/email/reminder_actions_overdue",
+                context={"rows": rows, "today": today},
+                url=action_url(actions[0]),
+            )
+        )
+    return created
+
+
+def send_all(*, today: datetime.date) -> dict[str, int]:
+    """Every forums reminder for a day (used by ``make run`` smoke checks and the bench)."""
+    return {
+        "meetings": send_meeting_reminders(today=today),
+        "papers": send_papers_due_reminders(today=today),
+        "actions": send_action_reminders(today=today),
+    }
+
+
+__all__ = [
+    "send_meeting_reminders",
+    "send_papers_due_reminders",
+    "send_action_reminders",
+    "send_all",
+    "meeting_ics",
+    "visible_agenda",
+    "roles_on",
+]

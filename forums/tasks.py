@@ -1,0 +1,38 @@
+"""Celery tasks of the forums app: thin wrappers that take dates and ids and call plain functions.
+
+Every task is safe to run again: reminders are keyed per recipient (``notify`` never sends the
+same key twice) and a report is rebuilt only when its source has changed.
+"""
+
+import datetime
+
+from celery import shared_task
+from django.utils import timezone
+
+
+def _day(today: str | None) -> datetime.date:
+    return datetime.date.fromisoformat(today) if today else timezone.localdate()
+
+
+@shared_task(name="forums.send_meeting_reminders", acks_late=True)
+def send_meeting_reminders(today: str | None = None) -> int:
+    """Meetings in 7 days and tomorrow (``today`` as YYYY-MM-DD, default the local date)."""
+    from forums import reminders
+
+    return reminders.send_meeting_reminders(today=_day(today))
+
+
+@shared_task(name="forums.send_papers_due_reminders", acks_late=True)
+def send_papers_due_reminders(today: str | None = None) -> int:
+    """Papers due to presenters 3 days before the papers deadline and on the day."""
+    from forums import reminders
+
+    return reminders.send_papers_due_reminders(today=_day(today))
+
+
+@shared_task(name="forums.send_action_reminders", acks_late=True)
+def send_action_reminders(today: str | None = None) -> int:
+    """Actions due in 3 days; overdue actions once a week."""
+    from forums import reminders
+
+    return reminders.send_action_reminders(today=_day(today))
