@@ -300,9 +300,10 @@ class InvitationAcceptForm(forms.Form):
         if first and second and first != second:
             self.add_error("password2", "The passwords do not match")
         elif first:
-            self.person.full_name = cleaned.get("full_name") or self.person.full_name
+            # Check against the name they typed, without changing the person before saving.
+            who = User(email=self.person.email, full_name=cleaned.get("full_name") or "")
             try:
-                password_validation.validate_password(first, self.person)
+                password_validation.validate_password(first, who)
             except ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
