@@ -1,0 +1,297 @@
+"""Forms of the performance app (GOV.UK Design System through crispy-forms-gds)."""
+
+from decimal import Decimal
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Fixed, Layout, Size, Submit
+from django import forms
+from django.utils.html import escape
+
+from membership.models import AgencyType
+from performance import periods
+from performance.calculations import PERCENT, RATIO, FigureError, check_figure, parse_number
+from performance.imports import MAX_UPLOAD_BYTES, read_upload
+from performance.models import Indicator, Measurement
+from performance.services import FigureInput
+
+UNIT_HINTS = {
+    "percent": "Percentage, 0 to 100",
+    "count": "Whole number",
+    "days": "Days",
+    "ratio": "Ratio",
+    "gbp": "Pounds",
+}
+
+
+class ReturnFiguresForm(forms.Form):
+    """One fieldset per indicator owed: the figure, or a numerator and denominator, and
+    whether it is provisional. What the user typed is kept when anything is wrong."""
+
+    def __init__(self, *args, indicators: list[Indicator], measurements: list[Measurement], **kw):
+        totals = {m.indicator_id: m for m in measurements if not m.breakdown}
+        initial = {}
+        for indicator in indicators:
+            found = totals.get(indicator.pk)
+            if found:
+                initial[f"{indicator.slug}__value"] = (
+                    "" if found.numerator is not None else _plain(found.value)
+                )
+                initial[f"{indicator.slug}__numerator"] = _plain(found.numerator)
+                initial[f"{indicator.slug}__denominator"] = _plain(found.denominator)
+                initial[f"{indicator.slug}__provisional"] = found.is_provisional
+        super().__init__(*args, initial=initial, **kw)
+        self.indicators = indicators
+        fieldsets = []
+        for indicator in indicators:
+            names = [f"{indicator.slug}__value"]
+            self.fields[names[0]] = forms.CharField(
+                label="Figure",
+                required=False,
+                help_text=UNIT_HINTS[indicator.unit]
+                + (" — or give the numerator and denominator" if _has_rate(indicator) else ""),
+            )
+            if _has_rate(indicator):
+                names += [f"{indicator.slug}__numerator", f"{indicator.slug}__denominator"]
+                self.fields[names[1]] = forms.CharField(
+                    label="Numerator",
+                    required=False,
+                    help_text="For example, trials that went ahead",
+                )
+                self.fields[names[2]] = forms.CharField(
+                    label="Denominator", required=False, help_text="For example, trials listed"
+                )
+            names.append(f"{indicator.slug}__provisional")
+            self.fields[names[-1]] = forms.BooleanField(
+                label="This figure is provisional", required=False
+            )
+            fieldsets.append(
+                Fieldset(
+                    HTML(f'<p class="govuk-hint">{escape(indicator.definition)}</p>'),
+                    *[
+                        Field.checkbox(name, small=True)
+                        if name.endswith("__provisional")
+                        else Field.text(name, field_width=Fixed.TEN)
+                        for name in names
+                    ],
+                    legend=indicator.name,
+                    legend_size=Size.MEDIUM,
+                )
+            )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(*fieldsets, Submit("submit", "Save figures"))
+        self.figures: list[FigureInput] = []
+        self.cleared: list[Indicator] = []
+
+    def clean(self):
+        data = super().clean()
+        self.figures, self.cleared = [], []
+        for indicator in self.indicators:
+            prefix = indicator.slug
+            texts = {
+                part: data.get(f"{prefix}__{part}", "") or ""
+                for part in ("value", "numerator", "denominator")
+            }
+            if not any(text.strip() for text in texts.values()):
+                self.cleared.append(indicator)
+                continue
+            numbers = {}
+            for part, text in texts.items():
+                try:
+                    numbers[part] = parse_number(text, label=part)
+                except FigureError:
+                    self.add_error(
+                        f"{prefix}__{part}",
+                        f"{part.capitalize()} for {indicator.name} must be a number, like 72.5",
+                    )
+            if len(numbers) < 3:
+                continue
+            try:
+                check_figure(unit=indicator.unit, **numbers)
+            except FigureError as error:
+                for part, message in error.errors.items():
+                    self.add_error(f"{prefix}__{part}", f"{indicator.name}: {message}")
+                continue
+            self.figures.append(
+                FigureInput(
+                    indicator=indicator,
+                    is_provisional=bool(data.get(f"{prefix}__provisional")),
+                    **numbers,
+                )
+            )
+        return data
+
+
+def _has_rate(indicator: Indicator) -> bool:
+    return indicator.unit in (PERCENT, RATIO)
+
+
+def _plain(number: Decimal | None) -> str:
+    if number is None:
+        return ""
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="A CSV or Excel (.xlsx) file made from the template, up to 5 MB",
+        error_messages={"required": "Choose a CSV or Excel file to upload"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field("file"), Submit("submit", "Upload and check"))
+        self.rows = None
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file must be smaller than 5 MB")
+        rows, problem = read_upload(upload)
+        if problem:
+            raise forms.ValidationError(problem)
+        self.rows = rows
+        return upload
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="What do you want to do with this return?",
+        choices=[("accept", "Accept the figures"), ("return", "Return it for correction")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to accept or return the figures"},
+    )
+    comments = forms.CharField(
+        label="What needs correcting",
+        required=False,
+        widget=forms.Textarea,
+        help_text="Needed if you return it: the agency sees this",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.radios("decision", legend_size=Size.MEDIUM),
+            Field.textarea("comments"),
+            Submit("submit", "Save decision"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "return" and not (data.get("comments") or "").strip():
+            self.add_error("comments", "Say what the agency needs to correct")
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea, error_messages={"required": "Enter the reason"})
+
+    def __init__(self, *args, label: str, hint: str = "", button: str = "Save", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = label
+        self.fields["reason"].help_text = hint
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field.textarea("reason"), Submit("submit", button))
+
+
+class TargetForm(forms.Form):
+    indicator = forms.ModelChoiceField(
+        queryset=Indicator.objects.none(),
+        error_messages={"required": "Choose the indicator"},
+    )
+    period = forms.CharField(
+        label="Period the target applies across",
+        help_text="A financial year like FY2026-27, a quarter like 2026-Q3 or a month like 2026-09",
+        error_messages={"required": "Enter the period the target applies across"},
+    )
+    value = forms.DecimalField(
+        label="Target",
+        max_digits=14,
+        decimal_places=4,
+        error_messages={
+            "required": "Enter the target",
+            "invalid": "The target must be a number, like 75",
+        },
+    )
+    amber_tolerance = forms.DecimalField(
+        label="Amber tolerance",
+        max_digits=14,
+        decimal_places=4,
+        min_value=0,
+        help_text="How far short of the target a figure can be and still show amber, in the "
+        "indicator's unit",
+        error_messages={
+            "required": "Enter the amber tolerance (0 for none)",
+            "invalid": "The amber tolerance must be a number, like 2.5",
+            "min_value": "The amber tolerance cannot be negative",
+        },
+    )
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("indicator"),
+            Field.text("period", field_width=Fixed.TEN),
+            Field.text("value", field_width=Fixed.TEN),
+            Field.text("amber_tolerance", field_width=Fixed.TEN),
+            Submit("submit", "Save target"),
+        )
+
+    def clean_period(self):
+        spec = periods.parse_code(self.cleaned_data["period"])
+        if spec is None:
+            raise forms.ValidationError("Enter the period like FY2026-27, 2026-Q3 or 2026-09")
+        return spec
+
+
+class LocalIndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "definition",
+            "unit",
+            "polarity",
+            "frequency",
+            "responsible_agency_type",
+            "source",
+        ]
+        labels = {"responsible_agency_type": "Agency that reports it"}
+        error_messages = {
+            "name": {"required": "Enter the name of the indicator"},
+            "definition": {"required": "Enter what the indicator counts"},
+            "unit": {"required": "Choose the unit"},
+            "polarity": {"required": "Choose whether higher or lower is better"},
+            "frequency": {"required": "Choose how often it is reported"},
+            "responsible_agency_type": {"required": "Choose the kind of agency that reports it"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_agency_type"].queryset = AgencyType.objects.order_by("name")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("name"),
+            Field.textarea("definition"),
+            Field.radios("unit", legend_size=Size.SMALL),
+            Field.radios("polarity", legend_size=Size.SMALL),
+            Field.radios("frequency", legend_size=Size.SMALL),
+            Field.select("responsible_agency_type"),
+            Field.text("source"),
+            Submit("submit", "Add indicator"),
+        )
+
+
+class StartReturnForm(forms.Form):
+    agency = forms.ChoiceField(error_messages={"required": "Choose the agency"})
+    period = forms.ChoiceField(error_messages={"required": "Choose the period"})
+
+    def __init__(self, *args, agencies, specs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = [(str(a.pk), a.name) for a in agencies]
+        self.fields["period"].choices = [(s.code, s.code) for s in specs]

@@ -1,0 +1,449 @@
+"""Writes of the performance app: returns and their review, figures, targets, publication.
+
+Every service is keyword-only, takes the acting person and does its whole job in one
+transaction. Views check the rules (performance/rules.py) first; services enforce the workflow.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from forums.models import Forum, Membership
+from membership.models import Agency, AgencyType, User
+from membership.notifications import notify
+from performance import periods
+from performance.calculations import FigureError, check_figure
+from performance.models import (
+    DataOwnerConfirmation,
+    Indicator,
+    Measurement,
+    PerformanceReturn,
+    PeriodPublication,
+    ReportingPeriod,
+    Target,
+)
+from performance.rules import SUBMITTING_ROLES
+
+Status = PerformanceReturn.Status
+
+
+@dataclass
+class FigureInput:
+    """One figure as typed or uploaded, before it is checked."""
+
+    indicator: Indicator
+    value: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    is_provisional: bool = False
+    breakdown_dimension: str = ""
+    breakdown: str = ""
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[int, str, str]:
+        return (self.indicator.pk, self.breakdown_dimension, self.breakdown)
+
+
+def indicators_owed(*, forum: Forum, agency: Agency, frequency: str):
+    """Active indicators of the agency's type for this frequency: the core suite and the forum's."""
+    return Indicator.objects.filter(
+        Q(forum__isnull=True) | Q(forum=forum),
+        is_active=True,
+        frequency=frequency,
+        responsible_agency_type_id=agency.agency_type_id,
+    )
+
+
+def period_get_or_create(*, spec: periods.PeriodSpec) -> ReportingPeriod:
+    """The database row of a reporting period (periods are created when first used)."""
+    period, _ = ReportingPeriod.objects.get_or_create(
+        frequency=spec.frequency,
+        start=spec.start,
+        defaults={"end": spec.end, "code": spec.code, "due_date": spec.due_date},
+    )
+    return period
+
+
+@transaction.atomic
+def return_start(
+    *, forum: Forum, agency: Agency, period: ReportingPeriod, started_by: User
+) -> PerformanceReturn:
+    """Open the agency's return for the period (or give back the one already open)."""
+    if not Membership.objects.current().filter(forum=forum, agency=agency).exists():
+        raise ValidationError(f"{agency} does not sit on {forum}")
+    if not indicators_owed(forum=forum, agency=agency, frequency=period.frequency).exists():
+        raise ValidationError(f"{agency} does not owe any {period.frequency} figures")
+    performance_return, _ = PerformanceReturn.objects.get_or_create(
+        forum=forum, agency=agency, period=period, defaults={"created_by": started_by}
+    )
+    return performance_return
+
+
+def _checked(figure: FigureInput) -> FigureInput:
+    figure.value = check_figure(
+        unit=figure.indicator.unit,
+        value=figure.value,
+        numerator=figure.numerator,
+        denominator=figure.denominator,
+    )
+    return figure
+
+
+@transaction.atomic
+def return_save_figures(
+    *,
+    performance_return: PerformanceReturn,
+    figures: list[FigureInput],
+    saved_by: User,
+    clear_totals_of: list[Indicator] = (),
+) -> int:
+    """Add or update figures in an open return, all or nothing; returns how many were saved.
+
+    ``clear_totals_of`` removes the total figure of indicators the user has emptied.
+    """
+    performance_return = PerformanceReturn.objects.select_for_update().get(pk=performance_return.pk)
+    if not performance_return.is_editable:
+        raise ValidationError(
+            f"This return is {performance_return.get_status_display().lower()}: "
+            "it cannot be changed now"
+        )
+    owed = set(
+        indicators_owed(
+            forum=performance_return.forum,
+            agency=performance_return.agency,
+            frequency=performance_return.period.frequency,
+        ).values_list("pk", flat=True)
+    )
+    errors = []
+    seen = set()
+    for figure in figures:
+        if figure.indicator.pk not in owed:
+            errors.append(f"{performance_return.agency} does not report {figure.indicator}")
+        if figure.key in seen:
+            errors.append(f"{figure.indicator} is given more than once")
+        seen.add(figure.key)
+        try:
+            _checked(figure)
+        except FigureError as error:
+            errors.append(f"{figure.indicator}: {error}")
+    if errors:
+        raise ValidationError(errors)
+    existing = {
+        (m.indicator_id, m.breakdown_dimension, m.breakdown): m
+        for m in performance_return.measurements.all()
+    }
+    to_create, to_update = [], []
+    fields = ["value", "numerator", "denominator", "is_provisional", "note"]
+    for figure in figures:
+        measurement = existing.get(figure.key)
+        if measurement is None:
+            to_create.append(
+                Measurement(
+                    performance_return=performance_return,
+                    indicator=figure.indicator,
+                    breakdown_dimension=figure.breakdown_dimension,
+                    breakdown=figure.breakdown,
+                    **{name: getattr(figure, name) for name in fields},
+                )
+            )
+            continue
+        if any(getattr(measurement, name) != getattr(figure, name) for name in fields):
+            for name in fields:
+                setattr(measurement, name, getattr(figure, name))
+            to_update.append(measurement)
+    if to_create:
+        bulk_create_with_history(to_create, Measurement, batch_size=1000, default_user=saved_by)
+    if to_update:
+        bulk_update_with_history(
+            to_update, Measurement, fields, batch_size=1000, default_user=saved_by
+        )
+    if clear_totals_of:
+        for measurement in performance_return.measurements.filter(
+            indicator__in=clear_totals_of, breakdown_dimension="", breakdown=""
+        ):
+            measurement.delete()
+    return len(to_create) + len(to_update)
+
+
+def _secretariat_of(forum: Forum):
+    return User.objects.filter(
+        memberships__in=Membership.objects.current().filter(
+            forum=forum, role__in=Membership.RUNNING_ROLES
+        )
+    ).distinct()
+
+
+def _submitters_of(performance_return: PerformanceReturn):
+    return User.objects.filter(
+        memberships__in=Membership.objects.current().filter(
+            forum=performance_return.forum,
+            agency=performance_return.agency,
+            role__in=SUBMITTING_ROLES,
+        )
+    ).distinct()
+
+
+def _return_url(performance_return: PerformanceReturn) -> str:
+    return reverse(
+        "performance:return-detail", args=[performance_return.forum.slug, performance_return.pk]
+    )
+
+
+@transaction.atomic
+def return_submit(
+    *, performance_return: PerformanceReturn, submitted_by: User
+) -> PerformanceReturn:
+    """Send an open return to the secretariat for review; every figure owed must be there."""
+    performance_return = PerformanceReturn.objects.select_for_update().get(pk=performance_return.pk)
+    if not performance_return.is_editable:
+        raise ValidationError("This return has already been submitted")
+    owed = indicators_owed(
+        forum=performance_return.forum,
+        agency=performance_return.agency,
+        frequency=performance_return.period.frequency,
+    )
+    given = set(
+        performance_return.measurements.filter(breakdown="").values_list("indicator_id", flat=True)
+    )
+    missing = [indicator.name for indicator in owed if indicator.pk not in given]
+    if missing:
+        raise ValidationError(
+            [f"Enter a figure for {name} before you submit" for name in sorted(missing)]
+        )
+    again = performance_return.status == Status.RETURNED or performance_return.is_revised
+    performance_return.status = Status.RESUBMITTED if again else Status.SUBMITTED
+    performance_return.submitted_at = timezone.now()
+    performance_return.submitted_by = submitted_by
+    performance_return.save(update_fields=["status", "submitted_at", "submitted_by"])
+    notify(
+        key=f"performance-return-submitted:{performance_return.pk}:{performance_return.submitted_at.isoformat()}",
+        recipients=_secretariat_of(performance_return.forum),
+        category="performance",
+        subject=f"{performance_return.agency} has submitted its return for "
+        f"{performance_return.period}",
+        template="performance/email/return_submitted",
+        context={"performance_return": performance_return, "submitted_by": submitted_by},
+        url=_return_url(performance_return),
+    )
+    return performance_return
+
+
+def _awaiting_review(performance_return: PerformanceReturn) -> PerformanceReturn:
+    performance_return = PerformanceReturn.objects.select_for_update().get(pk=performance_return.pk)
+    if performance_return.status not in PerformanceReturn.AWAITING_REVIEW:
+        raise ValidationError("Only a submitted return can be reviewed")
+    return performance_return
+
+
+@transaction.atomic
+def return_accept(*, performance_return: PerformanceReturn, accepted_by: User) -> PerformanceReturn:
+    """Accept a submitted return: its figures now count on the forum's dashboards."""
+    performance_return = _awaiting_review(performance_return)
+    performance_return.status = Status.ACCEPTED
+    performance_return.reviewed_at = timezone.now()
+    performance_return.reviewed_by = accepted_by
+    performance_return.save(update_fields=["status", "reviewed_at", "reviewed_by"])
+    return performance_return
+
+
+@transaction.atomic
+def return_send_back(
+    *, performance_return: PerformanceReturn, returned_by: User, comments: str
+) -> PerformanceReturn:
+    """Return a submitted return to the agency with comments saying what to correct."""
+    if not comments.strip():
+        raise ValidationError({"comments": "Say what the agency needs to correct"})
+    performance_return = _awaiting_review(performance_return)
+    performance_return.status = Status.RETURNED
+    performance_return.review_comments = comments.strip()
+    performance_return.reviewed_at = timezone.now()
+    performance_return.reviewed_by = returned_by
+    performance_return.save(
+        update_fields=["status", "review_comments", "reviewed_at", "reviewed_by"]
+    )
+    notify(
+        key=f"performance-return-returned:{performance_return.pk}:{performance_return.reviewed_at.isoformat()}",
+        recipients=_submitters_of(performance_return),
+        category="performance",
+        subject=f"Your return for {performance_return.period} needs correcting",
+        template="performance/email/return_sent_back",
+        context={"performance_return": performance_return, "returned_by": returned_by},
+        url=_return_url(performance_return),
+    )
+    return performance_return
+
+
+@transaction.atomic
+def return_reopen_for_revision(
+    *, performance_return: PerformanceReturn, reopened_by: User, reason: str
+) -> PerformanceReturn:
+    """Reopen an accepted return to correct it; it is marked revised and reviewed again.
+
+    Until it is accepted again its figures are not used; the agency confirms them afresh.
+    """
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the figures need revising"})
+    performance_return = PerformanceReturn.objects.select_for_update().get(pk=performance_return.pk)
+    if performance_return.status != Status.ACCEPTED:
+        raise ValidationError("Only an accepted return can be revised")
+    performance_return.status = Status.DRAFT
+    performance_return.is_revised = True
+    performance_return.revision_reason = reason.strip()
+    performance_return.save(update_fields=["status", "is_revised", "revision_reason"])
+    DataOwnerConfirmation.objects.filter(
+        forum=performance_return.forum,
+        period=performance_return.period,
+        agency=performance_return.agency,
+    ).delete()
+    return performance_return
+
+
+@transaction.atomic
+def target_set(
+    *,
+    forum: Forum,
+    indicator: Indicator,
+    period: ReportingPeriod,
+    value: Decimal,
+    amber_tolerance: Decimal,
+    set_by: User,
+) -> Target:
+    """Set (or change) the forum's target for an indicator over a period."""
+    if indicator.forum_id and indicator.forum_id != forum.pk:
+        raise ValidationError({"indicator": "Choose one of this forum's indicators"})
+    if amber_tolerance < 0:
+        raise ValidationError({"amber_tolerance": "The amber tolerance cannot be negative"})
+    target, _ = Target.objects.update_or_create(
+        forum=forum,
+        indicator=indicator,
+        period=period,
+        defaults={"value": value, "amber_tolerance": amber_tolerance, "set_by": set_by},
+    )
+    return target
+
+
+@transaction.atomic
+def indicator_create_local(
+    *,
+    forum: Forum,
+    created_by: User,
+    name: str,
+    definition: str,
+    unit: str,
+    polarity: str,
+    frequency: str,
+    responsible_agency_type: AgencyType,
+    source: str = "",
+) -> Indicator:
+    """Add a local indicator that only this forum uses."""
+    base = slugify(f"{forum.slug} {name}")[:70]
+    slug, number = base, 1
+    while Indicator.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return Indicator.objects.create(
+        slug=slug,
+        name=name,
+        definition=definition,
+        unit=unit,
+        polarity=polarity,
+        frequency=frequency,
+        responsible_agency_type=responsible_agency_type,
+        source=source,
+        is_core=False,
+        forum=forum,
+    )
+
+
+@transaction.atomic
+def figures_confirm(
+    *, forum: Forum, period: ReportingPeriod, agency: Agency, confirmed_by: User
+) -> DataOwnerConfirmation:
+    """The agency's lead confirms its accepted figures for the period may be published."""
+    if not PerformanceReturn.objects.filter(
+        forum=forum, period=period, agency=agency, status=Status.ACCEPTED
+    ).exists():
+        raise ValidationError(f"{agency} has no accepted figures for {period} to confirm")
+    confirmation, _ = DataOwnerConfirmation.objects.update_or_create(
+        forum=forum,
+        period=period,
+        agency=agency,
+        defaults={
+            "confirmed": True,
+            "reason_not_confirmed": "",
+            "recorded_by": confirmed_by,
+            "recorded_at": timezone.now(),
+        },
+    )
+    return confirmation
+
+
+@transaction.atomic
+def confirmation_record_reason(
+    *, forum: Forum, period: ReportingPeriod, agency: Agency, reason: str, recorded_by: User
+) -> DataOwnerConfirmation:
+    """The secretariat records why an agency's figures go ahead without its confirmation."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the agency has not confirmed its figures"})
+    confirmation, _ = DataOwnerConfirmation.objects.update_or_create(
+        forum=forum,
+        period=period,
+        agency=agency,
+        defaults={
+            "confirmed": False,
+            "reason_not_confirmed": reason.strip(),
+            "recorded_by": recorded_by,
+            "recorded_at": timezone.now(),
+        },
+    )
+    return confirmation
+
+
+@transaction.atomic
+def period_publish(
+    *, forum: Forum, period: ReportingPeriod, published_by: User
+) -> PeriodPublication:
+    """Make the forum's accepted figures for the period public, once every agency has seen them."""
+    agencies = list(
+        Agency.objects.filter(
+            performance_returns__forum=forum,
+            performance_returns__period=period,
+            performance_returns__status=Status.ACCEPTED,
+        ).distinct()
+    )
+    if not agencies:
+        raise ValidationError(f"There are no accepted figures for {period} to publish")
+    confirmed = set(
+        DataOwnerConfirmation.objects.filter(forum=forum, period=period).values_list(
+            "agency_id", flat=True
+        )
+    )
+    waiting = [agency.name for agency in agencies if agency.pk not in confirmed]
+    if waiting:
+        raise ValidationError(
+            [
+                f"{name} has not confirmed its figures: ask its lead to confirm them, "
+                "or record why not"
+                for name in waiting
+            ]
+        )
+    publication, _ = PeriodPublication.objects.get_or_create(
+        forum=forum, period=period, defaults={"published_by": published_by}
+    )
+    return publication
+
+
+@transaction.atomic
+def period_unpublish(*, forum: Forum, period: ReportingPeriod, unpublished_by: User) -> None:
+    """Take the forum's figures for the period off the public site and open data."""
+    for publication in PeriodPublication.objects.filter(forum=forum, period=period):
+        publication._history_user = unpublished_by
+        publication.delete()

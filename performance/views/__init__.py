@@ -1,0 +1,1 @@
+"""Views of the performance app: public pages, open data and the workspace."""

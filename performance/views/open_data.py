@@ -1,0 +1,131 @@
+"""Open data at stable URLs: CSV (streamed) and JSON per dataset, published figures only."""
+
+import csv
+import datetime
+import json
+from decimal import Decimal
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from forums.models import Forum
+from performance import selectors
+
+CHUNK = 2000
+
+
+class _Echo:
+    """A file-like object whose write() returns what it was given, for csv.writer."""
+
+    def write(self, value):
+        return value
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        text = f"{value:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _csv_stream(columns, rows):
+    writer = csv.writer(_Echo())
+    yield writer.writerow([name for name, _, _ in columns])
+    for row in rows.iterator(chunk_size=CHUNK):
+        yield writer.writerow([_text(value) for value in row])
+
+
+def _json_stream(columns, rows, meta):
+    names = [name for name, _, _ in columns]
+    yield '{"meta": ' + json.dumps(meta) + ', "data": ['
+    first = True
+    for row in rows.iterator(chunk_size=CHUNK):
+        item = json.dumps(
+            {name: _json_value(value) for name, value in zip(names, row, strict=True)}
+        )
+        yield item if first else "," + item
+        first = False
+    yield "]}"
+
+
+def _respond(dataset: str, fmt: str, rows, columns, filename: str, meta: dict):
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            _csv_stream(columns, rows), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = StreamingHttpResponse(
+            _json_stream(columns, rows, meta), content_type="application/json"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@login_not_required
+@require_GET
+def index(request):
+    """The datasets, their downloads, a data dictionary and the date of the last update."""
+    forums = (
+        Forum.objects.public().filter(period_publications__isnull=False).distinct().order_by("name")
+    )
+    datasets = [
+        {"key": key, "title": title, "description": description, "columns": columns}
+        for key, (title, description, columns, _) in selectors.DATASETS.items()
+    ]
+    return render(
+        request,
+        "performance/open_data.html",
+        {
+            "datasets": datasets,
+            "forums": forums,
+            "last_updated": selectors.open_data_last_updated(),
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def dataset_file(request, dataset, fmt):
+    if dataset not in selectors.DATASETS or fmt not in ("csv", "json"):
+        raise Http404("No such dataset")
+    title, description, columns, rows = selectors.DATASETS[dataset]
+    meta = {"dataset": dataset, "title": title, "description": description}
+    return _respond(dataset, fmt, rows(), columns, dataset, meta)
+
+
+@login_not_required
+@require_GET
+def forum_figures_file(request, slug, fmt):
+    forum = selectors.public_forum(slug=slug)
+    if fmt not in ("csv", "json"):
+        raise Http404("No such format")
+    meta = {
+        "dataset": "figures",
+        "title": f"Published figures of {forum.name}",
+        "forum": forum.slug,
+    }
+    return _respond(
+        "figures",
+        fmt,
+        selectors.open_figures(forum=forum),
+        selectors.OPEN_FIGURE_COLUMNS,
+        f"{forum.slug}-figures",
+        meta,
+    )

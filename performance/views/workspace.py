@@ -1,0 +1,221 @@
+"""The signed-in side: dashboards, targets, local indicators and publication of periods."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from membership.models import Agency
+from performance import selectors, services
+from performance.forms import LocalIndicatorForm, ReasonForm, TargetForm
+from performance.rules import lead_agency_ids
+
+
+def forum_for(request, slug, perm: str):
+    """The forum (404 unless the person sits on it), then the rule (403 if they may not)."""
+    forum = selectors.workspace_forum_for(person=request.user, slug=slug)
+    if not request.user.has_perm(perm, forum):
+        raise PermissionDenied
+    return forum
+
+
+def _errors(error: ValidationError) -> list[str]:
+    return error.messages
+
+
+def dashboard(request, slug):
+    """Accepted figures of the forum, published or not, with RAG, targets and trends."""
+    forum = forum_for(request, slug, "performance.view_dashboard")
+    board = selectors.forum_dashboard(forum=forum, published_only=False)
+    return render(
+        request,
+        "performance/dashboard.html",
+        {
+            "forum": forum,
+            "dashboard": board,
+            "public": False,
+            "can_manage": request.user.has_perm("performance.manage_performance", forum),
+        },
+    )
+
+
+def victims_code(request, slug):
+    forum = forum_for(request, slug, "performance.view_dashboard")
+    board = selectors.forum_dashboard(forum=forum, published_only=False)
+    rights = selectors.victims_code_compliance(dashboard=board)
+    return render(
+        request,
+        "performance/victims_code.html",
+        {"forum": forum, "rights": rights, "public": False},
+    )
+
+
+def indicator(request, slug, indicator):
+    forum = forum_for(request, slug, "performance.view_dashboard")
+    found = selectors.indicators_for_forum(forum=forum).filter(slug=indicator).first()
+    if found is None:
+        raise Http404("No such indicator")
+    board = selectors.forum_dashboard(forum=forum, published_only=False, indicator=found)
+    summary = board.summaries[0]
+    areas, average = selectors.indicator_comparison(forum=forum, summary=summary)
+    return render(
+        request,
+        "performance/indicator_detail.html",
+        {"forum": forum, "summary": summary, "areas": areas, "average": average, "public": False},
+    )
+
+
+def targets(request, slug):
+    """The forum's targets (and its areas'); the secretariat can add or change one."""
+    forum = forum_for(request, slug, "performance.view_dashboard")
+    can_manage = request.user.has_perm("performance.manage_performance", forum)
+    form = None
+    if can_manage:
+        form = TargetForm(
+            request.POST or None, indicators=selectors.indicators_for_forum(forum=forum)
+        )
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.target_set(
+                    forum=forum,
+                    indicator=data["indicator"],
+                    period=services.period_get_or_create(spec=data["period"]),
+                    value=data["value"],
+                    amber_tolerance=data["amber_tolerance"],
+                    set_by=request.user,
+                )
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    for problem in problems:
+                        form.add_error(field if field in form.fields else None, problem)
+            else:
+                messages.success(request, f"Target saved for {data['indicator']}")
+                return redirect("performance:targets", forum.slug)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "performance/target_list.html",
+        {"forum": forum, "targets": selectors.targets_for(forum=forum), "form": form},
+    )
+
+
+def indicator_create(request, slug):
+    forum = forum_for(request, slug, "performance.manage_performance")
+    form = LocalIndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        created = services.indicator_create_local(
+            forum=forum, created_by=request.user, **form.cleaned_data
+        )
+        messages.success(request, f"Local indicator added: {created.name}")
+        return redirect("performance:workspace-dashboard", forum.slug)
+    return render(
+        request,
+        "components/form_page.html",
+        {
+            "form": form,
+            "page_title": "Add a local indicator",
+            "caption": forum.name,
+            "back_url": reverse("performance:workspace-dashboard", args=[forum.slug]),
+            "intro": "Only this forum uses a local indicator. The national core suite "
+            "comes with the product.",
+        },
+    )
+
+
+def period_list(request, slug):
+    forum = forum_for(request, slug, "performance.view_dashboard")
+    return render(
+        request,
+        "performance/period_list.html",
+        {"forum": forum, "periods": selectors.periods_with_returns(forum=forum)},
+    )
+
+
+def period_detail(request, slug, code):
+    """Confirmation by each agency, then publication, of one period's figures."""
+    forum = forum_for(request, slug, "performance.view_returns")
+    period = selectors.period_for_forum(forum=forum, code=code)
+    state = selectors.period_state(forum=forum, period=period)
+    return render(
+        request,
+        "performance/period_detail.html",
+        {
+            "forum": forum,
+            "state": state,
+            "can_manage": request.user.has_perm("performance.manage_performance", forum),
+            "lead_agency_ids": lead_agency_ids(request.user, forum),
+        },
+    )
+
+
+@require_POST
+def period_confirm(request, slug, code, agency):
+    """The agency's lead confirms its figures for the period may be published."""
+    forum = forum_for(request, slug, "performance.view_returns")
+    period = selectors.period_for_forum(forum=forum, code=code)
+    if agency not in lead_agency_ids(request.user, forum):
+        raise PermissionDenied
+    found = get_object_or_404(Agency, pk=agency)
+    try:
+        services.figures_confirm(
+            forum=forum, period=period, agency=found, confirmed_by=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        messages.success(request, f"You have confirmed {found}'s figures for {period}")
+    return redirect("performance:period-detail", forum.slug, period.code)
+
+
+def period_reason(request, slug, code, agency):
+    """The secretariat records why an agency's figures go ahead without its confirmation."""
+    forum = forum_for(request, slug, "performance.manage_performance")
+    period = selectors.period_for_forum(forum=forum, code=code)
+    found = get_object_or_404(Agency, pk=agency)
+    form = ReasonForm(
+        request.POST or None,
+        label=f"Why are {found}'s figures going ahead without its confirmation?",
+        hint="This is kept with the period's publication record",
+        button="Record reason",
+    )
+    if request.method == "POST" and form.is_valid():
+        services.confirmation_record_reason(
+            forum=forum,
+            period=period,
+            agency=found,
+            reason=form.cleaned_data["reason"],
+            recorded_by=request.user,
+        )
+        messages.success(request, f"Reason recorded for {found}")
+        return redirect("performance:period-detail", forum.slug, period.code)
+    return render(
+        request,
+        "components/form_page.html",
+        {
+            "form": form,
+            "page_title": "Record why figures are not confirmed",
+            "caption": f"{forum.name} — {period}",
+            "back_url": reverse("performance:period-detail", args=[forum.slug, period.code]),
+        },
+    )
+
+
+@require_POST
+def period_publish(request, slug, code):
+    forum = forum_for(request, slug, "performance.manage_performance")
+    period = selectors.period_for_forum(forum=forum, code=code)
+    if request.POST.get("action") == "unpublish":
+        services.period_unpublish(forum=forum, period=period, unpublished_by=request.user)
+        messages.success(request, f"Figures for {period} are no longer public")
+    else:
+        try:
+            services.period_publish(forum=forum, period=period, published_by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(_errors(error)))
+        else:
+            messages.success(request, f"Figures for {period} are now public")
+    return redirect("performance:period-detail", forum.slug, period.code)
