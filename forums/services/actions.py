@@ -1,0 +1,266 @@
+"""Writes for actions and their updates, escalations, the forward plan and calendar tokens."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from forums.models import (
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    Confidentiality,
+    Decision,
+    Escalation,
+    Forum,
+    ForwardPlanItem,
+    Meeting,
+    Membership,
+)
+from forums.rules import is_forum_member
+from forums.rules_meetings import can_own_actions, can_update_action
+from forums.services.meetings import _require_secretariat, agenda_item_propose
+from membership.models import Agency, User, new_calendar_token
+
+
+@transaction.atomic
+def action_create(
+    *,
+    forum: Forum,
+    by: User,
+    title: str,
+    due_date: datetime.date,
+    owner: User | None = None,
+    accountable_agency: Agency | None = None,
+    description: str = "",
+    meeting: Meeting | None = None,
+    agenda_item: AgendaItem | None = None,
+    decision: Decision | None = None,
+    confidentiality: str | None = None,
+) -> Action:
+    """Record an action with an owner (a member, never an advisory member) or an agency."""
+    _require_secretariat(by, forum)
+    errors = {}
+    if owner is None and accountable_agency is None:
+        errors["owner"] = "Choose the member or agency who owns the action"
+    if owner is not None and not can_own_actions(owner, forum):
+        errors["owner"] = (
+            "The owner must be a current member of the forum; advisory members cannot own actions"
+        )
+    if agenda_item is not None:
+        meeting = agenda_item.meeting
+    if meeting is not None and meeting.forum_id != forum.pk:
+        errors["meeting"] = "Choose a meeting of this forum"
+    if not title.strip():
+        errors["title"] = "Enter what needs to be done"
+    if errors:
+        raise ValidationError(errors)
+    if accountable_agency is None and owner is not None:
+        seat = Membership.objects.current().filter(forum=forum, person=owner).first()
+        accountable_agency = seat.agency if seat else None
+    if confidentiality is None:
+        confidentiality = (
+            agenda_item.confidentiality if agenda_item else Confidentiality.CONFIDENTIAL
+        )
+    count = Action.objects.filter(forum=forum).count()
+    return Action.objects.create(
+        forum=forum,
+        meeting=meeting,
+        agenda_item=agenda_item,
+        decision=decision,
+        reference=f"A{count + 1:03d}",
+        title=title.strip(),
+        description=description,
+        owner=owner,
+        accountable_agency=accountable_agency,
+        due_date=due_date,
+        confidentiality=confidentiality,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def action_update_progress(
+    *, action: Action, by: User, text: str, status: str, percent_complete: int
+) -> ActionUpdate:
+    """The owner (or the secretariat) reports progress; the action keeps the history."""
+    if not can_update_action(by, action):
+        raise PermissionDenied("Only the owner or the secretariat can update this action.")
+    errors = {}
+    if not text.strip():
+        errors["text"] = "Enter what has happened since the last update"
+    if not 0 <= percent_complete <= 100:
+        errors["percent_complete"] = "Enter a percentage between 0 and 100"
+    if errors:
+        raise ValidationError(errors)
+    if status == Action.Status.DONE:
+        percent_complete = 100
+    update = ActionUpdate.objects.create(
+        action=action,
+        author=by,
+        text=text.strip(),
+        status=status,
+        percent_complete=percent_complete,
+    )
+    action.status = status
+    action.percent_complete = percent_complete
+    action.completed_at = timezone.now() if status == Action.Status.DONE else None
+    action.save(update_fields=["status", "percent_complete", "completed_at"])
+    return update
+
+
+def _next_meeting(forum: Forum) -> Meeting | None:
+    return (
+        Meeting.objects.filter(
+            forum=forum,
+            starts_at__gte=timezone.now(),
+            status__in=(Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED),
+        )
+        .order_by("starts_at")
+        .first()
+    )
+
+
+@transaction.atomic
+def escalation_raise(
+    *,
+    from_forum: Forum,
+    by: User,
+    level: str,
+    title: str,
+    description: str,
+    tried_so_far: str = "",
+    source_meeting: Meeting | None = None,
+) -> Escalation:
+    """Raise an issue: a sub-group to its parent board (a proposed item on the parent's next
+    meeting), or a board to the national level."""
+    if not is_forum_member(by, from_forum):
+        raise PermissionDenied("Only members of this forum can raise an escalation.")
+    errors = {}
+    if level == Escalation.Level.PARENT_BOARD and from_forum.parent_id is None:
+        errors["level"] = "This forum has no parent board to escalate to"
+    if not title.strip():
+        errors["title"] = "Enter the issue being escalated"
+    if not description.strip():
+        errors["description"] = "Enter what the issue is"
+    if errors:
+        raise ValidationError(errors)
+    escalation = Escalation.objects.create(
+        from_forum=from_forum,
+        to_forum=from_forum.parent if level == Escalation.Level.PARENT_BOARD else None,
+        level=level,
+        source_meeting=source_meeting,
+        title=title.strip(),
+        description=description.strip(),
+        tried_so_far=tried_so_far,
+        raised_by=by,
+    )
+    if level == Escalation.Level.PARENT_BOARD:
+        escalation_place_on_agenda(escalation=escalation)
+    return escalation
+
+
+@transaction.atomic
+def escalation_place_on_agenda(*, escalation: Escalation) -> Escalation:
+    """Land a sub-group's escalation as a proposed item on the parent's next meeting."""
+    if escalation.agenda_item_id or escalation.to_forum is None:
+        return escalation
+    meeting = _next_meeting(escalation.to_forum)
+    if meeting is None:
+        return escalation
+    item = agenda_item_propose(
+        meeting=meeting,
+        title=f"Escalation from {escalation.from_forum.name}: {escalation.title}",
+        description=escalation.description,
+        purpose=AgendaItem.Purpose.ESCALATION,
+    )
+    escalation.agenda_item = item
+    escalation.status = Escalation.Status.ON_AGENDA
+    escalation.save(update_fields=["agenda_item", "status"])
+    return escalation
+
+
+@transaction.atomic
+def escalation_respond(*, escalation: Escalation, by: User, response: str) -> Escalation:
+    """The receiving board's secretariat, or a national viewer for national escalations."""
+    if escalation.level == Escalation.Level.NATIONAL:
+        if not by.is_national_viewer:
+            raise PermissionDenied("Only national staff can respond to national escalations.")
+    else:
+        _require_secretariat(by, escalation.to_forum)
+    if not response.strip():
+        raise ValidationError({"response": "Enter the response"})
+    escalation.response = response.strip()
+    escalation.responded_by = by
+    escalation.responded_at = timezone.now()
+    escalation.status = Escalation.Status.RESPONDED
+    escalation.save(update_fields=["response", "responded_by", "responded_at", "status"])
+    return escalation
+
+
+@transaction.atomic
+def forward_plan_item_add(
+    *,
+    forum: Forum,
+    by: User,
+    title: str,
+    planned_for: datetime.date,
+    purpose: str = AgendaItem.Purpose.DISCUSSION,
+    description: str = "",
+    presenter_agency: Agency | None = None,
+    confidentiality: str = Confidentiality.PUBLIC,
+) -> ForwardPlanItem:
+    """Plan an item for a future meeting; it joins the agenda when that meeting is set up."""
+    _require_secretariat(by, forum)
+    if confidentiality == Confidentiality.RESTRICTED:
+        raise ValidationError(
+            {"confidentiality": "Restricted items are added to a meeting's agenda directly"}
+        )
+    item = ForwardPlanItem.objects.create(
+        forum=forum,
+        title=title.strip(),
+        planned_for=planned_for.replace(day=1),
+        purpose=purpose,
+        description=description,
+        presenter_agency=presenter_agency,
+        confidentiality=confidentiality,
+        created_by=by,
+    )
+    # A meeting already set up that month takes the item now.
+    meeting = (
+        Meeting.objects.filter(
+            forum=forum,
+            starts_at__year=planned_for.year,
+            starts_at__month=planned_for.month,
+            status=Meeting.Status.SCHEDULED,
+        )
+        .order_by("starts_at")
+        .first()
+    )
+    if meeting is not None:
+        from forums.services.meetings import _next_order
+
+        agenda_item = AgendaItem.objects.create(
+            meeting=meeting,
+            order=_next_order(meeting),
+            title=item.title,
+            description=item.description,
+            purpose=item.purpose,
+            presenter_agency=item.presenter_agency,
+            confidentiality=item.confidentiality,
+            confidentiality_reason=(
+                "" if item.confidentiality == Confidentiality.PUBLIC else "From the forward plan"
+            ),
+        )
+        item.agenda_item = agenda_item
+        item.save(update_fields=["agenda_item"])
+    return item
+
+
+@transaction.atomic
+def calendar_token_reset(*, person: User) -> User:
+    """A new secret for the person's private calendar feed; the old address stops working."""
+    person.calendar_token = new_calendar_token()
+    person.save(update_fields=["calendar_token"])
+    return person

@@ -1,0 +1,191 @@
+"""Writes for minutes (draft → circulated → approved → published), comments and decisions."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from forums.models import (
+    AgendaItem,
+    Confidentiality,
+    Decision,
+    Forum,
+    Meeting,
+    MinuteComment,
+    MinuteEntry,
+    Minutes,
+)
+from forums.rules import is_forum_chair, is_forum_member
+from forums.services.meetings import _members_of, _require_secretariat
+from membership.models import User
+from membership.notifications import notify
+
+
+@transaction.atomic
+def minutes_start(*, meeting: Meeting, by: User) -> Minutes:
+    """Start (or bring up to date) the draft minutes: one entry per item on the agenda."""
+    _require_secretariat(by, meeting.forum)
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError("A cancelled meeting has no minutes")
+    minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
+    existing = set(minutes.entries.values_list("agenda_item_id", flat=True))
+    bulk_create_with_history(
+        [
+            MinuteEntry(minutes=minutes, agenda_item=item)
+            for item in meeting.agenda_items.on_agenda()
+            if item.pk not in existing
+        ],
+        MinuteEntry,
+    )
+    return minutes
+
+
+@transaction.atomic
+def minutes_update(*, minutes: Minutes, by: User, introduction: str) -> Minutes:
+    _require_secretariat(by, minutes.meeting.forum)
+    if not minutes.is_editable:
+        raise ValidationError("Approved minutes cannot be changed")
+    minutes.introduction = introduction
+    minutes.save(update_fields=["introduction", "updated_at"])
+    return minutes
+
+
+@transaction.atomic
+def minute_entry_update(*, entry: MinuteEntry, by: User, text: str) -> MinuteEntry:
+    """Write the minute for one item; every edit is kept in its history."""
+    _require_secretariat(by, entry.minutes.meeting.forum)
+    if not entry.minutes.is_editable:
+        raise ValidationError("Approved minutes cannot be changed")
+    entry.text = text
+    entry.save(update_fields=["text", "updated_at"])
+    return entry
+
+
+@transaction.atomic
+def minutes_circulate(
+    *, minutes: Minutes, by: User, comments_close_on: datetime.date | None = None
+) -> Minutes:
+    """Send the draft minutes to members for comment."""
+    meeting = minutes.meeting
+    _require_secretariat(by, meeting.forum)
+    if minutes.status != Minutes.Status.DRAFT:
+        raise ValidationError("Only draft minutes can be circulated")
+    if meeting.status not in (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED):
+        raise ValidationError("Minutes can only be circulated after the meeting is held")
+    minutes.status = Minutes.Status.CIRCULATED
+    minutes.circulated_at = timezone.now()
+    minutes.comments_close_on = comments_close_on
+    minutes.save(update_fields=["status", "circulated_at", "comments_close_on", "updated_at"])
+    # The email names the meeting only: members read the minutes, confidential or not, signed in.
+    notify(
+        key=f"minutes:{minutes.pk}:circulated",
+        recipients=_members_of(meeting.forum),
+        category="meetings",
+        subject=f"Draft minutes for comment: {meeting.forum.name}, "
+        f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
+        template="forums/email/minutes_circulated",
+        context={"meeting": meeting, "forum": meeting.forum, "minutes": minutes},
+        url=reverse("meetings:workspace-minutes", args=[meeting.forum.slug, meeting.pk]),
+    )
+    return minutes
+
+
+@transaction.atomic
+def minute_comment_add(*, entry: MinuteEntry, author: User, text: str) -> MinuteComment:
+    """A member comments on a circulated minute."""
+    forum = entry.minutes.meeting.forum
+    if not is_forum_member(author, forum):
+        raise PermissionDenied("Only members of this forum can comment on its minutes.")
+    if entry.minutes.status != Minutes.Status.CIRCULATED:
+        raise ValidationError("Comments are only taken while the minutes are circulated")
+    if not text.strip():
+        raise ValidationError({"text": "Enter your comment"})
+    return MinuteComment.objects.create(entry=entry, author=author, text=text.strip())
+
+
+@transaction.atomic
+def minutes_approve(*, minutes: Minutes, approved_by: User, at_meeting: Meeting) -> Minutes:
+    """The chair approves circulated minutes at (or after) the next meeting of the forum."""
+    meeting = minutes.meeting
+    if not is_forum_chair(approved_by, meeting.forum):
+        raise PermissionDenied("Only the chair can approve minutes.")
+    if meeting.status not in (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED):
+        raise ValidationError("Minutes cannot be approved before the meeting is held")
+    if minutes.status != Minutes.Status.CIRCULATED:
+        raise ValidationError("Only circulated minutes can be approved")
+    if (
+        at_meeting.forum_id != meeting.forum_id
+        or at_meeting.pk == meeting.pk
+        or at_meeting.starts_at <= meeting.starts_at
+    ):
+        raise ValidationError(
+            {"at_meeting": "Choose a later meeting of this forum at which they were approved"}
+        )
+    if at_meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError({"at_meeting": "Choose a meeting that was not cancelled"})
+    if at_meeting.starts_at > timezone.now():
+        raise ValidationError(
+            {"at_meeting": "Minutes can only be approved at a meeting that has started"}
+        )
+    minutes.status = Minutes.Status.APPROVED
+    minutes.approved_at = timezone.now()
+    minutes.approved_by = approved_by
+    minutes.approved_at_meeting = at_meeting
+    minutes.save(
+        update_fields=["status", "approved_at", "approved_by", "approved_at_meeting", "updated_at"]
+    )
+    meeting.status = Meeting.Status.MINUTES_APPROVED
+    meeting.save(update_fields=["status"])
+    return minutes
+
+
+@transaction.atomic
+def minutes_publish(*, minutes: Minutes, by: User) -> Minutes:
+    """Publish approved minutes: the public sees the entries of public items only."""
+    _require_secretariat(by, minutes.meeting.forum)
+    if minutes.status != Minutes.Status.APPROVED:
+        raise ValidationError("Only approved minutes can be published")
+    minutes.status = Minutes.Status.PUBLISHED
+    minutes.published_at = timezone.now()
+    minutes.save(update_fields=["status", "published_at", "updated_at"])
+    return minutes
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    forum: Forum,
+    by: User,
+    text: str,
+    meeting: Meeting | None = None,
+    agenda_item: AgendaItem | None = None,
+    decided_on: datetime.date | None = None,
+    reference: str = "",
+) -> Decision:
+    """Log a decision; it is as confidential as the item it was taken on."""
+    _require_secretariat(by, forum)
+    if meeting is not None and meeting.forum_id != forum.pk:
+        raise ValidationError({"meeting": "Choose a meeting of this forum"})
+    if agenda_item is not None:
+        meeting = agenda_item.meeting
+        if meeting.forum_id != forum.pk:
+            raise ValidationError({"agenda_item": "Choose an item of this forum"})
+    if not text.strip():
+        raise ValidationError({"text": "Enter the decision"})
+    decided_on = decided_on or (
+        timezone.localtime(meeting.starts_at).date() if meeting else timezone.localdate()
+    )
+    count = Decision.objects.filter(forum=forum, decided_on__year=decided_on.year).count()
+    return Decision.objects.create(
+        forum=forum,
+        meeting=meeting,
+        agenda_item=agenda_item,
+        text=text.strip(),
+        decided_on=decided_on,
+        reference=reference or f"D{decided_on:%y}-{count + 1:03d}",
+        confidentiality=agenda_item.confidentiality if agenda_item else Confidentiality.PUBLIC,
+        created_by=by,
+    )

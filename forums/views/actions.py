@@ -1,0 +1,211 @@
+"""Actions and their updates, the decisions log, escalations and the forward plan."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from forums.forms.meetings import (
+    ActionFilterForm,
+    ActionForm,
+    ActionUpdateForm,
+    EscalationForm,
+    EscalationResponseForm,
+    ForwardPlanItemForm,
+)
+from forums.models import Escalation
+from forums.rules import is_forum_secretariat
+from forums.rules_meetings import can_update_action
+from forums.selectors import meetings as selectors
+from forums.services import actions as services
+from forums.views.meetings import apply_errors, form_page, secretariat_forum
+
+
+def action_list(request, slug):
+    """A forum's actions, overdue ones marked; filters by status, owner, agency and due date."""
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    filters = ActionFilterForm(request.GET or None, forum=forum)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    actions = selectors.action_list_for(
+        person=request.user,
+        forum=forum,
+        status=criteria.get("status", ""),
+        owner=criteria.get("owner", ""),
+        agency=criteria.get("agency", ""),
+        due_before=criteria.get("due_before"),
+        overdue=criteria.get("overdue", False),
+    )
+    return render(
+        request,
+        "forums/action_list.html",
+        {
+            "forum": forum,
+            "actions": actions,
+            "filters": filters,
+            "can_manage": is_forum_secretariat(request.user, forum),
+        },
+    )
+
+
+def your_actions(request):
+    return render(
+        request,
+        "forums/action_yours.html",
+        {"actions": selectors.your_actions(person=request.user)},
+    )
+
+
+def action_detail(request, slug, pk):
+    """An action with its history of updates; the owner or secretariat adds an update."""
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    action = selectors.action_for(person=request.user, forum=forum, pk=pk)
+    may_update = can_update_action(request.user, action)
+    form = None
+    if may_update:
+        form = ActionUpdateForm(
+            request.POST or None,
+            initial={"status": action.status, "percent_complete": action.percent_complete},
+        )
+    if request.method == "POST":
+        if not may_update:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.action_update_progress(action=action, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, "Update saved")
+                return redirect("meetings:workspace-action", forum.slug, action.pk)
+    updates = list(action.updates.select_related("author"))
+    return render(
+        request,
+        "forums/action_detail.html",
+        {"forum": forum, "action": action, "form": form, "updates": updates},
+    )
+
+
+def action_add(request, slug, meeting_pk=None):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=meeting_pk) if meeting_pk else None
+    items = list(meeting.agenda_items.on_agenda()) if meeting else ()
+    form = ActionForm(request.POST or None, forum=forum, items=items)
+    back = (
+        reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk])
+        if meeting
+        else reverse("meetings:workspace-actions", args=[forum.slug])
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            action = services.action_create(
+                forum=forum,
+                by=request.user,
+                title=data["title"],
+                description=data["description"],
+                owner=data["owner"],
+                accountable_agency=data["accountable_agency"],
+                due_date=data["due_date"],
+                meeting=meeting,
+                agenda_item=data.get("agenda_item"),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"Action {action.reference} recorded")
+            return redirect(back)
+    return form_page(request, form, title="Record an action", caption=forum.name, back_url=back)
+
+
+def decision_list(request, slug):
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    return render(
+        request,
+        "forums/decision_list.html",
+        {
+            "forum": forum,
+            "decisions": selectors.decision_list_for(person=request.user, forum=forum),
+        },
+    )
+
+
+def escalation_list(request, slug):
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    return render(
+        request,
+        "forums/escalation_list.html",
+        {
+            "forum": forum,
+            **selectors.escalations_for(forum=forum),
+            "can_manage": is_forum_secretariat(request.user, forum),
+        },
+    )
+
+
+def escalation_raise(request, slug):
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    form = EscalationForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.escalation_raise(from_forum=forum, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Escalation raised")
+            return redirect("meetings:workspace-escalations", forum.slug)
+    return form_page(
+        request,
+        form,
+        title="Raise an escalation",
+        caption=forum.name,
+        back_url=reverse("meetings:workspace-escalations", args=[forum.slug]),
+        intro="For an issue that cannot be solved between the agencies involved. A sub-group's "
+        "escalation is proposed for its parent board's next meeting.",
+    )
+
+
+def escalation_respond(request, slug, pk):
+    """The receiving board's secretariat responds to a sub-group's escalation."""
+    forum = secretariat_forum(request, slug)
+    escalation = get_object_or_404(Escalation, to_forum=forum, pk=pk)
+    form = EscalationResponseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.escalation_respond(
+                escalation=escalation, by=request.user, response=form.cleaned_data["response"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Response sent")
+            return redirect("meetings:workspace-escalations", forum.slug)
+    return form_page(
+        request,
+        form,
+        title="Respond to the escalation",
+        caption=escalation.title,
+        back_url=reverse("meetings:workspace-escalations", args=[forum.slug]),
+        intro=escalation.description,
+    )
+
+
+def forward_plan(request, slug):
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    can_manage = is_forum_secretariat(request.user, forum)
+    form = ForwardPlanItemForm(request.POST or None) if can_manage else None
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.forward_plan_item_add(forum=forum, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, "Added to the forward plan")
+                return redirect("meetings:workspace-forward-plan", forum.slug)
+    return render(
+        request,
+        "forums/forward_plan_list.html",
+        {"forum": forum, "items": selectors.forward_plan_for(forum=forum), "form": form},
+    )

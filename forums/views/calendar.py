@@ -1,0 +1,83 @@
+"""Calendar feeds: public per forum, private per person (secret token), and per meeting."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from forums.calendar import meetings_ics
+from forums.models import Meeting
+from forums.selectors import meetings as selectors
+from forums.services.actions import calendar_token_reset
+from membership.models import User
+from membership.notifications import absolute_url as absolute
+
+
+def _ics_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _public_url(meeting):
+    return absolute(reverse("meetings:public-meeting", args=[meeting.forum.slug, meeting.pk]))
+
+
+def _workspace_url(meeting):
+    return absolute(reverse("meetings:workspace-meeting", args=[meeting.forum.slug, meeting.pk]))
+
+
+@login_not_required
+def public_feed(request, slug):
+    """A forum's public meetings (published meetings of a public forum)."""
+    forum = selectors.public_forum(slug=slug)
+    meetings = Meeting.objects.published().filter(forum=forum).select_related("forum")
+    body = meetings_ics(f"{forum.name} meetings", meetings, _public_url, show_links=False)
+    return _ics_response(body, f"{forum.slug}-meetings.ics")
+
+
+@login_not_required
+def public_meeting_ics(request, slug, pk):
+    forum = selectors.public_forum(slug=slug)
+    meeting = get_object_or_404(
+        Meeting.objects.published().filter(forum=forum).select_related("forum"), pk=pk
+    )
+    return _ics_response(
+        meetings_ics(forum.name, [meeting], _public_url, show_links=False), f"meeting-{pk}.ics"
+    )
+
+
+@login_not_required
+def personal_feed(request, token):
+    """All the person's meetings; the secret token in the address is the only credential."""
+    person = User.objects.filter(calendar_token=token, is_active=True).first()
+    if person is None or len(token) < 20:
+        raise Http404
+    meetings = selectors.calendar_meetings_for(person=person)
+    return _ics_response(
+        meetings_ics("Your board meetings", meetings, _workspace_url, show_links=True),
+        "meetings.ics",
+    )
+
+
+def meeting_ics(request, slug, pk):
+    """'Add to calendar' for one meeting, for a member."""
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    return _ics_response(
+        meetings_ics(forum.name, [meeting], _workspace_url, show_links=True), f"meeting-{pk}.ics"
+    )
+
+
+def calendar_settings(request):
+    feed = absolute(reverse("meetings:personal-feed", args=[request.user.calendar_token]))
+    return render(request, "forums/calendar_settings.html", {"feed_url": feed})
+
+
+@require_POST
+def calendar_reset(request):
+    calendar_token_reset(person=request.user)
+    messages.success(request, "Calendar address changed: the old address no longer works")
+    return redirect("meetings:workspace-calendar")

@@ -1,0 +1,423 @@
+"""Workspace views of meetings: list, scheduling, the meeting page, agenda, attendance."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from forums.forms.meetings import (
+    AgendaItemForm,
+    AttendanceRecordForm,
+    CancelForm,
+    DeclarationForm,
+    MeetingForm,
+    MeetingSeriesForm,
+    RsvpForm,
+)
+from forums.models import Attendance
+from forums.rules import is_forum_member, is_forum_secretariat
+from forums.selectors import meetings as selectors
+from forums.services import meetings as services
+
+
+def apply_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form, next to its field where it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            for message in errors:
+                form.add_error(field if field in form.fields else None, message.messages)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def secretariat_forum(request, slug):
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    if not is_forum_secretariat(request.user, forum):
+        raise PermissionDenied
+    return forum
+
+
+def meeting_url(meeting) -> str:
+    return reverse("meetings:workspace-meeting", args=[meeting.forum.slug, meeting.pk])
+
+
+def form_page(request, form, *, title, caption, back_url, intro="", template=None, extra=None):
+    context = {
+        "form": form,
+        "page_title": title,
+        "caption": caption,
+        "back_url": back_url,
+        "intro": intro,
+        **(extra or {}),
+    }
+    return render(request, template or "components/form_page.html", context)
+
+
+def meeting_list(request, slug):
+    """A forum's meetings, upcoming and past."""
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    context = {
+        "forum": forum,
+        **selectors.meeting_list_for(forum=forum),
+        "can_manage": is_forum_secretariat(request.user, forum),
+    }
+    return render(request, "forums/meeting_list.html", context)
+
+
+def meeting_schedule(request, slug):
+    forum = secretariat_forum(request, slug)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = services.meeting_schedule(
+                forum=forum,
+                by=request.user,
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                location=data["location"],
+                online_link=data["online_link"],
+                papers_deadline=data["papers_deadline"],
+                is_public=data["is_public"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Meeting scheduled")
+            return redirect(meeting_url(meeting))
+    return form_page(
+        request,
+        form,
+        title="Schedule a meeting",
+        caption=forum.name,
+        back_url=reverse("meetings:workspace-list", args=[forum.slug]),
+        intro="The agenda starts with the previous meeting's minutes, matters arising and "
+        "anything on the forward plan for that month.",
+    )
+
+
+def meeting_series(request, slug):
+    forum = secretariat_forum(request, slug)
+    form = MeetingSeriesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meetings = services.meeting_series_schedule(
+                forum=forum,
+                by=request.user,
+                title=data["title"],
+                first_starts_at=data["starts_at"],
+                duration=(data["ends_at"] - data["starts_at"]) if data["ends_at"] else None,
+                frequency=data["frequency"],
+                count=data["count"],
+                location=data["location"],
+                online_link=data["online_link"],
+                is_public=data["is_public"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{len(meetings)} meetings scheduled")
+            return redirect("meetings:workspace-list", forum.slug)
+    return form_page(
+        request,
+        form,
+        title="Schedule a series of meetings",
+        caption=forum.name,
+        back_url=reverse("meetings:workspace-list", args=[forum.slug]),
+    )
+
+
+def meeting_detail(request, slug, pk):
+    """The meeting page: agenda, papers, replies, attendance and quorum, declarations."""
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    context = selectors.meeting_page(person=request.user, meeting=meeting)
+    context["can_manage"] = is_forum_secretariat(request.user, forum)
+    return render(request, "forums/meeting_detail.html", context)
+
+
+def meeting_edit(request, slug, pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for(meeting))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.meeting_update(
+                meeting=meeting,
+                by=request.user,
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                location=data["location"],
+                online_link=data["online_link"],
+                papers_deadline=data["papers_deadline"],
+                is_public=data["is_public"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Meeting details saved")
+            return redirect(meeting_url(meeting))
+    return form_page(
+        request,
+        form,
+        title="Change meeting details",
+        caption=forum.name,
+        back_url=meeting_url(meeting),
+    )
+
+
+def _post_action(request, slug, pk, action, success):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    try:
+        action(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return redirect(meeting_url(meeting))
+
+
+@require_POST
+def meeting_publish_agenda(request, slug, pk):
+    return _post_action(
+        request, slug, pk, services.meeting_publish_agenda, "Agenda published and members told"
+    )
+
+
+@require_POST
+def meeting_mark_held(request, slug, pk):
+    return _post_action(request, slug, pk, services.meeting_mark_held, "Meeting marked as held")
+
+
+def meeting_cancel(request, slug, pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(
+                meeting=meeting, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Meeting cancelled and members told")
+            return redirect(meeting_url(meeting))
+    return form_page(
+        request,
+        form,
+        title="Cancel the meeting",
+        caption=str(meeting),
+        back_url=meeting_url(meeting),
+    )
+
+
+# --- agenda -----------------------------------------------------------------------------------
+
+
+def _item_data(form) -> dict:
+    data = form.cleaned_data
+    return {
+        "title": data["title"],
+        "purpose": data["purpose"],
+        "description": data["description"],
+        "presenter": data["presenter"],
+        "presenter_agency": data["presenter_agency"],
+        "minutes_allowed": data["minutes_allowed"],
+        "confidentiality": data["confidentiality"],
+        "confidentiality_reason": data["confidentiality_reason"],
+        "public_title": data["public_title"],
+    }
+
+
+def agenda_item_add(request, slug, pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    form = AgendaItemForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_add(
+                meeting=meeting,
+                by=request.user,
+                restricted_to=form.cleaned_data["restricted_to"],
+                **_item_data(form),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Item added to the agenda")
+            return redirect(meeting_url(meeting))
+    return form_page(
+        request,
+        form,
+        title="Add an agenda item",
+        caption=str(meeting),
+        back_url=meeting_url(meeting),
+    )
+
+
+def agenda_item_edit(request, slug, pk, item_pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
+    initial = {
+        "title": item.title,
+        "purpose": item.purpose,
+        "description": item.description,
+        "presenter": item.presenter_id,
+        "presenter_agency": item.presenter_agency_id,
+        "minutes_allowed": item.minutes_allowed,
+        "confidentiality": item.confidentiality,
+        "confidentiality_reason": item.confidentiality_reason,
+        "public_title": item.public_title,
+        "restricted_to": [p.pk for p in item.restricted_to.all()],
+    }
+    form = AgendaItemForm(request.POST or None, forum=forum, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_update(
+                item=item,
+                by=request.user,
+                restricted_to=form.cleaned_data["restricted_to"],
+                **_item_data(form),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Agenda item saved")
+            return redirect(meeting_url(meeting))
+    return form_page(
+        request,
+        form,
+        title="Change agenda item",
+        caption=str(meeting),
+        back_url=meeting_url(meeting),
+    )
+
+
+@require_POST
+def agenda_item_move(request, slug, pk, item_pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
+    services.agenda_item_move(
+        item=item,
+        by=request.user,
+        direction="up" if request.POST.get("direction") == "up" else "down",
+    )
+    return redirect(meeting_url(meeting) + "#agenda")
+
+
+@require_POST
+def agenda_item_accept(request, slug, pk, item_pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
+    services.agenda_item_accept(item=item, by=request.user)
+    messages.success(request, "Proposed item put on the agenda")
+    return redirect(meeting_url(meeting))
+
+
+# --- attendance ---------------------------------------------------------------------------
+
+
+def rsvp(request, slug, pk):
+    """A member replies: attending, apologies, or sending a named deputy."""
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    if not is_forum_member(request.user, forum):
+        raise PermissionDenied
+    own = Attendance.objects.filter(meeting=meeting, person=request.user).first()
+    initial = {}
+    if own and own.reply != Attendance.Reply.NO_REPLY:
+        initial = {"reply": own.reply, "deputy_email": own.deputy.email if own.deputy else ""}
+    form = RsvpForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_reply(
+                meeting=meeting,
+                person=request.user,
+                reply=form.cleaned_data["reply"],
+                deputy=form.cleaned_data.get("deputy"),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Reply sent")
+            return redirect(meeting_url(meeting))
+    return form_page(
+        request,
+        form,
+        title="Reply to the meeting invitation",
+        caption=str(meeting),
+        back_url=meeting_url(meeting),
+    )
+
+
+def attendance_record(request, slug, pk):
+    """The secretariat records who actually came."""
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    attendances = list(
+        meeting.attendances.select_related("person", "agency", "deputy").order_by(
+            "agency__name", "person__full_name"
+        )
+    )
+    form = AttendanceRecordForm(request.POST or None, attendances=attendances)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(meeting=meeting, by=request.user, actual=form.actual())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Attendance recorded")
+            return redirect(meeting_url(meeting) + "#attendance")
+    return render(
+        request,
+        "forums/attendance_record.html",
+        {"form": form, "meeting": meeting, "forum": forum},
+    )
+
+
+def attendance_statistics(request, slug):
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    context = {"forum": forum, **selectors.attendance_statistics(forum=forum)}
+    return render(request, "forums/attendance_statistics.html", context)
+
+
+def declaration_add(request, slug, pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    items = list(meeting.agenda_items.on_agenda())
+    form = DeclarationForm(request.POST or None, meeting=meeting, items=items)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.declaration_record(
+                meeting=meeting,
+                by=request.user,
+                person=data["person"],
+                interest=data["interest"],
+                agenda_item=data["agenda_item"],
+                action_taken=data["action_taken"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Declaration of interest recorded")
+            return redirect(meeting_url(meeting) + "#declarations")
+    return form_page(
+        request,
+        form,
+        title="Record a declaration of interest",
+        caption=str(meeting),
+        back_url=meeting_url(meeting),
+    )

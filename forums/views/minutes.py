@@ -1,0 +1,210 @@
+"""Minutes: start, write per item, circulate, comment, approve, publish; and their history."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from forums.forms.meetings import (
+    ApproveForm,
+    CirculateForm,
+    DecisionForm,
+    MinuteCommentForm,
+    MinuteEntryForm,
+)
+from forums.rules import is_forum_chair, is_forum_secretariat
+from forums.selectors import meetings as selectors
+from forums.services import minutes as services
+from forums.views.meetings import apply_errors, form_page, meeting_url, secretariat_forum
+
+
+def minutes_url(meeting) -> str:
+    return reverse("meetings:workspace-minutes", args=[meeting.forum.slug, meeting.pk])
+
+
+def minutes_detail(request, slug, pk):
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    context = selectors.minutes_page(person=request.user, meeting=meeting)
+    context.update(
+        can_manage=is_forum_secretariat(request.user, forum),
+        can_approve=is_forum_chair(request.user, forum),
+        comment_form=MinuteCommentForm(),
+    )
+    return render(request, "forums/minutes_detail.html", context)
+
+
+@require_POST
+def minutes_start(request, slug, pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    try:
+        services.minutes_start(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(meeting_url(meeting))
+    return redirect(minutes_url(meeting))
+
+
+def minute_entry_edit(request, slug, pk, entry_pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    entry = selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
+    form = MinuteEntryForm(request.POST or None, initial={"text": entry.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minute_entry_update(
+                entry=entry, by=request.user, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Minute saved")
+            return redirect(minutes_url(meeting) + f"#entry-{entry.pk}")
+    return form_page(
+        request,
+        form,
+        title=f"Minute: {entry.agenda_item.title}",
+        caption=str(meeting),
+        back_url=minutes_url(meeting),
+        intro=f"This item is {entry.agenda_item.get_confidentiality_display().lower()}.",
+    )
+
+
+def minute_entry_history(request, slug, pk, entry_pk):
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    entry = selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
+    history = list(entry.history.select_related("history_user").order_by("-history_date"))
+    return render(
+        request,
+        "forums/minutes_history.html",
+        {"forum": forum, "meeting": meeting, "entry": entry, "history": history},
+    )
+
+
+@require_POST
+def minute_comment_add(request, slug, pk, entry_pk):
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    entry = selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
+    form = MinuteCommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.minute_comment_add(
+                entry=entry, author=request.user, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Comment added")
+            return redirect(minutes_url(meeting) + f"#entry-{entry.pk}")
+    return form_page(
+        request,
+        form,
+        title="Comment on the minute",
+        caption=entry.agenda_item.title,
+        back_url=minutes_url(meeting),
+    )
+
+
+def minutes_circulate(request, slug, pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    form = CirculateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_circulate(
+                minutes=minutes,
+                by=request.user,
+                comments_close_on=form.cleaned_data["comments_close_on"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Minutes circulated to members for comment")
+            return redirect(minutes_url(meeting))
+    return form_page(
+        request,
+        form,
+        title="Circulate the draft minutes",
+        caption=str(meeting),
+        back_url=minutes_url(meeting),
+        intro="Members are emailed a link. The email does not contain the minutes.",
+    )
+
+
+def minutes_approve(request, slug, pk):
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    if not is_forum_chair(request.user, forum):
+        raise PermissionDenied
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    form = ApproveForm(request.POST or None, meetings=selectors.later_meetings(meeting=meeting))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_approve(
+                minutes=minutes,
+                approved_by=request.user,
+                at_meeting=form.cleaned_data["at_meeting"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Minutes approved")
+            return redirect(minutes_url(meeting))
+    return form_page(
+        request,
+        form,
+        title="Approve the minutes",
+        caption=str(meeting),
+        back_url=minutes_url(meeting),
+        intro="Minutes are approved at or after the next meeting of the forum.",
+    )
+
+
+@require_POST
+def minutes_publish(request, slug, pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    try:
+        services.minutes_publish(minutes=minutes, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "Minutes published: the public sees the public items only")
+    return redirect(minutes_url(meeting))
+
+
+def decision_add(request, slug, pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    items = list(meeting.agenda_items.on_agenda())
+    form = DecisionForm(request.POST or None, items=items)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_record(
+                forum=forum,
+                by=request.user,
+                text=form.cleaned_data["text"],
+                agenda_item=form.cleaned_data["agenda_item"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Decision recorded")
+            return redirect(
+                minutes_url(meeting) if hasattr(meeting, "minutes") else meeting_url(meeting)
+            )
+    return form_page(
+        request,
+        form,
+        title="Record a decision",
+        caption=str(meeting),
+        back_url=meeting_url(meeting),
+    )

@@ -1,0 +1,108 @@
+"""Papers: upload, new versions, and downloads through a permission-checking view."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from forums.forms.meetings import PaperForm, PaperVersionForm
+from forums.rules import is_forum_secretariat
+from forums.selectors import meetings as selectors
+from forums.services import meetings as services
+from forums.views.meetings import apply_errors, form_page, meeting_url, secretariat_forum
+
+
+def paper_upload(request, slug, pk, item_pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
+    form = PaperForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.paper_upload(
+                agenda_item=item,
+                by=request.user,
+                upload=data["file"],
+                title=data["title"],
+                classification=data["classification"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Paper uploaded")
+            return redirect(meeting_url(meeting) + f"#item-{item.pk}")
+    return form_page(
+        request,
+        form,
+        title="Upload a paper",
+        caption=item.title,
+        back_url=meeting_url(meeting),
+        intro="The paper is as confidential as its agenda item "
+        f"({item.get_confidentiality_display()}).",
+    )
+
+
+def paper_detail(request, slug, paper_pk):
+    """A paper's versions; the secretariat uploads a new version here."""
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    paper = selectors.paper_for(person=request.user, forum=forum, pk=paper_pk)
+    can_manage = is_forum_secretariat(request.user, forum)
+    form = PaperVersionForm(request.POST or None, request.FILES or None) if can_manage else None
+    if request.method == "POST":
+        if not can_manage:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.paper_upload(
+                    agenda_item=paper.agenda_item,
+                    by=request.user,
+                    upload=form.cleaned_data["file"],
+                    paper=paper,
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, "New version uploaded")
+                return redirect("meetings:workspace-paper", forum.slug, paper.pk)
+    return render(
+        request,
+        "forums/paper_detail.html",
+        {
+            "forum": forum,
+            "paper": paper,
+            "meeting": paper.agenda_item.meeting,
+            "form": form,
+            "versions": list(paper.versions.all()),
+        },
+    )
+
+
+def _file_response(version):
+    try:
+        handle = version.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=version.file_name, content_type=version.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def paper_download(request, slug, paper_pk):
+    """Download the current version (or ?version=N) as an attachment, if the person may see it."""
+    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    paper = selectors.paper_for(person=request.user, forum=forum, pk=paper_pk)
+    number = request.GET.get("version")
+    if number:
+        if not number.isdigit():
+            raise Http404
+        version = get_object_or_404(paper.versions, number=int(number))
+    else:
+        version = paper.current_version
+        if version is None:
+            raise Http404
+    return _file_response(version)

@@ -1,0 +1,15 @@
+"""Search across the minutes, decisions and actions of the person's forums."""
+
+from django.shortcuts import render
+
+from forums.forms.meetings import SearchForm
+from forums.selectors import meetings as selectors
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    results = selectors.search_for(person=request.user, query=query) if query else []
+    return render(
+        request, "forums/search_results.html", {"form": form, "query": query, "results": results}
+    )
