@@ -319,6 +319,7 @@ class PublicSeat:
     name: str
     can_commit_resources: bool
     is_chair: bool = False
+    agency_kind: str = ""
 
 
 def public_seats(*, forum: Forum) -> list[PublicSeat]:
@@ -342,9 +343,19 @@ def public_seats(*, forum: Forum) -> list[PublicSeat]:
                 name=membership.person.full_name if membership.show_name_publicly else "",
                 can_commit_resources=membership.can_commit_resources,
                 is_chair=membership.role == Membership.Role.CHAIR,
+                agency_kind=_agency_kind(membership.agency),
             )
         )
     return seats
+
+
+def _agency_kind(agency: Agency | None) -> str:
+    """The kind of agency in words; the local policing body is never called a 'PCC' here."""
+    if agency is None:
+        return ""
+    if agency.agency_type.slug == "pcc":
+        return "Local policing body"
+    return agency.agency_type.name
 
 
 def chair_title_for(*, membership: Membership, areas: dict[int, PoliceForceArea]) -> str:

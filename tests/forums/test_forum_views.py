@@ -327,3 +327,27 @@ def test_the_secretariat_withdraws_an_invitation(secretariat_client, forum, invi
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.revoked_at is not None
+
+
+def test_the_forum_workspace_page_issues_the_same_queries_whatever_the_data(
+    secretariat_client, forum
+):
+    from tests.queries import queries_for
+
+    url = reverse("forums:workspace-forum", args=[forum.slug])
+    MembershipFactory(forum=forum, agency=AgencyFactory(agency_type=agency_type("hmcts")))
+    few = queries_for(secretariat_client, url)
+    for slug in ("probation", "youth_justice", "victim_services", "prison_service", "cps"):
+        MembershipFactory(
+            forum=forum,
+            agency=AgencyFactory(agency_type=agency_type(slug)),
+            deputy=UserFactory(),
+        )
+        MembershipFactory(
+            forum=forum,
+            agency=AgencyFactory(agency_type=agency_type(slug)),
+            start_date=TODAY - datetime.timedelta(days=90),
+            end_date=TODAY - datetime.timedelta(days=2),
+        )
+    ForumFactory(kind=Forum.Kind.SUB_GROUP, parent=forum)
+    assert queries_for(secretariat_client, url) == few
