@@ -26,3 +26,16 @@ def send_notification_email(self, notification_id: int) -> bool:
             notifications.mark_failed(notification_id=notification_id, error=str(error))
             return False
         raise
+
+
+@shared_task(name="membership.send_weekly_digests", acks_late=True)
+def send_weekly_digests(today: str | None = None) -> int:
+    """Daily: the weekly digest to those whose chosen day is today (YYYY-MM-DD, default today)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from membership import digest
+
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    return digest.send_weekly_digests(today=day)
