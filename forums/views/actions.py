@@ -63,7 +63,7 @@ def action_detail(request, slug, pk):
     form = None
     if may_update:
         form = ActionUpdateForm(
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             initial={"status": action.status, "percent_complete": action.percent_complete},
         )
     if request.method == "POST":
@@ -89,7 +89,7 @@ def action_add(request, slug, meeting_pk=None):
     forum = secretariat_forum(request, slug)
     meeting = selectors.meeting_for(forum=forum, pk=meeting_pk) if meeting_pk else None
     items = list(meeting.agenda_items.on_agenda()) if meeting else ()
-    form = ActionForm(request.POST or None, forum=forum, items=items)
+    form = ActionForm(request.POST if request.method == "POST" else None, forum=forum, items=items)
     back = (
         reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk])
         if meeting
@@ -144,7 +144,7 @@ def escalation_list(request, slug):
 
 def escalation_raise(request, slug):
     forum = selectors.forum_for_member(person=request.user, slug=slug)
-    form = EscalationForm(request.POST or None, forum=forum)
+    form = EscalationForm(request.POST if request.method == "POST" else None, forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
             services.escalation_raise(from_forum=forum, by=request.user, **form.cleaned_data)
@@ -168,7 +168,7 @@ def escalation_respond(request, slug, pk):
     """The receiving board's secretariat responds to a sub-group's escalation."""
     forum = secretariat_forum(request, slug)
     escalation = get_object_or_404(Escalation, to_forum=forum, pk=pk)
-    form = EscalationResponseForm(request.POST or None)
+    form = EscalationResponseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.escalation_respond(
@@ -192,7 +192,11 @@ def escalation_respond(request, slug, pk):
 def forward_plan(request, slug):
     forum = selectors.forum_for_member(person=request.user, slug=slug)
     can_manage = is_forum_secretariat(request.user, forum)
-    form = ForwardPlanItemForm(request.POST or None) if can_manage else None
+    form = (
+        ForwardPlanItemForm(request.POST if request.method == "POST" else None)
+        if can_manage
+        else None
+    )
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied

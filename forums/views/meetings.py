@@ -68,7 +68,7 @@ def meeting_list(request, slug):
 
 def meeting_schedule(request, slug):
     forum = secretariat_forum(request, slug)
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -101,7 +101,7 @@ def meeting_schedule(request, slug):
 
 def meeting_series(request, slug):
     forum = secretariat_forum(request, slug)
-    form = MeetingSeriesForm(request.POST or None)
+    form = MeetingSeriesForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -143,7 +143,9 @@ def meeting_detail(request, slug, pk):
 def meeting_edit(request, slug, pk):
     forum = secretariat_forum(request, slug)
     meeting = selectors.meeting_for(forum=forum, pk=pk)
-    form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for(meeting))
+    form = MeetingForm(
+        request.POST if request.method == "POST" else None, initial=MeetingForm.initial_for(meeting)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -200,7 +202,7 @@ def meeting_mark_held(request, slug, pk):
 def meeting_cancel(request, slug, pk):
     forum = secretariat_forum(request, slug)
     meeting = selectors.meeting_for(forum=forum, pk=pk)
-    form = CancelForm(request.POST or None)
+    form = CancelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_cancel(
@@ -241,7 +243,7 @@ def _item_data(form) -> dict:
 def agenda_item_add(request, slug, pk):
     forum = secretariat_forum(request, slug)
     meeting = selectors.meeting_for(forum=forum, pk=pk)
-    form = AgendaItemForm(request.POST or None, forum=forum)
+    form = AgendaItemForm(request.POST if request.method == "POST" else None, forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_add(
@@ -280,7 +282,9 @@ def agenda_item_edit(request, slug, pk, item_pk):
         "public_title": item.public_title,
         "restricted_to": [p.pk for p in item.restricted_to.all()],
     }
-    form = AgendaItemForm(request.POST or None, forum=forum, initial=initial)
+    form = AgendaItemForm(
+        request.POST if request.method == "POST" else None, forum=forum, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_update(
@@ -339,7 +343,7 @@ def rsvp(request, slug, pk):
     initial = {}
     if own and own.reply != Attendance.Reply.NO_REPLY:
         initial = {"reply": own.reply, "deputy_email": own.deputy.email if own.deputy else ""}
-    form = RsvpForm(request.POST or None, initial=initial)
+    form = RsvpForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.attendance_reply(
@@ -371,7 +375,9 @@ def attendance_record(request, slug, pk):
             "agency__name", "person__full_name"
         )
     )
-    form = AttendanceRecordForm(request.POST or None, attendances=attendances)
+    form = AttendanceRecordForm(
+        request.POST if request.method == "POST" else None, attendances=attendances
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.attendance_record(meeting=meeting, by=request.user, actual=form.actual())
@@ -397,7 +403,9 @@ def declaration_add(request, slug, pk):
     forum = secretariat_forum(request, slug)
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     items = list(meeting.agenda_items.on_agenda())
-    form = DeclarationForm(request.POST or None, meeting=meeting, items=items)
+    form = DeclarationForm(
+        request.POST if request.method == "POST" else None, meeting=meeting, items=items
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

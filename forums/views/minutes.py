@@ -52,7 +52,9 @@ def minute_entry_edit(request, slug, pk, entry_pk):
     forum = secretariat_forum(request, slug)
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     entry = selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
-    form = MinuteEntryForm(request.POST or None, initial={"text": entry.text})
+    form = MinuteEntryForm(
+        request.POST if request.method == "POST" else None, initial={"text": entry.text}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.minute_entry_update(
@@ -114,7 +116,7 @@ def minutes_circulate(request, slug, pk):
     forum = secretariat_forum(request, slug)
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
-    form = CirculateForm(request.POST or None)
+    form = CirculateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_circulate(
@@ -143,7 +145,10 @@ def minutes_approve(request, slug, pk):
         raise PermissionDenied
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
-    form = ApproveForm(request.POST or None, meetings=selectors.later_meetings(meeting=meeting))
+    form = ApproveForm(
+        request.POST if request.method == "POST" else None,
+        meetings=selectors.later_meetings(meeting=meeting),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_approve(
@@ -185,7 +190,7 @@ def decision_add(request, slug, pk):
     forum = secretariat_forum(request, slug)
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     items = list(meeting.agenda_items.on_agenda())
-    form = DecisionForm(request.POST or None, items=items)
+    form = DecisionForm(request.POST if request.method == "POST" else None, items=items)
     if request.method == "POST" and form.is_valid():
         try:
             services.decision_record(

@@ -16,7 +16,7 @@ def paper_upload(request, slug, pk, item_pk):
     forum = secretariat_forum(request, slug)
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
-    form = PaperForm(request.POST or None, request.FILES or None)
+    form = PaperForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -48,7 +48,11 @@ def paper_detail(request, slug, paper_pk):
     forum = selectors.forum_for_member(person=request.user, slug=slug)
     paper = selectors.paper_for(person=request.user, forum=forum, pk=paper_pk)
     can_manage = is_forum_secretariat(request.user, forum)
-    form = PaperVersionForm(request.POST or None, request.FILES or None) if can_manage else None
+    form = (
+        PaperVersionForm(request.POST if request.method == "POST" else None, request.FILES or None)
+        if can_manage
+        else None
+    )
     if request.method == "POST":
         if not can_manage:
             raise Http404

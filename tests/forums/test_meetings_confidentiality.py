@@ -1,0 +1,303 @@
+"""Confidential and restricted material never reaches the public, other forums or the unnamed."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from forums.models import Confidentiality, Meeting, Minutes
+from forums.services import meetings as services
+from forums.services import minutes as minute_services
+from tests.forums.meeting_factories import (
+    ActionFactory,
+    AgendaItemFactory,
+    DecisionFactory,
+    MeetingFactory,
+    MinuteEntryFactory,
+    MinutesFactory,
+    PaperFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_TITLE = "Public performance overview"
+CONFIDENTIAL_TITLE = "Confidential youth custody case conference"
+RESTRICTED_TITLE = "Restricted Operation Nightjar briefing"
+CONFIDENTIAL_MINUTE = "Frank discussion about the failing CPS unit"
+RESTRICTED_MINUTE = "Covert source details"
+SECRETS = [CONFIDENTIAL_TITLE, RESTRICTED_TITLE, CONFIDENTIAL_MINUTE, RESTRICTED_MINUTE]
+
+
+@pytest.fixture
+def named(forum):
+    from forums.models import Membership
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory(forum=forum, role=Membership.Role.MEMBER).person
+
+
+@pytest.fixture
+def world(forum, named):
+    """A published meeting: a public, a confidential and a restricted item; minutes published."""
+    meeting = MeetingFactory(
+        forum=forum,
+        status=Meeting.Status.MINUTES_APPROVED,
+        starts_at=timezone.now() - datetime.timedelta(days=40),
+        agenda_published_at=timezone.now() - datetime.timedelta(days=50),
+    )
+    public = AgendaItemFactory(meeting=meeting, title=PUBLIC_TITLE)
+    confidential = AgendaItemFactory(
+        meeting=meeting, title=CONFIDENTIAL_TITLE, confidentiality=Confidentiality.CONFIDENTIAL
+    )
+    restricted = AgendaItemFactory(
+        meeting=meeting,
+        title=RESTRICTED_TITLE,
+        confidentiality=Confidentiality.RESTRICTED,
+        restricted_to=[named],
+    )
+    papers = {
+        "public": PaperFactory(agenda_item=public, title="Public paper"),
+        "confidential": PaperFactory(agenda_item=confidential, title="Confidential paper"),
+        "restricted": PaperFactory(agenda_item=restricted, title="Restricted paper"),
+    }
+    papers["restricted"].restricted_to.set([named])
+    minutes = MinutesFactory(
+        meeting=meeting,
+        status=Minutes.Status.PUBLISHED,
+        approved_at=timezone.now(),
+        published_at=timezone.now(),
+    )
+    MinuteEntryFactory(minutes=minutes, agenda_item=public, text="Performance improved")
+    MinuteEntryFactory(minutes=minutes, agenda_item=confidential, text=CONFIDENTIAL_MINUTE)
+    MinuteEntryFactory(minutes=minutes, agenda_item=restricted, text=RESTRICTED_MINUTE)
+    DecisionFactory(
+        forum=forum,
+        meeting=meeting,
+        agenda_item=confidential,
+        text=CONFIDENTIAL_MINUTE,
+        confidentiality=Confidentiality.CONFIDENTIAL,
+    )
+    ActionFactory(
+        forum=forum,
+        meeting=meeting,
+        agenda_item=restricted,
+        title=RESTRICTED_TITLE,
+        confidentiality=Confidentiality.RESTRICTED,
+    )
+    return {"meeting": meeting, "papers": papers, "items": [public, confidential, restricted]}
+
+
+def public_urls(forum, meeting):
+    return [
+        reverse("meetings:public-list", args=[forum.slug]),
+        reverse("meetings:public-meeting", args=[forum.slug, meeting.pk]),
+        reverse("meetings:public-ics", args=[forum.slug]),
+        reverse("meetings:public-meeting-ics", args=[forum.slug, meeting.pk]),
+        reverse("meetings:public-forward-plan", args=[forum.slug]),
+    ]
+
+
+def test_public_pages_and_feeds_show_public_items_only(client, forum, world):
+    meeting = world["meeting"]
+    for url in public_urls(forum, meeting):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        for secret in SECRETS:
+            assert secret not in body, (url, secret)
+    page = client.get(
+        reverse("meetings:public-meeting", args=[forum.slug, meeting.pk])
+    ).content.decode()
+    assert PUBLIC_TITLE in page
+    assert "Confidential item" in page
+    assert "Performance improved" in page
+    assert "Public paper" in page
+    assert "Confidential paper" not in page and "Restricted paper" not in page
+
+
+def test_public_title_replaces_confidential_item_title(client, forum, world):
+    confidential = world["items"][1]
+    confidential.public_title = "Youth justice update"
+    confidential.save()
+    page = client.get(reverse("meetings:public-meeting", args=[forum.slug, world["meeting"].pk]))
+    assert "Youth justice update" in page.content.decode()
+
+
+def test_only_public_papers_download_publicly(client, forum, world):
+    papers = world["papers"]
+    ok = client.get(reverse("meetings:public-paper", args=[forum.slug, papers["public"].pk]))
+    assert ok.status_code == 200
+    assert ok["Content-Disposition"].startswith("attachment")
+    for key in ("confidential", "restricted"):
+        response = client.get(reverse("meetings:public-paper", args=[forum.slug, papers[key].pk]))
+        assert response.status_code == 404
+
+
+def test_nothing_public_before_the_agenda_is_published(client, forum):
+    meeting = MeetingFactory(forum=forum)
+    AgendaItemFactory(meeting=meeting, title=PUBLIC_TITLE)
+    page = client.get(reverse("meetings:public-meeting", args=[forum.slug, meeting.pk]))
+    assert PUBLIC_TITLE not in page.content.decode()
+
+
+def test_private_meetings_and_forums_are_not_public(client, forum, world):
+    meeting = world["meeting"]
+    meeting.is_public = False
+    meeting.save()
+    assert (
+        client.get(reverse("meetings:public-meeting", args=[forum.slug, meeting.pk])).status_code
+        == 404
+    )
+    forum.is_public = False
+    forum.save()
+    for url in public_urls(forum, meeting):
+        assert client.get(url).status_code == 404, url
+
+
+def test_draft_minutes_are_not_public(client, forum, world):
+    Minutes.objects.update(status=Minutes.Status.APPROVED)
+    page = client.get(reverse("meetings:public-meeting", args=[forum.slug, world["meeting"].pk]))
+    assert "Performance improved" not in page.content.decode()
+
+
+def workspace_urls(forum, world):
+    meeting = world["meeting"]
+    entry = world["items"][1].minute_entry
+    return [
+        reverse("meetings:workspace-list", args=[forum.slug]),
+        reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk]),
+        reverse("meetings:workspace-minutes", args=[forum.slug, meeting.pk]),
+        reverse("meetings:workspace-minute-history", args=[forum.slug, meeting.pk, entry.pk]),
+        reverse("meetings:workspace-actions", args=[forum.slug]),
+        reverse("meetings:workspace-decisions", args=[forum.slug]),
+        reverse("meetings:workspace-forward-plan", args=[forum.slug]),
+        reverse("meetings:workspace-attendance-stats", args=[forum.slug]),
+        reverse("meetings:workspace-escalations", args=[forum.slug]),
+        reverse("meetings:workspace-meeting-ics", args=[forum.slug, meeting.pk]),
+        reverse("meetings:workspace-rsvp", args=[forum.slug, meeting.pk]),
+        reverse("meetings:workspace-escalation-raise", args=[forum.slug]),
+    ] + [
+        reverse(name, args=[forum.slug, paper.pk])
+        for paper in world["papers"].values()
+        for name in ("meetings:workspace-paper", "meetings:workspace-paper-download")
+    ]
+
+
+def test_member_of_another_forum_gets_404_for_everything(other_forum_member_client, forum, world):
+    for url in workspace_urls(forum, world):
+        assert other_forum_member_client.get(url).status_code == 404, url
+
+
+def test_anonymous_is_sent_to_sign_in(client, forum, world):
+    for url in workspace_urls(forum, world):
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/" in response["Location"], url
+
+
+def test_data_submitter_is_refused(data_submitter_client, forum, world):
+    for url in workspace_urls(forum, world):
+        assert data_submitter_client.get(url).status_code == 403, url
+
+
+def test_restricted_paper_is_refused_to_a_member_not_named(member_client, forum, world, named):
+    from django.test import Client
+
+    paper = world["papers"]["restricted"]
+    url = reverse("meetings:workspace-paper-download", args=[forum.slug, paper.pk])
+    assert member_client.get(url).status_code == 404
+    named_client = Client()
+    named_client.force_login(named)
+    assert named_client.get(url).status_code == 200
+    confidential = world["papers"]["confidential"]
+    assert (
+        member_client.get(
+            reverse("meetings:workspace-paper-download", args=[forum.slug, confidential.pk])
+        ).status_code
+        == 200
+    )
+
+
+def test_member_not_named_does_not_see_restricted_material(member_client, forum, world):
+    meeting = world["meeting"]
+    for url in [
+        reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk]),
+        reverse("meetings:workspace-minutes", args=[forum.slug, meeting.pk]),
+        reverse("meetings:workspace-actions", args=[forum.slug]),
+        reverse("meetings:workspace-search") + "?q=Nightjar",
+        reverse("meetings:workspace-search") + "?q=covert",
+    ]:
+        body = member_client.get(url).content.decode()
+        assert RESTRICTED_TITLE not in body and RESTRICTED_MINUTE not in body, url
+    page = member_client.get(reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk]))
+    assert CONFIDENTIAL_TITLE in page.content.decode()
+    entry = world["items"][2].minute_entry
+    assert (
+        member_client.get(
+            reverse("meetings:workspace-minute-history", args=[forum.slug, meeting.pk, entry.pk])
+        ).status_code
+        == 404
+    )
+
+
+def test_named_person_and_secretariat_see_restricted_material(secretariat_client, forum, world):
+    page = secretariat_client.get(
+        reverse("meetings:workspace-meeting", args=[forum.slug, world["meeting"].pk])
+    )
+    assert RESTRICTED_TITLE in page.content.decode()
+
+
+def test_search_never_returns_another_forums_or_restricted_material(
+    other_forum_member_client, member_client, world
+):
+    for query in ["frank", "Nightjar", "covert", "youth"]:
+        body = other_forum_member_client.get(
+            reverse("meetings:workspace-search"), {"q": query}
+        ).content.decode()
+        for secret in SECRETS:
+            assert secret not in body
+    body = member_client.get(
+        reverse("meetings:workspace-search"), {"q": "frank discussion"}
+    ).content.decode()
+    assert CONFIDENTIAL_MINUTE in body
+
+
+def test_agenda_email_goes_to_members_only_and_hides_restricted_titles(
+    forum, secretariat, member, other_forum_member, named, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory(forum=forum)
+    AgendaItemFactory(meeting=meeting, title=PUBLIC_TITLE)
+    AgendaItemFactory(
+        meeting=meeting,
+        title=RESTRICTED_TITLE,
+        confidentiality=Confidentiality.RESTRICTED,
+        restricted_to=[named],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_publish_agenda(meeting=meeting, by=secretariat)
+    assert mail.outbox
+    assert all(other_forum_member.email not in m.to for m in mail.outbox)
+    for message in mail.outbox:
+        assert RESTRICTED_TITLE not in message.body
+        assert RESTRICTED_TITLE not in message.alternatives[0][0]
+
+
+def test_minutes_email_carries_no_minute_text(
+    forum, secretariat, member, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory(
+        forum=forum,
+        status=Meeting.Status.HELD,
+        starts_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    item = AgendaItemFactory(
+        meeting=meeting, title=CONFIDENTIAL_TITLE, confidentiality=Confidentiality.CONFIDENTIAL
+    )
+    minutes = MinutesFactory(meeting=meeting)
+    MinuteEntryFactory(minutes=minutes, agenda_item=item, text=CONFIDENTIAL_MINUTE)
+    with django_capture_on_commit_callbacks(execute=True):
+        minute_services.minutes_circulate(minutes=minutes, by=secretariat)
+    assert mail.outbox
+    for message in mail.outbox:
+        assert CONFIDENTIAL_MINUTE not in message.body and CONFIDENTIAL_TITLE not in message.body
