@@ -1,1 +1,271 @@
-"""Admin for forums, memberships and invitations."""
+"""Admin for forums, memberships and invitations, and memberships on each person's page.
+
+A site admin can build a board's membership here or by importing a CSV/XLSX file (preview,
+validation report, all or nothing). The membership rules come from ``Membership.clean()`` and
+show next to the field; every change keeps its history.
+"""
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from import_export.admin import ImportMixin
+from import_export.formats import base_formats
+from simple_history.admin import SimpleHistoryAdmin
+
+from forums.coverage import forum_coverage
+from forums.models import Forum, Invitation, Membership
+from forums.resources import MembershipResource
+from forums.services.forum import memberships_end
+from membership.admin import PersonAdmin
+from membership.models import User
+
+
+class CurrentFilter(admin.SimpleListFilter):
+    """Current, past or future memberships, on today's date."""
+
+    title = "current or past"
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("current", "Current"), ("past", "Past"), ("future", "Starting later")]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "current":
+            return queryset.current(today)
+        if self.value() == "past":
+            return queryset.past(today)
+        if self.value() == "future":
+            return queryset.filter(start_date__gt=today)
+        return queryset
+
+
+class MembershipInline(admin.TabularInline):
+    """The forum's memberships, current and past."""
+
+    model = Membership
+    fk_name = "forum"
+    extra = 0
+    fields = (
+        "person",
+        "agency",
+        "role",
+        "can_commit_resources",
+        "deputy",
+        "start_date",
+        "end_date",
+        "show_name_publicly",
+    )
+    autocomplete_fields = ("person", "agency", "deputy")
+    ordering = ("end_date", "agency__name")
+    show_change_link = True
+
+
+class PersonMembershipInline(MembershipInline):
+    """A person's seats on forums."""
+
+    fk_name = "person"
+    fields = (
+        "forum",
+        "agency",
+        "role",
+        "can_commit_resources",
+        "deputy",
+        "start_date",
+        "end_date",
+        "show_name_publicly",
+    )
+    autocomplete_fields = ("forum", "agency", "deputy")
+    verbose_name_plural = "memberships of forums"
+
+
+@admin.register(Forum)
+class ForumAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "kind", "parent", "is_public", "core_seats")
+    list_filter = ("kind", "is_public", "meeting_frequency", "areas__country", "areas")
+    search_fields = ("name", "slug", "areas__name")
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("areas",)
+    autocomplete_fields = ("parent",)
+    list_select_related = ("parent",)
+    readonly_fields = ("coverage",)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "kind", "parent", "areas", "is_public")}),
+        (
+            "How it works",
+            {
+                "fields": (
+                    "meeting_frequency",
+                    "quorum_core_agency_types",
+                    "end_date",
+                    "public_summary",
+                    "terms_of_reference",
+                )
+            },
+        ),
+        ("Recommended membership", {"fields": ("coverage",)}),
+    )
+    inlines = [MembershipInline]
+
+    def get_queryset(self, request):
+        today = timezone.localdate()
+        seated_with_authority = (
+            Q(memberships__start_date__lte=today)
+            & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today))
+            & Q(memberships__role__in=Membership.SEATED_ROLES)
+            & ~Q(memberships__role=Membership.Role.ADVISORY)
+            & Q(memberships__can_commit_resources=True)
+            & Q(memberships__agency__agency_type__core_member_expected=True)
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                core_with_authority=Count(
+                    "memberships__agency__agency_type", filter=seated_with_authority, distinct=True
+                )
+            )
+        )
+
+    @admin.display(description="Core agencies with authority", ordering="core_with_authority")
+    def core_seats(self, forum):
+        return forum.core_with_authority
+
+    @admin.display(description="Coverage check")
+    def coverage(self, forum):
+        if not forum.pk:
+            return "Save the forum to check its membership."
+        result = forum_coverage(forum=forum)
+        if not result.checked:
+            return "Sub-groups and task-and-finish groups are not checked."
+        parts = []
+        if result.is_complete:
+            parts.append(
+                format_html(
+                    "<p>Every core agency is represented by someone with authority to commit "
+                    "resources.</p>"
+                )
+            )
+        if result.missing:
+            parts.append(
+                format_html(
+                    "<p><strong>Not represented:</strong></p><ul>{}</ul>",
+                    format_html_join("", "<li>{}</li>", ((t.name,) for t in result.missing)),
+                )
+            )
+        if result.without_authority:
+            parts.append(
+                format_html(
+                    "<p><strong>Only members without authority to commit resources:</strong>"
+                    "</p><ul>{}</ul>",
+                    format_html_join(
+                        "", "<li>{}</li>", ((t.name,) for t in result.without_authority)
+                    ),
+                )
+            )
+        if not result.has_chair:
+            parts.append(format_html("<p><strong>The forum has no current chair.</strong></p>"))
+        return format_html_join("", "{}", ((part,) for part in parts))
+
+
+@admin.register(Membership)
+class MembershipAdmin(ImportMixin, SimpleHistoryAdmin):
+    """Memberships: search, filters, end today, change history, and import from CSV or XLSX."""
+
+    resource_classes = [MembershipResource]
+    import_formats = [base_formats.CSV, base_formats.XLSX]
+    list_display = (
+        "person",
+        "forum",
+        "agency",
+        "role",
+        "can_commit_resources",
+        "start_date",
+        "end_date",
+    )
+    list_filter = (
+        CurrentFilter,
+        "role",
+        "can_commit_resources",
+        "agency__agency_type",
+        "forum",
+        "show_name_publicly",
+    )
+    search_fields = ("person__full_name", "person__email", "agency__name", "forum__name")
+    autocomplete_fields = ("forum", "person", "agency", "deputy")
+    list_select_related = ("person", "forum", "agency")
+    date_hierarchy = "start_date"
+    actions = ["end_today"]
+
+    @admin.action(description="End selected memberships today")
+    def end_today(self, request, queryset):
+        count = memberships_end(memberships=queryset, ended_by=request.user)
+        self.message_user(
+            request,
+            f"{count} membership{'s' if count != 1 else ''} ended today. Memberships that had "
+            "already ended or start later were left alone.",
+            messages.SUCCESS,
+        )
+
+    def save_model(self, request, obj, form, change):
+        obj._change_reason = "Changed in admin" if change else "Added in admin"
+        super().save_model(request, obj, form, change)
+
+    def get_import_data_kwargs(self, **kwargs):
+        data_kwargs = super().get_import_data_kwargs(**kwargs)
+        data_kwargs["rollback_on_validation_errors"] = True  # all or nothing
+        return data_kwargs
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            self.message_user(
+                request,
+                "Nothing was imported: the file has problems. Check it and import it again.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(reverse("admin:forums_membership_import"))
+        return super().process_result(result, request)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations sent from the workspace (the link itself is never stored)."""
+
+    list_display = ("email", "forum", "role", "created_at", "expires_at", "state")
+    list_filter = ("forum", "role")
+    search_fields = ("email", "full_name", "forum__name")
+    list_select_related = ("forum",)
+    readonly_fields = [field.name for field in Invitation._meta.fields if field.name != "id"]
+    actions = ["withdraw"]
+
+    def has_add_permission(self, request):
+        return False  # invitations are sent from the forum's workspace page
+
+    @admin.display(description="State")
+    def state(self, invitation):
+        if invitation.accepted_at:
+            return "Accepted"
+        if invitation.revoked_at:
+            return "Withdrawn"
+        if invitation.expires_at <= timezone.now():
+            return "Expired"
+        return "Waiting"
+
+    @admin.action(description="Withdraw selected invitations")
+    def withdraw(self, request, queryset):
+        count = queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        self.message_user(request, f"{count} invitation{'s' if count != 1 else ''} withdrawn.")
+
+
+# People: add their memberships to the person page (membership's admin cannot import forums).
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PersonWithMembershipsAdmin(PersonAdmin):
+    inlines = [*PersonAdmin.inlines, PersonMembershipInline]

@@ -1,0 +1,114 @@
+"""Admin for people, police force areas, agency types and agencies.
+
+Every record keeps its change history (django-simple-history's "History" button). Memberships
+are added to the person page by the forums app (``forums.admin.forum``), since this app imports
+none of the others.
+"""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from simple_history.admin import SimpleHistoryAdmin
+
+from membership.models import Agency, AgencyType, Notification, PoliceForceArea, User
+
+
+class PersonChangeForm(UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+        fields = "__all__"
+
+
+class PersonCreationForm(AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        model = User
+        fields = ("email", "full_name")
+
+
+@admin.register(User)
+class PersonAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+    """People who sign in: board members, data submitters, secretariat and site admins."""
+
+    form = PersonChangeForm
+    add_form = PersonCreationForm
+    list_display = ("full_name", "email", "job_title", "is_active", "is_staff", "last_login")
+    list_filter = ("is_active", "is_staff", "is_superuser", "is_national_viewer")
+    search_fields = ("full_name", "email", "job_title")
+    ordering = ("full_name", "email")
+    readonly_fields = ("last_login", "date_joined")
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        ("About them", {"fields": ("full_name", "job_title", "is_national_viewer")}),
+        (
+            "Access",
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "full_name", "usable_password", "password1", "password2"),
+            },
+        ),
+    )
+    filter_horizontal = ("groups", "user_permissions")
+
+
+@admin.register(PoliceForceArea)
+class PoliceForceAreaAdmin(SimpleHistoryAdmin):
+    """The 43 territorial police force areas; the governance model gives the chair's title."""
+
+    list_display = ("name", "code", "country", "region", "governance_model", "chair_title")
+    list_filter = ("country", "region", "governance_model")
+    search_fields = ("name", "code", "force_name")
+    ordering = ("name",)
+
+    @admin.display(description="Title of the local policing body")
+    def chair_title(self, area):
+        return area.chair_title
+
+
+@admin.register(AgencyType)
+class AgencyTypeAdmin(admin.ModelAdmin):
+    """Kinds of agency, from the national framework's recommended membership."""
+
+    list_display = ("name", "slug", "core_member_expected", "advisory_only", "statutory_cj_body")
+    list_filter = ("core_member_expected", "advisory_only", "statutory_cj_body")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Agency)
+class AgencyAdmin(SimpleHistoryAdmin):
+    """Real organisations; one agency can cover several police force areas."""
+
+    list_display = ("name", "agency_type", "area_list", "is_active")
+    list_filter = ("agency_type", "is_active", "areas__country", "areas")
+    search_fields = ("name", "slug", "areas__name")
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("areas",)
+    list_select_related = ("agency_type",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("areas")
+
+    @admin.display(description="Areas")
+    def area_list(self, agency):
+        return ", ".join(area.name for area in agency.areas.all())
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """What was sent to whom (read only)."""
+
+    list_display = ("subject", "recipient", "category", "status", "created_at", "sent_at")
+    list_filter = ("status", "category", "essential")
+    search_fields = ("subject", "recipient__email", "key")
+    autocomplete_fields = ("recipient",)
+    readonly_fields = [field.name for field in Notification._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

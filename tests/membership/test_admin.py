@@ -1,0 +1,257 @@
+"""The Django admin a site admin works in: people, agencies, forums, memberships, imports."""
+
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from forums.models import Forum, Membership
+from membership.models import User
+from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+HEADER = ",".join(
+    ["forum", "email", "full_name", "agency", "role", "can_commit_resources", "deputy_email",
+     "start_date", "end_date", "show_name_publicly"]
+)  # fmt: skip
+
+
+@pytest.fixture
+def agencies(db):
+    return {
+        slug: AgencyFactory(name=f"Test {slug}", slug=f"test-{slug}", agency_type=agency_type(slug))
+        for slug in ("pcc", "police", "cps", "judiciary", "probation")
+    }
+
+
+def test_admin_needs_a_site_admin(member_client):
+    response = member_client.get(reverse("admin:forums_membership_changelist"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response.url
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "membership_user",
+        "membership_agency",
+        "membership_agencytype",
+        "membership_policeforcearea",
+        "forums_forum",
+        "forums_membership",
+        "forums_invitation",
+    ],
+)
+def test_every_list_opens_and_searches(site_admin_client, forum, member, name):
+    url = reverse(f"admin:{name}_changelist")
+    assert site_admin_client.get(url).status_code == 200
+    assert site_admin_client.get(url, {"q": "Cleveland"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"when": "current"},
+        {"when": "past"},
+        {"when": "future"},
+        {"role__exact": "member"},
+        {"agency__agency_type__id__exact": "1"},
+    ],
+)
+def test_memberships_filter_by_when_role_and_agency_type(site_admin_client, forum, member, query):
+    response = site_admin_client.get(reverse("admin:forums_membership_changelist"), query)
+    assert response.status_code == 200
+
+
+def test_current_and_past_filters_split_memberships(site_admin_client, forum, member):
+    past = MembershipFactory(
+        forum=forum, start_date=TODAY - datetime.timedelta(days=200),
+        end_date=TODAY - datetime.timedelta(days=100), person=UserFactory(full_name="Pat Past"),
+    )  # fmt: skip
+    url = reverse("admin:forums_membership_changelist")
+    current = site_admin_client.get(url, {"when": "current"}).text
+    assert member.full_name in current and "Pat Past" not in current
+    assert past.person.full_name in site_admin_client.get(url, {"when": "past"}).text
+
+
+def test_forum_page_shows_coverage_and_membership_inline(site_admin_client, forum, member):
+    page = site_admin_client.get(reverse("admin:forums_forum_change", args=[forum.pk])).text
+    assert "Coverage check" in page
+    assert "Not represented" in page
+    assert member.email in page or member.full_name in page
+
+
+def test_person_page_lists_their_memberships(site_admin_client, forum, member):
+    page = site_admin_client.get(reverse("admin:membership_user_change", args=[member.pk])).text
+    assert "memberships of forums" in page.lower()
+    assert forum.name in page
+
+
+def test_history_pages_open(site_admin_client, forum, member):
+    membership = Membership.objects.get(person=member)
+    for url in (
+        reverse("admin:forums_membership_history", args=[membership.pk]),
+        reverse("admin:forums_forum_history", args=[forum.pk]),
+        reverse("admin:membership_user_history", args=[member.pk]),
+    ):
+        assert site_admin_client.get(url).status_code == 200
+
+
+def test_autocomplete_finds_people_and_agencies(site_admin_client, member, agencies):
+    url = reverse("admin:autocomplete")
+    people = site_admin_client.get(
+        url,
+        {"term": member.full_name.split()[0], "app_label": "forums",
+         "model_name": "membership", "field_name": "person"},
+    )  # fmt: skip
+    assert people.status_code == 200
+    assert any(row["text"] == str(member) for row in people.json()["results"])
+    found = site_admin_client.get(
+        url, {"term": "Test cps", "app_label": "forums", "model_name": "membership",
+              "field_name": "agency"},
+    )  # fmt: skip
+    assert [row["text"] for row in found.json()["results"]] == ["Test cps"]
+
+
+def test_membership_rules_show_next_to_the_field_in_admin(site_admin_client, forum, agencies):
+    person = UserFactory()
+    response = site_admin_client.post(
+        reverse("admin:forums_membership_add"),
+        {"forum": forum.pk, "person": person.pk, "agency": agencies["judiciary"].pk,
+         "role": "member", "start_date": TODAY.isoformat()},
+    )  # fmt: skip
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "can only hold an advisory seat" in form.errors["role"][0]
+    assert not Membership.objects.filter(person=person).exists()
+
+
+def test_end_selected_memberships_today(site_admin_client, forum, member, secretariat):
+    ids = list(Membership.objects.filter(forum=forum).values_list("pk", flat=True))
+    response = site_admin_client.post(
+        reverse("admin:forums_membership_changelist"),
+        {"action": "end_today", "_selected_action": ids},
+    )
+    assert response.status_code == 302
+    assert set(Membership.objects.filter(pk__in=ids).values_list("end_date", flat=True)) == {TODAY}
+    membership = Membership.objects.get(person=member)
+    assert membership.history.order_by("-history_date").first().history_user.is_superuser
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def _csv(*rows: str) -> SimpleUploadedFile:
+    content = "\n".join([HEADER, *rows]).encode()
+    return SimpleUploadedFile("members.csv", content, content_type="text/csv")
+
+
+def _preview(client, upload, fmt=0):
+    return client.post(
+        reverse("admin:forums_membership_import"),
+        {"resource": 0, "format": fmt, "import_file": upload},
+    )
+
+
+def _confirm(client, preview):
+    form = preview.context["confirm_form"]
+    data = {name: form.initial.get(name, field.initial) for name, field in form.fields.items()}
+    return client.post(reverse("admin:forums_membership_process_import"), data)
+
+
+def test_importing_a_good_file_previews_then_creates_memberships(
+    site_admin_client, forum, agencies
+):
+    upload = _csv(
+        f"{forum.slug},chair.person@example.org,Chris Chair,Test pcc,chair,yes,,2026-01-05,,yes",
+        f"{forum.slug},judge@example.org,Judge Jo,test-judiciary,Advisory member,no,,05/01/2026,,",
+        f"{forum.slug},cps@example.org,Cara CPS,Test cps,member,yes,judge@example.org,"
+        "2026-01-05,,no",
+    )
+    preview = _preview(site_admin_client, upload)
+    assert preview.status_code == 200
+    assert "confirm_form" in preview.context
+    assert not Membership.objects.exists()  # a preview saves nothing
+    assert not User.objects.filter(email="judge@example.org").exists()
+    done = _confirm(site_admin_client, preview)
+    assert done.status_code == 302
+    assert Membership.objects.filter(forum=forum).count() == 3
+    chair = Membership.objects.get(person__email="chair.person@example.org")
+    assert chair.role == "chair" and chair.show_name_publicly
+    assert chair.person.full_name == "Chris Chair"
+    assert not chair.person.has_usable_password()
+    cps = Membership.objects.get(person__email="cps@example.org")
+    assert cps.deputy.email == "judge@example.org"
+    assert cps.history.get().history_change_reason == "Imported from a file"
+
+
+def test_importing_a_file_with_bad_rows_imports_nothing_and_lists_each(
+    site_admin_client, forum, agencies, chair
+):
+    upload = _csv(
+        f"{forum.slug},ok.person@example.org,Ok Person,Test police,member,yes,,2026-01-05,,",
+        f"{forum.slug},judge@example.org,Judge,Test judiciary,member,no,,2026-01-05,,",
+        "no-such-forum,x@example.org,X,Test cps,member,yes,,2026-01-05,,",
+        f"{forum.slug},new.chair@example.org,New Chair,Test pcc,chair,yes,,2026-01-05,,",
+        f"{forum.slug},dates@example.org,Dates,Test cps,member,maybe,,2026-02-01,2026-01-01,",
+        f"{forum.slug},role@example.org,Role,Test cps,boss,yes,,not a date,,",
+    )
+    preview = _preview(site_admin_client, upload)
+    assert preview.status_code == 200
+    assert "confirm_form" not in preview.context or not preview.context.get("confirm_form")
+    result = preview.context["result"]
+    assert result.has_validation_errors()
+    invalid = {row.number: row.error_dict for row in result.invalid_rows}
+    assert set(invalid) == {2, 3, 4, 5, 6}
+    text = preview.text
+    assert "can only hold an advisory seat" in text
+    assert "There is no forum with the slug" in text
+    assert "already has a chair" in text
+    assert "Enter yes or no" in text
+    assert "The role must be one of" in text
+    assert "is not a date" in text
+    assert not Membership.objects.filter(person__email="ok.person@example.org").exists()
+    assert not User.objects.filter(email="ok.person@example.org").exists()
+
+
+def test_importing_the_same_file_twice_updates_rather_than_duplicates(
+    site_admin_client, forum, agencies
+):
+    row = f"{forum.slug},again@example.org,Again,Test cps,member,no,,2026-01-05,,"
+    _confirm(site_admin_client, _preview(site_admin_client, _csv(row)))
+    _confirm(site_admin_client, _preview(site_admin_client, _csv(row.replace(",no,", ",yes,"))))
+    membership = Membership.objects.get(person__email="again@example.org")
+    assert membership.can_commit_resources
+
+
+def test_importing_an_xlsx_file(site_admin_client, forum, agencies):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER.split(","))
+    sheet.append(
+        [forum.slug, "xl@example.org", "Xl Person", "Test probation", "member", "yes", None,
+         datetime.datetime(2026, 1, 5), None, "no"]
+    )  # fmt: skip
+    buffer = io.BytesIO()
+    book.save(buffer)
+    upload = SimpleUploadedFile(
+        "members.xlsx",
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    preview = _preview(site_admin_client, upload, fmt=1)
+    assert preview.status_code == 200, preview.text[:500]
+    _confirm(site_admin_client, preview)
+    membership = Membership.objects.get(person__email="xl@example.org")
+    assert membership.start_date == datetime.date(2026, 1, 5)
+
+
+def test_forum_list_shows_core_agencies_with_authority(site_admin_client, forum, member):
+    ForumFactory(kind=Forum.Kind.SUB_GROUP, parent=forum)
+    page = site_admin_client.get(reverse("admin:forums_forum_changelist")).text
+    assert "Core agencies with authority" in page
