@@ -81,6 +81,11 @@ urlpatterns = [
     # Workspace: search, calendar, your actions
     path("workspace/search/", search.search, name="workspace-search"),
     path("workspace/search/your-actions/", actions.your_actions, name="workspace-your-actions"),
+    path(
+        "workspace/search/escalations/",
+        actions.national_escalations,
+        name="workspace-national-escalations",
+    ),
     path("workspace/calendar/", calendar.calendar_settings, name="workspace-calendar"),
     path("workspace/calendar/reset/", calendar.calendar_reset, name="workspace-calendar-reset"),
     path("workspace/calendar/<str:token>.ics", calendar.personal_feed, name="personal-feed"),

@@ -213,3 +213,31 @@ def forward_plan(request, slug):
         "forums/forward_plan_list.html",
         {"forum": forum, "items": selectors.forward_plan_for(forum=forum), "form": form},
     )
+
+
+def national_escalations(request):
+    """National viewers (APCC, national board staff) read and answer national escalations.
+
+    Only the escalation itself is shown: never the raising forum's confidential items.
+    """
+    if not request.user.is_national_viewer:
+        raise PermissionDenied
+    escalations = selectors.national_escalations()
+    responding = None
+    form = None
+    if request.method == "POST":
+        responding = get_object_or_404(
+            Escalation, pk=request.POST.get("escalation"), level=Escalation.Level.NATIONAL
+        )
+        form = EscalationResponseForm(request.POST)
+        if form.is_valid():
+            services.escalation_respond(
+                escalation=responding, by=request.user, response=form.cleaned_data["response"]
+            )
+            messages.success(request, "Response recorded")
+            return redirect("meetings:workspace-national-escalations")
+    return render(
+        request,
+        "forums/escalation_national.html",
+        {"escalations": escalations, "form": form, "responding": responding},
+    )
