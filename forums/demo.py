@@ -114,24 +114,33 @@ def seat(
     since_days=400,
     ended_days_ago=None,
 ):
-    """Give a demo person a seat (idempotent: one membership per person, forum and start)."""
+    """Give a demo person a seat, safe to run again on any day.
+
+    A person's current seat (or their past one, for ``ended_days_ago``) on the forum is found
+    and updated rather than created again, so its dates do not move with the day it is run.
+    """
     who = people.person(local, full_name, job_title)
     today = timezone.localdate()
-    start = today - datetime.timedelta(days=since_days)
-    end = today - datetime.timedelta(days=ended_days_ago) if ended_days_ago else None
-    membership, _ = Membership.objects.update_or_create(
-        forum=forum,
-        person=who,
-        start_date=start,
-        defaults={
-            "agency": agency,
-            "role": role,
-            "can_commit_resources": commits,
-            "show_name_publicly": named,
-            "deputy": deputy,
-            "end_date": end,
-        },
+    ended = ended_days_ago is not None
+    membership = (
+        Membership.objects.filter(forum=forum, person=who, end_date__isnull=not ended)
+        .order_by("start_date")
+        .first()
     )
+    if membership is None:
+        membership = Membership(
+            forum=forum,
+            person=who,
+            start_date=today - datetime.timedelta(days=since_days),
+            end_date=today - datetime.timedelta(days=ended_days_ago) if ended else None,
+        )
+    membership.agency = agency
+    membership.role = role
+    membership.can_commit_resources = commits
+    membership.show_name_publicly = named
+    membership.deputy = deputy
+    membership.full_clean()  # the demo keeps the same rules as everyone else
+    membership.save()
     return membership
 
 
