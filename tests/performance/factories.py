@@ -54,7 +54,9 @@ def publish(forum: Forum, code: str, by: User) -> PeriodPublication:
         DataOwnerConfirmation.objects.get_or_create(
             forum=forum, period=found, agency_id=agency_id, defaults={"recorded_by": by}
         )
-    return PeriodPublication.objects.create(forum=forum, period=found, published_by=by)
+    return PeriodPublication.objects.get_or_create(
+        forum=forum, period=found, defaults={"published_by": by}
+    )[0]
 
 
 def figure(slug: str, value=None, **kwargs) -> FigureInput:

@@ -1,0 +1,157 @@
+"""Open data and public pages carry published figures only, in a fixed number of queries."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from forums.models import Membership
+from performance.models import PerformanceReturn
+from tests.factories import AgencyFactory, ForumFactory, agency_type
+from tests.performance.factories import hmcts_quarterly_slugs, make_return, publish
+from tests.queries import queries_for
+
+pytestmark = pytest.mark.django_db
+Status = PerformanceReturn.Status
+UNPUBLISHED = "48.2468"  # a figure that must never reach the public
+
+
+@pytest.fixture
+def figures(forum, data_submitter, secretariat):
+    hmcts = Membership.objects.get(person=data_submitter, forum=forum).agency
+    make_return(forum, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "61.5"})
+    make_return(forum, hmcts, "2025-Q2", figures={"cc_effective_trial_rate": UNPUBLISHED})
+    make_return(
+        forum,
+        hmcts,
+        "2025-Q3",
+        status=Status.SUBMITTED,
+        figures={"cc_cracked_trial_rate": "33.3333"},
+    )
+    publish(forum, "2025-Q1", secretariat)
+    private = ForumFactory(is_public=False)
+    make_return(private, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "12.3456"})
+    publish(private, "2025-Q1", secretariat)
+
+
+def download(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode()
+
+
+PUBLIC_URLS = [
+    ("performance:open-data-file", ["figures", "csv"]),
+    ("performance:open-data-file", ["figures", "json"]),
+    ("performance:open-data-forum-file", ["cleveland-cjb", "csv"]),
+    ("performance:open-data-forum-file", ["cleveland-cjb", "json"]),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), PUBLIC_URLS)
+def test_unpublished_figures_never_appear_in_open_data(client, figures, name, args):
+    body = download(client, reverse(name, args=args))
+    assert "61.5" in body
+    for secret in (UNPUBLISHED, "48.2", "33.3333", "12.3456"):
+        assert secret not in body
+
+
+@pytest.mark.parametrize(
+    "name", ["performance:public-dashboard", "performance:public-victims-code"]
+)
+def test_unpublished_figures_never_appear_on_public_pages(client, figures, name):
+    body = client.get(reverse(name, args=["cleveland-cjb"])).content.decode()
+    for secret in ("48.2", "33.3", "12.3"):
+        assert secret not in body
+
+
+def test_public_indicator_page_hides_unpublished_figures(client, figures):
+    url = reverse("performance:public-indicator", args=["cleveland-cjb", "cc_effective_trial_rate"])
+    body = client.get(url).content.decode()
+    assert "61.5%" in body and "48.2" not in body and "12.3" not in body
+
+
+def test_figures_csv_has_the_documented_columns(client, figures):
+    rows = list(csv.DictReader(io.StringIO(download(client, "/data/figures.csv"))))
+    assert len(rows) == 1
+    assert rows[0]["forum"] == "cleveland-cjb"
+    assert rows[0]["period"] == "2025-Q1"
+    assert rows[0]["value"] == "61.5"
+
+
+def test_figures_json_parses(client, figures):
+    data = json.loads(download(client, "/data/figures.json"))
+    assert data["meta"]["dataset"] == "figures"
+    assert data["data"][0]["value"] == 61.5
+
+
+def test_indicators_and_targets_datasets(client, figures):
+    assert "cc_effective_trial_rate" in download(client, "/data/indicators.csv")
+    assert download(client, "/data/targets.csv").startswith("forum,area,indicator")
+
+
+def test_open_data_index_lists_datasets_dictionary_and_last_update(client, figures):
+    body = client.get(reverse("performance:open-data")).content.decode()
+    assert "/data/figures.csv" in body and "/data/indicators.json" in body
+    assert "Data dictionary" in body and "Last updated" in body
+    assert "/data/forums/cleveland-cjb/figures.csv" in body
+
+
+def test_unknown_dataset_is_404(client, db):
+    assert client.get("/data/secrets.csv").status_code == 404
+
+
+# --- fixed numbers of queries ---------------------------------------------------------------
+
+
+def grow(forum, secretariat, quarters, areas):
+    """Accepted, published figures for every HMCTS indicator over ``quarters`` quarters in this
+    forum and ``areas`` other public forums."""
+    forums = [forum] + [ForumFactory() for _ in range(areas)]
+    slugs = hmcts_quarterly_slugs(forum)
+    for board in forums:
+        agency = AgencyFactory(agency_type=agency_type("hmcts"))
+        for index in range(quarters):
+            code = f"{2021 + index // 4}-Q{index % 4 + 1}"
+            make_return(board, agency, code, figures={slug: str(40 + index) for slug in slugs})
+            publish(board, code, secretariat)
+
+
+def csv_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        download(client, url)
+    return len(captured.captured_queries)
+
+
+def test_public_dashboard_queries_do_not_grow_with_data(client, forum, secretariat):
+    grow(forum, secretariat, quarters=1, areas=0)
+    url = reverse("performance:public-dashboard", args=[forum.slug])
+    small = queries_for(client, url)
+    grow(forum, secretariat, quarters=8, areas=3)
+    assert queries_for(client, url) == small
+
+
+def test_open_data_csv_queries_do_not_grow_with_data(client, forum, secretariat):
+    grow(forum, secretariat, quarters=1, areas=0)
+    small = (
+        csv_queries(client, "/data/figures.csv"),
+        csv_queries(client, f"/data/forums/{forum.slug}/figures.csv"),
+    )
+    grow(forum, secretariat, quarters=8, areas=3)
+    large = (
+        csv_queries(client, "/data/figures.csv"),
+        csv_queries(client, f"/data/forums/{forum.slug}/figures.csv"),
+    )
+    assert large == small
+
+
+def test_workspace_dashboard_queries_do_not_grow_with_data(member_client, forum, secretariat):
+    grow(forum, secretariat, quarters=1, areas=0)
+    url = reverse("performance:workspace-dashboard", args=[forum.slug])
+    small = queries_for(member_client, url)
+    grow(forum, secretariat, quarters=8, areas=3)
+    assert queries_for(member_client, url) == small

@@ -1,0 +1,271 @@
+"""Workspace and public performance pages: who may see what, and what they see."""
+
+import pytest
+from django.urls import reverse
+
+from forums.models import Membership
+from performance.models import Measurement, PerformanceReturn, Target
+from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, agency_type
+from tests.performance.factories import indicator, make_return, period, publish
+
+pytestmark = pytest.mark.django_db
+Status = PerformanceReturn.Status
+
+
+def agency_of(person, forum):
+    return Membership.objects.get(person=person, forum=forum).agency
+
+
+@pytest.fixture
+def hmcts(forum, data_submitter):
+    return agency_of(data_submitter, forum)
+
+
+@pytest.fixture
+def published_and_not(forum, hmcts, secretariat):
+    """2025-Q1 published (61.5%), 2025-Q2 accepted but not published (48.25%)."""
+    make_return(forum, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "61.5"})
+    make_return(forum, hmcts, "2025-Q2", figures={"cc_effective_trial_rate": "48.25"})
+    publish(forum, "2025-Q1", secretariat)
+    for year in ("FY2024-25", "FY2025-26"):
+        Target.objects.create(
+            forum=forum,
+            indicator=indicator("cc_effective_trial_rate"),
+            period=period(year),
+            value=55,
+            amber_tolerance=5,
+        )
+
+
+def dashboard_url(forum):
+    return reverse("performance:workspace-dashboard", args=[forum.slug])
+
+
+def test_anonymous_is_sent_to_sign_in(client, forum):
+    response = client.get(dashboard_url(forum))
+    assert response.status_code == 302 and "/accounts/" in response["Location"]
+
+
+def test_other_forum_member_gets_404(other_forum_member_client, forum):
+    assert other_forum_member_client.get(dashboard_url(forum)).status_code == 404
+
+
+def test_data_submitter_may_not_see_the_dashboard(data_submitter_client, forum):
+    assert data_submitter_client.get(dashboard_url(forum)).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "role_client", ["member_client", "advisory_client", "secretariat_client", "chair_client"]
+)
+def test_members_see_unpublished_figures(request, role_client, forum, published_and_not):
+    response = request.getfixturevalue(role_client).get(dashboard_url(forum))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "48.2%" in body  # the unpublished quarter is the latest
+    assert "Off target" in body  # 48.25 against 55 with tolerance 5
+    assert "<svg" in body and "Figures as a table" in body
+
+
+def test_public_dashboard_shows_only_published_periods(client, forum, published_and_not):
+    response = client.get(reverse("performance:public-dashboard", args=[forum.slug]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "61.5%" in body and "On target" in body
+    assert "48.2" not in body
+
+
+def test_private_forum_has_no_public_dashboard(client, db):
+    private = ForumFactory(is_public=False)
+    assert (
+        client.get(reverse("performance:public-dashboard", args=[private.slug])).status_code == 404
+    )
+
+
+def test_public_indicator_page_compares_areas(client, forum, published_and_not, secretariat):
+    elsewhere = ForumFactory(name="Durham Criminal Justice Board")
+    make_return(
+        elsewhere,
+        AgencyFactory(agency_type=agency_type("hmcts")),
+        "2025-Q1",
+        figures={"cc_effective_trial_rate": "71.5"},
+    )
+    publish(elsewhere, "2025-Q1", secretariat)
+    url = reverse("performance:public-indicator", args=[forum.slug, "cc_effective_trial_rate"])
+    body = client.get(url).content.decode()
+    assert "Durham Criminal Justice Board" in body and "71.5%" in body
+    assert "66.5%" in body  # the average of 61.5 and 71.5
+
+
+def test_victims_code_view_lists_the_twelve_rights(member_client, forum):
+    response = member_client.get(reverse("performance:workspace-victims-code", args=[forum.slug]))
+    assert response.status_code == 200
+    assert response.content.decode().count("Right ") >= 12
+
+
+# --- returns ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def hmcts_return(forum, hmcts, data_submitter):
+    return make_return(forum, hmcts, "2026-Q2", status=Status.DRAFT, by=data_submitter)
+
+
+def return_url(name, forum, performance_return):
+    return reverse(f"performance:{name}", args=[forum.slug, performance_return.pk])
+
+
+@pytest.fixture
+def police_submitter_client(forum, client):
+    person = MembershipFactory(
+        forum=forum,
+        role=Membership.Role.DATA_SUBMITTER,
+        agency=AgencyFactory(agency_type=agency_type("police")),
+    ).person
+    client.force_login(person)
+    return client
+
+
+def test_data_submitter_of_another_agency_gets_404(police_submitter_client, forum, hmcts_return):
+    assert (
+        police_submitter_client.get(return_url("return-detail", forum, hmcts_return)).status_code
+        == 404
+    )
+    assert (
+        police_submitter_client.get(return_url("return-edit", forum, hmcts_return)).status_code
+        == 404
+    )
+
+
+def test_returns_overview_shows_a_submitter_only_their_agency(
+    police_submitter_client, forum, hmcts_return
+):
+    body = police_submitter_client.get(reverse("performance:returns", args=[forum.slug])).content
+    assert hmcts_return.agency.name.encode() not in body
+
+
+def test_member_sees_but_cannot_edit_another_agencys_return(member_client, forum, hmcts_return):
+    assert member_client.get(return_url("return-detail", forum, hmcts_return)).status_code == 200
+    assert member_client.get(return_url("return-edit", forum, hmcts_return)).status_code == 403
+
+
+def test_other_forum_member_gets_404_for_a_return(other_forum_member_client, forum, hmcts_return):
+    assert (
+        other_forum_member_client.get(return_url("return-detail", forum, hmcts_return)).status_code
+        == 404
+    )
+
+
+def test_web_form_keeps_figures_typed_and_explains_each_error(
+    data_submitter_client, forum, hmcts_return
+):
+    response = data_submitter_client.post(
+        return_url("return-edit", forum, hmcts_return),
+        {
+            "cc_effective_trial_rate__value": "145",
+            "mc_effective_trial_rate__value": "lots",
+            "cc_outstanding_caseload__value": "1200",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: " in body
+    assert "A percentage must be between 0 and 100" in body
+    assert "must be a number" in body
+    assert 'value="145"' in body and 'value="lots"' in body and 'value="1200"' in body
+    assert not Measurement.objects.exists()
+
+
+def test_web_form_saves_figures_and_computes_rates(data_submitter_client, forum, hmcts_return):
+    response = data_submitter_client.post(
+        return_url("return-edit", forum, hmcts_return),
+        {
+            "cc_effective_trial_rate__numerator": "30",
+            "cc_effective_trial_rate__denominator": "40",
+            "cc_outstanding_caseload__value": "1,200",
+            "cc_outstanding_caseload__provisional": "on",
+        },
+    )
+    assert response.status_code == 302
+    saved = {m.indicator.slug: m for m in Measurement.objects.select_related("indicator")}
+    assert saved["cc_effective_trial_rate"].value == 75
+    assert saved["cc_outstanding_caseload"].is_provisional
+
+
+def test_submit_refuses_an_incomplete_return(data_submitter_client, forum, hmcts_return):
+    response = data_submitter_client.post(
+        return_url("return-submit", forum, hmcts_return), follow=True
+    )
+    assert "Enter a figure for" in response.content.decode()
+    hmcts_return.refresh_from_db()
+    assert hmcts_return.status == Status.DRAFT
+
+
+def test_secretariat_reviews_a_submitted_return(secretariat_client, forum, hmcts_return):
+    hmcts_return.status = Status.SUBMITTED
+    hmcts_return.save()
+    url = return_url("return-review", forum, hmcts_return)
+    response = secretariat_client.post(url, {"decision": "return", "comments": ""})
+    assert "Say what the agency needs to correct" in response.content.decode()
+    response = secretariat_client.post(url, {"decision": "return", "comments": "Check Q2"})
+    assert response.status_code == 302
+    hmcts_return.refresh_from_db()
+    assert hmcts_return.status == Status.RETURNED
+
+
+@pytest.mark.parametrize(
+    "role_client", ["member_client", "advisory_client", "data_submitter_client"]
+)
+def test_only_the_secretariat_reviews(request, role_client, forum, hmcts_return):
+    hmcts_return.status = Status.SUBMITTED
+    hmcts_return.save()
+    client = request.getfixturevalue(role_client)
+    assert client.get(return_url("return-review", forum, hmcts_return)).status_code == 403
+
+
+def test_data_submitter_starts_a_return_from_the_overview(data_submitter_client, forum, hmcts):
+    response = data_submitter_client.post(
+        reverse("performance:return-start", args=[forum.slug]),
+        {"agency": hmcts.pk, "period": "2026-Q2"},
+    )
+    assert response.status_code == 302
+    assert PerformanceReturn.objects.filter(forum=forum, agency=hmcts).exists()
+
+
+def test_data_submitter_cannot_start_another_agencys_return(data_submitter_client, forum):
+    police = AgencyFactory(agency_type=agency_type("police"))
+    MembershipFactory(forum=forum, agency=police)
+    response = data_submitter_client.post(
+        reverse("performance:return-start", args=[forum.slug]),
+        {"agency": police.pk, "period": "2026-Q2"},
+    )
+    assert response.status_code == 403
+
+
+def test_returns_overview_shows_late_and_waiting(secretariat_client, forum, hmcts, data_submitter):
+    make_return(forum, hmcts, "2026-Q2", status=Status.SUBMITTED)
+    body = secretariat_client.get(
+        reverse("performance:returns", args=[forum.slug])
+    ).content.decode()
+    assert "Not started" in body and "Late" in body and "Review" in body
+
+
+# --- publication ---------------------------------------------------------------------------
+
+
+def test_secretariat_publishes_after_confirmation(secretariat_client, member_client, forum, member):
+    cps = agency_of(member, forum)
+    make_return(forum, cps, "2025-Q3", figures={"cps_conviction_rate_cc": "80"})
+    publish_url = reverse("performance:period-publish", args=[forum.slug, "2025-Q3"])
+    response = secretariat_client.post(publish_url, follow=True)
+    assert "has not confirmed its figures" in response.content.decode()
+    member_client.post(reverse("performance:period-confirm", args=[forum.slug, "2025-Q3", cps.pk]))
+    secretariat_client.post(publish_url)
+    assert forum.period_publications.filter(period__code="2025-Q3").exists()
+
+
+def test_member_cannot_publish(member_client, forum, member):
+    make_return(
+        forum, agency_of(member, forum), "2025-Q3", figures={"cps_conviction_rate_cc": "80"}
+    )
+    url = reverse("performance:period-publish", args=[forum.slug, "2025-Q3"])
+    assert member_client.post(url).status_code == 403
