@@ -8,7 +8,7 @@ class ForumsConfig(AppConfig):
     verbose_name = "Forums and meetings"
 
     def ready(self):
-        from forums import reminders
+        from forums import reminders, reports
         from membership import digest
 
         digest.register_digest_audience(reminders.digest_audience)
@@ -17,3 +17,4 @@ class ForumsConfig(AppConfig):
             "meetings_missing_papers", reminders.digest_meetings_missing_papers
         )
         digest.register_digest_section("empty_seats", reminders.digest_empty_seats)
+        reports.register_forum_reports()

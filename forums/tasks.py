@@ -36,3 +36,17 @@ def send_action_reminders(today: str | None = None) -> int:
     from forums import reminders
 
     return reminders.send_action_reminders(today=_day(today))
+
+
+@shared_task(
+    name="forums.generate_report",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=10,
+    max_retries=3,
+)
+def generate_report(report_id: int) -> str:
+    """Build one generated report by id; safe to run again (a current report is left alone)."""
+    from forums import reports
+
+    return reports.report_generate(report_id=report_id)
