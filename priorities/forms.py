@@ -184,7 +184,10 @@ class SignOffForm(forms.Form):
     agency = forms.ModelChoiceField(
         queryset=None,
         label="Agency you are signing for",
-        error_messages={"required": "Choose the agency you are signing for"},
+        error_messages={
+            "required": "Choose the agency you are signing for",
+            "invalid_choice": "You can only sign off for the agency you represent",
+        },
     )
     decision = forms.ChoiceField(
         choices=SignOff.Decision.choices,
@@ -223,6 +226,10 @@ class SignOffForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if "agency" in self._errors and isinstance(self.fields["agency"].widget, forms.HiddenInput):
+            # The field is hidden when the person represents one agency: say it at the top.
+            for message in self._errors.pop("agency"):
+                self.add_error(None, message)
         objecting = data.get("decision") in (
             SignOff.Decision.RESERVATIONS,
             SignOff.Decision.DISAGREE,

@@ -42,3 +42,8 @@ def form_page(request, form, *, title: str, caption: str = "", back_url: str = "
 
 def back(url: str):
     return redirect(url)
+
+
+def _posted(request):
+    """The submitted data on a POST (even an empty one), otherwise None for an unbound form."""
+    return request.POST if request.method == "POST" else None

@@ -17,7 +17,7 @@ from forums.models import Action, Decision
 from priorities import selectors, services
 from priorities.forms import ConsultationForm, PublicResponseForm, QuestionForm, YouSaidWeDidForm
 from priorities.models import Priority, Question, Response
-from priorities.views.common import apply_errors, form_page, forum_or_404
+from priorities.views.common import _posted, apply_errors, form_page, forum_or_404
 
 EDIT = "priorities.edit_plans"
 RESPONSES_PER_HOUR = 10  # per consultation and network address
@@ -41,7 +41,7 @@ def consultation_list(request, slug):
 
 def _consultation_form(request, forum, instance=None):
     return ConsultationForm(
-        request.POST or None,
+        _posted(request),
         instance=instance,
         priorities=Priority.objects.filter(forum=forum).exclude(status=Priority.Status.RETIRED),
     )
@@ -116,7 +116,7 @@ def consultation_detail(request, slug, pk):
 def question_create(request, slug, pk):
     forum = forum_or_404(request, slug, EDIT)
     consultation = selectors.consultation_for(forum=forum, pk=pk)
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.question_create(
@@ -140,7 +140,7 @@ def question_edit(request, slug, pk, question_pk):
     forum = forum_or_404(request, slug, EDIT)
     consultation = selectors.consultation_for(forum=forum, pk=pk)
     question = get_object_or_404(Question, consultation=consultation, pk=question_pk)
-    form = QuestionForm(request.POST or None, instance=question)
+    form = QuestionForm(_posted(request), instance=question)
     if request.method == "POST" and form.is_valid():
         try:
             services.question_update(question=question, by=request.user, fields=form.cleaned_data)
@@ -199,7 +199,7 @@ def you_said_we_did_add(request, slug, pk):
     forum = forum_or_404(request, slug, EDIT)
     consultation = selectors.consultation_for(forum=forum, pk=pk)
     form = YouSaidWeDidForm(
-        request.POST or None,
+        _posted(request),
         priorities=Priority.objects.filter(forum=forum),
         decisions=Decision.objects.visible_to_member(request.user).filter(forum=forum),
         actions=Action.objects.visible_to_member(request.user).filter(forum=forum),
@@ -281,7 +281,7 @@ def public_consultation(request, slug, pk):
                 if request.POST.get(bound.html_name, "").strip()
             ]
         return render(request, "priorities/consultation_closed.html", context, status=status)
-    form = PublicResponseForm(request.POST or None, consultation=consultation)
+    form = PublicResponseForm(_posted(request), consultation=consultation)
     if request.method == "POST":
         if _rate_limited(request, consultation):
             context["form"] = form

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from priorities import selectors, services
 from priorities.forms import EvaluationStartForm, EvaluationSummaryForm, OutcomeForm
 from priorities.models import AnnualEvaluation, Objective, current_plan_year
-from priorities.views.common import apply_errors, form_page, forum_or_404
+from priorities.views.common import _posted, apply_errors, form_page, forum_or_404
 
 EDIT = "priorities.edit_plans"
 
@@ -22,7 +22,7 @@ def evaluation_list(request, slug):
     if can_edit:
         done = {e.plan_year for e in evaluations}
         years = [y for y in selectors.plan_years(forum=forum) if y not in done]
-        form = EvaluationStartForm(request.POST or None, years=years)
+        form = EvaluationStartForm(_posted(request), years=years)
         if request.method == "POST" and form.is_valid():
             try:
                 evaluation = services.evaluation_start(
@@ -66,7 +66,7 @@ def evaluation_detail(request, slug, year):
 def evaluation_summary(request, slug, year):
     forum = forum_or_404(request, slug, EDIT)
     evaluation = selectors.evaluation_for(forum=forum, plan_year=year)
-    form = EvaluationSummaryForm(request.POST or None, instance=evaluation)
+    form = EvaluationSummaryForm(_posted(request), instance=evaluation)
     if request.method == "POST" and form.is_valid():
         try:
             services.evaluation_update(
@@ -109,7 +109,7 @@ def outcome_edit(request, slug, year, priority_pk):
     priority = selectors.priority_for(forum=forum, pk=priority_pk)
     outcome = evaluation.outcomes.filter(priority=priority).first()
     form = OutcomeForm(
-        request.POST or None,
+        _posted(request),
         instance=outcome,
         initial=None if outcome else {"figures": _figures(priority)},
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from priorities import selectors, services
 from priorities.forms import RiskForm, TensionForm
 from priorities.models import Priority
-from priorities.views.common import apply_errors, form_page, forum_or_404
+from priorities.views.common import _posted, apply_errors, form_page, forum_or_404
 
 EDIT = "priorities.edit_plans"
 
@@ -32,7 +32,7 @@ def tension_list(request, slug):
 
 def _tension_form(request, forum, instance=None):
     return TensionForm(
-        request.POST or None,
+        _posted(request),
         instance=instance,
         priorities=_open_priorities(forum),
         agencies=selectors.forum_agencies(forum=forum),
@@ -100,7 +100,7 @@ def risk_list(request, slug):
 
 def _risk_form(request, forum, instance=None):
     return RiskForm(
-        request.POST or None,
+        _posted(request),
         instance=instance,
         priorities=_open_priorities(forum),
         members=selectors.forum_members(forum=forum),

@@ -18,7 +18,7 @@ from priorities.forms import (
     ThemeForm,
 )
 from priorities.models import Objective, Priority, current_plan_year
-from priorities.views.common import apply_errors, form_page, forum_or_404
+from priorities.views.common import _posted, apply_errors, form_page, forum_or_404
 
 EDIT = "priorities.edit_plans"
 
@@ -31,7 +31,7 @@ def _indicators(forum):
 
 def _priority_form(request, forum, instance=None):
     return PriorityForm(
-        request.POST or None,
+        _posted(request),
         instance=instance,
         initial=None if instance else {"plan_year": current_plan_year()},
         themes=selectors.theme_choices(forum=forum),
@@ -166,7 +166,7 @@ def priority_status(request, slug, pk):
 
 
 def _objective_form(request, forum, instance=None):
-    return ObjectiveForm(request.POST or None, instance=instance, indicators=_indicators(forum))
+    return ObjectiveForm(_posted(request), instance=instance, indicators=_indicators(forum))
 
 
 def objective_create(request, slug, pk):
@@ -227,7 +227,7 @@ def sign_off(request, slug, pk):
     if priority.status != Priority.Status.SIGN_OFF:
         messages.error(request, "This priority is not out for sign-off.")
         return redirect(back_url)
-    form = SignOffForm(request.POST or None, agencies=agencies)
+    form = SignOffForm(_posted(request), agencies=agencies)
     if request.method == "POST" and form.is_valid():
         try:
             services.sign_off_record(
@@ -262,7 +262,7 @@ def delivery_action_add(request, slug, pk):
     forum = forum_or_404(request, slug, EDIT)
     priority = selectors.priority_for(forum=forum, pk=pk)
     form = DeliveryActionForm(
-        request.POST or None,
+        _posted(request),
         actions=selectors.action_choices(forum=forum, person=request.user),
         objectives=priority.objectives.all(),
     )
@@ -302,7 +302,7 @@ def discussion_add(request, slug, pk):
         forum=forum, person=request.user
     )
     form = DiscussionForm(
-        request.POST or None,
+        _posted(request),
         agenda_items=agenda_items,
         decisions=decisions,
         minute_entries=minute_entries,
@@ -327,7 +327,7 @@ def discussion_add(request, slug, pk):
 
 def theme_create(request, slug):
     forum = forum_or_404(request, slug, EDIT)
-    form = ThemeForm(request.POST or None)
+    form = ThemeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.local_theme_create(forum=forum, by=request.user, **form.cleaned_data)
