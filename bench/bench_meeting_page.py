@@ -1,0 +1,115 @@
+"""Meeting page (30 agenda items, 60 papers, 25 attendees) against the bare view, in one run.
+
+    .venv/bin/python bench/bench_meeting_page.py
+
+Builds the meeting in a throwaway database (SQLite unless DATABASE_URL is set), signs a
+secretariat member in, then times the member's meeting page, the public meeting page and the
+bare view against the same gunicorn.
+"""
+
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import PYTHON, ROOT, median_ms, prepared_environment, report, server  # noqa: E402
+
+BUILD = r"""
+import datetime
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.utils import timezone
+from forums.models import *
+from membership.models import Agency, AgencyType, PoliceForceArea, User
+
+area = PoliceForceArea.objects.get(code="E23000013")
+forum = Forum.objects.create(name="Bench board", slug="bench-board")
+forum.areas.set([area])
+types = list(AgencyType.objects.filter(advisory_only=False))
+people = []
+for n in range(25):
+    agency = Agency.objects.create(name=f"Bench agency {n}", slug=f"bench-agency-{n}",
+                                   agency_type=types[n % len(types)])
+    agency.areas.set([area])
+    person = User.objects.create_user(f"bench{n}@example.org", "x", full_name=f"Bench {n}")
+    role = Membership.Role.SECRETARIAT if n == 0 else Membership.Role.MEMBER
+    Membership.objects.create(forum=forum, person=person, agency=agency, role=role,
+                              start_date=timezone.localdate() - datetime.timedelta(days=10))
+    people.append(person)
+meeting = Meeting.objects.create(forum=forum, title="Board meeting", status="agenda_published",
+                                 starts_at=timezone.now() + datetime.timedelta(days=7),
+                                 agenda_published_at=timezone.now())
+for n in range(30):
+    level = ["public", "confidential", "restricted"][n % 3]
+    item = AgendaItem.objects.create(meeting=meeting, order=n + 1, title=f"Item {n}",
+                                     confidentiality=level,
+                                     confidentiality_reason="" if level == "public" else "Bench")
+    if level == "restricted":
+        item.restricted_to.set(people[:3])
+    for p in range(2):
+        paper = Paper.objects.create(agenda_item=item, title=f"Paper {n}.{p}",
+                                     confidentiality=level)
+        version = PaperVersion(paper=paper, number=1, file_name="p.pdf",
+                               content_type="application/pdf", size=9, sha256="0" * 64)
+        version.file.save("p.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+        version.save()
+        paper.current_version = version
+        paper.save(update_fields=["current_version"])
+for person in people:
+    Attendance.objects.create(meeting=meeting, person=person, reply="attending")
+client = Client()
+client.force_login(people[0])
+print("RESULT", meeting.pk, client.cookies["sessionid"].value)
+"""
+
+
+def median_ms_with_cookie(url: str, cookie: str, requests: int = 60, warmup: int = 5) -> float:
+    def get():
+        request = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+            assert response.status == 200, url
+
+    for _ in range(warmup):
+        get()
+    samples = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        get()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    with prepared_environment() as env:
+        output = subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", BUILD],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        line = next(line for line in output.splitlines() if line.startswith("RESULT"))
+        _, meeting_id, cookie = line.split()
+        with server(env) as base:
+            bare = median_ms(base + "/_bench/bare")
+            member = median_ms_with_cookie(
+                f"{base}/workspace/forums/bench-board/meetings/{meeting_id}/", cookie
+            )
+            public = median_ms(f"{base}/forums/bench-board/meetings/{meeting_id}/")
+    report(
+        [
+            ("meeting page, secretariat (30 items, 60 papers)", member),
+            ("public meeting page (same meeting)", public),
+        ],
+        bare,
+    )
+
+
+if __name__ == "__main__":
+    main()
