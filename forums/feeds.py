@@ -1,0 +1,163 @@
+"""Atom feeds of what boards publish: agendas and minutes. Public rows only.
+
+Every feed reads through the published-only querysets (``Meeting.objects.published()``,
+``Minutes.objects.published()``), never the member-side selectors, so nothing confidential can
+reach a feed reader. An agenda entry names only the items the public may see by title.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from forums.models import AgendaItem, Forum, Meeting, Minutes
+
+FEED_LENGTH = 30
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing a board published."""
+
+    title: str
+    description: str
+    link: str
+    published: datetime
+    unique_id: str
+
+
+def _agenda_entries(meetings) -> list[Entry]:
+    entries = []
+    for meeting in meetings:
+        link = reverse("meetings:public-meeting", args=[meeting.forum.slug, meeting.pk])
+        when = timezone.localtime(meeting.starts_at)
+        titles = [item.title_for_public for item in meeting.listed_items]
+        lines = [f"{meeting.forum.name} meets on {when:%A %-d %B %Y at %-I:%M%p}."]
+        if meeting.location:
+            lines.append(f"Where: {meeting.location}.")
+        if titles:
+            lines.append("Agenda: " + "; ".join(titles) + ".")
+        entries.append(
+            Entry(
+                title=f"Agenda published: {meeting.title}",
+                description=" ".join(lines),
+                link=link,
+                published=meeting.agenda_published_at or meeting.starts_at,
+                unique_id=f"agenda:{meeting.pk}",
+            )
+        )
+    return entries
+
+
+def _minutes_entries(minutes_list) -> list[Entry]:
+    entries = []
+    for minutes in minutes_list:
+        meeting = minutes.meeting
+        link = reverse("meetings:public-meeting", args=[meeting.forum.slug, meeting.pk])
+        entries.append(
+            Entry(
+                title=f"Minutes published: {meeting.title}",
+                description=(
+                    f"The approved minutes of the {meeting.forum.name} meeting on "
+                    f"{timezone.localtime(meeting.starts_at):%-d %B %Y} are published."
+                ),
+                link=link,
+                published=minutes.published_at or minutes.updated_at,
+                unique_id=f"minutes:{minutes.pk}",
+            )
+        )
+    return entries
+
+
+def published_entries(*, forum: Forum | None = None) -> list[Entry]:
+    """The newest agendas and minutes published, of one forum or all, in three queries."""
+    meetings = (
+        Meeting.objects.published()
+        .filter(status__in=Meeting.AGENDA_OUT)
+        .select_related("forum")
+        .prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.listed_publicly().order_by("order", "pk"),
+                to_attr="listed_items",
+            )
+        )
+        .order_by("-agenda_published_at", "-starts_at")
+    )
+    minutes = Minutes.objects.published().select_related("meeting__forum").order_by("-published_at")
+    if forum is not None:
+        meetings = meetings.filter(forum=forum)
+        minutes = minutes.filter(meeting__forum=forum)
+    entries = _agenda_entries(meetings[:FEED_LENGTH]) + _minutes_entries(minutes[:FEED_LENGTH])
+    entries.sort(key=lambda entry: entry.published, reverse=True)
+    return entries[:FEED_LENGTH]
+
+
+class _PublishedFeed(Feed):
+    feed_type = Atom1Feed
+    # Feeds are public: LoginRequiredMiddleware reads this attribute of the view (the instance).
+    login_required = False
+    author_name = "Local criminal justice boards"
+
+    def items(self, obj):
+        return published_entries(forum=obj)
+
+    def item_title(self, item: Entry):
+        return item.title
+
+    def item_description(self, item: Entry):
+        return item.description
+
+    def item_link(self, item: Entry):
+        return item.link
+
+    def item_pubdate(self, item: Entry):
+        return item.published
+
+    def item_updateddate(self, item: Entry):
+        return item.published
+
+    def item_guid(self, item: Entry):
+        return item.unique_id
+
+
+class AllBoardsFeed(_PublishedFeed):
+    """Agendas and minutes published by every public board on this site."""
+
+    title = "Agendas and minutes of local criminal justice boards"
+    subtitle = "What every board on this site has published, newest first."
+
+    def get_object(self, request):
+        return None
+
+    def link(self):
+        return reverse("forums:home")
+
+
+class ForumFeed(_PublishedFeed):
+    """Agendas and minutes published by one public board."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Forum.objects.public(), slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name}: agendas and minutes"
+
+    def subtitle(self, obj):
+        return f"What {obj.name} has published, newest first."
+
+    def link(self, obj):
+        return reverse("meetings:public-list", args=[obj.slug])
+
+
+@login_not_required
+def feed_index(request):
+    """The feeds on offer: all boards, and each public board."""
+    forums = Forum.objects.public().order_by("name")
+    return render(request, "feeds/index.html", {"forums": forums})
