@@ -362,3 +362,19 @@ def test_public_meeting_page_queries_do_not_grow(client, forum):
         return reverse("meetings:public-meeting", args=[forum.slug, meeting.pk])
 
     assert queries_for(client, build(1)) == queries_for(client, build(20))
+
+
+@pytest.mark.parametrize("role", MEMBERS)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "meetings:workspace-decisions",
+        "meetings:workspace-forward-plan",
+        "meetings:workspace-attendance-stats",
+        "meetings:workspace-escalations",
+        "meetings:workspace-actions",
+    ],
+)
+def test_members_see_forum_level_pages(role, name, request, forum):
+    client = request.getfixturevalue(role)
+    assert client.get(reverse(name, args=[forum.slug])).status_code == 200

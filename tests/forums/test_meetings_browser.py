@@ -1,0 +1,98 @@
+"""The meeting cycle pages in real Chromium, checked with axe (WCAG 2.2 AA)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from forums.models import Meeting, Membership, Minutes
+from tests.browser import assert_accessible, sign_in
+from tests.factories import (
+    PASSWORD,
+    AgencyFactory,
+    ForumFactory,
+    MembershipFactory,
+    UserFactory,
+    agency_type,
+)
+from tests.forums.meeting_factories import (
+    ActionFactory,
+    AgendaItemFactory,
+    MeetingFactory,
+    MinuteEntryFactory,
+    MinutesFactory,
+    PaperFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def board():
+    forum = ForumFactory(slug="cleveland-cjb", name="Cleveland Criminal Justice Board")
+    secretariat = UserFactory(email="sec@example.org", full_name="Priya Shah")
+    MembershipFactory(
+        forum=forum,
+        person=secretariat,
+        role=Membership.Role.SECRETARIAT,
+        agency=AgencyFactory(agency_type=agency_type("pcc")),
+    )
+    member = MembershipFactory(
+        forum=forum, agency=AgencyFactory(agency_type=agency_type("cps"))
+    ).person
+    return forum, secretariat, member
+
+
+def test_secretariat_schedules_and_runs_a_meeting(live_server, page):
+    forum, secretariat, member = board()
+    past = MeetingFactory(
+        forum=forum,
+        status=Meeting.Status.HELD,
+        starts_at=timezone.now() - datetime.timedelta(days=20),
+    )
+    item = AgendaItemFactory(meeting=past, title="Performance report")
+    PaperFactory(agenda_item=item, title="Q2 figures")
+    AgendaItemFactory(meeting=past, title="Case review", confidentiality="confidential")
+    minutes = MinutesFactory(meeting=past, status=Minutes.Status.CIRCULATED)
+    MinuteEntryFactory(minutes=minutes, agenda_item=item)
+    ActionFactory(
+        forum=forum, owner=member, due_date=timezone.localdate() - datetime.timedelta(days=2)
+    )
+
+    sign_in(page, live_server.url, secretariat.email, PASSWORD)
+    page.goto(f"{live_server.url}/workspace/forums/{forum.slug}/meetings/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Schedule a meeting").click()
+    page.get_by_role("button", name="Save meeting").click()
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+    date = timezone.localdate() + datetime.timedelta(days=30)
+    page.get_by_label("Date", exact=True).fill(date.isoformat())
+    page.get_by_label("Start time").fill("14:00")
+    page.get_by_label("Place").fill("Middlesbrough")
+    page.get_by_role("button", name="Save meeting").click()
+    page.wait_for_url("**/meetings/*/")
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/workspace/forums/{forum.slug}/meetings/{past.pk}/")
+    assert page.get_by_role("link", name="Q2 figures", exact=True).is_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/workspace/forums/{forum.slug}/meetings/{past.pk}/minutes/")
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/workspace/forums/{forum.slug}/actions/")
+    assert page.get_by_text("Overdue").first.is_visible()
+    assert_accessible(page)
+
+
+def test_public_meeting_pages_are_accessible(live_server, page):
+    forum, _, _ = board()
+    meeting = MeetingFactory(
+        forum=forum, status=Meeting.Status.AGENDA_PUBLISHED, agenda_published_at=timezone.now()
+    )
+    PaperFactory(agenda_item=AgendaItemFactory(meeting=meeting, title="Performance report"))
+    AgendaItemFactory(meeting=meeting, title="Secret", confidentiality="confidential")
+    page.goto(f"{live_server.url}/forums/{forum.slug}/meetings/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Board meeting").click()
+    assert page.get_by_text("Confidential item").is_visible()
+    assert page.get_by_text("Secret", exact=True).count() == 0
+    assert_accessible(page)
