@@ -6,3 +6,9 @@ class PerformanceConfig(AppConfig):
 
     name = "performance"
     verbose_name = "Performance"
+
+    def ready(self):
+        from membership import digest
+        from performance import reminders
+
+        digest.register_digest_section("late_returns", reminders.digest_late_returns)

@@ -209,37 +209,46 @@ def returns_overview(
 # --- figures ---------------------------------------------------------------------------------
 
 
-def _published_annotation():
-    return Exists(
-        PeriodPublication.objects.filter(
-            forum_id=OuterRef("performance_return__forum_id"),
-            period_id=OuterRef("performance_return__period_id"),
+def accepted_returns(*, published_only: bool) -> QuerySet[PerformanceReturn]:
+    """Accepted returns; with ``published_only`` only public forums' published periods."""
+    returns = PerformanceReturn.objects.filter(status=Status.ACCEPTED)
+    if published_only:
+        returns = (
+            returns.filter(forum__is_public=True)
+            .alias(
+                published=Exists(
+                    PeriodPublication.objects.filter(
+                        forum_id=OuterRef("forum_id"), period_id=OuterRef("period_id")
+                    )
+                )
+            )
+            .filter(published=True)
+        )
+    return returns
+
+
+def accepted_measurements(
+    *, published_only: bool, returns: Q | None = None
+) -> QuerySet[Measurement]:
+    """Figures of accepted returns (filtered by ``returns``), published only if asked.
+
+    The returns are a subquery: the database narrows down returns first, then their figures.
+    """
+    return Measurement.objects.filter(
+        performance_return__in=accepted_returns(published_only=published_only).filter(
+            returns or Q()
         )
     )
 
 
-def accepted_measurements(*, published_only: bool) -> QuerySet[Measurement]:
-    """Accepted figures; with ``published_only`` only those of public forums' published periods."""
-    measurements = Measurement.objects.filter(performance_return__status=Status.ACCEPTED)
-    if published_only:
-        measurements = measurements.alias(published=_published_annotation()).filter(
-            published=True, performance_return__forum__is_public=True
-        )
-    return measurements
-
-
 def _cutoff_filter(today: datetime.date) -> Q:
-    """Enough history for 24 periods of each frequency (and a year before the oldest)."""
+    """Returns recent enough for 24 periods of each frequency (and a year before the oldest)."""
     return (
-        Q(performance_return__period__frequency=periods.MONTHLY)
-        & Q(performance_return__period__start__gte=periods.add_months(today, -(TREND_LENGTH + 14)))
-        | Q(performance_return__period__frequency=periods.QUARTERLY)
-        & Q(
-            performance_return__period__start__gte=periods.add_months(
-                today, -3 * (TREND_LENGTH + 5)
-            )
-        )
-        | Q(performance_return__period__frequency=periods.ANNUAL)
+        Q(period__frequency=periods.MONTHLY)
+        & Q(period__start__gte=periods.add_months(today, -(TREND_LENGTH + 14)))
+        | Q(period__frequency=periods.QUARTERLY)
+        & Q(period__start__gte=periods.add_months(today, -3 * (TREND_LENGTH + 5)))
+        | Q(period__frequency=periods.ANNUAL)
     )
 
 
@@ -373,17 +382,25 @@ def _target_for(targets: list[Target], period: ReportingPeriod) -> Target | None
 
 
 def _points(unit: str, rows: list[dict], cache: dict) -> list[Point]:
+    """The last 24 periods' points, oldest first; several agencies' figures are combined."""
     grouped: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         grouped[row["performance_return__period_id"]].append(row)
+    ordered = sorted(
+        grouped.values(), key=lambda group: group[0]["performance_return__period__start"]
+    )
     points = []
-    for group in grouped.values():
-        value, numerator, denominator = combine(
-            unit, [(r["value"], r["numerator"], r["denominator"]) for r in group]
-        )
+    for group in ordered[-TREND_LENGTH:]:
+        first = group[0]
+        if len(group) == 1:
+            value, numerator, denominator = first["value"], first["numerator"], first["denominator"]
+        else:
+            value, numerator, denominator = combine(
+                unit, [(r["value"], r["numerator"], r["denominator"]) for r in group]
+            )
         points.append(
             Point(
-                period=_period_from(group[0], cache),
+                period=_period_from(first, cache),
                 value=value,
                 numerator=numerator,
                 denominator=denominator,
@@ -392,8 +409,7 @@ def _points(unit: str, rows: list[dict], cache: dict) -> list[Point]:
                 agencies=sorted({r["performance_return__agency__name"] for r in group}),
             )
         )
-    points.sort(key=lambda point: point.period.start)
-    return points[-TREND_LENGTH:]
+    return points
 
 
 def _averages(pairs: set[tuple[int, int]], units: dict[int, str]) -> dict:
@@ -401,12 +417,10 @@ def _averages(pairs: set[tuple[int, int]], units: dict[int, str]) -> dict:
     if not pairs:
         return {}
     rows = (
-        accepted_measurements(published_only=True)
-        .filter(
-            breakdown="",
-            indicator_id__in={indicator for indicator, _ in pairs},
-            performance_return__period_id__in={period for _, period in pairs},
+        accepted_measurements(
+            published_only=True, returns=Q(period_id__in={period for _, period in pairs})
         )
+        .filter(breakdown="", indicator_id__in={indicator for indicator, _ in pairs})
         .values_list(
             "indicator_id",
             "performance_return__period_id",
@@ -446,8 +460,10 @@ def forum_dashboard(
     )
     units = {i.pk: i.unit for i in indicators}
     rows = list(
-        accepted_measurements(published_only=published_only)
-        .filter(_cutoff_filter(today), performance_return__forum=forum, indicator_id__in=units)
+        accepted_measurements(
+            published_only=published_only, returns=Q(forum=forum) & _cutoff_filter(today)
+        )
+        .filter(indicator_id__in=units)
         .values(*FIGURE_FIELDS)
     )
     area_ids = [area.pk for area in forum.areas.all()]
@@ -506,11 +522,15 @@ def forum_dashboard(
             )
             if row["performance_return__period_id"] == latest.period.pk
         ]
-        per_agency: dict[str, list[dict]] = defaultdict(list)
+        latest_of_agency: dict[str, dict] = {}
         for row in totals[item.pk]:
-            per_agency[row["performance_return__agency__name"]].append(row)
-        for name, agency_rows in sorted(per_agency.items()):
-            agency_point = _points(item.unit, agency_rows, cache)[-1]
+            name = row["performance_return__agency__name"]
+            found = latest_of_agency.get(name)
+            start = row["performance_return__period__start"]
+            if found is None or start > found["performance_return__period__start"]:
+                latest_of_agency[name] = row
+        for name, row in sorted(latest_of_agency.items()):
+            agency_point = _points(item.unit, [row], cache)[-1]
             summary.by_agency.append(
                 AgencyFigure(
                     name,
@@ -568,13 +588,11 @@ def indicator_comparison(
     if not summary.latest:
         return [], ""
     rows = (
-        accepted_measurements(published_only=True)
-        .filter(
-            breakdown="",
-            indicator=summary.indicator,
-            performance_return__period_id=summary.latest.period.pk,
+        accepted_measurements(
+            published_only=True,
+            returns=Q(period_id=summary.latest.period.pk) & ~Q(forum=forum),
         )
-        .exclude(performance_return__forum=forum)
+        .filter(breakdown="", indicator=summary.indicator)
         .values_list(
             "performance_return__forum__name",
             "performance_return__forum__slug",
@@ -738,9 +756,9 @@ OPEN_FIGURE_COLUMNS = [
 
 def open_figures(*, forum: Forum | None = None):
     """Published figures as rows of values, in a stable order; one query, streamed."""
-    measurements = accepted_measurements(published_only=True)
-    if forum is not None:
-        measurements = measurements.filter(performance_return__forum=forum)
+    measurements = accepted_measurements(
+        published_only=True, returns=Q(forum=forum) if forum is not None else Q()
+    )
     return measurements.order_by(
         "performance_return__forum__slug",
         "indicator__slug",
