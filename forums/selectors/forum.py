@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -294,8 +294,29 @@ def public_forum(*, slug: str) -> Forum:
                 queryset=Membership.objects.current()
                 .filter(role__in=Membership.SEATED_ROLES)
                 .select_related("person", "agency", "agency__agency_type")
-                .prefetch_related(
-                    Prefetch("agency__areas", queryset=PoliceForceArea.objects.only("pk"))
+                .only(
+                    "forum_id",
+                    "role",
+                    "can_commit_resources",
+                    "show_name_publicly",
+                    "start_date",
+                    "end_date",
+                    "person__full_name",
+                    "agency__name",
+                    "agency__agency_type__name",
+                    "agency__agency_type__slug",
+                )
+                .annotate(
+                    # One of the forum's areas that the member's agency covers (for the
+                    # chair's title), without loading every agency's areas.
+                    forum_area_id=Subquery(
+                        Agency.areas.through.objects.filter(
+                            agency_id=OuterRef("agency_id"),
+                            policeforcearea__forums=OuterRef("forum_id"),
+                        )
+                        .order_by("policeforcearea__name")
+                        .values("policeforcearea_id")[:1]
+                    )
                 )
                 .order_by("agency__name", "role"),
                 to_attr="public_seats",
@@ -359,10 +380,11 @@ def _agency_kind(agency: Agency | None) -> str:
 
 
 def chair_title_for(*, membership: Membership, areas: dict[int, PoliceForceArea]) -> str:
-    """The local policing body's title, if the chair sits for the local policing body."""
+    """The local policing body's title, if the chair sits for the local policing body.
+
+    Uses ``forum_area_id`` (annotated by ``public_forum``): the forum's area their agency covers.
+    """
     if membership.agency.agency_type.slug != "pcc":
         return ""
-    for area in membership.agency.areas.all():
-        if area.pk in areas:
-            return areas[area.pk].chair_title
-    return ""
+    area = areas.get(getattr(membership, "forum_area_id", None))
+    return area.chair_title if area else ""
