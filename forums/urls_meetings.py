@@ -42,6 +42,9 @@ urlpatterns = [
     path(
         M + "items/<int:item_pk>/accept/", meetings.agenda_item_accept, name="workspace-item-accept"
     ),
+    path(
+        M + "items/<int:item_pk>/remove/", meetings.agenda_item_remove, name="workspace-item-remove"
+    ),
     path(M + "items/<int:item_pk>/papers/new/", papers.paper_upload, name="workspace-paper-upload"),
     path(M + "reply/", meetings.rsvp, name="workspace-rsvp"),
     path(M + "attendance/", meetings.attendance_record, name="workspace-attendance"),
@@ -50,6 +53,7 @@ urlpatterns = [
     path(M + "actions/new/", actions.action_add, name="workspace-meeting-action-add"),
     path(M + "minutes/", minutes.minutes_detail, name="workspace-minutes"),
     path(M + "minutes/start/", minutes.minutes_start, name="workspace-minutes-start"),
+    path(M + "minutes/introduction/", minutes.minutes_introduction, name="workspace-minutes-intro"),
     path(M + "minutes/circulate/", minutes.minutes_circulate, name="workspace-minutes-circulate"),
     path(M + "minutes/approve/", minutes.minutes_approve, name="workspace-minutes-approve"),
     path(M + "minutes/publish/", minutes.minutes_publish, name="workspace-minutes-publish"),

@@ -380,6 +380,16 @@ class MinuteEntryForm(GdsForm):
     )
 
 
+class MinutesIntroductionForm(GdsForm):
+    submit_label = "Save introduction"
+
+    introduction = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="For example: the chair welcomed members; apologies were noted.",
+    )
+
+
 class MinuteCommentForm(GdsForm):
     submit_label = "Add comment"
 

@@ -554,6 +554,7 @@ class DecisionQuerySet(models.QuerySet):
     def public(self):
         """Decisions on public items whose minutes are published."""
         return self.filter(
+            Q(agenda_item__isnull=True) | Q(agenda_item__confidentiality=Confidentiality.PUBLIC),
             confidentiality=Confidentiality.PUBLIC,
             meeting__minutes__in=Minutes.objects.published(),
         )

@@ -145,9 +145,24 @@ def meeting_page(*, person: User, meeting: Meeting) -> dict:
         d for d in declarations if d.agenda_item_id is None or d.agenda_item_id in visible_ids
     ]
     minutes = Minutes.objects.filter(meeting=meeting).first()
+    # Matters arising: the open actions carried forward from earlier meetings.
+    carried = Action.objects.open().filter(forum=forum).exclude(meeting=meeting)
+    if not sees_everything(person, forum):
+        carried = carried.visible_to_member(person)
+    carried_forward = list(
+        carried.select_related("forum", "owner", "accountable_agency").order_by("due_date", "pk")
+    )
+    previous = (
+        Meeting.objects.filter(forum=forum, starts_at__lt=meeting.starts_at)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-starts_at")
+        .first()
+    )
     return {
         "meeting": meeting,
         "forum": forum,
+        "carried_forward": carried_forward,
+        "previous_meeting": previous,
         "items": [i for i in items if i.status == AgendaItem.Status.ON_AGENDA],
         "proposed_items": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
         "attendances": attendances,
@@ -190,7 +205,7 @@ def minutes_page(*, person: User, meeting: Meeting) -> dict:
     )
     actions = list(
         Action.objects.filter(meeting=meeting, agenda_item_id__in=visible_ids)
-        .select_related("owner", "accountable_agency")
+        .select_related("forum", "owner", "accountable_agency")
         .order_by("pk")
     )
     return {
@@ -251,7 +266,7 @@ def action_list_for(
         actions = actions.filter(due_date__lte=due_before)
     if overdue:
         actions = actions.overdue()
-    return actions.select_related("owner", "accountable_agency", "meeting").order_by(
+    return actions.select_related("forum", "owner", "accountable_agency", "meeting").order_by(
         "due_date", "pk"
     )
 

@@ -16,6 +16,7 @@ from forums.models import (
     Attendance,
     Confidentiality,
     Declaration,
+    Escalation,
     Forum,
     ForwardPlanItem,
     Meeting,
@@ -124,6 +125,24 @@ def _set_up_agenda(meeting: Meeting, by: User) -> None:
         minutes_allowed=10,
     )
     order += 1
+    # Escalations from sub-groups still waiting for a meeting of this board land here.
+    waiting = Escalation.objects.filter(
+        to_forum=meeting.forum, agenda_item__isnull=True, status=Escalation.Status.RAISED
+    ).select_related("from_forum")
+    for escalation in waiting:
+        escalation.agenda_item = AgendaItem.objects.create(
+            meeting=meeting,
+            order=order,
+            status=AgendaItem.Status.PROPOSED,
+            title=f"Escalation from {escalation.from_forum.name}: {escalation.title}",
+            description=escalation.description,
+            purpose=AgendaItem.Purpose.ESCALATION,
+            confidentiality=Confidentiality.CONFIDENTIAL,
+            confidentiality_reason="Proposed item: not yet accepted onto the agenda",
+        )
+        escalation.status = Escalation.Status.ON_AGENDA
+        escalation.save(update_fields=["agenda_item", "status"])
+        order += 1
     month_start = meeting.starts_at.date().replace(day=1)
     planned = ForwardPlanItem.objects.planned().filter(
         forum=meeting.forum,

@@ -321,6 +321,21 @@ def agenda_item_move(request, slug, pk, item_pk):
 
 
 @require_POST
+def agenda_item_remove(request, slug, pk, item_pk):
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
+    try:
+        services.agenda_item_remove(item=item, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "Item removed from the agenda")
+    return redirect(meeting_url(meeting) + "#agenda")
+
+
+@require_POST
 def agenda_item_accept(request, slug, pk, item_pk):
     forum = secretariat_forum(request, slug)
     meeting = selectors.meeting_for(forum=forum, pk=pk)

@@ -12,6 +12,7 @@ from forums.forms.meetings import (
     DecisionForm,
     MinuteCommentForm,
     MinuteEntryForm,
+    MinutesIntroductionForm,
 )
 from forums.rules import is_forum_chair, is_forum_secretariat
 from forums.selectors import meetings as selectors
@@ -46,6 +47,34 @@ def minutes_start(request, slug, pk):
             messages.error(request, message)
         return redirect(meeting_url(meeting))
     return redirect(minutes_url(meeting))
+
+
+def minutes_introduction(request, slug, pk):
+    """The opening of the minutes (welcome, apologies noted), before the entries."""
+    forum = secretariat_forum(request, slug)
+    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    form = MinutesIntroductionForm(
+        request.POST if request.method == "POST" else None,
+        initial={"introduction": minutes.introduction},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_update(
+                minutes=minutes, by=request.user, introduction=form.cleaned_data["introduction"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Introduction saved")
+            return redirect(minutes_url(meeting))
+    return form_page(
+        request,
+        form,
+        title="Introduction to the minutes",
+        caption=str(meeting),
+        back_url=minutes_url(meeting),
+    )
 
 
 def minute_entry_edit(request, slug, pk, entry_pk):

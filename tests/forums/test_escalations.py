@@ -93,3 +93,25 @@ def test_member_cannot_respond_to_a_sub_group_escalation(member_client, forum):
     )
     url = reverse("meetings:workspace-escalation-respond", args=[forum.slug, escalation.pk])
     assert member_client.get(url).status_code == 403
+
+
+def test_escalation_waits_for_the_parents_next_meeting(forum, secretariat):
+    from forums.services.meetings import meeting_schedule
+
+    sub_group = ForumFactory(kind="sub_group", parent=forum)
+    person = MembershipFactory(forum=sub_group).person
+    from forums.services.actions import escalation_raise
+
+    escalation = escalation_raise(
+        from_forum=sub_group, by=person, level="parent_board", title="Gap", description="No cover"
+    )
+    assert escalation.agenda_item is None
+    meeting = meeting_schedule(
+        forum=forum,
+        by=secretariat,
+        title="Board",
+        starts_at=timezone.now() + datetime.timedelta(days=5),
+    )
+    escalation.refresh_from_db()
+    assert escalation.agenda_item.meeting == meeting
+    assert escalation.status == Escalation.Status.ON_AGENDA

@@ -378,3 +378,68 @@ def test_public_meeting_page_queries_do_not_grow(client, forum):
 def test_members_see_forum_level_pages(role, name, request, forum):
     client = request.getfixturevalue(role)
     assert client.get(reverse(name, args=[forum.slug])).status_code == 200
+
+
+def test_secretariat_removes_an_item_without_a_minute(
+    secretariat_client, member_client, forum, meeting
+):
+    item = AgendaItemFactory(meeting=meeting)
+    url = reverse("meetings:workspace-item-remove", args=[forum.slug, meeting.pk, item.pk])
+    assert member_client.post(url).status_code == 403
+    secretariat_client.post(url)
+    assert not AgendaItem.objects.filter(pk=item.pk).exists()
+
+
+def test_secretariat_writes_the_minutes_introduction(secretariat_client, forum):
+    minutes = MinutesFactory(meeting__forum=forum)
+    url = reverse("meetings:workspace-minutes-intro", args=[forum.slug, minutes.meeting.pk])
+    secretariat_client.post(url, {"introduction": "The chair welcomed members."})
+    minutes.refresh_from_db()
+    assert minutes.introduction == "The chair welcomed members."
+
+
+def test_matters_arising_lists_open_actions_carried_forward(member_client, forum, member):
+    from tests.forums.meeting_factories import ActionFactory
+
+    meeting = MeetingFactory(forum=forum)
+    AgendaItemFactory(
+        meeting=meeting, kind=AgendaItem.Kind.MATTERS_ARISING, title="Matters arising"
+    )
+    ActionFactory(forum=forum, title="Carry me forward", owner=member)
+    ActionFactory(forum=forum, title="Finished one", status=Action.Status.DONE)
+    body = member_client.get(
+        reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk])
+    ).content.decode()
+    assert "Carry me forward" in body and "Finished one" not in body
+
+
+@pytest.mark.parametrize("role", ["member_client", "secretariat_client"])
+def test_member_meeting_page_and_action_list_queries_do_not_grow(role, request, forum, member):
+    from tests.factories import MembershipFactory
+    from tests.forums.meeting_factories import ActionFactory, PaperFactory
+
+    client = request.getfixturevalue(role)
+
+    def build(items, papers_per_item, attendees, actions):
+        meeting = MeetingFactory(forum=forum)
+        for n in range(items):
+            level = ["public", "confidential", "restricted"][n % 3]
+            item = AgendaItemFactory(meeting=meeting, confidentiality=level, restricted_to=[member])
+            for _ in range(papers_per_item):
+                PaperFactory(agenda_item=item, with_file=False)
+            if n == 0:
+                item.kind = AgendaItem.Kind.MATTERS_ARISING
+                item.save()
+        for _ in range(attendees):
+            Attendance.objects.create(meeting=meeting, person=MembershipFactory(forum=forum).person)
+        for _ in range(actions):
+            ActionFactory(forum=forum, owner=member, agenda_item=AgendaItemFactory(meeting=meeting))
+        return reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk])
+
+    small = build(3, 1, 2, 1)
+    first = queries_for(client, small)
+    actions_url = reverse("meetings:workspace-actions", args=[forum.slug])
+    few_actions = queries_for(client, actions_url)
+    large = build(30, 2, 25, 10)
+    assert queries_for(client, large) == first
+    assert queries_for(client, actions_url) == few_actions
