@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -242,14 +242,18 @@ def invitation_by_token(*, token: str) -> Invitation | None:
     )
 
 
-def agencies_for_forum(*, forum: Forum) -> QuerySet[Agency]:
-    """Active agencies that may represent themselves on the forum (cover one of its areas)."""
-    agencies = Agency.objects.filter(is_active=True).select_related("agency_type")
+def agencies_for_forum(*, forum: Forum, including: int | None = None) -> QuerySet[Agency]:
+    """Active agencies that may represent themselves on the forum (cover one of its areas),
+    plus ``including`` (a membership's current agency, so editing never loses it)."""
+    agencies = Agency.objects.select_related("agency_type")
+    covering = Q(is_active=True)
     if not forum.is_area_wide:
         area_ids = list(forum.areas.values_list("pk", flat=True))
         if area_ids:
-            agencies = agencies.filter(areas__in=area_ids).distinct()
-    return agencies.order_by("name")
+            covering &= Q(areas__in=area_ids)
+    if including:
+        covering |= Q(pk=including)
+    return agencies.filter(covering).distinct().order_by("name")
 
 
 def person_by_email(*, email: str) -> User | None:

@@ -146,7 +146,7 @@ def membership_edit(request, slug, pk):
     form = MembershipForm(
         _data(request),
         forum=forum,
-        agencies=selectors.agencies_for_forum(forum=forum),
+        agencies=selectors.agencies_for_forum(forum=forum, including=membership.agency_id),
         adding=False,
         initial=MembershipForm.initial_for(membership),
     )
