@@ -8,6 +8,7 @@ from forums import demo as forums_demo
 from forums import demo_meetings
 from forums.models import Action, Confidentiality, Meeting, Minutes, Paper
 from membership import demo as membership_demo
+from membership.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +34,45 @@ def test_demo_meetings_cover_the_cycle_and_run_twice():
     assert Action.objects.overdue().exists()
     paper = Paper.objects.first()
     assert paper.current_version.file.open("rb").read(5) == b"%PDF-"
+
+
+def test_demo_pages_open_for_the_demo_accounts(client):
+    from django.test import Client
+    from django.urls import reverse
+
+    from membership.demo import demo_email
+
+    out = io.StringIO()
+    membership_demo.seed(stdout=out)
+    forums_demo.seed(stdout=out)
+    demo_meetings.seed(stdout=out)
+    for local in ("secretariat", "member", "chair", "advisory"):
+        person_client = Client()
+        person_client.force_login(User.objects.get(email=demo_email(local)))
+        urls = [
+            reverse("meetings:workspace-list", args=["cleveland-cjb"]),
+            reverse("meetings:workspace-actions", args=["cleveland-cjb"]),
+            reverse("meetings:workspace-decisions", args=["cleveland-cjb"]),
+            reverse("meetings:workspace-attendance-stats", args=["cleveland-cjb"]),
+            reverse("meetings:workspace-escalations", args=["cleveland-cjb"]),
+            reverse("meetings:workspace-forward-plan", args=["cleveland-cjb"]),
+            reverse("meetings:workspace-your-actions"),
+            reverse("meetings:workspace-search") + "?q=victim",
+        ]
+        for meeting in Meeting.objects.filter(forum__slug="cleveland-cjb"):
+            urls.append(reverse("meetings:workspace-meeting", args=["cleveland-cjb", meeting.pk]))
+            if hasattr(meeting, "minutes"):
+                urls.append(
+                    reverse("meetings:workspace-minutes", args=["cleveland-cjb", meeting.pk])
+                )
+        for url in urls:
+            assert person_client.get(url).status_code == 200, (local, url)
+    for meeting in Meeting.objects.published().filter(forum__slug="cleveland-cjb"):
+        body = client.get(reverse("meetings:public-meeting", args=["cleveland-cjb", meeting.pk]))
+        assert body.status_code == 200
+        text = body.content.decode()
+        assert "Serious violence operation" not in text and "Youth custody case review" not in text
+    national = Client()
+    national.force_login(User.objects.get(email=demo_email("national")))
+    page = national.get(reverse("meetings:workspace-national-escalations"))
+    assert "Crown Court capacity" in page.content.decode()
