@@ -356,10 +356,11 @@ def delivery_plan(*, priority: Priority, person: User) -> Priority:
     priority = (
         Priority.objects.filter(pk=priority.pk)
         .select_related("theme", "lead_agency", "lead_member", "forum")
-        .prefetch_related(*delivery_prefetch())
+        .prefetch_related(*delivery_prefetch(), "indicators")
         .get()
     )
     attach_roll_ups([priority])
+    attach_figures([priority], forum=priority.forum, published_only=False)
     visible = set(
         Action.objects.visible_to_member(person)
         .filter(forum=priority.forum)
@@ -561,7 +562,9 @@ def equality_summary(*, consultation: Consultation) -> list[tuple[str, list[tupl
 
 
 def responses_for_export(*, consultation: Consultation):
-    return consultation.responses.prefetch_related("answers").order_by("submitted_at", "pk")
+    return consultation.responses.prefetch_related("answers__question", "cited_by").order_by(
+        "submitted_at", "pk"
+    )
 
 
 # --- evaluations ----------------------------------------------------------------------------
@@ -616,7 +619,29 @@ def public_priorities(*, forum: Forum, plan_year: int) -> list[Priority]:
         )
         .order_by("title")
     )
+    attach_figures(priorities, forum=forum, published_only=True)
     return attach_roll_ups(priorities)
+
+
+def attach_figures(priorities: list[Priority], *, forum: Forum, published_only: bool) -> None:
+    """Set the latest figure of each linked indicator on the priorities and their objectives.
+
+    ``figures`` on a priority is a list of (indicator, summary or None); ``figure`` on an
+    objective is the summary of its indicator, if any. Figures come from the performance
+    dashboard (published figures only on public pages) in a fixed number of queries.
+    """
+    from performance.selectors import forum_dashboard
+
+    if not priorities:
+        return
+    summaries = {
+        summary.indicator.pk: summary
+        for summary in forum_dashboard(forum=forum, published_only=published_only).with_figures
+    }
+    for priority in priorities:
+        priority.figures = [(i, summaries.get(i.pk)) for i in priority.indicators.all()]
+        for objective in priority.objectives.all():
+            objective.figure = summaries.get(objective.indicator_id)
 
 
 def public_plan_years(*, forum: Forum) -> list[int]:

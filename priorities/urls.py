@@ -32,7 +32,6 @@ urlpatterns = [
         name="action-remove",
     ),
     path(f"{W}<int:pk>/discussed/add/", workspace.discussion_add, name="discussion-add"),
-    path(f"{W}<int:pk>/cite/", consultations.response_cite, name="cite"),
     # workspace: registers
     path(f"{W}tensions/", registers.tension_list, name="tensions"),
     path(f"{W}tensions/new/", registers.tension_create, name="tension-create"),
@@ -68,6 +67,7 @@ urlpatterns = [
         consultations.consultation_export,
         name="consultation-export",
     ),
+    path(f"{W}consultations/<int:pk>/cite/", consultations.response_cite, name="cite"),
     path(
         f"{W}consultations/<int:pk>/you-said-we-did/new/",
         consultations.you_said_we_did_add,

@@ -108,6 +108,10 @@ def consultation_detail(request, slug, pk):
     }
     if request.user.has_perm("priorities.view_responses", forum):
         context["summary"] = selectors.consultation_summary(consultation=consultation)
+        context["responses"] = selectors.responses_for_export(consultation=consultation)
+        context["citable"] = Priority.objects.filter(forum=forum).exclude(
+            status=Priority.Status.RETIRED
+        )
         if consultation.equality_monitoring:
             context["equality"] = selectors.equality_summary(consultation=consultation)
     return render(request, "priorities/consultation_detail.html", context)
@@ -227,19 +231,21 @@ def you_said_we_did_add(request, slug, pk):
 
 @require_POST
 def response_cite(request, slug, pk):
-    """Cite a response as evidence on a priority (secretariat; never public)."""
+    """Cite a response as evidence on one of the forum's priorities (secretariat; never public)."""
     forum = forum_or_404(request, slug, EDIT)
-    priority = selectors.priority_for(forum=forum, pk=pk)
-    response = get_object_or_404(
-        Response, pk=request.POST.get("response"), consultation__forum=forum
-    )
+    consultation = selectors.consultation_for(forum=forum, pk=pk)
+    response = consultation.responses.filter(pk=request.POST.get("response") or 0).first()
+    priority = Priority.objects.filter(forum=forum, pk=request.POST.get("priority") or 0).first()
+    if response is None or priority is None:
+        messages.error(request, "Choose the priority the response is evidence for")
+        return redirect("priorities:consultation", forum.slug, consultation.pk)
     try:
         services.response_cite(priority=priority, response=response, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Response cited as evidence.")
-    return redirect("priorities:detail", forum.slug, priority.pk)
+        messages.success(request, f"Response {response.pk} cited as evidence on {priority}.")
+    return redirect("priorities:consultation", forum.slug, consultation.pk)
 
 
 # --- the public -----------------------------------------------------------------------------

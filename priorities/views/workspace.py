@@ -69,17 +69,13 @@ def priority_detail(request, slug, pk):
         "forum": forum,
         "priority": plan,
         "board": selectors.sign_off_board(priority=priority),
-        "indicators": priority.indicators.all(),
         "discussions": selectors.discussions_of(priority=priority, person=request.user),
         "timeline": selectors.timeline(priority=priority),
         "tensions": priority.tensions.all(),
         "risks": priority.risks.exclude(status="closed"),
-        "cited_responses": (
-            priority.cited_responses.select_related("consultation").prefetch_related(
-                "answers__question"
-            )
-            if can_edit
-            else []
+        # Cited responses are evidence for the members who sign off; never public.
+        "cited_responses": priority.cited_responses.select_related("consultation").prefetch_related(
+            "answers__question"
         ),
         "can_edit": can_edit,
         "can_sign_off": (

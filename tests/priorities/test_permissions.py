@@ -162,7 +162,7 @@ def test_only_members_with_a_signing_seat_open_the_sign_off_form(
     [
         ("status", lambda t: [t["priority"].pk]),
         ("action-remove", lambda t: [t["priority"].pk, 1]),
-        ("cite", lambda t: [t["priority"].pk]),
+        ("cite", lambda t: [t["consultation"].pk]),
         ("evaluation-approve", lambda t: [t["evaluation"].plan_year]),
     ],
 )

@@ -294,3 +294,40 @@ def test_you_said_we_did_hides_draft_priorities_and_confidential_actions(client,
     assert "We set a standard" in page
     assert "Draft priority title" not in page
     assert "Secret action" not in page
+
+
+def test_public_page_shows_linked_figures_only_once_published(client, forum, secretariat):
+    from membership.models import Agency
+    from performance.models import (
+        Indicator,
+        Measurement,
+        PerformanceReturn,
+        PeriodPublication,
+        ReportingPeriod,
+    )
+
+    indicator = Indicator.objects.get(slug="witness_attendance_rate")
+    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority.indicators.add(indicator)
+    ObjectiveFactory(priority=priority, indicator=indicator, local_measure="")
+    start = timezone.localdate().replace(day=1) - datetime.timedelta(days=62)
+    start = start.replace(day=1)
+    period = ReportingPeriod.objects.create(
+        frequency="monthly",
+        code=start.strftime("%Y-%m"),
+        start=start,
+        end=(start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1),
+        due_date=start + datetime.timedelta(days=45),
+    )
+    performance_return = PerformanceReturn.objects.create(
+        forum=forum, agency=Agency.objects.first(), period=period, status="accepted"
+    )
+    Measurement.objects.create(
+        performance_return=performance_return, indicator=indicator, value="87.5"
+    )
+    page = client.get(public_url(forum)).content.decode()
+    assert "no published figure yet" in page
+    PeriodPublication.objects.create(forum=forum, period=period, published_by=secretariat)
+    page = client.get(public_url(forum)).content.decode()
+    assert period.label in page
+    assert "87.5" in page

@@ -352,3 +352,39 @@ def test_evaluation_cycle_from_start_to_chair_approval(
     ).content.decode()
     assert "Trials still fail" in page
     assert "Not met" in page
+
+
+def test_secretariat_cites_a_response_as_evidence_members_see_it_public_never(
+    secretariat_client, member_client, client, forum
+):
+    consultation = ConsultationFactory(forum=forum)
+    answer = AnswerFactory(
+        response__consultation=consultation,
+        question=QuestionFactory(consultation=consultation),
+        text="My son waited two years for trial",
+    )
+    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    response = secretariat_client.post(
+        reverse("priorities:cite", args=[forum.slug, consultation.pk]),
+        {"response": answer.response.pk, "priority": priority.pk},
+    )
+    assert response.status_code == 302
+    assert list(priority.cited_responses.all()) == [answer.response]
+    detail = reverse("priorities:detail", args=[forum.slug, priority.pk])
+    assert "My son waited two years" in secretariat_client.get(detail).content.decode()
+    assert "My son waited two years" in member_client.get(detail).content.decode()
+    public = client.get(reverse("priorities:public-list", args=[forum.slug])).content.decode()
+    assert "My son waited two years" not in public
+
+
+def test_a_response_to_another_forums_consultation_cannot_be_cited(
+    secretariat_client, forum, other_forum
+):
+    answer = AnswerFactory(response__consultation=ConsultationFactory(forum=other_forum))
+    consultation = ConsultationFactory(forum=forum)
+    priority = PriorityFactory(forum=forum)
+    secretariat_client.post(
+        reverse("priorities:cite", args=[forum.slug, consultation.pk]),
+        {"response": answer.response.pk, "priority": priority.pk},
+    )
+    assert not priority.cited_responses.exists()
