@@ -155,6 +155,8 @@ class MembershipResource(resources.ModelResource):
     person = fields.Field(
         attribute="person", column_name="email", widget=PersonWidget(required=True)
     )
+    # Used only to name people who have no account yet (see before_import_row).
+    full_name = fields.Field(column_name="full_name")
     agency = fields.Field(attribute="agency", column_name="agency", widget=AgencyWidget())
     role = fields.Field(attribute="role", column_name="role", widget=RoleWidget())
     can_commit_resources = fields.Field(
@@ -178,6 +180,7 @@ class MembershipResource(resources.ModelResource):
         fields = (
             "forum",
             "person",
+            "full_name",
             "agency",
             "role",
             "can_commit_resources",

@@ -196,3 +196,21 @@ def test_accepting_checks_the_rules_again(forum, secretariat, chair):
         invitation_accept(invitation=invitation, person=User.objects.get(email=invitation.email))
     invitation.refresh_from_db()
     assert invitation.accepted_at is None
+
+
+def test_signing_in_from_the_invitation_comes_back_to_accept_it(
+    client, forum, secretariat, probation
+):
+    existing = UserFactory(email="existing@example.org")
+    _invitation, token = invite(forum, secretariat, probation, email="existing@example.org")
+    client.get(reverse("forums:invitation-open", args=[token]))
+    accept = reverse("forums:invitation-accept")
+    response = client.post(
+        f"{reverse('login')}?next={accept}",
+        {"username": "existing@example.org", "password": PASSWORD, "next": accept},
+    )
+    assert response.status_code == 302
+    assert response.url == accept
+    response = client.post(accept)
+    assert response.url == reverse("forums:workspace-forum", args=[forum.slug])
+    assert Membership.objects.filter(forum=forum, person=existing).exists()

@@ -255,3 +255,53 @@ def test_forum_list_shows_core_agencies_with_authority(site_admin_client, forum,
     ForumFactory(kind=Forum.Kind.SUB_GROUP, parent=forum)
     page = site_admin_client.get(reverse("admin:forums_forum_changelist")).text
     assert "Core agencies with authority" in page
+
+
+def test_the_import_page_lists_every_column(site_admin_client):
+    page = site_admin_client.get(reverse("admin:forums_membership_import")).text
+    for column in HEADER.split(","):
+        assert column in page, column
+
+
+def test_a_second_chair_added_on_the_forum_page_shows_the_error_in_the_inline(
+    site_admin_client, forum, chair, agencies
+):
+    url = reverse("admin:forums_forum_change", args=[forum.pk])
+    form = site_admin_client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in form.fields and value is not None and name != "areas"
+    }
+    data["areas"] = [area.pk for area in forum.areas.all()]
+    existing = list(Membership.objects.filter(forum=forum))
+    prefix = "memberships"
+    data.update(
+        {
+            f"{prefix}-TOTAL_FORMS": len(existing) + 1,
+            f"{prefix}-INITIAL_FORMS": len(existing),
+            f"{prefix}-MIN_NUM_FORMS": 0,
+            f"{prefix}-MAX_NUM_FORMS": 1000,
+        }
+    )
+    for index, membership in enumerate(existing):
+        for field in ("person", "agency", "role", "start_date"):
+            value = getattr(membership, f"{field}_id", None) or getattr(membership, field)
+            data[f"{prefix}-{index}-{field}"] = value
+        data[f"{prefix}-{index}-can_commit_resources"] = "on"
+        data[f"{prefix}-{index}-id"] = membership.pk
+        data[f"{prefix}-{index}-forum"] = forum.pk
+    new = len(existing)
+    data.update(
+        {
+            f"{prefix}-{new}-person": UserFactory().pk,
+            f"{prefix}-{new}-agency": agencies["pcc"].pk,
+            f"{prefix}-{new}-role": "chair",
+            f"{prefix}-{new}-start_date": TODAY.isoformat(),
+            f"{prefix}-{new}-forum": forum.pk,
+        }
+    )
+    response = site_admin_client.post(url, data)
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert "already has a chair" in formset.forms[new].errors["role"][0]
