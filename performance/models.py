@@ -345,3 +345,24 @@ class DataOwnerConfirmation(models.Model):
 
     def __str__(self):
         return f"{self.agency} — {self.period}"
+
+
+class MeetingFigures(models.Model):
+    """The forum's figures frozen for a meeting's performance paper, so a decision can always be
+    traced to the figures the board saw, whatever is revised later."""
+
+    meeting = models.OneToOneField(
+        "forums.Meeting", on_delete=models.CASCADE, related_name="performance_figures"
+    )
+    taken_at = models.DateTimeField(default=timezone.now)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    figures = models.JSONField(default=list)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "meeting figures"
+
+    def __str__(self):
+        return f"Figures for {self.meeting}"

@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from forums.models import Forum, Membership
+from forums.models import AgendaItem, Forum, Meeting, Membership
+from forums.services.meetings import agenda_item_propose
 from membership.models import Agency, AgencyType, User
 from membership.notifications import notify
 from performance import periods
@@ -24,6 +25,7 @@ from performance.models import (
     DataOwnerConfirmation,
     Indicator,
     Measurement,
+    MeetingFigures,
     PerformanceReturn,
     PeriodPublication,
     ReportingPeriod,
@@ -447,3 +449,58 @@ def period_unpublish(*, forum: Forum, period: ReportingPeriod, unpublished_by: U
     for publication in PeriodPublication.objects.filter(forum=forum, period=period):
         publication._history_user = unpublished_by
         publication.delete()
+
+
+@transaction.atomic
+def meeting_figures_freeze(*, meeting: Meeting, frozen_by: User, summaries: list) -> MeetingFigures:
+    """Freeze the forum's accepted figures for a meeting's performance paper.
+
+    Figures can be refrozen while the agenda is still a draft; once the papers are published
+    (or the meeting held) they stay as the board saw them.
+    """
+    existing = MeetingFigures.objects.filter(meeting=meeting).first()
+    if existing and meeting.status != Meeting.Status.SCHEDULED:
+        raise ValidationError(
+            "The papers for this meeting are published: its figures are frozen as they were"
+        )
+    if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.MINUTES_APPROVED):
+        raise ValidationError("Figures cannot be frozen for this meeting")
+    figures = [
+        {
+            "indicator": summary.indicator.slug,
+            "name": summary.indicator.name,
+            "unit": summary.indicator.unit,
+            "period": summary.latest.period.code,
+            "period_label": summary.latest.period.label,
+            "value": str(summary.latest.value) if summary.latest.value is not None else None,
+            "text": summary.latest_text,
+            "target": summary.target_text,
+            "rag": summary.rag.code,
+            "rag_label": summary.rag.label,
+            "vs_previous": summary.vs_previous.text,
+            "vs_last_year": summary.vs_last_year.text,
+            "provisional": summary.latest.is_provisional,
+            "revised": summary.latest.is_revised,
+        }
+        for summary in summaries
+        if summary.latest
+    ]
+    snapshot, _ = MeetingFigures.objects.update_or_create(
+        meeting=meeting,
+        defaults={"figures": figures, "taken_at": timezone.now(), "taken_by": frozen_by},
+    )
+    return snapshot
+
+
+@transaction.atomic
+def exception_propose_agenda_item(*, meeting: Meeting, exception, proposed_by: User) -> AgendaItem:
+    """Offer the forum's next meeting a drafted item about a figure that is off track."""
+    title = f"Performance exception: {exception.summary.indicator.name}"
+    if AgendaItem.objects.filter(meeting=meeting, title=title).exists():
+        raise ValidationError(f"'{title}' is already on the agenda of {meeting}")
+    return agenda_item_propose(
+        meeting=meeting,
+        title=title,
+        description=exception.description,
+        purpose=AgendaItem.Purpose.DISCUSSION,
+    )

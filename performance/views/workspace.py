@@ -219,3 +219,81 @@ def period_publish(request, slug, code):
         else:
             messages.success(request, f"Figures for {period} are now public")
     return redirect("performance:period-detail", forum.slug, period.code)
+
+
+def exceptions(request, slug):
+    """Figures off target twice running or beyond their usual range; the secretariat can put
+    a drafted item about each on the agenda of the forum's next meeting."""
+    forum = forum_for(request, slug, "performance.view_dashboard")
+    can_manage = request.user.has_perm("performance.manage_performance", forum)
+    board = selectors.forum_dashboard(forum=forum, published_only=False)
+    found = selectors.performance_exceptions(dashboard=board)
+    meeting = selectors.next_meeting(forum=forum)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        chosen = [e for e in found if e.summary.indicator.slug == request.POST.get("indicator")]
+        if not chosen or meeting is None:
+            raise Http404("No such exception")
+        try:
+            services.exception_propose_agenda_item(
+                meeting=meeting, exception=chosen[0], proposed_by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                f"Drafted item proposed for {meeting}: accept it from the meeting's agenda",
+            )
+        return redirect("performance:exceptions", forum.slug)
+    return render(
+        request,
+        "performance/exceptions.html",
+        {"forum": forum, "exceptions": found, "meeting": meeting, "can_manage": can_manage},
+    )
+
+
+def meetings(request, slug):
+    """The forum's meetings and the figures frozen for each one's performance paper."""
+    forum = forum_for(request, slug, "performance.view_dashboard")
+    return render(
+        request,
+        "performance/meeting_list.html",
+        {"forum": forum, "meetings": selectors.meetings_with_figures(forum=forum)},
+    )
+
+
+def meeting_figures(request, slug, meeting):
+    """The figures as they stood when the meeting's papers were published, beside today's."""
+    forum = forum_for(request, slug, "performance.view_dashboard")
+    found = selectors.meeting_of(forum=forum, pk=meeting)
+    can_manage = request.user.has_perm("performance.manage_performance", forum)
+    board = selectors.forum_dashboard(forum=forum, published_only=False)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        try:
+            services.meeting_figures_freeze(
+                meeting=found, frozen_by=request.user, summaries=board.summaries
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Figures frozen for {found}")
+        return redirect("performance:meeting-figures", forum.slug, found.pk)
+    snapshot = getattr(found, "performance_figures", None)
+    rows = selectors.frozen_against_now(snapshot=snapshot, dashboard=board) if snapshot else []
+    return render(
+        request,
+        "performance/meeting_figures.html",
+        {
+            "forum": forum,
+            "meeting": found,
+            "snapshot": snapshot,
+            "rows": rows,
+            "can_freeze": can_manage
+            and (snapshot is None or found.status == found.Status.SCHEDULED)
+            and found.status not in (found.Status.CANCELLED, found.Status.MINUTES_APPROVED),
+        },
+    )
