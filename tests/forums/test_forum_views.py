@@ -351,3 +351,18 @@ def test_the_forum_workspace_page_issues_the_same_queries_whatever_the_data(
         )
     ForumFactory(kind=Forum.Kind.SUB_GROUP, parent=forum)
     assert queries_for(secretariat_client, url) == few
+
+
+def test_workspace_home_issues_the_same_queries_however_many_forums(secretariat, forum):
+    from django.test import Client
+
+    from tests.queries import queries_for
+
+    client = Client()
+    client.force_login(secretariat)
+    few = queries_for(client, reverse("forums:workspace"))
+    for _ in range(3):
+        other = ForumFactory()
+        MembershipFactory(forum=other, person=secretariat, role=Membership.Role.SECRETARIAT)
+        MembershipFactory(forum=other, agency=AgencyFactory(agency_type=agency_type("cps")))
+    assert queries_for(client, reverse("forums:workspace")) == few
