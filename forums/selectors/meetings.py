@@ -208,10 +208,12 @@ def minutes_page(*, person: User, meeting: Meeting) -> dict:
         .select_related("forum", "owner", "accountable_agency")
         .order_by("pk")
     )
+    changes = list(minutes.history.select_related("history_user").order_by("-history_date")[:20])
     return {
         "meeting": meeting,
         "forum": forum,
         "minutes": minutes,
+        "changes": changes,
         "entries": entries,
         "declarations": declarations,
         "attendances": attendances,

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -226,8 +227,11 @@ def national_escalations(request):
     responding = None
     form = None
     if request.method == "POST":
+        escalation_id = request.POST.get("escalation", "")
+        if not escalation_id.isdigit():
+            raise Http404
         responding = get_object_or_404(
-            Escalation, pk=request.POST.get("escalation"), level=Escalation.Level.NATIONAL
+            Escalation, pk=int(escalation_id), level=Escalation.Level.NATIONAL
         )
         form = EscalationResponseForm(request.POST)
         if form.is_valid():
