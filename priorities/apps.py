@@ -6,3 +6,10 @@ class PrioritiesConfig(AppConfig):
 
     name = "priorities"
     verbose_name = "Priorities and plans"
+
+    def ready(self):
+        from membership import digest
+        from priorities import reminders
+
+        digest.register_digest_section("sign_offs", reminders.digest_outstanding_sign_offs)
+        digest.register_digest_section("risks_past_review", reminders.digest_risks_past_review)

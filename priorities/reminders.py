@@ -95,8 +95,7 @@ def send_sign_off_reminders(*, today: datetime.date) -> int:
                         f":round={priority.sign_off_round}:agency={agency.pk}",
                         recipients=signers.get(agency.pk, []),
                         category="reminder",
-                        subject=f"{forum}: sign-off needed from {agency} for "
-                        f"“{priority.title}”",
+                        subject=f"{forum}: sign-off needed from {agency} for “{priority.title}”",
                         template="priorities/email/reminder_sign_off",
                         context={
                             "forum": forum,
@@ -144,7 +143,9 @@ def send_risk_review_reminders(*, today: datetime.date) -> int:
             {
                 "risk": risk,
                 "days": (today - risk.review_date).days,
-                "url": absolute_url(reverse("priorities:risk-edit", args=[risk.forum.slug, risk.pk])),
+                "url": absolute_url(
+                    reverse("priorities:risk-edit", args=[risk.forum.slug, risk.pk])
+                ),
             }
             for risk in person_risks
         ]
@@ -154,8 +155,7 @@ def send_risk_review_reminders(*, today: datetime.date) -> int:
                 key=f"risk-review:week={week}",
                 recipients=[person],
                 category="reminder",
-                subject=f"{count} risk{'s' if count != 1 else ''} past {'their' if count != 1 else 'its'} "
-                "review date",
+                subject=f"{count} risk{'s' if count != 1 else ''} to review: past the review date",
                 template="priorities/email/reminder_risk_review",
                 context={"rows": rows},
                 url=reverse("priorities:risks", args=[person_risks[0].forum.slug]),
@@ -269,8 +269,7 @@ def digest_outstanding_sign_offs(person, forums, today):
             rows.append(
                 DigestRow(
                     text=f"{forum}: {priority.title}",
-                    detail=f"waiting for {names}"
-                    + (f", sent {sent:%-d %B %Y}" if sent else ""),
+                    detail=f"waiting for {names}" + (f", sent {sent:%-d %B %Y}" if sent else ""),
                     url=absolute_url(reverse("priorities:detail", args=[forum.slug, priority.pk])),
                 )
             )
@@ -290,7 +289,11 @@ def digest_risks_past_review(person, forums, today):
         DigestRow(
             text=f"{risk.forum}: {risk.title}",
             detail=f"{risk.level} risk, review was due {risk.review_date:%-d %B %Y}"
-            + (f", owner {risk.owner or risk.owner_agency}" if risk.owner or risk.owner_agency else ""),
+            + (
+                f", owner {risk.owner or risk.owner_agency}"
+                if risk.owner or risk.owner_agency
+                else ""
+            ),
             url=absolute_url(reverse("priorities:risk-edit", args=[risk.forum.slug, risk.pk])),
         )
         for risk in risks

@@ -15,6 +15,11 @@ pytestmark = pytest.mark.django_db
         ("forums.send_papers_due_reminders", "7"),
         ("forums.send_action_reminders", "7"),
         ("membership.send_weekly_digests", "6"),
+        ("performance.send_return_reminders", "7"),
+        ("priorities.send_sign_off_reminders", "7"),
+        ("priorities.send_risk_review_reminders", "7"),
+        ("priorities.send_evaluation_reminders", "7"),
+        ("priorities.send_consultation_reminders", "7"),
     ],
 )
 def test_default_schedule_is_in_the_database_and_names_a_real_task(task, hour):
