@@ -9,6 +9,7 @@ class PerformanceConfig(AppConfig):
 
     def ready(self):
         from membership import digest
-        from performance import reminders
+        from performance import reminders, reports
 
         digest.register_digest_section("late_returns", reminders.digest_late_returns)
+        reports.register()

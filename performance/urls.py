@@ -33,6 +33,7 @@ urlpatterns = [
     # Workspace
     path(W, workspace.dashboard, name="workspace-dashboard"),
     path(W + "victims-code/", workspace.victims_code, name="workspace-victims-code"),
+    path(W + "indicators/", workspace.indicator_list, name="indicators"),
     path(W + "indicators/new/", workspace.indicator_create, name="indicator-create"),
     path(W + "indicators/<slug:indicator>/", workspace.indicator, name="workspace-indicator"),
     path(W + "targets/", workspace.targets, name="targets"),

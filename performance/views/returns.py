@@ -96,7 +96,7 @@ def edit(request, slug, pk):
         ).order_by("name")
     )
     form = ReturnFiguresForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         indicators=indicators,
         measurements=selectors.return_measurements(performance_return=performance_return),
     )
@@ -124,7 +124,10 @@ def edit(request, slug, pk):
 def upload(request, slug, pk):
     """Upload a filled-in template: every row checked, all or nothing, problems by row."""
     forum, performance_return = _return_for(request, slug, pk, "performance.edit_return")
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     problems = []
     if request.method == "POST" and form.is_valid():
         figures, problems = imports.check_rows(performance_return, form.rows)
@@ -184,7 +187,7 @@ def submit(request, slug, pk):
 
 def review(request, slug, pk):
     forum, performance_return = _return_for(request, slug, pk, "performance.review_return")
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["decision"] == "accept":
             services.return_accept(performance_return=performance_return, accepted_by=request.user)
@@ -215,7 +218,7 @@ def revise(request, slug, pk):
     """Reopen an accepted return to correct it: it is marked revised and reviewed again."""
     forum, performance_return = _return_for(request, slug, pk, "performance.revise_return")
     form = ReasonForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         label="Why do the figures need revising?",
         hint="The figures stop counting until the revised return is accepted again",
         button="Reopen to revise",

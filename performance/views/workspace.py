@@ -26,8 +26,15 @@ def _errors(error: ValidationError) -> list[str]:
 
 
 def dashboard(request, slug):
-    """Accepted figures of the forum, published or not, with RAG, targets and trends."""
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    """Accepted figures of the forum, published or not, with RAG, targets and trends.
+
+    A data submitter (who sees nothing but their agency's returns) is taken to their returns.
+    """
+    forum = selectors.workspace_forum_for(person=request.user, slug=slug)
+    if not request.user.has_perm("performance.view_dashboard", forum):
+        if request.user.has_perm("performance.view_returns", forum):
+            return redirect("performance:returns", forum.slug)
+        raise PermissionDenied
     board = selectors.forum_dashboard(forum=forum, published_only=False)
     return render(
         request,
@@ -74,7 +81,8 @@ def targets(request, slug):
     form = None
     if can_manage:
         form = TargetForm(
-            request.POST or None, indicators=selectors.indicators_for_forum(forum=forum)
+            request.POST if request.method == "POST" else None,
+            indicators=selectors.indicators_for_forum(forum=forum),
         )
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -103,9 +111,23 @@ def targets(request, slug):
     )
 
 
+def indicator_list(request, slug):
+    """The indicator catalogue: the national core suite and the forum's local indicators."""
+    forum = forum_for(request, slug, "performance.view_dashboard")
+    return render(
+        request,
+        "performance/indicator_list.html",
+        {
+            "forum": forum,
+            "indicators": selectors.indicators_for_forum(forum=forum),
+            "can_manage": request.user.has_perm("performance.manage_performance", forum),
+        },
+    )
+
+
 def indicator_create(request, slug):
     forum = forum_for(request, slug, "performance.manage_performance")
-    form = LocalIndicatorForm(request.POST or None)
+    form = LocalIndicatorForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         created = services.indicator_create_local(
             forum=forum, created_by=request.user, **form.cleaned_data
@@ -177,7 +199,7 @@ def period_reason(request, slug, code, agency):
     period = selectors.period_for_forum(forum=forum, code=code)
     found = get_object_or_404(Agency, pk=agency)
     form = ReasonForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         label=f"Why are {found}'s figures going ahead without its confirmation?",
         hint="This is kept with the period's publication record",
         button="Record reason",

@@ -50,8 +50,18 @@ def test_other_forum_member_gets_404(other_forum_member_client, forum):
     assert other_forum_member_client.get(dashboard_url(forum)).status_code == 404
 
 
-def test_data_submitter_may_not_see_the_dashboard(data_submitter_client, forum):
-    assert data_submitter_client.get(dashboard_url(forum)).status_code == 403
+def test_data_submitter_is_taken_to_their_returns_not_the_dashboard(data_submitter_client, forum):
+    response = data_submitter_client.get(dashboard_url(forum))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("performance:returns", args=[forum.slug])
+    victims = reverse("performance:workspace-victims-code", args=[forum.slug])
+    assert data_submitter_client.get(victims).status_code == 403
+
+
+def test_guest_without_an_agency_may_not_see_figures(client, forum):
+    guest = MembershipFactory(forum=forum, role=Membership.Role.GUEST, agency=None).person
+    client.force_login(guest)
+    assert client.get(dashboard_url(forum)).status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -269,3 +279,60 @@ def test_member_cannot_publish(member_client, forum, member):
     )
     url = reverse("performance:period-publish", args=[forum.slug, "2025-Q3"])
     assert member_client.post(url).status_code == 403
+
+
+def test_secretariat_adds_a_local_indicator_that_its_agencies_then_owe(
+    secretariat_client, data_submitter_client, forum, hmcts
+):
+    url = reverse("performance:indicator-create", args=[forum.slug])
+    response = secretariat_client.post(url, {})
+    assert "Enter the name of the indicator" in response.content.decode()
+    response = secretariat_client.post(
+        url,
+        {
+            "name": "Trials with an interpreter booked late",
+            "definition": "Share of trials where the interpreter was booked under 48 hours ahead.",
+            "unit": "percent",
+            "polarity": "lower_is_better",
+            "frequency": "quarterly",
+            "responsible_agency_type": hmcts.agency_type.pk,
+        },
+    )
+    assert response.status_code == 302
+    performance_return = make_return(forum, hmcts, "2026-Q2", status=Status.DRAFT)
+    form = data_submitter_client.get(return_url("return-edit", forum, performance_return))
+    assert "Trials with an interpreter booked late" in form.content.decode()
+    catalogue = secretariat_client.get(reverse("performance:indicators", args=[forum.slug]))
+    assert "Trials with an interpreter booked late" in catalogue.content.decode()
+
+
+@pytest.mark.parametrize("role_client", ["member_client", "advisory_client"])
+def test_only_the_secretariat_adds_local_indicators(request, role_client, forum):
+    url = reverse("performance:indicator-create", args=[forum.slug])
+    assert request.getfixturevalue(role_client).get(url).status_code == 403
+
+
+def test_secretariat_sets_a_target_and_mistakes_are_explained(secretariat_client, forum):
+    url = reverse("performance:targets", args=[forum.slug])
+    chosen = indicator("cc_effective_trial_rate")
+    response = secretariat_client.post(
+        url,
+        {"indicator": chosen.pk, "period": "next year", "value": "lots", "amber_tolerance": "-1"},
+    )
+    body = response.content.decode()
+    assert "Enter the period like FY2026-27" in body
+    assert "The target must be a number" in body
+    assert "cannot be negative" in body
+    assert 'value="next year"' in body
+    response = secretariat_client.post(
+        url,
+        {"indicator": chosen.pk, "period": "FY2026-27", "value": "60", "amber_tolerance": "2.5"},
+    )
+    assert response.status_code == 302
+    assert Target.objects.get(forum=forum, indicator=chosen).value == 60
+
+
+def test_member_sees_targets_but_cannot_set_them(member_client, forum):
+    url = reverse("performance:targets", args=[forum.slug])
+    assert member_client.get(url).status_code == 200
+    assert member_client.post(url, {}).status_code == 403
