@@ -37,7 +37,10 @@ def _date(label: str, *, required: bool, message: str = "", hint: str = DATE_HIN
         label=label,
         required=required,
         help_text=hint,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "govuk-input govuk-input--width-10"},
+            format="%Y-%m-%d",
+        ),
         error_messages={
             "required": message,
             "invalid": f"{label} must be a real date",

@@ -165,6 +165,11 @@ class Membership(models.Model):
         return f"{self.person} — {self.get_role_display()}, {self.forum}"
 
     @property
+    def is_seated(self) -> bool:
+        """A seat round the table (not the secretariat, a guest or a data submitter)."""
+        return self.role in self.SEATED_ROLES
+
+    @property
     def is_current(self) -> bool:
         today = timezone.localdate()
         return self.start_date <= today and (self.end_date is None or self.end_date >= today)

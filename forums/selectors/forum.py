@@ -345,6 +345,7 @@ class PublicSeat:
     can_commit_resources: bool
     is_chair: bool = False
     agency_kind: str = ""
+    title: str = ""  # the chair's title from the area's governance model, if they hold it
 
 
 def public_seats(*, forum: Forum) -> list[PublicSeat]:
@@ -357,6 +358,7 @@ def public_seats(*, forum: Forum) -> list[PublicSeat]:
     seats = []
     for membership in forum.public_seats:
         role = membership.get_role_display()
+        title = ""
         if membership.role == Membership.Role.CHAIR and membership.agency:
             title = chair_title_for(membership=membership, areas=areas)
             if title:
@@ -369,6 +371,7 @@ def public_seats(*, forum: Forum) -> list[PublicSeat]:
                 can_commit_resources=membership.can_commit_resources,
                 is_chair=membership.role == Membership.Role.CHAIR,
                 agency_kind=_agency_kind(membership.agency),
+                title=title,
             )
         )
     return seats
