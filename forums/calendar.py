@@ -21,8 +21,13 @@ def _event(meeting: Meeting, url: str, *, show_link: bool) -> Event:
     event = Event()
     event.add("uid", f"meeting-{meeting.pk}@lcjb-forum-manager")
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", meeting.starts_at)
-    event.add("dtend", meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2))
+    # UTC times ("Z"): every calendar reads them without a VTIMEZONE block.
+    starts = meeting.starts_at.astimezone(datetime.UTC)
+    ends = (meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)).astimezone(
+        datetime.UTC
+    )
+    event.add("dtstart", starts)
+    event.add("dtend", ends)
     title = f"{meeting.forum.name}: {meeting.title}"
     if meeting.status == Meeting.Status.CANCELLED:
         title = f"CANCELLED – {title}"
