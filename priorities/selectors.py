@@ -343,7 +343,7 @@ def delivery_prefetch():
         Prefetch(
             "delivery_actions",
             queryset=DeliveryAction.objects.select_related(
-                "action__owner", "action__accountable_agency"
+                "action__owner", "action__accountable_agency", "objective"
             ),
         ),
         Prefetch("objectives", queryset=Objective.objects.select_related("indicator")),
@@ -380,9 +380,23 @@ class Change:
     fields: list[str] = field(default_factory=list)
 
 
-def timeline(*, priority: Priority, limit: int = 30) -> list[Change]:
-    """The priority's history: edits, status changes, objectives and sign-offs, newest first."""
+def timeline(*, priority: Priority, actions: list[Action] = (), limit: int = 30) -> list[Change]:
+    """The priority's history, newest first: edits, status changes, objectives, sign-offs and
+    progress updates on the delivery actions given (those the reader may see)."""
+    from forums.models import ActionUpdate
+
     changes: list[Change] = []
+    for update in ActionUpdate.objects.filter(action__in=list(actions)).select_related(
+        "author", "action"
+    ):
+        changes.append(
+            Change(
+                update.created_at,
+                update.author,
+                f"Action update on {update.action.title}: {update.percent_complete}% "
+                f"({Action.Status(update.status).label.lower()})",
+            )
+        )
     records = list(priority.history.select_related("history_user").order_by("history_date"))
     previous = None
     for record in records:
@@ -642,6 +656,34 @@ def attach_figures(priorities: list[Priority], *, forum: Forum, published_only: 
         priority.figures = [(i, summaries.get(i.pk)) for i in priority.indicators.all()]
         for objective in priority.objectives.all():
             objective.figure = summaries.get(objective.indicator_id)
+
+
+def evaluation_figures(*, priority: Priority) -> str:
+    """A starting point for an outcome's 'figures behind it': each objective's baseline and
+    target, and the latest accepted figure of its indicator."""
+    priority = Priority.objects.prefetch_related(
+        Prefetch("objectives", queryset=Objective.objects.select_related("indicator")),
+        "indicators",
+    ).get(pk=priority.pk)
+    attach_figures([priority], forum=priority.forum, published_only=False)
+    lines = []
+    for objective in priority.objectives.all():
+        baseline = (
+            f"baseline {decimal_or_blank(objective.baseline)}{objective.unit} "
+            f"({objective.baseline_date:%-d %B %Y}), "
+            if objective.baseline is not None and objective.baseline_date
+            else ""
+        )
+        latest = (
+            f"latest {objective.figure.latest_text} ({objective.figure.latest.period.label})"
+            if getattr(objective, "figure", None)
+            else "result: "
+        )
+        lines.append(
+            f"{objective.measure}: {baseline}target {decimal_or_blank(objective.target)}"
+            f"{objective.unit} by {objective.target_date:%-d %B %Y}; {latest}"
+        )
+    return "\n".join(lines)
 
 
 def public_plan_years(*, forum: Forum) -> list[int]:

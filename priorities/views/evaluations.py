@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from priorities import selectors, services
 from priorities.forms import EvaluationStartForm, EvaluationSummaryForm, OutcomeForm
-from priorities.models import AnnualEvaluation, Objective, current_plan_year
+from priorities.models import AnnualEvaluation, current_plan_year
 from priorities.views.common import _posted, apply_errors, form_page, forum_or_404
 
 EDIT = "priorities.edit_plans"
@@ -85,24 +85,6 @@ def evaluation_summary(request, slug, year):
     )
 
 
-def _figures(priority) -> str:
-    """A starting point for 'the figures behind it': each objective's measure and target."""
-    lines = []
-    for objective in Objective.objects.filter(priority=priority).select_related("indicator"):
-        baseline = (
-            f"baseline {selectors.decimal_or_blank(objective.baseline)}{objective.unit} "
-            f"({objective.baseline_date:%-d %B %Y}), "
-            if objective.baseline is not None and objective.baseline_date
-            else ""
-        )
-        lines.append(
-            f"{objective.measure}: {baseline}target "
-            f"{selectors.decimal_or_blank(objective.target)}{objective.unit} by "
-            f"{objective.target_date:%-d %B %Y}; result: "
-        )
-    return "\n".join(lines)
-
-
 def outcome_edit(request, slug, year, priority_pk):
     forum = forum_or_404(request, slug, EDIT)
     evaluation = selectors.evaluation_for(forum=forum, plan_year=year)
@@ -111,7 +93,7 @@ def outcome_edit(request, slug, year, priority_pk):
     form = OutcomeForm(
         _posted(request),
         instance=outcome,
-        initial=None if outcome else {"figures": _figures(priority)},
+        initial=None if outcome else {"figures": selectors.evaluation_figures(priority=priority)},
     )
     if request.method == "POST" and form.is_valid():
         try:

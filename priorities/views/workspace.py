@@ -70,7 +70,9 @@ def priority_detail(request, slug, pk):
         "priority": plan,
         "board": selectors.sign_off_board(priority=priority),
         "discussions": selectors.discussions_of(priority=priority, person=request.user),
-        "timeline": selectors.timeline(priority=priority),
+        "timeline": selectors.timeline(
+            priority=priority, actions=[link.action for link in plan.visible_actions]
+        ),
         "tensions": priority.tensions.all(),
         "risks": priority.risks.exclude(status="closed"),
         # Cited responses are evidence for the members who sign off; never public.
