@@ -6,6 +6,7 @@ only by the permission-checking view).
 """
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from forums.models import (
@@ -49,6 +50,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     date_hierarchy = "starts_at"
     inlines = [AgendaItemInline, AttendanceInline]
     list_select_related = ("forum",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(MeetingSeries)
