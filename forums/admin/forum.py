@@ -11,6 +11,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from import_export.admin import ImportMixin
 from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
@@ -144,7 +145,7 @@ class ForumAdmin(SimpleHistoryAdmin):
         parts = []
         if result.is_complete:
             parts.append(
-                format_html(
+                mark_safe(  # noqa: S308 - fixed text
                     "<p>Every core agency is represented by someone with authority to commit "
                     "resources.</p>"
                 )
@@ -167,7 +168,7 @@ class ForumAdmin(SimpleHistoryAdmin):
                 )
             )
         if not result.has_chair:
-            parts.append(format_html("<p><strong>The forum has no current chair.</strong></p>"))
+            parts.append(mark_safe("<p><strong>The forum has no current chair.</strong></p>"))  # noqa: S308
         return format_html_join("", "{}", ((part,) for part in parts))
 
 
