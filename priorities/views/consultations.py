@@ -3,6 +3,7 @@
 import csv
 import hashlib
 
+from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
@@ -252,7 +253,9 @@ def response_cite(request, slug, pk):
 
 
 def _client_key(request, consultation) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    # The same address resolution as the sign-in lockout (django-axes), so one setting covers
+    # both behind a proxy. Only a hash of the address is kept, and only in the cache.
+    address = get_client_ip_address(request) or ""
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"priorities:consultation-rate:{consultation.pk}:{digest}"
 

@@ -388,3 +388,41 @@ def test_a_response_to_another_forums_consultation_cannot_be_cited(
         {"response": answer.response.pk, "priority": priority.pk},
     )
     assert not priority.cited_responses.exists()
+
+
+def test_advisory_member_posting_a_sign_off_is_refused(
+    advisory_client, advisory_member, out_for_sign_off
+):
+    agency = Membership.objects.get(person=advisory_member).agency
+    response = advisory_client.post(
+        sign_off_url(out_for_sign_off), {"agency": agency.pk, "decision": "agree"}
+    )
+    assert response.status_code == 403
+    assert not SignOff.objects.exists()
+
+
+def test_priority_timeline_shows_edits_sign_offs_and_action_updates(
+    secretariat_client, forum, member
+):
+    from forums.models import ActionUpdate
+
+    priority = PriorityFactory(forum=forum)
+    secretariat_client.post(
+        reverse("priorities:edit", args=[forum.slug, priority.pk]),
+        {
+            "plan_year": priority.plan_year,
+            "title": "A sharper title",
+            "theme": priority.theme.pk,
+            "description": priority.description,
+        },
+    )
+    action = Action.objects.create(forum=forum, title="Audit", owner=member, due_date="2030-01-01")
+    priority.delivery_actions.create(action=action)
+    ActionUpdate.objects.create(
+        action=action, author=member, text="Half done", status="in_progress", percent_complete=50
+    )
+    page = secretariat_client.get(
+        reverse("priorities:detail", args=[forum.slug, priority.pk])
+    ).content.decode()
+    assert "Edited: title" in page
+    assert "Action update on Audit: 50%" in page
