@@ -106,3 +106,20 @@ def forums_coverage(*, forums: Iterable[Forum], on=None) -> dict[int, Coverage]:
 def forum_coverage(*, forum: Forum, on=None) -> Coverage:
     """Which core agency types the forum is missing, and which sit only without authority."""
     return forums_coverage(forums=[forum], on=on)[forum.pk]
+
+
+def forums_with_gaps(*, forums=None, on=None) -> list[tuple[Forum, Coverage]]:
+    """Boards whose membership falls short (a missing or too-junior core agency, or no chair),
+    with their coverage, for reminders and reports. All boards by default; fixed queries."""
+    if forums is None:
+        forums = Forum.objects.filter(
+            kind__in=[Forum.Kind.LOCAL_BOARD, Forum.Kind.REGIONAL_BOARD, Forum.Kind.NATIONAL_BOARD]
+        ).order_by("name")
+    forums = list(forums)
+    coverage = forums_coverage(forums=forums, on=on)
+    return [
+        (forum, coverage[forum.pk])
+        for forum in forums
+        if coverage[forum.pk].checked
+        and (not coverage[forum.pk].is_complete or not coverage[forum.pk].has_chair)
+    ]

@@ -299,6 +299,16 @@ def invitation_accept(
     invitation.accepted_at = timezone.now()
     invitation.membership = membership
     invitation.save(update_fields=["accepted_at", "membership"])
+    forum = invitation.forum
+    notify(
+        key=f"forum-invitation-accepted:{invitation.pk}",
+        recipients=[invitation.invited_by],
+        category="membership",
+        subject=f"{person} has joined {forum.name}",
+        template="forums/email/invitation_accepted",
+        context={"forum": forum, "person": person, "membership": membership},
+        url=reverse("forums:membership-detail", args=[forum.slug, membership.pk]),
+    )
     return membership
 
 

@@ -94,3 +94,14 @@ def test_coverage_of_many_forums_takes_a_fixed_number_of_queries(django_assert_n
     more = forums + [full_board() for _ in range(4)]
     with django_assert_num_queries(2):
         forums_coverage(forums=more)
+
+
+def test_forums_with_gaps_lists_only_boards_that_fall_short(django_assert_num_queries):
+    from forums.coverage import forums_with_gaps
+
+    complete = full_board()
+    short = ForumFactory(name="Short Board")
+    ForumFactory(kind=Forum.Kind.SUB_GROUP, parent=complete)
+    with django_assert_num_queries(3):
+        gaps = forums_with_gaps()
+    assert [forum for forum, _ in gaps] == [short]

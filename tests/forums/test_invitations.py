@@ -214,3 +214,17 @@ def test_signing_in_from_the_invitation_comes_back_to_accept_it(
     response = client.post(accept)
     assert response.url == reverse("forums:workspace-forum", args=[forum.slug])
     assert Membership.objects.filter(forum=forum, person=existing).exists()
+
+
+def test_whoever_sent_the_invitation_hears_it_was_accepted(
+    forum, secretariat, probation, django_capture_on_commit_callbacks
+):
+    invitation, _ = invite(forum, secretariat, probation)
+    person = User.objects.get(email=invitation.email)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation_accept(
+            invitation=invitation, person=person, full_name="Nia", password=NEW_PASSWORD
+        )
+    assert [message.to for message in mail.outbox] == [[secretariat.email]]
+    assert "Nia has joined" in mail.outbox[0].subject
