@@ -9,7 +9,8 @@ class PrioritiesConfig(AppConfig):
 
     def ready(self):
         from membership import digest
-        from priorities import reminders
+        from priorities import reminders, reports
 
         digest.register_digest_section("sign_offs", reminders.digest_outstanding_sign_offs)
         digest.register_digest_section("risks_past_review", reminders.digest_risks_past_review)
+        reports.register()
