@@ -200,13 +200,14 @@ def minutes_page(*, person: User, meeting: Meeting) -> dict:
             "agency__name", "person__full_name"
         )
     )
-    decisions = list(
-        Decision.objects.filter(meeting=meeting, agenda_item_id__in=visible_ids).order_by("pk")
-    )
+    decisions = Decision.objects.filter(meeting=meeting)
+    actions = Action.objects.filter(meeting=meeting)
+    if not sees_everything(person, forum):
+        decisions = decisions.visible_to_member(person)
+        actions = actions.visible_to_member(person)
+    decisions = list(decisions.order_by("pk"))
     actions = list(
-        Action.objects.filter(meeting=meeting, agenda_item_id__in=visible_ids)
-        .select_related("forum", "owner", "accountable_agency")
-        .order_by("pk")
+        actions.select_related("forum", "owner", "accountable_agency").order_by("due_date", "pk")
     )
     changes = list(minutes.history.select_related("history_user").order_by("-history_date")[:20])
     return {

@@ -443,3 +443,15 @@ def test_member_meeting_page_and_action_list_queries_do_not_grow(role, request, 
     large = build(30, 2, 25, 10)
     assert queries_for(client, large) == first
     assert queries_for(client, actions_url) == few_actions
+
+
+def test_minutes_list_the_meetings_decisions_and_actions(member_client, forum, member):
+    from tests.forums.meeting_factories import ActionFactory, DecisionFactory
+
+    minutes = MinutesFactory(meeting__forum=forum)
+    meeting = minutes.meeting
+    ActionFactory(forum=forum, meeting=meeting, title="Action without an item", owner=member)
+    DecisionFactory(forum=forum, meeting=meeting, text="Decision without an item")
+    body = member_client.get(reverse("meetings:workspace-minutes", args=[forum.slug, meeting.pk]))
+    assert "Action without an item" in body.content.decode()
+    assert "Decision without an item" in body.content.decode()
