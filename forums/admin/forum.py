@@ -63,6 +63,7 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ("person", "agency", "deputy")
     ordering = ("end_date", "agency__name")
     show_change_link = True
+    can_delete = False  # memberships are ended, never deleted: the history is the record
 
 
 class PersonMembershipInline(MembershipInline):
@@ -200,6 +201,10 @@ class MembershipAdmin(ImportMixin, SimpleHistoryAdmin):
     list_select_related = ("person", "forum", "agency")
     date_hierarchy = "start_date"
     actions = ["end_today"]
+
+    def has_delete_permission(self, request, obj=None):
+        """Memberships are ended, never deleted (so a forum with members cannot be either)."""
+        return False
 
     @admin.action(description="End selected memberships today")
     def end_today(self, request, queryset):

@@ -305,3 +305,14 @@ def test_a_second_chair_added_on_the_forum_page_shows_the_error_in_the_inline(
     assert response.status_code == 200
     formset = response.context["inline_admin_formsets"][0].formset
     assert "already has a chair" in formset.forms[new].errors["role"][0]
+
+
+def test_memberships_are_never_deleted_in_admin(site_admin_client, forum, member):
+    membership = Membership.objects.get(person=member)
+    delete = reverse("admin:forums_membership_delete", args=[membership.pk])
+    assert site_admin_client.post(delete, {"post": "yes"}).status_code == 403
+    forum_delete = reverse("admin:forums_forum_delete", args=[forum.pk])
+    response = site_admin_client.post(forum_delete, {"post": "yes"})
+    assert response.status_code in (200, 403)
+    assert Forum.objects.filter(pk=forum.pk).exists()
+    assert Membership.objects.filter(pk=membership.pk).exists()
