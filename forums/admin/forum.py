@@ -19,7 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from forums.coverage import forum_coverage
 from forums.models import Forum, Invitation, Membership
 from forums.resources import MembershipResource
-from forums.services.forum import memberships_end
+from forums.services.forum import invitation_revoke, memberships_end
 from membership.admin import PersonAdmin
 from membership.models import User
 
@@ -262,9 +262,11 @@ class InvitationAdmin(admin.ModelAdmin):
 
     @admin.action(description="Withdraw selected invitations")
     def withdraw(self, request, queryset):
-        count = queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
+        waiting = queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+        count = 0
+        for invitation in waiting:
+            invitation_revoke(invitation=invitation, revoked_by=request.user)
+            count += 1
         self.message_user(request, f"{count} invitation{'s' if count != 1 else ''} withdrawn.")
 
 

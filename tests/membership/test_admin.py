@@ -316,3 +316,19 @@ def test_memberships_are_never_deleted_in_admin(site_admin_client, forum, member
     assert response.status_code in (200, 403)
     assert Forum.objects.filter(pk=forum.pk).exists()
     assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_withdraw_selected_invitations(site_admin_client, forum, secretariat, agencies):
+    from forums.models import Invitation
+    from forums.services.forum import invitation_send
+
+    invitation, _ = invitation_send(
+        forum=forum, email="someone@example.org", full_name="Someone", role="member",
+        agency=agencies["cps"], invited_by=secretariat,
+    )  # fmt: skip
+    response = site_admin_client.post(
+        reverse("admin:forums_invitation_changelist"),
+        {"action": "withdraw", "_selected_action": [invitation.pk]},
+    )
+    assert response.status_code == 302
+    assert not Invitation.objects.usable().exists()
