@@ -24,6 +24,7 @@ from performance.models import (
     DataOwnerConfirmation,
     Indicator,
     Measurement,
+    MeetingFigures,
     PerformanceReturn,
     PeriodPublication,
     ReportingPeriod,
@@ -327,6 +328,8 @@ def seed(*, stdout) -> None:
     )
     _targets(boards, today, secretariat)
 
+    _freeze_last_meeting(today)
+
     # One return revised after acceptance, through the services so its history is real.
     revised = (
         PerformanceReturn.objects.filter(
@@ -374,6 +377,28 @@ def seed(*, stdout) -> None:
     )
 
 
+def _freeze_last_meeting(today: datetime.date) -> None:
+    """Cleveland's last meeting keeps the figures its papers had (before the revision below)."""
+    from forums.models import Meeting
+    from performance import selectors, services
+
+    meeting = (
+        Meeting.objects.filter(forum__slug="cleveland-cjb", starts_at__lt=timezone.now())
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-starts_at")
+        .first()
+    )
+    if meeting is None or MeetingFigures.objects.filter(meeting=meeting).exists():
+        return
+    papers_out = timezone.localtime(meeting.starts_at) - datetime.timedelta(days=7)
+    board = selectors.forum_dashboard(
+        forum=meeting.forum, published_only=False, ended_before=papers_out.date()
+    )
+    MeetingFigures.objects.create(
+        meeting=meeting, taken_at=papers_out, figures=services.frozen_rows(board.summaries)
+    )
+
+
 def seed_national(*, months: int = 60, stdout=None) -> int:
     """The bench set: a public board for each of the 43 areas, each with one agency of every type
     that reports, and every core indicator monthly for ``months`` months, all published."""
@@ -391,15 +416,14 @@ def seed_national(*, months: int = 60, stdout=None) -> int:
         forum.areas.add(area)
         agencies = []
         for agency_type in types:
-            agency, created = Agency.objects.get_or_create(
+            # No areas: bench agencies must not look like the demo's real ones.
+            agency, _ = Agency.objects.get_or_create(
                 slug=f"bench-{agency_type.slug}-{area.code.lower()}",
                 defaults={
                     "name": f"{agency_type.name}, {area.name} (bench)",
                     "agency_type": agency_type,
                 },
             )
-            if created:
-                agency.areas.add(area)
             agencies.append(agency)
         boards.append((forum, agencies))
     count = build(

@@ -447,6 +447,7 @@ def forum_dashboard(
     published_only: bool,
     indicator: Indicator | None = None,
     today: datetime.date | None = None,
+    ended_before: datetime.date | None = None,
 ) -> Dashboard:
     """Each indicator's trend, latest figure, target, RAG, direction and the all-areas average.
 
@@ -462,7 +463,10 @@ def forum_dashboard(
     units = {i.pk: i.unit for i in indicators}
     rows = list(
         accepted_measurements(
-            published_only=published_only, returns=Q(forum=forum) & _cutoff_filter(today)
+            published_only=published_only,
+            returns=Q(forum=forum)
+            & _cutoff_filter(today)
+            & (Q(period__end__lt=ended_before) if ended_before else Q()),
         )
         .filter(indicator_id__in=units)
         .values(*FIGURE_FIELDS)

@@ -465,7 +465,20 @@ def meeting_figures_freeze(*, meeting: Meeting, frozen_by: User, summaries: list
         )
     if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.MINUTES_APPROVED):
         raise ValidationError("Figures cannot be frozen for this meeting")
-    figures = [
+    snapshot, _ = MeetingFigures.objects.update_or_create(
+        meeting=meeting,
+        defaults={
+            "figures": frozen_rows(summaries),
+            "taken_at": timezone.now(),
+            "taken_by": frozen_by,
+        },
+    )
+    return snapshot
+
+
+def frozen_rows(summaries: list) -> list[dict]:
+    """What a meeting's frozen figures keep of each indicator's dashboard summary."""
+    return [
         {
             "indicator": summary.indicator.slug,
             "name": summary.indicator.name,
@@ -485,11 +498,6 @@ def meeting_figures_freeze(*, meeting: Meeting, frozen_by: User, summaries: list
         for summary in summaries
         if summary.latest
     ]
-    snapshot, _ = MeetingFigures.objects.update_or_create(
-        meeting=meeting,
-        defaults={"figures": figures, "taken_at": timezone.now(), "taken_by": frozen_by},
-    )
-    return snapshot
 
 
 @transaction.atomic
