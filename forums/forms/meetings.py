@@ -525,15 +525,24 @@ class ActionFilterForm(forms.Form):
         required=False,
         choices=[("", "Any status"), ("open", "Open (not started or in progress)")]
         + list(Action.Status.choices),
+        widget=forms.Select(attrs={"class": "govuk-select govuk-!-width-full"}),
     )
-    owner = forms.ChoiceField(required=False)
-    agency = forms.ChoiceField(required=False)
+    owner = forms.ChoiceField(
+        required=False, widget=forms.Select(attrs={"class": "govuk-select govuk-!-width-full"})
+    )
+    agency = forms.ChoiceField(
+        required=False, widget=forms.Select(attrs={"class": "govuk-select govuk-!-width-full"})
+    )
     due_before = forms.DateField(
         label="Due on or before",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-!-width-full"}),
     )
-    overdue = forms.BooleanField(label="Only overdue", required=False)
+    overdue = forms.BooleanField(
+        label="Only overdue",
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
+    )
 
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -269,8 +269,9 @@ def action_list_for(
         actions = actions.filter(due_date__lte=due_before)
     if overdue:
         actions = actions.overdue()
+    open_first = Case(When(status__in=Action.OPEN_STATUSES, then=0), default=1)
     return actions.select_related("forum", "owner", "accountable_agency", "meeting").order_by(
-        "due_date", "pk"
+        open_first, "due_date", "pk"
     )
 
 
