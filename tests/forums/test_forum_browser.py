@@ -71,3 +71,29 @@ def test_public_forum_page_is_accessible(live_server, page):
     assert page.get_by_role("heading", level=1).inner_text() == forum.name
     assert page.get_by_text("Victims Sub-group").is_visible()
     assert_accessible(page)
+
+
+def test_accepting_an_invitation_in_the_browser_lands_on_the_forum(live_server, page):
+    from forums.services.forum import invitation_send
+
+    forum, secretariat = board()
+    _invitation, token = invitation_send(
+        forum=forum,
+        email="new.member@example.org",
+        full_name="New Member",
+        role=Membership.Role.MEMBER,
+        agency=AgencyFactory(agency_type=agency_type("probation")),
+        invited_by=secretariat,
+    )
+    page.goto(f"{live_server.url}/invitations/{token}/")
+    page.wait_for_url("**/invitations/accept/")
+    assert token not in page.url
+    page.get_by_role("button", name="Accept and create your account").click()
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+    page.get_by_label("Full name").fill("Nia Member")
+    page.get_by_label("Create a password").fill("a long and unusual passphrase 42")
+    page.get_by_label("Confirm your password").fill("a long and unusual passphrase 42")
+    page.get_by_role("button", name="Accept and create your account").click()
+    page.wait_for_url(f"**/workspace/forums/{forum.slug}/")
+    assert page.get_by_role("heading", level=1).inner_text() == forum.name
