@@ -13,16 +13,10 @@ from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from forums.coverage import Coverage, forum_coverage, forums_coverage
+# The coverage check is read from here too (it lives in forums.coverage for other features).
+from forums.coverage import Coverage, forum_coverage, forums_coverage  # noqa: F401
 from forums.models import Forum, Invitation, Membership
 from membership.models import Agency, PoliceForceArea, User
-
-__all__ = [
-    "Coverage",
-    "forum_coverage",
-    "forums_coverage",
-]
-
 
 # --- the workspace ----------------------------------------------------------------------------
 
