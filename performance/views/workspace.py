@@ -159,7 +159,7 @@ def period_list(request, slug):
 
 def period_detail(request, slug, code):
     """Confirmation by each agency, then publication, of one period's figures."""
-    forum = forum_for(request, slug, "performance.view_returns")
+    forum = forum_for(request, slug, "performance.view_dashboard")
     period = selectors.period_for_forum(forum=forum, code=code)
     state = selectors.period_state(forum=forum, period=period)
     return render(
@@ -177,7 +177,7 @@ def period_detail(request, slug, code):
 @require_POST
 def period_confirm(request, slug, code, agency):
     """The agency's lead confirms its figures for the period may be published."""
-    forum = forum_for(request, slug, "performance.view_returns")
+    forum = forum_for(request, slug, "performance.view_dashboard")
     period = selectors.period_for_forum(forum=forum, code=code)
     if agency not in lead_agency_ids(request.user, forum):
         raise PermissionDenied
