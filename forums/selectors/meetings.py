@@ -87,6 +87,23 @@ def paper_for(*, person: User, forum: Forum, pk: int) -> Paper:
     )
 
 
+def own_attendance(*, person: User, meeting: Meeting) -> Attendance | None:
+    return (
+        Attendance.objects.filter(meeting=meeting, person=person).select_related("deputy").first()
+    )
+
+
+def standing_deputy_email(*, person: User, forum: Forum) -> str:
+    """The deputy named on the person's membership, offered when they reply."""
+    seat = (
+        Membership.objects.current()
+        .filter(forum=forum, person=person, deputy__isnull=False)
+        .select_related("deputy")
+        .first()
+    )
+    return seat.deputy.email if seat else ""
+
+
 @dataclass
 class Quorum:
     required: int

@@ -589,6 +589,17 @@ def attendance_reply(
     attendance.deputy = deputy
     attendance.replied_at = timezone.now()
     attendance.save(update_fields=["reply", "deputy", "replied_at"])
+    if deputy is not None:
+        # The deputy may not sit on the forum: the email names the meeting, never its agenda.
+        notify(
+            key=f"meeting:{meeting.pk}:deputy:{person.pk}:{deputy.pk}",
+            recipients=[deputy],
+            category="meetings",
+            subject=f"You are deputising at the {meeting.forum.name} meeting on "
+            f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
+            template="forums/email/meeting_deputy",
+            context={"meeting": meeting, "forum": meeting.forum, "member": person},
+        )
     return attendance
 
 

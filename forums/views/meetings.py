@@ -354,8 +354,8 @@ def rsvp(request, slug, pk):
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     if not is_forum_member(request.user, forum):
         raise PermissionDenied
-    own = Attendance.objects.filter(meeting=meeting, person=request.user).first()
-    initial = {}
+    own = selectors.own_attendance(person=request.user, meeting=meeting)
+    initial = {"deputy_email": selectors.standing_deputy_email(person=request.user, forum=forum)}
     if own and own.reply != Attendance.Reply.NO_REPLY:
         initial = {"reply": own.reply, "deputy_email": own.deputy.email if own.deputy else ""}
     form = RsvpForm(request.POST if request.method == "POST" else None, initial=initial)

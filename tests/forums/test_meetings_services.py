@@ -366,3 +366,28 @@ def test_upload_checks(tmp_path):
     buffer = io.BytesIO()
     workbook.save(buffer)
     assert check_upload(SimpleUploadedFile("figures.bin", buffer.getvalue())).kind == "xlsx"
+
+
+def test_deputy_is_told_without_the_agenda(forum, member, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory(forum=forum)
+    AgendaItemFactory(
+        meeting=meeting, title="Secret item", confidentiality=Confidentiality.CONFIDENTIAL
+    )
+    deputy = UserFactory(email="deputy@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attendance_reply(meeting=meeting, person=member, reply="deputy", deputy=deputy)
+    message = next(m for m in mail.outbox if deputy.email in m.to)
+    assert member.full_name in message.body
+    assert "Secret item" not in message.body
+
+
+def test_reply_form_offers_the_standing_deputy(member_client, member, forum):
+    from django.urls import reverse
+
+    from forums.models import Membership
+
+    deputy = UserFactory(email="standing.deputy@example.org")
+    Membership.objects.filter(forum=forum, person=member).update(deputy=deputy)
+    meeting = MeetingFactory(forum=forum)
+    page = member_client.get(reverse("meetings:workspace-rsvp", args=[forum.slug, meeting.pk]))
+    assert "standing.deputy@example.org" in page.content.decode()
