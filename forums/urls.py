@@ -18,6 +18,11 @@ urlpatterns = [
     path("workspace/forums/<slug:slug>/", workspace.forum_workspace, name="workspace-forum"),
     path("workspace/forums/<slug:slug>/details/", workspace.forum_edit, name="forum-edit"),
     path(
+        "workspace/forums/<slug:slug>/your-public-name/",
+        workspace.public_name,
+        name="public-name",
+    ),
+    path(
         "workspace/forums/<slug:slug>/members/add/",
         workspace.membership_add,
         name="membership-add",

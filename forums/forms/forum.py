@@ -213,6 +213,24 @@ class InvitationForm(_SeatFields):
         )
 
 
+class PublicNameForm(forms.Form):
+    """A member's own consent to their name appearing on the public site."""
+
+    show_name_publicly = _yes_no(
+        "Show your name on the forum's public page?",
+        "If you say no, the public sees only your agency and your role.",
+        "Say whether to show your name on the public page",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.radios("show_name_publicly", legend_size=Size.MEDIUM, inline=True),
+            Submit("submit", "Save"),
+        )
+
+
 class ForumDetailsForm(forms.Form):
     """What the secretariat keeps up to date about the forum."""
 

@@ -133,6 +133,16 @@ def group_by_agency(memberships) -> list[AgencyGroup]:
     return sorted(groups.values(), key=lambda group: (group.agency is None, group.name))
 
 
+def own_seat(*, person: User, forum: Forum) -> Membership | None:
+    """The person's own current seat round the table of the forum, if they have one."""
+    return (
+        Membership.objects.current()
+        .filter(forum=forum, person=person, role__in=Membership.SEATED_ROLES)
+        .order_by("start_date")
+        .first()
+    )
+
+
 def membership_for(*, forum: Forum, pk: int) -> Membership:
     """A membership of this forum (any date); another forum's membership is a 404."""
     membership = _membership_rows().select_related("forum").filter(forum=forum, pk=pk).first()

@@ -6,6 +6,7 @@ the rule for the action is checked (a member who may see but not do gets a 403).
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -15,6 +16,7 @@ from forums.forms.forum import (
     InvitationForm,
     MembershipEndForm,
     MembershipForm,
+    PublicNameForm,
     add_service_errors,
 )
 from forums.selectors import forum as selectors
@@ -53,6 +55,7 @@ def forum_workspace(request, slug):
         "can_manage": can_manage,
         "can_see_members": can_see_members,
         "coverage": selectors.forum_coverage(forum=forum),
+        "own_seat": selectors.own_seat(person=request.user, forum=forum),
     }
     if can_see_members:
         context["groups"] = selectors.group_by_agency(selectors.forum_members(forum=forum))
@@ -84,6 +87,37 @@ def forum_edit(request, slug):
         {
             "form": form,
             "page_title": "Change the forum's details",
+            "caption": forum.name,
+            "back_url": _forum_url(forum),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def public_name(request, slug):
+    """A member gives or withdraws consent to their name on the public page."""
+    forum = _forum(request, slug)
+    seat = selectors.own_seat(person=request.user, forum=forum)
+    if seat is None:
+        raise Http404("No seat on this forum")
+    form = PublicNameForm(
+        _data(request),
+        initial={"show_name_publicly": "yes" if seat.show_name_publicly else "no"},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.membership_update(
+            membership=seat,
+            updated_by=request.user,
+            show_name_publicly=form.cleaned_data["show_name_publicly"],
+        )
+        messages.success(request, "Your choice has been saved")
+        return redirect(_forum_url(forum))
+    return render(
+        request,
+        "components/form_page.html",
+        {
+            "form": form,
+            "page_title": "Your name on the public page",
             "caption": forum.name,
             "back_url": _forum_url(forum),
         },

@@ -366,3 +366,34 @@ def test_workspace_home_issues_the_same_queries_however_many_forums(secretariat,
         MembershipFactory(forum=other, person=secretariat, role=Membership.Role.SECRETARIAT)
         MembershipFactory(forum=other, agency=AgencyFactory(agency_type=agency_type("cps")))
     assert queries_for(client, reverse("forums:workspace")) == few
+
+
+# --- a member's own consent to their name on the public page -------------------------------------
+
+
+def test_a_member_chooses_whether_their_name_is_shown_publicly(member_client, member, forum):
+    url = reverse("forums:public-name", args=[forum.slug])
+    page = member_client.get(reverse("forums:workspace-forum", args=[forum.slug])).text
+    assert "Your name is not shown on the forum's public page" in page
+    assert member_client.get(url).status_code == 200
+    response = member_client.post(url, {"show_name_publicly": "yes"})
+    assert response.status_code == 302
+    membership = Membership.objects.get(person=member)
+    assert membership.show_name_publicly
+    assert membership.history.order_by("-history_date").first().history_user == member
+    public = member_client.get(reverse("forums:public-forum", args=[forum.slug])).text
+    assert member.full_name in public
+
+
+def test_choosing_nothing_shows_an_error(member_client, forum):
+    response = member_client.post(reverse("forums:public-name", args=[forum.slug]), {})
+    assert "Say whether to show your name on the public page" in response.text
+
+
+def test_public_name_is_only_for_your_own_seat(
+    client, other_forum_member_client, data_submitter_client, forum
+):
+    url = reverse("forums:public-name", args=[forum.slug])
+    assert client.get(url).status_code == 302
+    assert other_forum_member_client.get(url).status_code == 404
+    assert data_submitter_client.get(url).status_code == 404  # no seat round the table
