@@ -8,39 +8,120 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('forums', '0003_reminder_schedules'),
+        ("forums", "0003_reminder_schedules"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GeneratedReport',
+            name="GeneratedReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(help_text='A kind registered in forums.reports.', max_length=40)),
-                ('subject', models.CharField(help_text='What the report is about: a meeting id, plan year or period id.', max_length=60)),
-                ('audience', models.CharField(choices=[('member', 'Member version'), ('public', 'Public version')], max_length=10)),
-                ('format', models.CharField(choices=[('pdf', 'PDF'), ('html', 'HTML')], default='pdf', max_length=10)),
-                ('status', models.CharField(choices=[('queued', 'Waiting to start'), ('running', 'Being built'), ('ready', 'Ready'), ('failed', 'Failed')], default='queued', max_length=10)),
-                ('file', models.FileField(blank=True, max_length=500, upload_to=forums.models.reports.report_upload_to)),
-                ('file_name', models.CharField(blank=True, max_length=255)),
-                ('size', models.PositiveBigIntegerField(default=0)),
-                ('pages', models.PositiveIntegerField(blank=True, null=True)),
-                ('fingerprint', models.CharField(blank=True, help_text='Of the source the current file was built from.', max_length=64)),
-                ('error', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='generated_reports', to='forums.forum')),
-                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('viewer', models.ForeignKey(blank=True, help_text='Whom a member version was built for (it shows only what they may see).', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        help_text="A kind registered in forums.reports.", max_length=40
+                    ),
+                ),
+                (
+                    "subject",
+                    models.CharField(
+                        help_text="What the report is about: a meeting id, plan year or period id.",
+                        max_length=60,
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[("member", "Member version"), ("public", "Public version")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[("pdf", "PDF"), ("html", "HTML")], default="pdf", max_length=10
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Waiting to start"),
+                            ("running", "Being built"),
+                            ("ready", "Ready"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True, max_length=500, upload_to=forums.models.reports.report_upload_to
+                    ),
+                ),
+                ("file_name", models.CharField(blank=True, max_length=255)),
+                ("size", models.PositiveBigIntegerField(default=0)),
+                ("pages", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "fingerprint",
+                    models.CharField(
+                        blank=True,
+                        help_text="Of the source the current file was built from.",
+                        max_length=64,
+                    ),
+                ),
+                ("error", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("requested_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="generated_reports",
+                        to="forums.forum",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "viewer",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Whom a member version was built for (it shows only what they may see).",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-requested_at'],
-                'indexes': [models.Index(fields=['forum', 'kind', 'subject', 'audience', 'format'], name='forums_gene_forum_i_6918bc_idx')],
+                "ordering": ["-requested_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["forum", "kind", "subject", "audience", "format"],
+                        name="forums_gene_forum_i_6918bc_idx",
+                    )
+                ],
             },
         ),
     ]
