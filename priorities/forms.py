@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
+from crispy_forms_gds.layout import HTML, Field, Fluid, Layout, Size, Submit
 from django import forms
 from django.core import signing
 
@@ -601,6 +601,14 @@ class PublicResponseForm(forms.Form):
                         name, label_size=Size.MEDIUM, max_characters=MAX_ANSWER_LENGTH, rows=6
                     )
                 )
+        layout.append(
+            HTML(
+                '<h2 class="govuk-heading-m">About you (optional)</h2>'
+                '<p class="govuk-body">These questions help the board check it hears from '
+                "everyone. You can leave any of them out. They are reported only as totals."
+                "</p>"
+            )
+        )
         layout.append(Field.radios("respondent_type", legend_size=Size.SMALL, small=True))
         if consultation.equality_monitoring:
             for name in ABOUT_YOU:

@@ -427,11 +427,17 @@ def timeline(*, priority: Priority, actions: list[Action] = (), limit: int = 30)
                 f"{verb[record.history_type]}: {record.title}",
             )
         )
-    for record in SignOff.history.filter(priority_id=priority.pk).select_related(
-        "history_user", "agency"
+    last_answer: dict[tuple[int, int], str] = {}
+    for record in (
+        SignOff.history.filter(priority_id=priority.pk)
+        .select_related("history_user", "agency")
+        .order_by("history_date")
     ):
-        if record.history_type == "-":
+        key = (record.round, record.agency_id)
+        # Only changes of answer: saving the same answer again is not news.
+        if record.history_type == "-" or last_answer.get(key) == record.decision:
             continue
+        last_answer[key] = record.decision
         changes.append(
             Change(
                 record.history_date,
@@ -669,8 +675,7 @@ def evaluation_figures(*, priority: Priority) -> str:
     lines = []
     for objective in priority.objectives.all():
         baseline = (
-            f"baseline {decimal_or_blank(objective.baseline)}{objective.unit} "
-            f"({objective.baseline_date:%-d %B %Y}), "
+            f"baseline {objective.baseline_text} ({objective.baseline_date:%-d %B %Y}), "
             if objective.baseline is not None and objective.baseline_date
             else ""
         )
@@ -680,8 +685,8 @@ def evaluation_figures(*, priority: Priority) -> str:
             else "result: "
         )
         lines.append(
-            f"{objective.measure}: {baseline}target {decimal_or_blank(objective.target)}"
-            f"{objective.unit} by {objective.target_date:%-d %B %Y}; {latest}"
+            f"{objective.measure}: {baseline}target {objective.target_text} "
+            f"by {objective.target_date:%-d %B %Y}; {latest}"
         )
     return "\n".join(lines)
 

@@ -149,6 +149,28 @@ class Objective(models.Model):
     def measure(self) -> str:
         return self.indicator.name if self.indicator_id else self.local_measure
 
+    def _format(self, value) -> str:
+        """A figure as people read it: the indicator's unit if linked, else the local unit."""
+        if value is None:
+            return ""
+        if self.indicator_id and not self.unit:
+            from performance.calculations import format_value
+
+            return format_value(self.indicator.unit, value)
+        number = f"{value:,.2f}".rstrip("0").rstrip(".")
+        unit = self.unit.strip()
+        if unit in ("%", "£"):
+            return f"£{number}" if unit == "£" else f"{number}%"
+        return f"{number} {unit}".strip()
+
+    @property
+    def baseline_text(self) -> str:
+        return self._format(self.baseline)
+
+    @property
+    def target_text(self) -> str:
+        return self._format(self.target)
+
     def clean(self):
         super().clean()
         errors = {}
