@@ -17,9 +17,12 @@ imported and each bad row is listed with its reason.
 from __future__ import annotations
 
 import datetime
+import zipfile
 
+from django import forms
 from django.db.models import Q
 from import_export import fields, resources, widgets
+from import_export.forms import ImportForm
 
 from forums.models import Forum, Membership
 from membership.models import Agency, User
@@ -38,6 +41,45 @@ COLUMNS = (
     "end_date",
     "show_name_publicly",
 )
+
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+class MembershipImportForm(ImportForm):
+    """The upload: a CSV (text) or an XLSX (a zip holding a workbook), at most 5 MB."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError("The file must be smaller than 5 MB")
+        head = upload.read(4)
+        upload.seek(0)
+        if head.startswith(b"PK"):
+            try:
+                names = set(zipfile.ZipFile(upload).namelist())
+            except zipfile.BadZipFile:
+                names = set()
+            upload.seek(0)
+            if "xl/workbook.xml" not in names:
+                raise forms.ValidationError("The file must be a CSV or an Excel (XLSX) file")
+        elif not _looks_like_text(upload.read(64 * 1024)):
+            raise forms.ValidationError(
+                "The file must be a CSV saved as UTF-8 text, or an Excel (XLSX) file"
+            )
+        upload.seek(0)
+        return upload
+
+
+def _looks_like_text(sample: bytes) -> bool:
+    """UTF-8 text without NUL bytes (a character cut off at the end of the sample is fine)."""
+    if b"\x00" in sample:
+        return False
+    try:
+        sample.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return error.start >= len(sample) - 3 and error.reason == "unexpected end of data"
+    return True
 
 
 def _text(value) -> str:

@@ -18,7 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from forums.coverage import forum_coverage
 from forums.models import Forum, Invitation, Membership
-from forums.resources import MembershipResource
+from forums.resources import MembershipImportForm, MembershipResource
 from forums.services.forum import invitation_revoke, memberships_end
 from membership.admin import PersonAdmin
 from membership.models import User
@@ -178,6 +178,7 @@ class MembershipAdmin(ImportMixin, SimpleHistoryAdmin):
     """Memberships: search, filters, end today, change history, and import from CSV or XLSX."""
 
     resource_classes = [MembershipResource]
+    import_form_class = MembershipImportForm
     import_formats = [base_formats.CSV, base_formats.XLSX]
     list_display = (
         "person",

@@ -332,3 +332,19 @@ def test_withdraw_selected_invitations(site_admin_client, forum, secretariat, ag
     )
     assert response.status_code == 302
     assert not Invitation.objects.usable().exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("members.csv", b"\x00\x01\x02binary\x00"),
+        ("members.xlsx", b"PK\x03\x04not really a zip"),
+        ("members.csv", b"%PDF-1.7 " + bytes(range(128, 256)) * 4),
+    ],
+)
+def test_an_upload_that_is_not_csv_or_xlsx_is_refused(site_admin_client, name, content):
+    upload = SimpleUploadedFile(name, content)
+    response = _preview(site_admin_client, upload)
+    assert response.status_code == 200
+    assert "The file must be a CSV" in response.text
+    assert "Excel (XLSX) file" in response.text
