@@ -275,6 +275,16 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, roles, people) -
                 "person_id", flat=True
             )
         )
+    # Who is named on which restricted item or paper: people with the same names and role
+    # see the same agenda, so it is worked out once per such group, not once per person.
+    named_on: dict[int, set] = defaultdict(set)
+    for item in items:
+        restricted = [item, *item.papers.all()]
+        for obj in restricted:
+            if obj.confidentiality == Confidentiality.RESTRICTED:
+                for person in obj.restricted_to.all():
+                    named_on[person.pk].add((obj.__class__.__name__, obj.pk))
+    agendas: dict[tuple, tuple] = {}
     groups: dict[tuple, list[User]] = defaultdict(list)
     for (forum_id, person_id), person_roles in roles.items():
         if forum_id != meeting.forum_id or not person_roles & set(Membership.MEMBER_ROLES):
@@ -282,10 +292,12 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, roles, people) -
         if person_id in apologies or person_id not in people:
             continue
         runs_forum = bool(person_roles & set(Membership.RUNNING_ROLES))
-        agenda = visible_agenda(
-            meeting=meeting, items=items, person_id=person_id, runs_forum=runs_forum
-        )
-        groups[agenda].append(people[person_id])
+        signature = (runs_forum, frozenset(named_on.get(person_id, ())))
+        if signature not in agendas:
+            agendas[signature] = visible_agenda(
+                meeting=meeting, items=items, person_id=person_id, runs_forum=runs_forum
+            )
+        groups[agendas[signature]].append(people[person_id])
     when_label = "tomorrow" if days == 1 else f"in {days} days"
     date_text = f"{timezone.localtime(meeting.starts_at):%-d %B %Y}"
     attachment = Attachment(
