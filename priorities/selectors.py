@@ -752,34 +752,60 @@ def public_evaluation_outcomes(*, evaluation: AnnualEvaluation) -> QuerySet[Eval
     ).select_related("priority__theme")
 
 
+# The six themes the joint inspection expected every board to consider; each gets a column.
+# Every other theme an area has prioritised is listed in one "other themes" column.
+INSPECTION_THEMES = [
+    "victims_and_witnesses",
+    "vulnerable_victims_witnesses",
+    "efficiency",
+    "digitisation",
+    "reducing_reoffending",
+    "enforcement_court_decisions",
+]
+
+
 @dataclass
 class AreaThemes:
     area: PoliceForceArea
     cells: list[tuple[Theme, list[Priority]]]
+    others: list[tuple[Theme, list[Priority]]]
 
     @property
     def theme_count(self) -> int:
-        return sum(1 for _, priorities in self.cells if priorities)
+        return sum(1 for _, priorities in self.cells + self.others if priorities)
 
 
 def cross_area_themes(*, plan_year: int) -> tuple[list[Theme], list[AreaThemes]]:
-    """Areas × national themes: the agreed priorities public local boards hold in each."""
-    themes = list(Theme.objects.national().order_by("name"))
+    """Areas × themes: the agreed priorities of public local boards, one column per theme the
+    inspection expected, and the other themes each area chose (local themes count as others)."""
+    themes = sorted(
+        Theme.objects.filter(slug__in=INSPECTION_THEMES),
+        key=lambda theme: INSPECTION_THEMES.index(theme.slug),
+    )
+    core = {theme.pk for theme in themes}
     priorities = list(
         Priority.objects.published()
         .filter(plan_year=plan_year, forum__kind=Forum.Kind.LOCAL_BOARD)
         .select_related("theme", "forum")
         .prefetch_related("forum__areas")
+        .order_by("theme__name", "title")
     )
     by_area: dict[int, dict[int, list[Priority]]] = defaultdict(lambda: defaultdict(list))
+    other_themes: dict[int, dict[int, Theme]] = defaultdict(dict)
     for priority in priorities:
         for area in priority.forum.areas.all():
             by_area[area.pk][priority.theme_id].append(priority)
+            if priority.theme_id not in core:
+                other_themes[area.pk][priority.theme_id] = priority.theme
     areas = PoliceForceArea.objects.filter(
         pk__in=Forum.objects.public().filter(kind=Forum.Kind.LOCAL_BOARD).values("areas")
     ).order_by("country", "name")
     rows = [
-        AreaThemes(area, [(theme, by_area[area.pk].get(theme.pk, [])) for theme in themes])
+        AreaThemes(
+            area,
+            [(theme, by_area[area.pk].get(theme.pk, [])) for theme in themes],
+            [(theme, by_area[area.pk][theme.pk]) for theme in other_themes[area.pk].values()],
+        )
         for area in areas
     ]
     return themes, rows

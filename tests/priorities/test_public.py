@@ -331,3 +331,15 @@ def test_public_page_shows_linked_figures_only_once_published(client, forum, sec
     page = client.get(public_url(forum)).content.decode()
     assert period.label in page
     assert "87.5" in page
+
+
+def test_cross_area_table_lists_other_themes_in_their_own_column(client, forum):
+    PriorityFactory(
+        forum=forum,
+        status=Priority.Status.AGREED,
+        theme=theme("vawg"),
+        title="Safer streets for women",
+    )
+    page = client.get(reverse("priorities:themes")).content.decode()
+    assert "Violence against women and girls" in page
+    assert "Vulnerable victims and witnesses" in page
