@@ -93,10 +93,15 @@ class MeetingSeries(models.Model):
         return f"{self.title} ({self.get_frequency_display()})"
 
 
+def _published_q(prefix: str = "") -> Q:
+    """A meeting the public may see: shown publicly, on a public forum (as joins, not IN)."""
+    return Q(**{f"{prefix}is_public": True, f"{prefix}forum__is_public": True})
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         """Meetings the public may see: shown publicly, on a public forum."""
-        return self.filter(is_public=True, forum__is_public=True)
+        return self.filter(_published_q())
 
     def upcoming(self, now=None):
         return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at")
@@ -177,8 +182,9 @@ class AgendaItemQuerySet(models.QuerySet):
     def public(self):
         """Items the public may see: public, on a published agenda of a published meeting."""
         return self.on_agenda().filter(
+            _published_q("meeting__"),
             confidentiality=Confidentiality.PUBLIC,
-            meeting__in=Meeting.objects.published().filter(status__in=Meeting.AGENDA_OUT),
+            meeting__status__in=Meeting.AGENDA_OUT,
         )
 
     def listed_publicly(self):
@@ -186,7 +192,8 @@ class AgendaItemQuerySet(models.QuerySet):
         'Confidential item' or their public title. Restricted items never appear."""
         return self.on_agenda().filter(
             ~Q(confidentiality=Confidentiality.RESTRICTED),
-            meeting__in=Meeting.objects.published().filter(status__in=Meeting.AGENDA_OUT),
+            _published_q("meeting__"),
+            meeting__status__in=Meeting.AGENDA_OUT,
         )
 
     def visible_to_member(self, person):
@@ -296,8 +303,11 @@ class PaperQuerySet(models.QuerySet):
     def public(self):
         """Papers of public items on published agendas, themselves public."""
         return self.filter(
+            _published_q("agenda_item__meeting__"),
             confidentiality=Confidentiality.PUBLIC,
-            agenda_item__in=AgendaItem.objects.public(),
+            agenda_item__confidentiality=Confidentiality.PUBLIC,
+            agenda_item__status=AgendaItem.Status.ON_AGENDA,
+            agenda_item__meeting__status__in=Meeting.AGENDA_OUT,
             current_version__isnull=False,
         )
 
@@ -452,7 +462,7 @@ class Declaration(models.Model):
 
 class MinutesQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Minutes.Status.PUBLISHED, meeting__in=Meeting.objects.published())
+        return self.filter(_published_q("meeting__"), status=Minutes.Status.PUBLISHED)
 
 
 class Minutes(models.Model):
@@ -503,7 +513,8 @@ class MinuteEntryQuerySet(models.QuerySet):
     def public(self):
         """Entries of published minutes about public agenda items."""
         return self.filter(
-            minutes__in=Minutes.objects.published(),
+            _published_q("minutes__meeting__"),
+            minutes__status=Minutes.Status.PUBLISHED,
             agenda_item__confidentiality=Confidentiality.PUBLIC,
             agenda_item__status=AgendaItem.Status.ON_AGENDA,
         )
@@ -555,8 +566,9 @@ class DecisionQuerySet(models.QuerySet):
         """Decisions on public items whose minutes are published."""
         return self.filter(
             Q(agenda_item__isnull=True) | Q(agenda_item__confidentiality=Confidentiality.PUBLIC),
+            _published_q("meeting__"),
             confidentiality=Confidentiality.PUBLIC,
-            meeting__minutes__in=Minutes.objects.published(),
+            meeting__minutes__status=Minutes.Status.PUBLISHED,
         )
 
     def visible_to_member(self, person):
