@@ -5,8 +5,11 @@ validation report, all or nothing). The membership rules come from ``Membership.
 show next to the field; every change keeps its history.
 """
 
+import datetime
+
 from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -44,10 +47,46 @@ class CurrentFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _overlap(first: Membership, second: Membership) -> bool:
+    if not first.start_date or not second.start_date:
+        return False
+    first_end, second_end = (
+        first.end_date or datetime.date.max,
+        second.end_date or datetime.date.max,
+    )
+    return first.start_date <= second_end and second.start_date <= first_end
+
+
+class MembershipInlineFormSet(BaseInlineFormSet):
+    """The rules between rows saved together: each row's own ``clean()`` only sees the database."""
+
+    def clean(self):
+        super().clean()
+        rows = [
+            form
+            for form in self.forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and not form.errors
+        ]
+        for index, form in enumerate(rows):
+            this = form.instance
+            for other in (row.instance for row in rows[:index]):
+                if this.forum_id != other.forum_id or not _overlap(this, other):
+                    continue
+                if this.person_id == other.person_id:
+                    form.add_error(
+                        "start_date", "Another row gives this person a seat in the same dates"
+                    )
+                elif this.role == other.role == Membership.Role.CHAIR:
+                    form.add_error("role", "Another row here is also the chair in these dates")
+
+
 class MembershipInline(admin.TabularInline):
     """The forum's memberships, current and past."""
 
     model = Membership
+    formset = MembershipInlineFormSet
     fk_name = "forum"
     extra = 0
     fields = (

@@ -263,6 +263,53 @@ def test_the_import_page_lists_every_column(site_admin_client):
         assert column in page, column
 
 
+def _forum_page_data(client, forum, extra_rows):
+    """The forum's admin form as it stands, plus new membership rows."""
+    url = reverse("admin:forums_forum_change", args=[forum.pk])
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in form.fields and value is not None and name != "areas"
+    }
+    data["areas"] = [area.pk for area in forum.areas.all()]
+    existing = list(Membership.objects.filter(forum=forum))
+    prefix = "memberships"
+    data.update(
+        {
+            f"{prefix}-TOTAL_FORMS": len(existing) + len(extra_rows),
+            f"{prefix}-INITIAL_FORMS": len(existing),
+            f"{prefix}-MIN_NUM_FORMS": 0,
+            f"{prefix}-MAX_NUM_FORMS": 1000,
+        }
+    )
+    for index, membership in enumerate(existing):
+        for field in ("person", "agency", "role", "start_date"):
+            value = getattr(membership, f"{field}_id", None) or getattr(membership, field)
+            data[f"{prefix}-{index}-{field}"] = value
+        data[f"{prefix}-{index}-can_commit_resources"] = "on"
+        data[f"{prefix}-{index}-id"] = membership.pk
+        data[f"{prefix}-{index}-forum"] = forum.pk
+    for offset, row in enumerate(extra_rows):
+        for field, value in {**row, "forum": forum.pk}.items():
+            data[f"{prefix}-{len(existing) + offset}-{field}"] = value
+    return url, data, len(existing)
+
+
+def test_two_new_chairs_in_one_save_are_refused(site_admin_client, forum, agencies):
+    row = {"agency": agencies["pcc"].pk, "role": "chair", "start_date": TODAY.isoformat()}
+    url, data, first = _forum_page_data(
+        site_admin_client,
+        forum,
+        [{**row, "person": UserFactory().pk}, {**row, "person": UserFactory().pk}],
+    )
+    response = site_admin_client.post(url, data)
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert "also the chair" in formset.forms[first + 1].errors["role"][0]
+    assert not Membership.objects.filter(role="chair").exists()
+
+
 def test_a_second_chair_added_on_the_forum_page_shows_the_error_in_the_inline(
     site_admin_client, forum, chair, agencies
 ):
