@@ -104,6 +104,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Keep connections for a minute rather than opening one per request (most of a page's time on
+# PostgreSQL otherwise); health checks drop a connection the server has closed.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat share the file: wait for locks rather than fail.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
