@@ -37,6 +37,12 @@ from priorities.rules import SIGNING_ROLES
 Status = Priority.Status
 
 
+def _days_ago(days: int) -> datetime.datetime:
+    """10am that many days ago: the same on every run, so running again changes nothing."""
+    day = timezone.localdate() - datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+
+
 def _theme(slug):
     return Theme.objects.get(slug=slug)
 
@@ -147,7 +153,7 @@ def _seed_cleveland(forum, year, today):
         "interpreter, are more likely to need special measures; monitor attendance by group.",
         status=Status.AGREED,
         sign_off_round=1,
-        agreed_at=timezone.now() - datetime.timedelta(days=60),
+        agreed_at=_days_ago(60),
         indicators=[
             _indicator("ineffective_trials_witness_absence"),
             _indicator("witness_attendance_rate"),
@@ -194,7 +200,7 @@ def _seed_cleveland(forum, year, today):
         lead_agency=hmcts,
         status=Status.AGREED,
         sign_off_round=1,
-        agreed_at=timezone.now() - datetime.timedelta(days=55),
+        agreed_at=_days_ago(55),
         indicators=[_indicator("outstanding_financial_impositions")],
     )
     _objective(
@@ -222,7 +228,7 @@ def _seed_cleveland(forum, year, today):
         lead_agency=police,
         status=Status.SIGN_OFF,
         sign_off_round=1,
-        sent_for_sign_off_at=timezone.now() - datetime.timedelta(days=10),
+        sent_for_sign_off_at=_days_ago(10),
         indicators=[_indicator("nfs_file_compliance")],
     )
     _objective(
@@ -552,6 +558,7 @@ def _evaluation(forum, last_year, chair, victims, hmcts, signers):
             "Timely updates rose from 71% to 88% against a target of 85%.",
             "Victims' Code timely updates: 71% (March) to 88% (March), target 85%.",
             "Keep monitoring quarterly; no separate priority next year.",
+            (71, 85, "%"),
         ),
         (
             "Cut the Crown Court backlog",
@@ -561,6 +568,7 @@ def _evaluation(forum, last_year, chair, victims, hmcts, signers):
             "Cases outstanding over a year fell, but the total backlog grew.",
             "Outstanding caseload: 1,240 to 1,310 (target 1,100). Over one year: 310 to 260.",
             "Carried into the efficiency work of the effective trials group.",
+            (1240, 1100, "cases"),
         ),
         (
             "Fewer cracked trials on the day",
@@ -570,6 +578,7 @@ def _evaluation(forum, last_year, chair, victims, hmcts, signers):
             "The cracked trial rate did not change.",
             "Crown Court cracked trial rate: 38% to 39% (target 32%).",
             "Replaced by this year's witness attendance priority.",
+            (38, 32, "%"),
         ),
     ]
     evaluation, _ = AnnualEvaluation.objects.update_or_create(
@@ -581,10 +590,10 @@ def _evaluation(forum, last_year, chair, victims, hmcts, signers):
             "the board is doing now.",
             "status": AnnualEvaluation.Status.APPROVED,
             "approved_by": chair.person if chair else None,
-            "approved_at": timezone.now() - datetime.timedelta(days=30),
+            "approved_at": _days_ago(30),
         },
     )
-    for title, theme, lead, outcome, narrative, figures, next_action in ended:
+    for title, theme, lead, outcome, narrative, figures, next_action, values in ended:
         priority = _priority(
             forum,
             last_year,
@@ -594,6 +603,17 @@ def _evaluation(forum, last_year, chair, victims, hmcts, signers):
             lead_agency=lead,
             status=Status.AGREED,
             sign_off_round=1,
+        )
+        _objective(
+            priority,
+            title,
+            1,
+            local_measure=figures.split(":")[0],
+            unit=values[2],
+            baseline=values[0],
+            baseline_date=datetime.date(last_year, 3, 31),
+            target=values[1],
+            target_date=datetime.date(last_year + 1, 3, 31),
         )
         _sign_all(priority, signers)
         EvaluationOutcome.objects.update_or_create(

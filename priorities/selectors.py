@@ -418,8 +418,18 @@ def timeline(*, priority: Priority, actions: list[Action] = (), limit: int = 30)
                 )
                 changes.append(Change(record.history_date, record.history_user, what, names))
         previous = record
-    for record in Objective.history.filter(priority_id=priority.pk).select_related("history_user"):
-        verb = {"+": "Objective added", "~": "Objective changed", "-": "Objective removed"}
+    verb = {"+": "Objective added", "~": "Objective changed", "-": "Objective removed"}
+    previous_objective: dict[int, object] = {}
+    for record in (
+        Objective.history.filter(priority_id=priority.pk)
+        .select_related("history_user")
+        .order_by("history_date")
+    ):
+        before = previous_objective.get(record.id)
+        previous_objective[record.id] = record
+        # A save that changed nothing (saving the same values again) is not news.
+        if record.history_type == "~" and before and not record.diff_against(before).changes:
+            continue
         changes.append(
             Change(
                 record.history_date,
