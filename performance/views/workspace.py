@@ -44,6 +44,7 @@ def dashboard(request, slug):
             "dashboard": board,
             "public": False,
             "can_manage": request.user.has_perm("performance.manage_performance", forum),
+            "exceptions": selectors.performance_exceptions(dashboard=board),
         },
     )
 

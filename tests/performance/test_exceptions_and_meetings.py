@@ -122,3 +122,13 @@ def test_member_cannot_freeze_figures(member_client, forum, next_meeting):
     url = reverse("performance:meeting-figures", args=[forum.slug, next_meeting.pk])
     assert member_client.post(url).status_code == 403
     assert member_client.get(reverse("performance:meetings", args=[forum.slug])).status_code == 200
+
+
+def test_workspace_dashboard_points_to_exceptions(member_client, forum, hmcts):
+    quarters(forum, hmcts, ["60", "61", "59", "60", "62", "61", "60", "59", "61", "30"])
+    body = member_client.get(
+        reverse("performance:workspace-dashboard", args=[forum.slug])
+    ).content.decode()
+    assert (
+        "1 figure needs the board&#x27;s attention" in body or "1 figure needs the board's" in body
+    )
