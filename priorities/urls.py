@@ -25,6 +25,11 @@ urlpatterns = [
         workspace.objective_edit,
         name="objective-edit",
     ),
+    path(
+        f"{W}<int:pk>/objectives/<int:objective_pk>/remove/",
+        workspace.objective_delete,
+        name="objective-delete",
+    ),
     path(f"{W}<int:pk>/actions/add/", workspace.delivery_action_add, name="action-add"),
     path(
         f"{W}<int:pk>/actions/<int:link_pk>/remove/",

@@ -205,13 +205,35 @@ def objective_edit(request, slug, pk, objective_pk):
         else:
             messages.success(request, "Objective saved.")
             return redirect("priorities:detail", forum.slug, priority.pk)
-    return form_page(
+    return render(
         request,
-        form,
-        title=f"Change objective: {objective.title}",
-        caption=priority.title,
-        back_url=reverse("priorities:detail", args=[forum.slug, priority.pk]),
+        "priorities/objective_form.html",
+        {
+            "form": form,
+            "page_title": f"Change objective: {objective.title}",
+            "caption": priority.title,
+            "back_url": reverse("priorities:detail", args=[forum.slug, priority.pk]),
+            "remove_url": (
+                reverse("priorities:objective-delete", args=[forum.slug, priority.pk, objective.pk])
+                if priority.status == Priority.Status.DRAFT
+                else ""
+            ),
+        },
     )
+
+
+@require_POST
+def objective_delete(request, slug, pk, objective_pk):
+    forum = forum_or_404(request, slug, EDIT)
+    priority = selectors.priority_for(forum=forum, pk=pk)
+    objective = get_object_or_404(Objective, priority=priority, pk=objective_pk)
+    try:
+        services.objective_delete(objective=objective, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Objective removed.")
+    return redirect("priorities:detail", forum.slug, priority.pk)
 
 
 def sign_off(request, slug, pk):

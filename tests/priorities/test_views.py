@@ -426,3 +426,25 @@ def test_priority_timeline_shows_edits_sign_offs_and_action_updates(
     ).content.decode()
     assert "Edited: title" in page
     assert "Action update on Audit: 50%" in page
+
+
+def test_objective_of_a_draft_can_be_removed_but_not_of_an_agreed_priority(
+    secretariat_client, member_client, forum
+):
+    draft = ObjectiveFactory(priority=PriorityFactory(forum=forum))
+    agreed = ObjectiveFactory(priority=PriorityFactory(forum=forum, status=Priority.Status.AGREED))
+
+    def remove(client, objective):
+        return client.post(
+            reverse(
+                "priorities:objective-delete",
+                args=[forum.slug, objective.priority.pk, objective.pk],
+            )
+        )
+
+    assert remove(member_client, draft).status_code == 403
+    assert remove(secretariat_client, draft).status_code == 302
+    assert not Objective.objects.filter(pk=draft.pk).exists()
+    response = remove(secretariat_client, agreed)
+    assert Objective.objects.filter(pk=agreed.pk).exists()
+    assert response.status_code == 302
