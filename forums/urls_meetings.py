@@ -84,9 +84,9 @@ urlpatterns = [
     ),
     # Workspace: search, calendar, your actions
     path("workspace/search/", search.search, name="workspace-search"),
-    path("workspace/search/your-actions/", actions.your_actions, name="workspace-your-actions"),
+    path("workspace/your-actions/", actions.your_actions, name="workspace-your-actions"),
     path(
-        "workspace/search/escalations/",
+        "workspace/national/escalations/",
         actions.national_escalations,
         name="workspace-national-escalations",
     ),
