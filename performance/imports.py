@@ -31,6 +31,7 @@ COLUMNS = [
     "note",
 ]
 REQUIRED_COLUMNS = {"indicator", "period", "value"}
+FORMULA_STARTS = ("=", "+", "-", "@")
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 NOT_A_RETURN = "The file must be a CSV or Excel (.xlsx) file made from the template"
@@ -230,6 +231,8 @@ def check_rows(
         dimension, breakdown = row.get("breakdown_dimension", ""), row.get("breakdown", "")
         if bool(dimension) != bool(breakdown):
             reasons.append("give both breakdown_dimension and breakdown, or neither")
+        if dimension.startswith(FORMULA_STARTS) or breakdown.startswith(FORMULA_STARTS):
+            reasons.append("a breakdown cannot start with =, +, - or @")
         if indicator is not None and len(numbers) == 3:
             try:
                 check_figure(unit=indicator.unit, **numbers)

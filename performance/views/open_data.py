@@ -14,6 +14,7 @@ from forums.models import Forum
 from performance import selectors
 
 CHUNK = 2000
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Echo:
@@ -33,6 +34,9 @@ def _text(value):
         return text.rstrip("0").rstrip(".") if "." in text else text
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        # A name typed by a user must not run as a spreadsheet formula (CSV injection).
+        return "'" + value
     return value
 
 

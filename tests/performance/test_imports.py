@@ -43,6 +43,7 @@ def test_every_bad_row_is_reported_and_nothing_is_imported(
             "cc_outstanding_caseload,2026-Q2,,,-5,,,",  # 8
             "cc_effective_trial_rate,2026-Q2,,,56,,,",  # 9: duplicate of 2
             "police_charge_rate,2026-Q2,,,20,,,",  # 10: police, not HMCTS
+            'cc_outstanding_caseload,2026-Q2,Court,"=cmd()",5,,,',  # 11: a formula
         ]
     )
     response = upload(data_submitter_client, forum, hmcts_return, content.encode())
@@ -58,6 +59,7 @@ def test_every_bad_row_is_reported_and_nothing_is_imported(
         (8, "cannot be negative"),
         (9, "Duplicate of row 2"),
         (10, "is not owed by"),
+        (11, "cannot start with ="),
     ]:
         pattern = rf'numeric">{row}</td><td class="govuk-table__cell">[^<]*{re.escape(reason)}'
         assert re.search(pattern, body, re.IGNORECASE), (row, reason)

@@ -155,3 +155,23 @@ def test_workspace_dashboard_queries_do_not_grow_with_data(member_client, forum,
     small = queries_for(member_client, url)
     grow(forum, secretariat, quarters=8, areas=3)
     assert queries_for(member_client, url) == small
+
+
+def test_names_cannot_become_spreadsheet_formulas(client, forum, data_submitter, secretariat):
+    from performance.models import Measurement
+    from tests.performance.factories import indicator
+
+    hmcts = Membership.objects.get(person=data_submitter, forum=forum).agency
+    performance_return = make_return(
+        forum, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "50"}
+    )
+    Measurement.objects.create(
+        performance_return=performance_return,
+        indicator=indicator("cc_effective_trial_rate"),
+        breakdown_dimension="Court",
+        breakdown='=HYPERLINK("http://example.org")',
+        value=40,
+    )
+    publish(forum, "2025-Q1", secretariat)
+    body = download(client, "/data/figures.csv")
+    assert "'=HYPERLINK" in body
