@@ -82,11 +82,21 @@ def priority_create(*, forum: Forum, by: User, fields: dict[str, Any]) -> Priori
 def priority_update(*, priority: Priority, by: User, fields: dict[str, Any]) -> Priority:
     """Change a priority; an agreed priority's changes are kept in its history."""
     _require(by, "priorities.edit_plans", priority.forum)
-    if priority.status == Priority.Status.RETIRED:
-        raise ValidationError("A retired priority cannot be changed")
+    _check_changeable(priority)
     plain, m2m = _split(fields)
     _set(priority, plain)
     return _save(priority, m2m)
+
+
+def _check_changeable(priority: Priority) -> None:
+    """Agencies sign off what they see: nothing changes while the priority is out for sign-off."""
+    if priority.status == Priority.Status.RETIRED:
+        raise ValidationError("A retired priority cannot be changed")
+    if priority.status == Priority.Status.SIGN_OFF:
+        raise ValidationError(
+            "Take the priority back to draft before changing it: agencies are signing off "
+            "what they see now"
+        )
 
 
 @transaction.atomic
@@ -186,8 +196,7 @@ def priority_retire(*, priority: Priority, by: User) -> Priority:
 @transaction.atomic
 def objective_create(*, priority: Priority, by: User, fields: dict[str, Any]) -> Objective:
     _require(by, "priorities.edit_plans", priority.forum)
-    if priority.status == Priority.Status.RETIRED:
-        raise ValidationError("A retired priority cannot be changed")
+    _check_changeable(priority)
     objective = Objective(priority=priority, order=priority.objectives.count() + 1, **fields)
     return _save(objective)
 
@@ -195,6 +204,7 @@ def objective_create(*, priority: Priority, by: User, fields: dict[str, Any]) ->
 @transaction.atomic
 def objective_update(*, objective: Objective, by: User, fields: dict[str, Any]) -> Objective:
     _require(by, "priorities.edit_plans", objective.priority.forum)
+    _check_changeable(objective.priority)
     _set(objective, fields)
     return _save(objective)
 

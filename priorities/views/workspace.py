@@ -113,6 +113,12 @@ def priority_create(request, slug):
 def priority_edit(request, slug, pk):
     forum = forum_or_404(request, slug, EDIT)
     priority = selectors.priority_for(forum=forum, pk=pk)
+    if priority.status in (Priority.Status.SIGN_OFF, Priority.Status.RETIRED):
+        messages.error(
+            request,
+            f"A priority that is {priority.get_status_display().lower()} cannot be changed.",
+        )
+        return redirect("priorities:detail", forum.slug, priority.pk)
     form = _priority_form(request, forum, instance=priority)
     if request.method == "POST" and form.is_valid():
         try:

@@ -19,13 +19,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def things(forum):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.SIGN_OFF, sign_off_round=1)
+    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED, sign_off_round=1)
     objective = ObjectiveFactory(priority=priority)
+    signing = PriorityFactory(forum=forum, status=Priority.Status.SIGN_OFF, sign_off_round=1)
     consultation = ConsultationFactory(forum=forum)
     question = QuestionFactory(consultation=consultation)
     evaluation = AnnualEvaluationFactory(forum=forum, plan_year=priority.plan_year)
     return {
         "priority": priority,
+        "signing": signing,
         "objective": objective,
         "risk": RiskFactory(forum=forum),
         "tension": TensionFactory(forum=forum),
@@ -68,7 +70,7 @@ def url(name, forum, things):
         "you-said-we-did-add": [s, c],
         "evaluation-summary": [s, y],
         "outcome-edit": [s, y, p],
-        "sign-off": [s, p],
+        "sign-off": [s, things["signing"].pk],
     }[name]
     return reverse(f"priorities:{name}", args=args)
 

@@ -368,3 +368,32 @@ def test_member_representing_two_agencies_signs_for_either(forum, priority, secr
         priority=priority, agency=agency, decision="agree", comment="", by=person
     )
     assert SignOff.objects.filter(agency=agency).exists()
+
+
+def test_nothing_changes_while_a_priority_is_out_for_sign_off(out_for_sign_off, secretariat):
+    with pytest.raises(ValidationError, match="back to draft"):
+        services.priority_update(priority=out_for_sign_off, by=secretariat, fields={"title": "x"})
+    with pytest.raises(ValidationError, match="back to draft"):
+        services.objective_update(
+            objective=out_for_sign_off.objectives.get(), by=secretariat, fields={"target": 1}
+        )
+
+
+def test_sending_again_after_changes_starts_a_new_round(
+    out_for_sign_off, forum, secretariat, member
+):
+    services.sign_off_record(
+        priority=out_for_sign_off,
+        agency=agency_of(member, forum),
+        decision="agree",
+        comment="",
+        by=member,
+    )
+    services.priority_return_to_draft(priority=out_for_sign_off, by=secretariat)
+    services.priority_update(priority=out_for_sign_off, by=secretariat, fields={"title": "Sharper"})
+    services.priority_send_for_sign_off(priority=out_for_sign_off, by=secretariat)
+    from priorities.selectors import sign_off_board
+
+    board = sign_off_board(priority=out_for_sign_off)
+    assert out_for_sign_off.sign_off_round == 2
+    assert not board.signed
