@@ -262,14 +262,20 @@ def _client_key(request, consultation) -> str:
 
 def _rate_limited(request, consultation) -> bool:
     """True once this address has sent RESPONSES_PER_HOUR answers to this consultation."""
+    return (cache.get(_client_key(request, consultation)) or 0) >= RESPONSES_PER_HOUR
+
+
+def _count_submission(request, consultation) -> None:
+    """Count a sent set of answers (stored, or caught by the honeypot) against the address.
+
+    Forms sent back with errors do not count, so a person correcting mistakes is not blocked.
+    """
     key = _client_key(request, consultation)
     cache.add(key, 0, timeout=60 * 60)
     try:
-        count = cache.incr(key)
+        cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=60 * 60)
-        count = 1
-    return count > RESPONSES_PER_HOUR
 
 
 @login_not_required
@@ -306,6 +312,7 @@ def public_consultation(request, slug, pk):
                 except ValidationError as error:
                     apply_errors(form, error)
             if not form.errors:
+                _count_submission(request, consultation)
                 return redirect("priorities:public-consultation-done", forum.slug, consultation.pk)
         if form.too_fast:
             # Keep the answers, give a fresh start time so the next send goes through.

@@ -343,3 +343,12 @@ def test_cross_area_table_lists_other_themes_in_their_own_column(client, forum):
     page = client.get(reverse("priorities:themes")).content.decode()
     assert "Violence against women and girls" in page
     assert "Vulnerable victims and witnesses" in page
+
+
+def test_forms_sent_back_with_errors_do_not_count_towards_the_limit(client, consultation):
+    first = consultation.questions.first()
+    for _ in range(RESPONSES_PER_HOUR + 2):
+        client.post(
+            answer_url(consultation), answers(consultation, **{f"question_{first.pk}": "x" * 5001})
+        )
+    assert client.post(answer_url(consultation), answers(consultation)).status_code == 302
