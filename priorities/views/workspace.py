@@ -45,7 +45,13 @@ def priority_list(request, slug):
     """Every priority of the forum by plan year; the secretariat also sees sign-offs owed."""
     forum = forum_or_404(request, slug)
     can_edit = request.user.has_perm(EDIT, forum)
-    priorities = list(selectors.priority_list_for(forum=forum))
+    priorities = selectors.attach_roll_ups(
+        list(
+            selectors.priority_list_for(forum=forum).prefetch_related(
+                *selectors.delivery_prefetch()
+            )
+        )
+    )
     years = {}
     for priority in priorities:
         years.setdefault(priority.plan_year_label, []).append(priority)
