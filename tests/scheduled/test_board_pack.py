@@ -167,3 +167,33 @@ def test_minutes_public_version_leaves_out_confidential_entries(
     member_text = pdf_text(members)
     assert "Discussion of Operation Kestrel update." in member_text
     assert "Kestrel to continue to March" in member_text
+
+
+def test_a_build_interrupted_mid_way_is_rebuilt_when_the_task_runs_again(
+    forum, meeting, member, django_capture_on_commit_callbacks
+):
+    report = GeneratedReport.objects.create(
+        forum=forum,
+        kind="board_pack",
+        subject=str(meeting.pk),
+        audience="member",
+        viewer=member,
+        status=GeneratedReport.Status.RUNNING,  # the worker was killed here
+    )
+    assert reports.report_generate(report_id=report.pk) == GeneratedReport.Status.READY
+    assert "Winter board" in pdf_text(report)
+    # Running it again (a redelivered task) leaves the current file alone.
+    name = report.file.name
+    reports.report_generate(report_id=report.pk)
+    report.refresh_from_db()
+    assert report.file.name == name
+
+
+def test_a_paper_that_is_not_really_a_pdf_is_attached_not_merged(
+    forum, meeting, member, django_capture_on_commit_callbacks
+):
+    item = meeting.agenda_items.get(title="Witness care performance")
+    add_paper(item, title="Broken scan", content=b"%PDF-1.4 not really", file_name="scan.pdf")
+    report = _build(forum, meeting, "member", member, callbacks=django_capture_on_commit_callbacks)
+    assert "Broken scan" in pdf_text(report)
+    assert "scan.pdf" in reader_of(report).attachments

@@ -224,3 +224,21 @@ def test_other_forum_member_is_never_reminded(
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_meeting_reminders(today=TODAY)
     assert _emails_to(other_forum_member) == []
+
+
+def test_the_daily_task_uses_the_local_date_when_time_is_frozen_at_7am(
+    forum, member, django_capture_on_commit_callbacks
+):
+    import time_machine
+
+    meeting_day = TODAY + datetime.timedelta(days=9)
+    MeetingFactory(forum=forum, title="Frozen-time board", starts_at=at(meeting_day))
+    seven_am = at(meeting_day - datetime.timedelta(days=7), hour=7)
+    for moment in (seven_am, seven_am + datetime.timedelta(days=1)):
+        with (
+            time_machine.travel(moment, tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            send_meeting_reminders.delay()
+    (message,) = _emails_to(member)
+    assert "Frozen-time board" in message.subject
