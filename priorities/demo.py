@@ -601,8 +601,10 @@ def _evaluation(forum, last_year, chair, victims, hmcts, signers):
             theme=_theme(theme),
             description=narrative,
             lead_agency=lead,
-            status=Status.AGREED,
+            status=Status.RETIRED,
             sign_off_round=1,
+            agreed_at=_days_ago(400),
+            retired_at=_days_ago(30),
         )
         _objective(
             priority,
