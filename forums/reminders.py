@@ -67,7 +67,7 @@ def meeting_url(meeting: Meeting) -> str:
 
 def paper_url(paper: Paper, meeting: Meeting) -> str:
     return _reverse_first(
-        ["meetings:paper-download", "meetings:workspace-paper-download", "meetings:paper"],
+        ["meetings:workspace-paper-download", "meetings:workspace-paper"],
         [meeting.forum.slug, paper.pk],
         meeting_url(meeting),
     )

@@ -123,7 +123,7 @@ def test_restricted_item_and_paper_reach_only_the_named_member_and_secretariat(
     )
     add_paper(secret, title="Nightjar intelligence summary", restricted_to=[member])
     public_item = meeting_next_week.agenda_items.get(title="Victims' Code compliance")
-    add_paper(public_item, title="Compliance dashboard")
+    dashboard = add_paper(public_item, title="Compliance dashboard")
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_meeting_reminders(today=TODAY)
     for person in (member, secretariat):
@@ -134,6 +134,7 @@ def test_restricted_item_and_paper_reach_only_the_named_member_and_secretariat(
     assert "Nightjar" not in advisory_email.body
     assert "Nightjar" not in advisory_email.alternatives[0][0]
     assert "Compliance dashboard" in advisory_email.body
+    assert f"/papers/{dashboard.pk}/download/" in advisory_email.body  # a link to the paper
 
 
 def test_preference_off_stops_the_ordinary_reminder_but_not_the_essential_invitation(
