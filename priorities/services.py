@@ -247,7 +247,31 @@ def sign_off_record(
             "signed_at": timezone.now(),
         },
     )
+    if decision != SignOff.Decision.AGREE:
+        _notify_objection(sign_off)
     return sign_off
+
+
+def _notify_objection(sign_off: SignOff) -> None:
+    """No surprises: the secretariat and chair hear at once when an agency objects."""
+    from forums.models import Membership
+
+    priority = sign_off.priority
+    runners = [
+        m.person
+        for m in Membership.objects.current()
+        .filter(forum=priority.forum, role__in=Membership.RUNNING_ROLES)
+        .select_related("person")
+    ]
+    notify(
+        key=f"priorities:objection:{sign_off.pk}:{sign_off.decision}:{sign_off.history.count()}",
+        recipients=runners,
+        category="priorities",
+        subject=f"{sign_off.agency}: {sign_off.get_decision_display().lower()} — {priority.title}",
+        template="priorities/email/sign_off_objection",
+        context={"sign_off": sign_off, "priority": priority, "forum": priority.forum},
+        url=reverse("priorities:detail", args=[priority.forum.slug, priority.pk]),
+    )
 
 
 # --- links to meetings ----------------------------------------------------------------------

@@ -397,3 +397,19 @@ def test_sending_again_after_changes_starts_a_new_round(
     board = sign_off_board(priority=out_for_sign_off)
     assert out_for_sign_off.sign_off_round == 2
     assert not board.signed
+
+
+def test_secretariat_and_chair_hear_at_once_when_an_agency_does_not_agree(
+    out_for_sign_off, forum, secretariat, chair, member, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.sign_off_record(
+            priority=out_for_sign_off,
+            agency=agency_of(member, forum),
+            decision="disagree",
+            comment="We cannot resource it this year",
+            by=member,
+        )
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([secretariat.email, chair.email])
+    assert "We cannot resource it this year" in mail.outbox[0].body
