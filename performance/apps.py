@@ -9,7 +9,7 @@ class PerformanceConfig(AppConfig):
 
     def ready(self):
         from membership import digest
-        from performance import reminders, reports
+        from performance import receivers, reminders, reports  # noqa: F401 - receivers connect
 
         digest.register_digest_section("late_returns", reminders.digest_late_returns)
         reports.register()

@@ -455,16 +455,14 @@ def period_unpublish(*, forum: Forum, period: ReportingPeriod, unpublished_by: U
 def meeting_figures_freeze(*, meeting: Meeting, frozen_by: User, summaries: list) -> MeetingFigures:
     """Freeze the forum's accepted figures for a meeting's performance paper.
 
-    Figures can be refrozen while the agenda is still a draft; once the papers are published
-    (or the meeting held) they stay as the board saw them.
+    The secretariat can freeze (and refreeze) them while the agenda is a draft; publishing the
+    papers freezes them again (``meeting_figures_freeze_on_publication``) and from then on they
+    stay as the board saw them.
     """
-    existing = MeetingFigures.objects.filter(meeting=meeting).first()
-    if existing and meeting.status != Meeting.Status.SCHEDULED:
+    if meeting.status != Meeting.Status.SCHEDULED:
         raise ValidationError(
             "The papers for this meeting are published: its figures are frozen as they were"
         )
-    if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.MINUTES_APPROVED):
-        raise ValidationError("Figures cannot be frozen for this meeting")
     snapshot, _ = MeetingFigures.objects.update_or_create(
         meeting=meeting,
         defaults={
@@ -512,3 +510,30 @@ def exception_propose_agenda_item(*, meeting: Meeting, exception, proposed_by: U
         description=exception.description,
         purpose=AgendaItem.Purpose.DISCUSSION,
     )
+
+
+@transaction.atomic
+def meeting_figures_freeze_on_publication(*, meeting_id: int) -> MeetingFigures | None:
+    """The meeting's papers are published: keep the figures as they stand now (replacing a
+    freeze made while the agenda was a draft). Nothing to do for a forum without figures."""
+    from performance import selectors
+
+    meeting = Meeting.objects.select_related("forum").filter(pk=meeting_id).first()
+    if meeting is None or meeting.status != Meeting.Status.AGENDA_PUBLISHED:
+        return None
+    published_at = meeting.agenda_published_at or timezone.now()
+    existing = MeetingFigures.objects.filter(meeting=meeting).first()
+    if existing and existing.taken_at >= published_at:
+        return existing
+    if not PerformanceReturn.objects.filter(forum=meeting.forum, status=Status.ACCEPTED).exists():
+        return None
+    board = selectors.forum_dashboard(forum=meeting.forum, published_only=False)
+    snapshot, _ = MeetingFigures.objects.update_or_create(
+        meeting=meeting,
+        defaults={
+            "figures": frozen_rows(board.summaries),
+            "taken_at": published_at,
+            "taken_by": None,
+        },
+    )
+    return snapshot

@@ -315,8 +315,6 @@ def meeting_figures(request, slug, meeting):
             "meeting": found,
             "snapshot": snapshot,
             "rows": rows,
-            "can_freeze": can_manage
-            and (snapshot is None or found.status == found.Status.SCHEDULED)
-            and found.status not in (found.Status.CANCELLED, found.Status.MINUTES_APPROVED),
+            "can_freeze": can_manage and found.status == found.Status.SCHEDULED,
         },
     )

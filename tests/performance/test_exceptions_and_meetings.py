@@ -132,3 +132,24 @@ def test_workspace_dashboard_points_to_exceptions(member_client, forum, hmcts):
     assert (
         "1 figure needs the board&#x27;s attention" in body or "1 figure needs the board's" in body
     )
+
+
+def test_publishing_the_papers_freezes_the_figures(
+    secretariat, forum, hmcts, next_meeting, django_capture_on_commit_callbacks
+):
+    from forums.services.meetings import agenda_item_add, meeting_publish_agenda
+
+    quarters(forum, hmcts, ["60", "61"])
+    agenda_item_add(meeting=next_meeting, by=secretariat, title="Performance report")
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_publish_agenda(meeting=next_meeting, by=secretariat)
+    snapshot = MeetingFigures.objects.get(meeting=next_meeting)
+    assert snapshot.taken_by is None
+    assert [row["text"] for row in snapshot.figures] == ["61.0%"]
+    # Saving the meeting again later does not refreeze it.
+    Measurement.objects.update(value=70)
+    with django_capture_on_commit_callbacks(execute=True):
+        next_meeting.refresh_from_db()
+        next_meeting.save()
+    snapshot.refresh_from_db()
+    assert [row["text"] for row in snapshot.figures] == ["61.0%"]
