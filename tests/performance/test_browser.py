@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_dashboards_are_accessible_and_show_charts_with_tables(
-    live_server, page, forum, secretariat, data_submitter
+    live_server, page, browser, forum, secretariat, data_submitter
 ):
     hmcts = Membership.objects.get(person=data_submitter, forum=forum).agency
     for number, code in enumerate(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1"]):
@@ -44,3 +44,21 @@ def test_dashboards_are_accessible_and_show_charts_with_tables(
     assert_accessible(page)
     page.goto(f"{live_server.url}/workspace/forums/{forum.slug}/performance/returns/")
     assert_accessible(page)
+
+    # A data submitter's figures form, with a mistake: the error summary and the kept figures.
+    draft = make_return(forum, hmcts, "2026-Q2", status="draft")
+    submitter_page = browser.new_context(locale="en-GB").new_page()
+    sign_in(submitter_page, live_server.url, data_submitter.email, PASSWORD)
+    submitter_page.goto(
+        f"{live_server.url}/workspace/forums/{forum.slug}/performance/returns/{draft.pk}/figures/"
+    )
+    submitter_page.locator("#id_cc_effective_trial_rate__value").fill("120")
+    submitter_page.get_by_role("button", name="Save figures").click()
+    assert submitter_page.title().startswith("Error:")
+    assert submitter_page.locator("#id_cc_effective_trial_rate__value").input_value() == "120"
+    assert_accessible(submitter_page)
+    submitter_page.goto(
+        f"{live_server.url}/workspace/forums/{forum.slug}/performance/returns/{draft.pk}/upload/"
+    )
+    assert_accessible(submitter_page)
+    submitter_page.context.close()
