@@ -459,6 +459,27 @@ def timeline(*, priority: Priority, actions: list[Action] = (), limit: int = 30)
     return changes[:limit]
 
 
+def changes_of(*, instance, limit: int = 20) -> list[Change]:
+    """Who changed what on one record with history (a risk, a tension), newest first."""
+    model = type(instance)
+    changes = []
+    previous = None
+    for record in instance.history.select_related("history_user").order_by("history_date"):
+        if previous is None:
+            changes.append(Change(record.history_date, record.history_user, "Created"))
+        else:
+            names = [
+                str(model._meta.get_field(c.field).verbose_name)
+                for c in record.diff_against(previous).changes
+                if c.field not in ("updated_at", "score")
+            ]
+            if names:
+                changes.append(Change(record.history_date, record.history_user, "Changed", names))
+        previous = record
+    changes.reverse()
+    return changes[:limit]
+
+
 # --- tensions and risks ---------------------------------------------------------------------
 
 

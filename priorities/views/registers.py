@@ -73,12 +73,16 @@ def tension_edit(request, slug, pk):
         else:
             messages.success(request, "Tension saved.")
             return redirect("priorities:tensions", forum.slug)
-    return form_page(
+    return render(
         request,
-        form,
-        title=f"Change: {tension.title}",
-        caption=forum.name,
-        back_url=reverse("priorities:tensions", args=[forum.slug]),
+        "priorities/history_form.html",
+        {
+            "form": form,
+            "page_title": f"Change: {tension.title}",
+            "caption": forum.name,
+            "back_url": reverse("priorities:tensions", args=[forum.slug]),
+            "changes": selectors.changes_of(instance=tension),
+        },
     )
 
 
@@ -140,10 +144,14 @@ def risk_edit(request, slug, pk):
         else:
             messages.success(request, "Risk saved.")
             return redirect("priorities:risks", forum.slug)
-    return form_page(
+    return render(
         request,
-        form,
-        title=f"Change: {risk.title}",
-        caption=forum.name,
-        back_url=reverse("priorities:risks", args=[forum.slug]),
+        "priorities/history_form.html",
+        {
+            "form": form,
+            "page_title": f"Change: {risk.title}",
+            "caption": forum.name,
+            "back_url": reverse("priorities:risks", args=[forum.slug]),
+            "changes": selectors.changes_of(instance=risk),
+        },
     )

@@ -7,6 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from forums.models import Action, AgendaItem, Decision, Meeting, Membership
 from priorities.models import Objective, Priority, Risk, SignOff
@@ -448,3 +449,13 @@ def test_objective_of_a_draft_can_be_removed_but_not_of_an_agreed_priority(
     response = remove(secretariat_client, agreed)
     assert Objective.objects.filter(pk=agreed.pk).exists()
     assert response.status_code == 302
+
+
+def test_risk_page_shows_who_changed_what(secretariat_client, secretariat, forum):
+    secretariat_client.post(reverse("priorities:risk-create", args=[forum.slug]), risk_data())
+    risk = Risk.objects.get()
+    target = reverse("priorities:risk-edit", args=[forum.slug, risk.pk])
+    secretariat_client.post(target, risk_data(likelihood="5", status="open"))
+    page = secretariat_client.get(target).content.decode()
+    assert "Changed: likelihood" in page
+    assert escape(secretariat.full_name) in page
