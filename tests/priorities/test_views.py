@@ -459,3 +459,11 @@ def test_risk_page_shows_who_changed_what(secretariat_client, secretariat, forum
     page = secretariat_client.get(target).content.decode()
     assert "Changed: likelihood" in page
     assert escape(secretariat.full_name) in page
+
+
+def test_member_sees_what_their_agency_has_still_to_sign(
+    member_client, advisory_client, out_for_sign_off
+):
+    listing = reverse("priorities:workspace-list", args=[out_for_sign_off.forum.slug])
+    assert "Your agency has still to sign off" in member_client.get(listing).content.decode()
+    assert "Your agency has still to sign off" not in advisory_client.get(listing).content.decode()
