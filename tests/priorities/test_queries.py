@@ -64,3 +64,32 @@ def test_workspace_pages_do_not_grow_with_data(secretariat_client, forum, member
     small = queries_for(secretariat_client, target)
     grow(forum, priority, consultation, member, 4)
     assert queries_for(secretariat_client, target) == small
+
+
+def test_public_consultation_pages_do_not_grow_with_questions_or_entries(client, forum):
+    from priorities.models import AnnualEvaluation
+    from tests.priorities.factories import AnnualEvaluationFactory, EvaluationOutcomeFactory
+
+    consultation = ConsultationFactory(forum=forum)
+    evaluation = AnnualEvaluationFactory(
+        forum=forum, status=AnnualEvaluation.Status.APPROVED, approved_at=timezone.now()
+    )
+    pages = [
+        reverse("priorities:public-consultation", args=[forum.slug, consultation.pk]),
+        reverse("priorities:public-you-said-we-did", args=[forum.slug, consultation.pk]),
+        reverse("priorities:public-evaluation", args=[forum.slug, evaluation.plan_year]),
+    ]
+
+    def grow(n):
+        for _ in range(n):
+            QuestionFactory(consultation=consultation, kind="choice", choices="Yes\nNo")
+            priority = PriorityFactory(
+                forum=forum, plan_year=evaluation.plan_year, status=Priority.Status.AGREED
+            )
+            consultation.you_said_we_did.create(you_said="x", we_did="y", priority=priority)
+            EvaluationOutcomeFactory(evaluation=evaluation, priority=priority)
+
+    grow(1)
+    small = [queries_for(client, page) for page in pages]
+    grow(4)
+    assert [queries_for(client, page) for page in pages] == small
