@@ -214,6 +214,16 @@ def outstanding_sign_offs(*, forum: Forum) -> list[Outstanding]:
     return out
 
 
+def sign_offs_owed_by(*, person: User, outstanding: list[Outstanding]) -> list[Priority]:
+    """Of the outstanding sign-offs, the priorities the person's own agency has to answer."""
+    from priorities.rules import signing_agency_ids
+
+    if not outstanding:
+        return []
+    mine = signing_agency_ids(person, outstanding[0].priority.forum)
+    return [item.priority for item in outstanding if any(a.pk in mine for a in item.agencies)]
+
+
 def agencies_person_signs_for(*, person: User, priority: Priority) -> QuerySet[Agency]:
     from priorities.rules import signing_agency_ids
 

@@ -55,23 +55,14 @@ def priority_list(request, slug):
     years = {}
     for priority in priorities:
         years.setdefault(priority.plan_year_label, []).append(priority)
-    can_sign_off = request.user.has_perm("priorities.sign_off", forum)
-    outstanding = selectors.outstanding_sign_offs(forum=forum) if can_edit or can_sign_off else []
-    mine = set()
-    if can_sign_off:
-        from priorities.rules import signing_agency_ids
-
-        mine = signing_agency_ids(request.user, forum)
+    outstanding = selectors.outstanding_sign_offs(forum=forum)
     context = {
         "forum": forum,
         "years": years,
         "can_edit": can_edit,
         "agency_count": len(selectors.signing_agencies(forum=forum)),
         "outstanding": outstanding if can_edit else [],
-        # For a member: the priorities their own agency has still to answer.
-        "to_sign": [
-            item.priority for item in outstanding if any(a.pk in mine for a in item.agencies)
-        ],
+        "to_sign": selectors.sign_offs_owed_by(person=request.user, outstanding=outstanding),
     }
     return render(request, "priorities/priority_list.html", context)
 
