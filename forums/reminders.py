@@ -361,6 +361,9 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
             runs_forum = bool(person_roles & set(Membership.RUNNING_ROLES))
             if not person_roles or not _sees(item, item.presenter_id, runs_forum):
                 continue  # no longer on the forum, or not named on a restricted item
+            is_member = bool(person_roles & set(Membership.MEMBER_ROLES))
+            if item.confidentiality != Confidentiality.PUBLIC and not is_member:
+                continue  # a guest presenter is never sent a confidential item's title
             by_presenter[(item.meeting_id, item.presenter_id)].append(item)
         for (_, _), presenter_items in by_presenter.items():
             meeting = presenter_items[0].meeting

@@ -243,3 +243,24 @@ def test_the_daily_task_uses_the_local_date_when_time_is_frozen_at_7am(
             send_meeting_reminders.delay()
     (message,) = _emails_to(member)
     assert "Frozen-time board" in message.subject
+
+
+def test_a_guest_presenter_is_not_sent_a_confidential_items_title(
+    forum, data_submitter, django_capture_on_commit_callbacks
+):
+    deadline = TODAY + datetime.timedelta(days=3)
+    meeting = MeetingFactory(
+        forum=forum, starts_at=at(TODAY + datetime.timedelta(days=10)), papers_deadline=deadline
+    )
+    AgendaItemFactory(
+        meeting=meeting,
+        title="Gold command review",
+        presenter=data_submitter,
+        confidentiality=Confidentiality.CONFIDENTIAL,
+    )
+    AgendaItemFactory(meeting=meeting, title="Court data quality", presenter=data_submitter)
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.send_papers_due_reminders(today=TODAY)
+    (message,) = _emails_to(data_submitter)
+    assert "Court data quality" in message.body
+    assert "Gold command" not in message.body
