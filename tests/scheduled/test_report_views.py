@@ -135,3 +135,15 @@ def test_reports_page_queries_do_not_grow_with_reports(
             viewer=member,
         )
     assert queries_for(member_client, url) == few
+
+
+def test_status_page_queries_do_not_grow_with_the_agenda(
+    member_client, forum, meeting, django_capture_on_commit_callbacks
+):
+    report = _ask(member_client, forum, meeting, "member", django_capture_on_commit_callbacks)
+    url = reverse("reports:status", args=[forum.slug, report.pk])
+    few = queries_for(member_client, url)
+    for n in range(4):
+        item = AgendaItemFactory(meeting=meeting, title=f"Extra item {n}")
+        add_paper(item, title=f"Extra paper {n}", content=b"%PDF-1.4")
+    assert queries_for(member_client, url) == few
