@@ -68,6 +68,11 @@ urlpatterns = [
         name="question-edit",
     ),
     path(
+        f"{W}consultations/<int:pk>/questions/<int:question_pk>/remove/",
+        consultations.question_delete,
+        name="question-delete",
+    ),
+    path(
         f"{W}consultations/<int:pk>/responses.csv",
         consultations.consultation_export,
         name="consultation-export",

@@ -154,13 +154,40 @@ def question_edit(request, slug, pk, question_pk):
         else:
             messages.success(request, "Question saved.")
             return redirect("priorities:consultation", forum.slug, consultation.pk)
-    return form_page(
+    return render(
         request,
-        form,
-        title="Change the question",
-        caption=consultation.title,
-        back_url=reverse("priorities:consultation", args=[forum.slug, consultation.pk]),
+        "priorities/objective_form.html",
+        {
+            "form": form,
+            "page_title": "Change the question",
+            "caption": consultation.title,
+            "back_url": reverse("priorities:consultation", args=[forum.slug, consultation.pk]),
+            "remove_url": (
+                ""
+                if question.answers.exists()
+                else reverse(
+                    "priorities:question-delete", args=[forum.slug, consultation.pk, question.pk]
+                )
+            ),
+            "remove_heading": "Remove this question",
+            "remove_text": "Questions can be removed until someone has answered them.",
+            "remove_button": "Remove the question",
+        },
     )
+
+
+@require_POST
+def question_delete(request, slug, pk, question_pk):
+    forum = forum_or_404(request, slug, EDIT)
+    consultation = selectors.consultation_for(forum=forum, pk=pk)
+    question = get_object_or_404(Question, consultation=consultation, pk=question_pk)
+    try:
+        services.question_delete(question=question, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Question removed.")
+    return redirect("priorities:consultation", forum.slug, consultation.pk)
 
 
 def consultation_export(request, slug, pk):

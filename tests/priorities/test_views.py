@@ -467,3 +467,21 @@ def test_member_sees_what_their_agency_has_still_to_sign(
     listing = reverse("priorities:workspace-list", args=[out_for_sign_off.forum.slug])
     assert "Your agency has still to sign off" in member_client.get(listing).content.decode()
     assert "Your agency has still to sign off" not in advisory_client.get(listing).content.decode()
+
+
+def test_question_can_be_removed_until_someone_answers(secretariat_client, member_client, forum):
+    consultation = ConsultationFactory(forum=forum)
+    unanswered = QuestionFactory(consultation=consultation)
+    answered = AnswerFactory(
+        response__consultation=consultation, question=QuestionFactory(consultation=consultation)
+    ).question
+
+    def remove(client, question):
+        return client.post(
+            reverse("priorities:question-delete", args=[forum.slug, consultation.pk, question.pk])
+        )
+
+    assert remove(member_client, unanswered).status_code == 403
+    remove(secretariat_client, unanswered)
+    remove(secretariat_client, answered)
+    assert list(consultation.questions.all()) == [answered]
