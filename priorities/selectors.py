@@ -348,37 +348,37 @@ def attach_roll_ups(priorities: list[Priority], today=None) -> list[Priority]:
     return priorities
 
 
-def delivery_prefetch():
+def delivery_prefetch(*, person: User | None = None, public: bool = False):
+    """Prefetches for roll-ups. Only the actions the reader may see count: a member's visible
+    actions (``person``), or for the public every action that is not restricted (its progress
+    counts, its title is never shown)."""
+    links = DeliveryAction.objects.select_related(
+        "action__owner", "action__accountable_agency", "objective"
+    )
+    if person is not None:
+        links = links.filter(action__in=Action.objects.visible_to_member(person))
+    if public:
+        links = links.exclude(action__confidentiality=Confidentiality.RESTRICTED).exclude(
+            action__agenda_item__confidentiality=Confidentiality.RESTRICTED
+        )
     return [
-        Prefetch(
-            "delivery_actions",
-            queryset=DeliveryAction.objects.select_related(
-                "action__owner", "action__accountable_agency", "objective"
-            ),
-        ),
+        Prefetch("delivery_actions", queryset=links),
         Prefetch("objectives", queryset=Objective.objects.select_related("indicator")),
     ]
 
 
 def delivery_plan(*, priority: Priority, person: User) -> Priority:
-    """The priority with its objectives and actions (only actions the person may see listed),
-    rolled up; ``visible_actions`` holds the links to show."""
+    """The priority with its objectives and the actions the person may see, rolled up from
+    those actions only; ``visible_actions`` holds the links to show."""
     priority = (
         Priority.objects.filter(pk=priority.pk)
         .select_related("theme", "lead_agency", "lead_member", "forum")
-        .prefetch_related(*delivery_prefetch(), "indicators")
+        .prefetch_related(*delivery_prefetch(person=person), "indicators")
         .get()
     )
     attach_roll_ups([priority])
     attach_figures([priority], forum=priority.forum, published_only=False)
-    visible = set(
-        Action.objects.visible_to_member(person)
-        .filter(forum=priority.forum)
-        .values_list("pk", flat=True)
-    )
-    priority.visible_actions = [
-        link for link in priority.delivery_actions.all() if link.action_id in visible
-    ]
+    priority.visible_actions = list(priority.delivery_actions.all())
     return priority
 
 
@@ -675,7 +675,7 @@ def public_priorities(*, forum: Forum, plan_year: int) -> list[Priority]:
         .filter(forum=forum, plan_year=plan_year)
         .select_related("theme", "lead_agency")
         .prefetch_related(
-            *delivery_prefetch(),
+            *delivery_prefetch(public=True),
             Prefetch("indicators"),
         )
         .order_by("title")

@@ -48,7 +48,7 @@ def priority_list(request, slug):
     priorities = selectors.attach_roll_ups(
         list(
             selectors.priority_list_for(forum=forum).prefetch_related(
-                *selectors.delivery_prefetch()
+                *selectors.delivery_prefetch(person=request.user)
             )
         )
     )

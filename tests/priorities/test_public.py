@@ -352,3 +352,18 @@ def test_forms_sent_back_with_errors_do_not_count_towards_the_limit(client, cons
             answer_url(consultation), answers(consultation, **{f"question_{first.pk}": "x" * 5001})
         )
     assert client.post(answer_url(consultation), answers(consultation)).status_code == 302
+
+
+def test_restricted_actions_do_not_count_in_the_public_roll_up(client, forum):
+    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    action = Action.objects.create(
+        forum=forum,
+        title="Covert",
+        due_date=timezone.localdate() + datetime.timedelta(days=5),
+        percent_complete=70,
+        confidentiality=Confidentiality.RESTRICTED,
+    )
+    priority.delivery_actions.create(action=action)
+    page = client.get(public_url(forum)).content.decode()
+    assert "70% complete" not in page
+    assert "No actions yet" in page
