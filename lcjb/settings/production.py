@@ -18,3 +18,8 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
 WHITENOISE_USE_FINDERS = False
+
+# Behind the HTTPS proxy, the visitor's address is in X-Forwarded-For: the sign-in lockout and
+# the consultation rate limit count per visitor, not per proxy. Set to the number of proxies.
+AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
