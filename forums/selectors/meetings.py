@@ -172,6 +172,7 @@ def meeting_page(*, person: User, meeting: Meeting) -> dict:
     previous = (
         Meeting.objects.filter(forum=forum, starts_at__lt=meeting.starts_at)
         .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("minutes")
         .order_by("-starts_at")
         .first()
     )
@@ -180,6 +181,8 @@ def meeting_page(*, person: User, meeting: Meeting) -> dict:
         "forum": forum,
         "carried_forward": carried_forward,
         "previous_meeting": previous,
+        # Linked from the "previous minutes" item only once they exist (no link to a 404).
+        "previous_minutes": getattr(previous, "minutes", None) if previous else None,
         "items": [i for i in items if i.status == AgendaItem.Status.ON_AGENDA],
         "proposed_items": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
         "attendances": attendances,

@@ -86,9 +86,10 @@ def action_detail(request, slug, pk):
     )
 
 
-def action_add(request, slug, meeting_pk=None):
+def action_add(request, slug, pk=None):
+    """Record an action on the forum, or on the meeting ``pk`` when reached from a meeting."""
     forum = secretariat_forum(request, slug)
-    meeting = selectors.meeting_for(forum=forum, pk=meeting_pk) if meeting_pk else None
+    meeting = selectors.meeting_for(forum=forum, pk=pk) if pk else None
     items = list(meeting.agenda_items.on_agenda()) if meeting else ()
     form = ActionForm(request.POST if request.method == "POST" else None, forum=forum, items=items)
     back = (

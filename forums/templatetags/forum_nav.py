@@ -1,0 +1,20 @@
+"""Which workspace sections of a forum the person viewing the page may open."""
+
+from django import template
+
+from forums.rules import is_forum_member
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def member_sections_open(context, forum) -> bool:
+    """Meetings, actions and priorities are for members; a data submitter or guest sees the
+    overview and performance only, so the navigation offers nothing that would be refused.
+
+    Reads the person from the request, which an ``{% include ... only %}`` still carries."""
+    request = getattr(context, "request", None)
+    person = getattr(request, "user", None)
+    if person is None:
+        return True
+    return bool(is_forum_member(person, forum))

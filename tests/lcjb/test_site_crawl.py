@@ -1,0 +1,363 @@
+"""Every page a person can reach by following links, for the public and each demo role.
+
+The demo data is seeded once for the module (inside a transaction rolled back at the end).
+For each role the crawler follows every same-site link breadth first from the public home page
+and the workspace, visiting each URL pattern a few times at most, and checks what a user would
+notice: no server error, one <h1>, a titled page, no template syntax or "None" showing, and no
+link to a page the viewer cannot open. Then nothing confidential reaches the public or a member
+of another forum.
+"""
+
+import html
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from django.urls import Resolver404, resolve
+
+from membership.demo import demo_email
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["secretariat", "chair", "member", "advisory", "submitter", "other", "national", "admin"]
+VISITS_PER_PATTERN = 3  # pages parsed per URL pattern (name + which kwargs + query keys)
+CHECKS_PER_PATTERN = 5  # further links of a pattern whose status alone is checked
+MAX_PAGES = 150  # pages parsed per role
+MAX_CHECKS = 150  # further links per role whose status alone is checked
+SKIP_PREFIXES = ("/admin/", "/static/", "/accounts/sign-out", "/accounts/logout", "/_bench/")
+DOWNLOAD_SUFFIXES = (".ics", ".csv", ".json", ".atom", ".pdf", ".xlsx", ".xml", ".docx", ".odt")
+# Pages that take long to build and show nothing the crawl would not find elsewhere.
+TEMPLATE_LEAK = re.compile(r"\{\{|\{%|%\}|\}\}")
+NONE_LEAK = re.compile(r">\s*None\s*<")
+
+
+class PageParser(HTMLParser):
+    """The bits of a page the crawl checks: links, <h1>s, the <title>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.h1_count = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.links.append(href)
+        elif tag == "h1":
+            self.h1_count += 1
+        elif tag == "title" and not self.title:
+            self._in_title = True  # the page's <title>, not an SVG's
+
+    def handle_endtag(self, tag):
+        if tag == "title" and self._in_title:
+            self._in_title = False
+            self.title = self.title or " "
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+@dataclass
+class Crawl:
+    """What a crawl found: pages fetched (url -> status), problems, bodies of text fetched."""
+
+    pages: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+    bodies: dict = field(default_factory=dict)
+    referrers: dict = field(default_factory=dict)
+
+
+def pattern_of(url: str):
+    """The URL pattern a link is an instance of: view name, which kwargs, which query keys."""
+    parts = urlsplit(url)
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        return None
+    query_keys = tuple(sorted({key for key, _ in parse_qsl(parts.query)} - {"page"}))
+    return (match.view_name, tuple(sorted(match.kwargs)), query_keys)
+
+
+def same_site(base: str, href: str) -> str | None:
+    """The path and query of a same-site link, or None for other sites, mailto: and fragments."""
+    href = href.strip()
+    if href.startswith(("mailto:", "tel:", "javascript:", "#", "data:")):
+        return None
+    absolute = urljoin("http://testserver" + base, href)
+    parts = urlsplit(absolute)
+    if parts.netloc != "testserver" or parts.scheme not in ("http", "https"):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def is_download(url: str, response=None) -> bool:
+    path = urlsplit(url).path
+    if path.endswith(DOWNLOAD_SUFFIXES) or path.startswith("/data/") and path != "/data/":
+        return True
+    if response is not None:
+        if "attachment" in response.get("Content-Disposition", ""):
+            return True
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return True
+    return False
+
+
+class Frontier:
+    """Links still to visit, taken from the least-visited URL pattern first, so a capped crawl
+    reaches every kind of page before it sees a fourth meeting."""
+
+    def __init__(self):
+        self.waiting: dict = {}  # pattern -> deque of (url, referrer), in first-seen order
+        self.visits: dict = {}
+        self.seen: set = set()
+
+    def add(self, url: str, referrer: str) -> None:
+        if url in self.seen or url.startswith(SKIP_PREFIXES):
+            return
+        self.seen.add(url)
+        self.waiting.setdefault(pattern_of(url), deque()).append((url, referrer))
+
+    def pop(self):
+        """The next (url, referrer, times its pattern was visited before), or None."""
+        ready = [key for key, urls in self.waiting.items() if urls]
+        if not ready:
+            return None
+        key = min(ready, key=lambda k: self.visits.get(k, 0))
+        count = self.visits.get(key, 0)
+        if count >= VISITS_PER_PATTERN + CHECKS_PER_PATTERN:
+            self.waiting[key].clear()
+            return self.pop()
+        self.visits[key] = count + 1
+        url, referrer = self.waiting[key].popleft()
+        return url, referrer, count
+
+
+def crawl(client: Client, starts: list[str], *, anonymous: bool) -> Crawl:
+    found = Crawl()
+    frontier = Frontier()
+    for url in starts:
+        frontier.add(url, "(start)")
+    parsed = checked = 0
+    while (next_link := frontier.pop()) is not None:
+        url, referrer, count = next_link
+        parse = not is_download(url) and count < VISITS_PER_PATTERN and parsed < MAX_PAGES
+        if not parse:
+            if checked >= MAX_CHECKS:
+                continue
+            checked += 1
+        response = client.get(url)
+        status = response.status_code
+        found.pages[url] = status
+        found.referrers[url] = referrer
+        where = f"{url} (linked from {referrer})"
+        if pattern_of(url) is None:
+            found.problems.append(f"{where}: link to no URL pattern")
+        if status >= 500:
+            found.problems.append(f"{where}: {status}")
+            continue
+        if anonymous and urlsplit(url).path.startswith("/workspace/") and status == 200:
+            found.problems.append(f"{where}: workspace page open to the public")
+        if status in (403, 404):
+            found.problems.append(f"{where}: {status} for a link the app rendered")
+            continue
+        if status in (301, 302, 303, 307, 308):
+            target = same_site(url, response["Location"])
+            if anonymous and target and target.startswith(settings.LOGIN_URL):
+                if referrer != "(start)":
+                    found.problems.append(f"{where}: public page links to a sign-in page")
+                continue
+            if target:
+                frontier.add(target, url)
+            continue
+        if is_download(url, response):
+            if response.get("Content-Type", "").startswith(("text/", "application/json")):
+                content = b"".join(response) if response.streaming else response.content
+                found.bodies[url] = content.decode("utf-8", "replace")
+            continue
+        if not parse:
+            continue
+        parsed += 1
+        body = response.content.decode()
+        found.bodies[url] = body
+        found.problems.extend(page_problems(url, body))
+        page = PageParser()
+        page.feed(body)
+        for href in page.links:
+            target = same_site(url, href)
+            if target:
+                frontier.add(target, url)
+    return found
+
+
+def page_problems(url: str, body: str) -> list[str]:
+    """What a reader would notice is wrong with an HTML page."""
+    problems = []
+    page = PageParser()
+    page.feed(body)
+    if page.h1_count != 1:
+        problems.append(f"{url}: {page.h1_count} <h1> elements")
+    if not page.title.strip().endswith(settings.SERVICE_NAME):
+        problems.append(f"{url}: title {page.title.strip()!r}")
+    if leak := TEMPLATE_LEAK.search(body):
+        problems.append(
+            f"{url}: template syntax shows: {body[leak.start() - 60 : leak.end() + 60]!r}"
+        )
+    for leak in NONE_LEAK.finditer(body):
+        problems.append(f"{url}: 'None' shows: {body[leak.start() - 80 : leak.end() + 20]!r}")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo data, seeded once for this module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        yield
+        transaction.set_rollback(True)
+
+
+def client_for(role: str | None) -> Client:
+    from membership.models import User
+
+    client = Client(raise_request_exception=False)
+    if role:
+        client.force_login(User.objects.get(email=demo_email(role)))
+    return client
+
+
+_crawls: dict = {}
+
+
+def crawl_as(role: str | None) -> Crawl:
+    if role not in _crawls:
+        starts = ["/", "/feeds/", "/data/"] if role is None else ["/workspace/", "/"]
+        _crawls[role] = crawl(client_for(role), starts, anonymous=role is None)
+    return _crawls[role]
+
+
+@pytest.mark.parametrize("role", [None, *ROLES], ids=["public", *ROLES])
+def test_every_page_reached_by_links_is_sound(demo, role):
+    found = crawl_as(role)
+    assert len(found.pages) > 50, f"the crawl found only {len(found.pages)} pages"
+    assert not found.problems, "\n".join(found.problems)
+
+
+def one_per_pattern(urls) -> list[str]:
+    chosen = {}
+    for url in urls:
+        chosen.setdefault(pattern_of(url), url)
+    return [url for key, url in chosen.items() if key is not None]
+
+
+def test_workspace_pages_are_closed_to_the_public(demo):
+    workspace = [url for url in crawl_as("secretariat").pages if url.startswith("/workspace/")]
+    assert len(workspace) > 20
+    anonymous = client_for(None)
+    opened = [url for url in one_per_pattern(workspace) if anonymous.get(url).status_code != 302]
+    assert not opened, "open to the public (no redirect to sign in):\n" + "\n".join(opened)
+
+
+def test_another_forums_workspace_pages_are_not_found_by_a_member_elsewhere(demo):
+    """The Cleveland secretariat's pages are a 404 to a member of South Wales (never a 403)."""
+    cleveland = [
+        url
+        for url in crawl_as("secretariat").pages
+        if url.startswith("/workspace/forums/cleveland-cjb/")
+    ]
+    other = client_for("other")
+    answers = {url: other.get(url).status_code for url in one_per_pattern(cleveland)}
+    wrong = [f"{status} {url}" for url, status in answers.items() if status != 404]
+    assert not wrong, "not a 404 to a member of another forum:\n" + "\n".join(wrong)
+
+
+# --- confidentiality -------------------------------------------------------------------------
+
+
+def confidential_texts(*, exclude_forums=()) -> set[str]:
+    """Titles and texts of every agenda item, minute entry, paper, decision and action that is
+    not public, less any that also belong to a public row (or to the excluded forums)."""
+    from django.db.models import Q
+
+    from forums.models import AgendaItem, Decision, MinuteEntry, Paper
+    from forums.models.meetings import Action, Confidentiality
+
+    public = Confidentiality.PUBLIC
+    sources = [
+        (AgendaItem.objects, "meeting__forum", ~Q(confidentiality=public), ["title"]),
+        (
+            MinuteEntry.objects,
+            "minutes__meeting__forum",
+            ~Q(agenda_item__confidentiality=public),
+            ["text"],
+        ),
+        (
+            Paper.objects,
+            "agenda_item__meeting__forum",
+            ~Q(confidentiality=public) | ~Q(agenda_item__confidentiality=public),
+            ["title"],
+        ),
+        (Decision.objects, "forum", ~Q(confidentiality=public), ["text"]),
+        (Action.objects, "forum", ~Q(confidentiality=public), ["title"]),
+    ]
+    secret, shown = set(), {""}
+    for manager, forum_path, hidden, fields in sources:
+        rows = manager.all()
+        for field_name in fields:
+            secret |= set(
+                rows.filter(hidden)
+                .exclude(**{f"{forum_path}__in": exclude_forums})
+                .values_list(field_name, flat=True)
+            )
+            shown |= set(rows.exclude(hidden).values_list(field_name, flat=True))
+            shown |= set(
+                rows.filter(**{f"{forum_path}__in": exclude_forums}).values_list(
+                    field_name, flat=True
+                )
+            )
+    shown |= set(AgendaItem.objects.values_list("public_title", flat=True))
+    return {text.strip() for text in secret - shown if len(text.strip()) >= 12}
+
+
+def leaks(found: Crawl, texts: set[str]) -> list[str]:
+    problems = []
+    for url, body in found.bodies.items():
+        readable = html.unescape(body)
+        problems += [f"{url}: {text!r}" for text in texts if text in readable]
+    return problems
+
+
+def test_nothing_confidential_reaches_the_public(demo):
+    texts = confidential_texts()
+    assert len(texts) >= 5, texts
+    found = crawl_as(None)
+    kinds = {
+        "feed": [u for u in found.bodies if u.startswith("/feeds/")],
+        "open data": [u for u in found.bodies if u.startswith("/data/") and u != "/data/"],
+        "calendar": [u for u in found.bodies if u.endswith(".ics")],
+    }
+    assert all(kinds.values()), f"the public crawl fetched no {kinds}"
+    problems = leaks(found, texts)
+    assert not problems, "confidential text on public pages:\n" + "\n".join(problems)
+
+
+def test_nothing_confidential_of_another_forum_reaches_its_member(demo):
+    from forums.models import Membership
+    from membership.models import User
+
+    other = User.objects.get(email=demo_email("other"))
+    own_forums = list(Membership.objects.filter(person=other).values_list("forum", flat=True))
+    texts = confidential_texts(exclude_forums=own_forums)
+    assert len(texts) >= 3, texts  # its own forum has the same demo agenda
+    problems = leaks(crawl_as("other"), texts)
+    assert not problems, "another forum's confidential text:\n" + "\n".join(problems)
