@@ -95,6 +95,10 @@ class ReportKind:
     label: Callable[[Any], str]
     formats: tuple[str, ...] = ("pdf",)
     may_request: Callable[[User, Forum], bool] | None = None
+    # Personal kinds (board pack, minutes) can also be built for one member with the restricted
+    # items they are named on; otherwise the member version is one for every member, without
+    # restricted material (``viewer`` None), which the secretariat can hand out.
+    personal: bool = False
     subjects: Callable[[Forum], list[tuple[str, str]]] | None = None
 
 
@@ -255,11 +259,13 @@ def report_request(
     audience: str,
     fmt: str = "pdf",
     by: User | None,
+    personal: bool | None = None,
 ) -> GeneratedReport:
     """Find the report or queue it to be built; a current, ready report is reused as it is.
 
     ``by`` is the person asking (a forum member), or None for the public asking for the public
-    version of published material. A member version is built for ``by`` alone.
+    version of published material. For a personal kind the member version is built for ``by``
+    alone unless ``personal`` is False (the members' version, without restricted material).
     """
     report_type = report_kind(kind)
     if report_type is None or fmt not in report_type.formats:
@@ -276,7 +282,9 @@ def report_request(
         allowed = report_type.may_request or is_member
         if not allowed(by, forum):
             raise PermissionDenied("Only members of this forum can ask for this report")
-    viewer = by if audience == Audience.MEMBER else None
+    if personal is None:
+        personal = report_type.personal
+    viewer = by if audience == Audience.MEMBER and report_type.personal and personal else None
     report, created = _find_or_new(
         forum=forum, kind=kind, subject=subject, audience=audience, viewer=viewer, fmt=fmt
     )
@@ -356,14 +364,15 @@ def report_generate(*, report_id: int) -> str:
 
 
 def report_for(*, person: User, forum: Forum, pk: int) -> GeneratedReport:
-    """A report the person may see: public versions to any member, a member version only to
-    the member it was built for (another's is a 404, its existence not revealed)."""
+    """A report the person may see: public and members' versions to any member, a personal
+    version only to the member it was built for (another's is a 404, its existence not
+    revealed)."""
     from django.http import Http404
 
     report = GeneratedReport.objects.filter(forum=forum, pk=pk).select_related("forum").first()
     if report is None:
         raise Http404("No report found")
-    if report.audience == Audience.MEMBER and report.viewer_id != person.pk:
+    if report.viewer_id is not None and report.viewer_id != person.pk:
         raise Http404("No report found")
     kind = report_kind(report.kind)
     allowed = (kind.may_request if kind else None) or is_member
@@ -459,6 +468,10 @@ def _items_for(meeting: Meeting, audience: str, viewer: User | None) -> tuple[li
             Paper.objects.public().filter(agenda_item__meeting=meeting).values_list("pk", flat=True)
         )
         return items, paper_ids, False
+    if viewer is None:  # the members' version: everything but restricted material
+        items = [item for item in base if _sees(item, None, False)]
+        papers = papers_qs.filter(agenda_item__in=items, current_version__isnull=False)
+        return items, {paper.pk for paper in papers if _sees(paper, None, False)}, False
     roles = roles_of(viewer, meeting.forum)
     if not roles & set(Membership.MEMBER_ROLES):
         return [], set(), False
@@ -571,8 +584,17 @@ def _merge_papers(main_document, data: dict) -> tuple[bytes, int]:
     return output.getvalue(), len(writer.pages)
 
 
+def version_of(audience: str, data: dict) -> tuple[str, str]:
+    """How a version reads in titles, and the end of its file name."""
+    if audience == Audience.PUBLIC:
+        return "public version", "public"
+    if data.get("viewer"):
+        return f"personal version for {data['viewer']}", "personal"
+    return "members' version", "members"
+
+
 def board_pack_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> Built:
-    version = "public version" if audience == Audience.PUBLIC else "member version"
+    version, suffix = version_of(audience, data)
     title = f"Board pack: {data['meeting']['forum']}, {_meeting_label(meeting)} ({version})"
     marking = ""
     if audience == Audience.MEMBER:
@@ -583,6 +605,7 @@ def board_pack_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> 
             "title": title,
             "data": data,
             "public": audience == Audience.PUBLIC,
+            "version": version,
             "generated_at": timezone.localtime(),
         },
         marking=marking,
@@ -591,7 +614,7 @@ def board_pack_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> 
     )
     content, pages = _merge_papers(document, data)
     day = timezone.localtime(meeting.starts_at)
-    name = f"{slugify(meeting.forum.slug)}-{day:%Y-%m-%d}-board-pack-{audience}.pdf"
+    name = f"{slugify(meeting.forum.slug)}-{day:%Y-%m-%d}-board-pack-{suffix}.pdf"
     return Built(content=content, file_name=name, pages=pages)
 
 
@@ -608,7 +631,12 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
     """Approved minutes: member version with what the viewer may see; public version only the
     entries on public items of published minutes."""
     minutes = Minutes.objects.filter(meeting=meeting, status__in=APPROVED_MINUTES).first()
-    data: dict = {"meeting": _meeting_facts(meeting), "audience": audience, "entries": []}
+    data: dict = {
+        "meeting": _meeting_facts(meeting),
+        "audience": audience,
+        "viewer": str(viewer) if viewer else "",
+        "entries": [],
+    }
     if minutes is None:
         data["available"] = False
         return data
@@ -637,13 +665,22 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
         runs = False
         visible_entries = list(entries)
     else:
-        roles = roles_of(viewer, meeting.forum)
+        roles = roles_of(viewer, meeting.forum) if viewer else set(Membership.MEMBER_ROLES)
         if not roles & set(Membership.MEMBER_ROLES):
             data["available"] = False
             return data
-        runs = _runs(roles)
-        visible_entries = [e for e in entries if _sees(e.agenda_item, viewer.pk, runs)]
-        if not runs:
+        runs = _runs(roles) if viewer else False
+        viewer_id = viewer.pk if viewer else None
+        visible_entries = [e for e in entries if _sees(e.agenda_item, viewer_id, runs)]
+        if viewer is None:  # the members' version: nothing restricted
+            restricted = Confidentiality.RESTRICTED
+            decisions = decisions.exclude(confidentiality=restricted).exclude(
+                agenda_item__confidentiality=restricted
+            )
+            actions = actions.exclude(confidentiality=restricted).exclude(
+                agenda_item__confidentiality=restricted
+            )
+        elif not runs:
             decisions = decisions.visible_to_member(viewer)
             actions = actions.visible_to_member(viewer)
     decisions = list(decisions)
@@ -688,16 +725,21 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
 def minutes_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> Built:
     if not data.get("available"):
         raise ValidationError("These minutes are not approved (or not published) yet")
-    version = "public version" if audience == Audience.PUBLIC else "member version"
+    version, suffix = version_of(audience, data)
     title = f"Minutes: {data['meeting']['forum']}, {_meeting_label(meeting)} ({version})"
     content = render_pdf(
         template="forums/reports/minutes.html",
-        context={"title": title, "data": data, "public": audience == Audience.PUBLIC},
+        context={
+            "title": title,
+            "data": data,
+            "public": audience == Audience.PUBLIC,
+            "version": version,
+        },
         marking="" if audience == Audience.PUBLIC else "OFFICIAL",
         running_title=f"Minutes: {data['meeting']['forum']}, {_meeting_label(meeting)}",
     )
     day = timezone.localtime(meeting.starts_at)
-    name = f"{slugify(meeting.forum.slug)}-{day:%Y-%m-%d}-minutes-{audience}.pdf"
+    name = f"{slugify(meeting.forum.slug)}-{day:%Y-%m-%d}-minutes-{suffix}.pdf"
     return Built(content=content, file_name=name)
 
 
@@ -735,6 +777,7 @@ def register_forum_reports() -> None:
             public_available=board_pack_public_available,
             label=_meeting_label,
             subjects=board_pack_subjects,
+            personal=True,
         )
     )
     register_report_kind(
@@ -747,5 +790,6 @@ def register_forum_reports() -> None:
             public_available=minutes_public_available,
             label=_meeting_label,
             subjects=minutes_subjects,
+            personal=True,
         )
     )

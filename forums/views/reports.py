@@ -69,14 +69,21 @@ def report_list(request, slug):
 def report_request(request, slug):
     """Queue a report (or reuse the current one) and show its status."""
     forum = _member_forum(request, slug)
+    # "personal": the asker's own version (with restricted items they are named on);
+    # "members": the version for every member; "public": published material only.
+    version = request.POST.get("audience", "")
+    audience = GeneratedReport.Audience.PUBLIC if version == "public" else version
+    if version in ("personal", "members"):
+        audience = GeneratedReport.Audience.MEMBER
     try:
         report = reports.report_request(
             forum=forum,
             kind=request.POST.get("kind", ""),
             subject=request.POST.get("subject", ""),
-            audience=request.POST.get("audience", ""),
+            audience=audience,
             fmt=request.POST.get("format", "pdf"),
             by=request.user,
+            personal=version != "members",
         )
     except ValidationError as error:
         return render(
@@ -137,6 +144,7 @@ def report_download(request, slug, pk):
             audience=report.audience,
             fmt=report.format,
             by=request.user,
+            personal=report.viewer_id is not None,
         )
     return redirect(_status_url(report))
 

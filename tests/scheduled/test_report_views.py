@@ -1,7 +1,10 @@
 """Report pages: who may ask, see and download what."""
 
+import io
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from forums.models import Confidentiality, GeneratedReport, Meeting
 from tests.queries import queries_for
@@ -147,3 +150,35 @@ def test_status_page_queries_do_not_grow_with_the_agenda(
         item = AgendaItemFactory(meeting=meeting, title=f"Extra item {n}")
         add_paper(item, title=f"Extra paper {n}", content=b"%PDF-1.4")
     assert queries_for(member_client, url) == few
+
+
+def test_members_version_is_shared_and_leaves_out_restricted_items(
+    member_client,
+    advisory_client,
+    other_forum_member_client,
+    forum,
+    meeting,
+    member,
+    django_capture_on_commit_callbacks,
+):
+    AgendaItemFactory(
+        meeting=meeting,
+        title="Named-only briefing",
+        confidentiality=Confidentiality.RESTRICTED,
+        restricted_to=[member],
+    )
+    report = _ask(member_client, forum, meeting, "members", django_capture_on_commit_callbacks)
+    assert report.viewer_id is None
+    url = reverse("reports:download", args=[forum.slug, report.pk])
+    response = advisory_client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('board-pack-members.pdf"')
+    text = "".join(
+        page.extract_text()
+        for page in PdfReader(io.BytesIO(b"".join(response.streaming_content))).pages
+    )
+    assert "Gold group" in text  # confidential: members see it
+    assert "Named-only" not in text  # restricted: not in the version for everyone
+    assert other_forum_member_client.get(url).status_code == 404
+    personal = _ask(member_client, forum, meeting, "personal", django_capture_on_commit_callbacks)
+    assert personal.viewer_id == member.pk and personal.pk != report.pk

@@ -37,11 +37,11 @@ def test_member_asks_for_a_board_pack_and_downloads_it(live_server, page):
     assert_accessible(page)
 
     page.get_by_role(
-        "button", name=re.compile(r"Member version \(PDF\)\W+Board pack, Autumn board")
+        "button", name=re.compile(r"Your version \(PDF\)\W+Board pack, Autumn board")
     ).click()
-    page.wait_for_url("**/reports/*/")
+    page.wait_for_url(re.compile(r"/reports/\d+/$"))
     assert page.get_by_text("Ready", exact=True).is_visible()
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download").click()
-    assert download.value.suggested_filename.endswith("board-pack-member.pdf")
+    assert download.value.suggested_filename.endswith("board-pack-personal.pdf")
