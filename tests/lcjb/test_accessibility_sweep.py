@@ -1,0 +1,92 @@
+"""One page of each main kind in real Chromium with the demo data: no WCAG 2.2 A/AA violation
+that axe can find, for the secretariat of the Cleveland board and for the public."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from django.urls import reverse
+
+from membership.demo import DEMO_PASSWORD, demo_email
+from tests.browser import WCAG_22_AA, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SLUG = "cleveland-cjb"
+
+
+def demo_objects():
+    from forums.models import Meeting, Minutes
+    from priorities.models import Priority
+
+    meeting = Meeting.objects.filter(forum__slug=SLUG, agenda_items__isnull=False).first()
+    minuted = Minutes.objects.filter(meeting__forum__slug=SLUG).select_related("meeting")
+    published = minuted.filter(status=Minutes.Status.PUBLISHED).first().meeting
+    priority = Priority.objects.filter(forum__slug=SLUG).first()
+    return (
+        meeting,
+        minuted.exclude(status=Minutes.Status.PUBLISHED).first().meeting,
+        published,
+        priority,
+    )
+
+
+def secretariat_pages() -> dict[str, str]:
+    meeting, minuted, _, priority = demo_objects()
+    return {
+        "workspace home": reverse("forums:workspace"),
+        "forum": reverse("forums:workspace-forum", args=[SLUG]),
+        "meetings": reverse("meetings:workspace-list", args=[SLUG]),
+        "meeting": reverse("meetings:workspace-meeting", args=[SLUG, meeting.pk]),
+        "minutes": reverse("meetings:workspace-minutes", args=[SLUG, minuted.pk]),
+        "actions": reverse("meetings:workspace-actions", args=[SLUG]),
+        "priorities": reverse("priorities:workspace-list", args=[SLUG]),
+        "priority": reverse("priorities:detail", args=[SLUG, priority.pk]),
+        "risk register": reverse("priorities:risks", args=[SLUG]),
+        "performance": reverse("performance:workspace-dashboard", args=[SLUG]),
+        "returns": reverse("performance:returns", args=[SLUG]),
+        "notices": reverse("membership:notices"),
+        "account": reverse("account"),
+        "two-factor": reverse("two-factor"),
+    }
+
+
+def public_pages() -> dict[str, str]:
+    _, _, published, _ = demo_objects()
+    return {
+        "home": reverse("forums:home"),
+        "forum": reverse("forums:public-forum", args=[SLUG]),
+        "meetings": reverse("meetings:public-list", args=[SLUG]),
+        "meeting with minutes": reverse("meetings:public-meeting", args=[SLUG, published.pk]),
+        "priorities": reverse("priorities:public-list", args=[SLUG]),
+        "themes": reverse("priorities:themes"),
+        "performance": reverse("performance:public-dashboard", args=[SLUG]),
+        "open data": reverse("performance:open-data"),
+        "news feeds": reverse("feeds:index"),
+        "sign in": reverse("login"),
+    }
+
+
+def violations(page, base_url: str, pages: dict[str, str]) -> list[str]:
+    """Visit each page; the axe report of each one that has violations (or fails to load)."""
+    axe = Axe()
+    found = []
+    for name, path in pages.items():
+        response = page.goto(base_url + path)
+        if response is None or response.status != 200:
+            found.append(f"{name} {path}: status {response and response.status}")
+            continue
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+        if results.violations_count:
+            found.append(f"{name} {path}:\n{results.generate_report()}")
+    return found
+
+
+def test_main_pages_for_the_secretariat_and_the_public_have_no_accessibility_violations(
+    live_server, page
+):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    public = violations(page, live_server.url, public_pages())
+    sign_in(page, live_server.url, demo_email("secretariat"), DEMO_PASSWORD)
+    secretariat = violations(page, live_server.url, secretariat_pages())
+    problems = [f"public {p}" for p in public] + [f"secretariat {p}" for p in secretariat]
+    assert not problems, "\n\n".join(problems)
