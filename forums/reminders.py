@@ -404,12 +404,24 @@ def _open_actions():
     return (
         Action.objects.open()
         .filter(owner__isnull=False, owner__is_active=True)
-        .select_related("forum", "owner", "meeting")
+        .select_related("forum", "owner", "meeting", "agenda_item")
+        .prefetch_related("agenda_item__restricted_to")
     )
 
 
 def _owner_is_member(action: Action, roles) -> bool:
-    return bool(roles.get((action.forum_id, action.owner_id), set()) & set(Membership.MEMBER_ROLES))
+    """The owner sits on the forum and may see the action (restricted ones, or ones on a
+    restricted item, only if named on the item or running the forum)."""
+    owner_roles = roles.get((action.forum_id, action.owner_id), set())
+    if not owner_roles & set(Membership.MEMBER_ROLES):
+        return False
+    if owner_roles & set(Membership.RUNNING_ROLES):
+        return True
+    item = action.agenda_item
+    named = bool(item) and any(p.pk == action.owner_id for p in item.restricted_to.all())
+    if item and item.confidentiality == Confidentiality.RESTRICTED and not named:
+        return False
+    return action.confidentiality != Confidentiality.RESTRICTED or named
 
 
 def send_action_reminders(*, today: datetime.date) -> int:

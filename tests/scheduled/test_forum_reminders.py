@@ -264,3 +264,27 @@ def test_a_guest_presenter_is_not_sent_a_confidential_items_title(
     (message,) = _emails_to(data_submitter)
     assert "Court data quality" in message.body
     assert "Gold command" not in message.body
+
+
+def test_action_on_a_restricted_item_is_not_sent_to_an_owner_not_named_on_it(
+    forum, member, advisory_member, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory(forum=forum)
+    item = AgendaItemFactory(
+        meeting=meeting,
+        title="Covert tasking",
+        confidentiality=Confidentiality.RESTRICTED,
+        restricted_to=[member],
+    )
+    for owner in (member, advisory_member):
+        ActionFactory(
+            forum=forum,
+            owner=owner,
+            agenda_item=item,
+            title=f"Covert follow-up for {owner.pk}",
+            due_date=TODAY + datetime.timedelta(days=3),
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.send_action_reminders(today=TODAY)
+    assert len(_emails_to(member)) == 1
+    assert _emails_to(advisory_member) == []
