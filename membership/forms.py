@@ -106,6 +106,9 @@ class NotificationPreferenceForm(forms.ModelForm):
             Field.select("digest_weekday"),
             Submit("submit", "Save preferences"),
         )
+        self.fields["digest_weekday"].error_messages["required"] = (
+            "Choose the day of the week for your digest"
+        )
 
 
 class TwoFactorCodeForm(forms.Form):

@@ -329,6 +329,7 @@ class AttendanceRecordForm(forms.Form):
                 choices=Attendance.Actual.choices,
                 initial=attendance.actual,
                 widget=forms.RadioSelect,
+                error_messages={"required": f"Select whether {attendance.person} attended"},
             )
 
     def rows(self):

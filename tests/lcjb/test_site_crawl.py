@@ -282,6 +282,115 @@ def test_another_forums_workspace_pages_are_not_found_by_a_member_elsewhere(demo
     assert not wrong, "not a 404 to a member of another forum:\n" + "\n".join(wrong)
 
 
+# --- forms ------------------------------------------------------------------------------------
+
+
+class FormParser(HTMLParser):
+    """POST forms with fields a person fills in, and what a browser sends if they fill in
+    nothing: empty text, the first option of each list, no radio or checkbox chosen."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict] = []
+        self._form = None
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        name, kind = attributes.get("name"), attributes.get("type", "text")
+        if tag == "form":
+            method = (attributes.get("method") or "get").lower()
+            self._form = {"method": method, "action": attributes.get("action"), "data": {}}
+            self._form["fields"] = []
+            self.forms.append(self._form)
+        elif self._form is None or not name:
+            return
+        elif tag in ("input", "textarea") and kind not in ("hidden", "submit", "button"):
+            self._form["fields"].append(name)
+            if kind not in ("radio", "checkbox", "file"):
+                self._form["data"][name] = ""
+        elif tag == "select":
+            self._form["fields"].append(name)
+            self._select = name
+        if tag == "option" and self._select:
+            self._form["data"][self._select] = attributes.get("value", "")
+            self._select = None
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+
+
+ERROR_LINKS = re.compile(r'govuk-error-summary__list">(.*?)</ul>', re.S)
+NOT_GOVUK_VOICE = ("This field is required", "Enter a valid", "Select a valid choice")
+# Known bugs in files this test's author may not change: (form URL pattern, message).
+KNOWN_FORM_BUGS = {
+    ("priorities:risk-create", "This field is required."): "RiskForm status has no message",
+    ("priorities:risk-edit", "This field is required."): "RiskForm status has no message",
+    ("priorities:tension-create", "This field is required."): "TensionForm status: no message",
+    ("priorities:tension-edit", "This field is required."): "TensionForm status: no message",
+}
+
+
+_form_answers: dict = {}
+
+
+def empty_form_answers(role: str) -> list[tuple]:
+    """(form URL, status, error messages) for each kind of form the person reached, sent as a
+    browser sends it when nothing is filled in."""
+    if role not in _form_answers:
+        _form_answers[role] = send_empty_forms(role)
+    return _form_answers[role]
+
+
+def send_empty_forms(role: str) -> list[tuple]:
+    found = crawl_as(role)
+    client = client_for(role)
+    answers, tried = [], set()
+    pages = [url for url, body in found.bodies.items() if "<html" in body[:300]]
+    for url in one_per_pattern(pages):
+        parser = FormParser()
+        parser.feed(found.bodies[url])
+        for form in parser.forms:
+            action = same_site(url, form["action"] or url)
+            if form["method"] != "post" or not form["fields"] or pattern_of(action) in tried:
+                continue
+            tried.add(pattern_of(action))
+            response = client.post(action, {"csrfmiddlewaretoken": "-", **form["data"]})
+            body = response.content.decode(errors="replace")
+            summary = ERROR_LINKS.search(body)
+            messages = re.findall(r"<a [^>]*>(.*?)</a>", summary.group(1)) if summary else []
+            if response.status_code == 200 and not summary:
+                messages = ["(no error summary)"]
+            answers.append((action, response.status_code, [html.unescape(m) for m in messages]))
+    return answers
+
+
+@pytest.mark.parametrize("role", ["secretariat", "member", "submitter"])
+def test_every_form_sent_empty_says_what_to_fix_in_plain_words(demo, role):
+    """No server error; the page comes back with an error summary whose messages say what to
+    do (GOV.UK voice), or the form accepts an empty answer and moves on."""
+    problems = []
+    answers = empty_form_answers(role)
+    assert len(answers) >= (20 if role == "secretariat" else 2)
+    for action, status, messages in answers:
+        if status >= 500:
+            problems.append(f"{action}: {status}")
+        for message in messages:
+            if (pattern_of(action)[0], message) in KNOWN_FORM_BUGS:
+                continue
+            if message.startswith(NOT_GOVUK_VOICE) or message == "(no error summary)":
+                problems.append(f"{action}: {message!r}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.xfail(reason="; ".join(sorted(set(KNOWN_FORM_BUGS.values()))), strict=True)
+def test_known_form_message_bugs_are_fixed(demo):
+    answers = empty_form_answers("secretariat")
+    seen = {(pattern_of(action)[0], m) for action, _, messages in answers for m in messages}
+    assert not seen & set(KNOWN_FORM_BUGS)
+
+
 # --- confidentiality -------------------------------------------------------------------------
 # Who may see a row is worked out here from the rules as written (public to everyone; confidential
 # to the forum's members; restricted to the people named, and to the secretariat and chair who
