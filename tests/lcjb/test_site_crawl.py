@@ -39,7 +39,7 @@ NONE_LEAK = re.compile(r">\s*None\s*<")
 
 
 class PageParser(HTMLParser):
-    """The bits of a page the crawl checks: links, <h1>s, the <title>."""
+    """The bits of a page the crawl checks: links, <h1>s, the <title>, empty tables."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -47,6 +47,9 @@ class PageParser(HTMLParser):
         self.h1_count = 0
         self.title = ""
         self._in_title = False
+        self.empty_tables = 0  # tables with headings but no rows of data
+        self._tables: list[int] = []
+        self._in_head = False
 
     def handle_starttag(self, tag, attrs):
         if tag == "a":
@@ -55,10 +58,20 @@ class PageParser(HTMLParser):
                 self.links.append(href)
         elif tag == "h1":
             self.h1_count += 1
+        elif tag == "table":
+            self._tables.append(0)
+        elif tag == "thead":
+            self._in_head = True
+        elif tag == "tr" and self._tables and not self._in_head:
+            self._tables[-1] += 1
         elif tag == "title" and not self.title:
             self._in_title = True  # the page's <title>, not an SVG's
 
     def handle_endtag(self, tag):
+        if tag == "thead":
+            self._in_head = False
+        elif tag == "table" and self._tables and self._tables.pop() == 0:
+            self.empty_tables += 1
         if tag == "title" and self._in_title:
             self._in_title = False
             self.title = self.title or " "
@@ -208,6 +221,8 @@ def page_problems(url: str, body: str) -> list[str]:
     page.feed(body)
     if page.h1_count != 1:
         problems.append(f"{url}: {page.h1_count} <h1> elements")
+    if page.empty_tables:
+        problems.append(f"{url}: a table with no rows (say there is nothing instead)")
     if not page.title.strip().endswith(settings.SERVICE_NAME):
         problems.append(f"{url}: title {page.title.strip()!r}")
     if leak := TEMPLATE_LEAK.search(body):
