@@ -23,6 +23,7 @@ from forums.models import (
     Escalation,
     Forum,
     ForwardPlanItem,
+    GeneratedReport,
     Meeting,
     Membership,
     MinuteComment,
@@ -190,7 +191,80 @@ def meeting_page(*, person: User, meeting: Meeting) -> dict:
         "quorum": quorum_for(meeting, attendances),
         "declarations": declarations,
         "minutes": minutes,
+        "reports": meeting_reports_for(person=person, meeting=meeting, minutes=minutes),
     }
+
+
+REPORT_VERSIONS = (
+    ("personal", "Your version"),
+    ("members", "Members' version"),
+    ("public", "Public version"),
+)
+
+
+def meeting_reports_for(*, person: User, meeting: Meeting, minutes: Minutes | None) -> list[dict]:
+    """The board pack and minutes PDFs a member can ask for from the meeting page: for each
+    version, the report already produced for them (to follow its status) or nothing (to ask).
+
+    Minutes are offered once approved, their public version once published; the public board
+    pack once the agenda is out on a published meeting (else it would be empty). One query.
+    """
+    from forums import reports
+
+    published = meeting.is_public and meeting.forum.is_public  # as Meeting.objects.published()
+    kinds = []
+    if not meeting.is_cancelled:
+        pack = ["personal", "members"]
+        if published and meeting.agenda_is_out:
+            pack.append("public")
+        kinds.append(("board_pack", pack))
+    if minutes is not None and minutes.status in reports.APPROVED_MINUTES:
+        versions = ["personal", "members"]
+        if minutes.status == Minutes.Status.PUBLISHED and published:
+            versions.append("public")
+        kinds.append(("minutes", versions))
+    if not kinds:
+        return []
+    produced = {}
+    existing = (
+        GeneratedReport.objects.filter(
+            forum=meeting.forum,
+            kind__in=[name for name, _ in kinds],
+            subject=str(meeting.pk),
+            format="pdf",
+        )
+        .filter(Q(viewer=person) | Q(viewer__isnull=True))
+        .order_by("requested_at")
+    )
+    for report in existing:
+        if report.audience == GeneratedReport.Audience.PUBLIC:
+            version = "public"
+        else:
+            version = "personal" if report.viewer_id else "members"
+        produced[(report.kind, version)] = report  # the latest wins
+    label = reports._meeting_label(meeting)
+    rows = []
+    for name, versions in kinds:
+        kind = reports.report_kind(name)
+        if kind is None:
+            continue
+        rows.append(
+            {
+                "kind": kind,
+                "subject": str(meeting.pk),
+                "label": label,
+                "versions": [
+                    {
+                        "audience": version,
+                        "text": text,
+                        "report": produced.get((name, version)),
+                    }
+                    for version, text in REPORT_VERSIONS
+                    if version in versions
+                ],
+            }
+        )
+    return rows
 
 
 def minutes_page(*, person: User, meeting: Meeting) -> dict:
