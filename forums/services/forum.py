@@ -80,6 +80,23 @@ def membership_create(
     )
     membership.full_clean()
     _save_with_history(membership, by=created_by, reason=reason)
+    if created_by is None or created_by.pk != person.pk:  # not when accepting an invitation
+        notify(
+            key=f"membership-added:{membership.pk}",
+            recipients=[person],
+            category="membership",
+            subject=f"You have been added to {forum.name}",
+            template="forums/email/membership_added",
+            context={
+                "forum": forum,
+                "membership": membership,
+                "role": membership.get_role_display(),
+                "added_by": created_by,
+                "starts_later": membership.start_date > timezone.localdate(),
+            },
+            url=reverse("forums:workspace-forum", args=[forum.slug]),
+            essential=True,
+        )
     return membership
 
 
@@ -126,6 +143,27 @@ def membership_end(
     _save_with_history(
         membership, by=ended_by, reason="Membership ended", update_fields=["end_date"]
     )
+    person = membership.person
+    if ended_by is None or ended_by.pk != person.pk:
+        forum = membership.forum
+        ends_later = end_date > timezone.localdate()
+        notify(
+            key=f"membership-ended:{membership.pk}:{end_date.isoformat()}",
+            recipients=[person],
+            category="membership",
+            subject=f"Your membership of {forum.name} "
+            + (f"ends on {end_date:%-d %B %Y}" if ends_later else "has ended"),
+            template="forums/email/membership_ended",
+            context={
+                "forum": forum,
+                "membership": membership,
+                "role": membership.get_role_display(),
+                "ended_by": ended_by,
+                "end_date": end_date,
+                "ends_later": ends_later,
+            },
+            essential=True,
+        )
     return membership
 
 
