@@ -16,6 +16,16 @@ urlpatterns = [
     path(W + "series/", meetings.meeting_series, name="workspace-series"),
     path(W + "decisions/", actions.decision_list, name="workspace-decisions"),
     path(W + "forward-plan/", actions.forward_plan, name="workspace-forward-plan"),
+    path(
+        W + "forward-plan/<int:pk>/change/",
+        actions.forward_plan_item_change,
+        name="workspace-forward-plan-change",
+    ),
+    path(
+        W + "forward-plan/<int:pk>/remove/",
+        actions.forward_plan_item_remove,
+        name="workspace-forward-plan-remove",
+    ),
     path(W + "attendance/", meetings.attendance_statistics, name="workspace-attendance-stats"),
     path(W + "escalations/", actions.escalation_list, name="workspace-escalations"),
     path(W + "escalations/new/", actions.escalation_raise, name="workspace-escalation-raise"),

@@ -420,6 +420,14 @@ def forward_plan_for(*, forum: Forum) -> QuerySet[ForwardPlanItem]:
     )
 
 
+def forward_plan_item_for(*, forum: Forum, pk: int) -> ForwardPlanItem:
+    """One of the forum's forward plan items (another forum's is a 404)."""
+    return get_object_or_404(
+        ForwardPlanItem.objects.filter(forum=forum).select_related("forum", "agenda_item__meeting"),
+        pk=pk,
+    )
+
+
 def attendance_statistics(*, forum: Forum, today: datetime.date | None = None) -> dict:
     """Per member and per agency over the last 12 months: meetings, attended, with authority."""
     today = today or timezone.localdate()

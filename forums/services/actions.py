@@ -227,7 +227,14 @@ def forward_plan_item_add(
         confidentiality=confidentiality,
         created_by=by,
     )
-    # A meeting already set up that month takes the item now.
+    _place_on_agenda(item)
+    return item
+
+
+def _place_on_agenda(item: ForwardPlanItem) -> None:
+    """A meeting already set up (not yet published) in the item's month takes it now."""
+    planned_for = item.planned_for
+    forum = item.forum
     meeting = (
         Meeting.objects.filter(
             forum=forum,
@@ -255,7 +262,54 @@ def forward_plan_item_add(
         )
         item.agenda_item = agenda_item
         item.save(update_fields=["agenda_item"])
+
+
+def _require_only_planned(item: ForwardPlanItem, doing: str) -> None:
+    if item.agenda_item_id is not None:
+        meeting = item.agenda_item.meeting
+        raise ValidationError(
+            f"This item is already on the agenda of the meeting on "
+            f"{timezone.localtime(meeting.starts_at):%-d %B %Y}: {doing} it on that agenda"
+        )
+
+
+@transaction.atomic
+def forward_plan_item_change(
+    *,
+    item: ForwardPlanItem,
+    by: User,
+    title: str,
+    planned_for: datetime.date,
+    purpose: str,
+    confidentiality: str,
+    description: str = "",
+) -> ForwardPlanItem:
+    """Change an item still only planned; moved to a month with a meeting set up, it joins
+    that meeting's agenda."""
+    _require_secretariat(by, item.forum)
+    item = ForwardPlanItem.objects.select_for_update().select_related("forum").get(pk=item.pk)
+    _require_only_planned(item, "change")
+    if confidentiality == Confidentiality.RESTRICTED:
+        raise ValidationError(
+            {"confidentiality": "Restricted items are added to a meeting's agenda directly"}
+        )
+    item.title = title.strip()
+    item.planned_for = planned_for.replace(day=1)
+    item.purpose = purpose
+    item.confidentiality = confidentiality
+    item.description = description
+    item.save(update_fields=["title", "planned_for", "purpose", "confidentiality", "description"])
+    _place_on_agenda(item)
     return item
+
+
+@transaction.atomic
+def forward_plan_item_remove(*, item: ForwardPlanItem, by: User) -> None:
+    """Take an item off the forward plan (only while it is not yet on an agenda)."""
+    _require_secretariat(by, item.forum)
+    item = ForwardPlanItem.objects.select_for_update().get(pk=item.pk)
+    _require_only_planned(item, "remove")
+    item.delete()
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from forums.forms.forward_plan import ForwardPlanItemChangeForm
 from forums.forms.meetings import (
     ActionFilterForm,
     ActionForm,
@@ -213,7 +214,64 @@ def forward_plan(request, slug):
     return render(
         request,
         "forums/forward_plan_list.html",
-        {"forum": forum, "items": selectors.forward_plan_for(forum=forum), "form": form},
+        {
+            "forum": forum,
+            "items": selectors.forward_plan_for(forum=forum),
+            "form": form,
+            "can_manage": can_manage,
+        },
+    )
+
+
+def _forward_plan_url(forum) -> str:
+    return reverse("meetings:workspace-forward-plan", args=[forum.slug])
+
+
+def forward_plan_item_change(request, slug, pk):
+    """The secretariat or chair changes an item that is not yet on an agenda."""
+    forum = secretariat_forum(request, slug)
+    item = selectors.forward_plan_item_for(forum=forum, pk=pk)
+    form = ForwardPlanItemChangeForm(
+        request.POST if request.method == "POST" else None,
+        initial=ForwardPlanItemChangeForm.initial_for(item),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.forward_plan_item_change(item=item, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Forward plan item changed")
+            return redirect(_forward_plan_url(forum))
+    return form_page(
+        request,
+        form,
+        title="Change a forward plan item",
+        caption=forum.name,
+        back_url=_forward_plan_url(forum),
+        intro="Moved to a month with a meeting already set up, the item joins that meeting's "
+        "agenda.",
+    )
+
+
+def forward_plan_item_remove(request, slug, pk):
+    """Ask, then take an item off the forward plan (only while it is not on an agenda)."""
+    forum = secretariat_forum(request, slug)
+    item = selectors.forward_plan_item_for(forum=forum, pk=pk)
+    problem = ""
+    if request.method == "POST":
+        try:
+            services.forward_plan_item_remove(item=item, by=request.user)
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+        else:
+            messages.success(request, f"‘{item.title}’ removed from the forward plan")
+            return redirect(_forward_plan_url(forum))
+    return render(
+        request,
+        "forums/forward_plan_item_remove.html",
+        {"forum": forum, "item": item, "problem": problem},
+        status=400 if problem else 200,
     )
 
 
