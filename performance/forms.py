@@ -230,12 +230,30 @@ class TargetForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, indicators, **kwargs):
+    def __init__(self, *args, indicators, areas=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators
+        # Only the areas the board covers can be chosen; without any, the question is not asked.
+        self.areas = {str(area.pk): area for area in areas}
+        if self.areas:
+            self.fields["applies_to"] = forms.ChoiceField(
+                label="Who the target is for",
+                choices=[("forum", "This board only")]
+                + [
+                    (key, f"Every board in {area.name} without its own target")
+                    for key, area in self.areas.items()
+                ],
+                initial="forum",
+                required=False,
+                widget=forms.RadioSelect,
+                help_text="An area-wide target also applies to the other boards of that area, "
+                "unless they set their own.",
+                error_messages={"invalid_choice": "Choose this board or an area it covers"},
+            )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("indicator"),
+            *([Field.radios("applies_to", legend_size=Size.SMALL)] if self.areas else []),
             Field.text("period", field_width=Fixed.TEN),
             Field.text("value", field_width=Fixed.TEN),
             Field.text("amber_tolerance", field_width=Fixed.TEN),
@@ -247,6 +265,20 @@ class TargetForm(forms.Form):
         if spec is None:
             raise forms.ValidationError("Enter the period like FY2026-27, 2026-Q3 or 2026-09")
         return spec
+
+    def clean_applies_to(self):
+        """The area chosen, or None for this board only."""
+        return self.areas.get(self.cleaned_data.get("applies_to") or "forum")
+
+    def clean(self):
+        cleaned = super().clean()
+        indicator = cleaned.get("indicator")
+        if cleaned.get("applies_to") is not None and indicator is not None and indicator.forum_id:
+            self.add_error(
+                "applies_to",
+                "A local indicator is only used by this board: set its target for this board",
+            )
+        return cleaned
 
 
 class LocalIndicatorForm(forms.ModelForm):

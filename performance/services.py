@@ -17,7 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from forums.models import AgendaItem, Forum, Meeting, Membership
 from forums.services.meetings import agenda_item_propose
-from membership.models import Agency, AgencyType, User
+from membership.models import Agency, AgencyType, PoliceForceArea, User
 from membership.notifications import notify
 from performance import periods
 from performance.calculations import FigureError, check_figure
@@ -317,12 +317,33 @@ def target_set(
     value: Decimal,
     amber_tolerance: Decimal,
     set_by: User,
+    area: PoliceForceArea | None = None,
 ) -> Target:
-    """Set (or change) the forum's target for an indicator over a period."""
+    """Set (or change) the forum's target for an indicator over a period; with ``area``, the
+    area-wide target that every forum of that area without its own target uses (only for an
+    area the forum covers, and only on a national indicator)."""
     if indicator.forum_id and indicator.forum_id != forum.pk:
         raise ValidationError({"indicator": "Choose one of this forum's indicators"})
     if amber_tolerance < 0:
         raise ValidationError({"amber_tolerance": "The amber tolerance cannot be negative"})
+    if area is not None:
+        if not forum.areas.filter(pk=area.pk).exists():
+            raise ValidationError({"applies_to": "Choose an area this board covers"})
+        if indicator.forum_id:
+            raise ValidationError(
+                {
+                    "applies_to": "A local indicator is only used by this board: set its "
+                    "target for this board"
+                }
+            )
+        target, _ = Target.objects.update_or_create(
+            forum=None,
+            area=area,
+            indicator=indicator,
+            period=period,
+            defaults={"value": value, "amber_tolerance": amber_tolerance, "set_by": set_by},
+        )
+        return target
     target, _ = Target.objects.update_or_create(
         forum=forum,
         indicator=indicator,

@@ -84,9 +84,11 @@ def targets(request, slug):
         form = TargetForm(
             request.POST if request.method == "POST" else None,
             indicators=selectors.indicators_for_forum(forum=forum),
+            areas=forum.areas.order_by("name"),
         )
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
+            area = data.get("applies_to")
             try:
                 services.target_set(
                     forum=forum,
@@ -95,13 +97,15 @@ def targets(request, slug):
                     value=data["value"],
                     amber_tolerance=data["amber_tolerance"],
                     set_by=request.user,
+                    area=area,
                 )
             except ValidationError as error:
                 for field, problems in error.message_dict.items():
                     for problem in problems:
                         form.add_error(field if field in form.fields else None, problem)
             else:
-                messages.success(request, f"Target saved for {data['indicator']}")
+                where = f" across {area.name}" if area else ""
+                messages.success(request, f"Target saved for {data['indicator']}{where}")
                 return redirect("performance:targets", forum.slug)
     elif request.method == "POST":
         raise PermissionDenied
