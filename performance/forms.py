@@ -211,6 +211,8 @@ class TargetForm(forms.Form):
         label="Target",
         max_digits=14,
         decimal_places=4,
+        # A text input with a number keyboard (GOV.UK): type="number" loses the govuk-input style.
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         error_messages={
             "required": "Enter the target",
             "invalid": "The target must be a number, like 75",
@@ -221,6 +223,7 @@ class TargetForm(forms.Form):
         max_digits=14,
         decimal_places=4,
         min_value=0,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         help_text="How far short of the target a figure can be and still show amber, in the "
         "indicator's unit",
         error_messages={

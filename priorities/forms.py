@@ -55,6 +55,15 @@ def gds_layout(form: forms.Form, submit: str = "Save") -> FormHelper:
         elif isinstance(widget, forms.Select | forms.SelectMultiple):
             items.append(Field.select(name))
         elif isinstance(widget, forms.NumberInput):
+            # A text input with a number keyboard, as GOV.UK advises: crispy-forms-gds gives a
+            # type="number" input neither the govuk-input style nor its error state.
+            whole = isinstance(field, forms.IntegerField) and not isinstance(
+                field,
+                forms.DecimalField | forms.FloatField,  # both subclass IntegerField
+            )
+            field.widget = forms.TextInput(
+                attrs={"inputmode": "numeric" if whole else "decimal", "spellcheck": "false"}
+            )
             items.append(Field.text(name, field_width=5))
         elif isinstance(widget, forms.DateInput):
             items.append(Field(name))
