@@ -286,3 +286,18 @@ def test_public_performance_page_links_the_report_for_the_latest_published_perio
         reverse("reports:public", args=[forum.slug, "performance_report", latest.pk, "pdf"])
     ]
     assert client.get(links[0]).status_code in PUBLIC_OK
+
+
+@pytest.mark.parametrize(
+    "status, offered",
+    [(Minutes.Status.CIRCULATED, False), (Minutes.Status.APPROVED, True)],
+)
+def test_approved_minutes_point_to_their_pdf(member_client, meeting, status, offered):
+    MinutesFactory(meeting=meeting, status=status, approved_at=timezone.now())
+    page = member_client.get(
+        reverse("meetings:workspace-minutes", args=[meeting.forum.slug, meeting.pk])
+    ).content.decode()
+    link = reverse("meetings:workspace-meeting", args=[meeting.forum.slug, meeting.pk])
+    assert (f'href="{link}#board-pack">Get these minutes as a PDF' in page) is offered
+    if offered:
+        assert ("minutes", "personal") in _offered(_page(member_client, meeting))
