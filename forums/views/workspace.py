@@ -142,7 +142,11 @@ def membership_add(request, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{membership.person} has been added to {forum.name}")
+            messages.success(
+                request,
+                f"{membership.person} has been added to {forum.name}."
+                + (" We have emailed them." if membership.person.is_active else ""),
+            )
             return redirect(_forum_url(forum))
     return render(
         request,
@@ -221,7 +225,11 @@ def membership_end(request, slug, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{membership.person}'s membership has been ended")
+            messages.success(
+                request,
+                f"{membership.person}'s membership has been ended."
+                + (" We have emailed them." if membership.person.is_active else ""),
+            )
             return redirect(_forum_url(forum))
     return render(
         request,

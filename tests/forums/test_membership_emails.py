@@ -40,6 +40,7 @@ def test_the_secretariat_adds_someone_and_they_are_told(
         )
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] == [["new.member@example.org"]]
+    assert "We have emailed them" in secretariat_client.get(response.url).content.decode()
     message = mail.outbox[0]
     assert message.subject == f"You have been added to {forum.name}"
     assert f"{secretariat.full_name} has added you to {forum.name} as member" in message.body
@@ -113,6 +114,7 @@ def test_the_secretariat_ends_a_seat_and_the_person_is_told(
         )
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] == [[member.email]]
+    assert "We have emailed them" in secretariat_client.get(response.url).content.decode()
     message = mail.outbox[0]
     assert message.subject == f"Your membership of {forum.name} has ended"
     assert f"{secretariat.full_name} has ended your membership of {forum.name}" in message.body
