@@ -148,6 +148,14 @@ def _sees(obj, viewer_id: int | None, runs_forum: bool) -> bool:
     return runs_forum or viewer_id in _named_ids(obj)
 
 
+def kind_offered_to(person: User, forum: Forum, name: str) -> ReportKind | None:
+    """The kind of report, if the person may ask for it on this forum (to offer its buttons)."""
+    kind = report_kind(name)
+    if kind is None or not (kind.may_request or is_member)(person, forum):
+        return None
+    return kind
+
+
 # --- rendering -----------------------------------------------------------------------------
 
 

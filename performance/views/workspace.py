@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from forums import reports
 from membership.models import Agency
 from performance import selectors, services
 from performance.forms import LocalIndicatorForm, ReasonForm, TargetForm
@@ -175,6 +176,7 @@ def period_detail(request, slug, code):
             "state": state,
             "can_manage": request.user.has_perm("performance.manage_performance", forum),
             "lead_agency_ids": lead_agency_ids(request.user, forum),
+            "report_kind": reports.kind_offered_to(request.user, forum, "performance_report"),
         },
     )
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from forums import reports
 from priorities import selectors, services
 from priorities.forms import EvaluationStartForm, EvaluationSummaryForm, OutcomeForm
 from priorities.models import AnnualEvaluation, current_plan_year
@@ -59,6 +60,9 @@ def evaluation_detail(request, slug, year):
             and evaluation.status == AnnualEvaluation.Status.DRAFT,
             "can_approve": request.user.has_perm("priorities.approve_evaluation", forum)
             and evaluation.status == AnnualEvaluation.Status.DRAFT,
+            "report_kind": reports.kind_offered_to(request.user, forum, "annual_report"),
+            "report_public": evaluation.status == AnnualEvaluation.Status.APPROVED
+            and forum.is_public,
         },
     )
 

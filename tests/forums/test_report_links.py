@@ -301,3 +301,47 @@ def test_approved_minutes_point_to_their_pdf(member_client, meeting, status, off
     assert (f'href="{link}#board-pack">Get these minutes as a PDF' in page) is offered
     if offered:
         assert ("minutes", "personal") in _offered(_page(member_client, meeting))
+
+
+# --- workspace pages: period and annual evaluation -----------------------------------------
+
+
+@pytest.mark.parametrize("role", ["member_client", "secretariat_client"])
+def test_a_period_page_offers_the_performance_report(
+    request, role, forum, data_submitter, secretariat
+):
+    from forums.models import Membership
+    from performance.models import PeriodPublication
+
+    client = request.getfixturevalue(role)
+    period = _period(forum, Membership.objects.get(person=data_submitter).agency)
+    url = reverse("performance:period-detail", args=[forum.slug, period.code])
+    html = client.get(url).content.decode()
+    assert _offered(html) == {("performance_report", "members")}
+    PeriodPublication.objects.create(forum=forum, period=period, published_by=secretariat)
+    html = client.get(url).content.decode()
+    assert _offered(html) == {("performance_report", "members"), ("performance_report", "public")}
+    for data in _report_forms(html):
+        assert data["subject"] == str(period.pk)
+        response = client.post(reverse("reports:request", args=[forum.slug]), data)
+        assert response.status_code == 302
+        assert client.get(response.url).status_code == 200
+
+
+def test_the_annual_evaluation_offers_the_annual_report(member_client, forum, chair):
+    from priorities.models import AnnualEvaluation
+
+    evaluation = AnnualEvaluation.objects.create(forum=forum, plan_year=2025, summary="Progress")
+    url = reverse("priorities:evaluation", args=[forum.slug, 2025])
+    html = member_client.get(url).content.decode()
+    assert _offered(html) == {("annual_report", "members")}
+    assert {form["format"] for form in _report_forms(html)} == {"pdf", "html"}
+    evaluation.status = AnnualEvaluation.Status.APPROVED
+    evaluation.approved_by = chair
+    evaluation.approved_at = timezone.now()
+    evaluation.save()
+    html = member_client.get(url).content.decode()
+    assert _offered(html) == {("annual_report", "members"), ("annual_report", "public")}
+    for data in _report_forms(html):
+        response = member_client.post(reverse("reports:request", args=[forum.slug]), data)
+        assert response.status_code == 302
