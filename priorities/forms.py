@@ -179,8 +179,7 @@ class ObjectiveForm(GDSModelForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("indicator") and not (data.get("local_measure") or "").strip():
-            self.add_error("indicator", "Choose an indicator or describe a local measure")
+        # "Choose an indicator or describe a local measure" comes from Objective.clean().
         baseline_date, target_date = data.get("baseline_date"), data.get("target_date")
         if baseline_date and target_date and target_date <= baseline_date:
             self.add_error("target_date", "The target date must be after the baseline date")
@@ -255,6 +254,7 @@ class TensionForm(GDSModelForm):
         "agency_plan": "Describe the agency's own plan or measure",
         "conflict": "Describe how it conflicts with the shared priority",
         "agencies": "Choose the agencies involved",
+        "status": "Choose the status of the tension",
     }
 
     class Meta:
@@ -300,6 +300,7 @@ class RiskForm(GDSModelForm):
         "likelihood": "Choose the likelihood, from 1 to 5",
         "impact": "Choose the impact, from 1 to 5",
         "review_date": "Enter the review date",
+        "status": "Choose the status of the risk",
     }
 
     review_date = date_field("Review date", message="Enter the review date")

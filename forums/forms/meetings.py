@@ -73,6 +73,9 @@ class GdsForm(forms.Form):
         if isinstance(widget, (forms.DateInput, forms.TimeInput, forms.FileInput)):
             return Field(name)
         if isinstance(widget, forms.NumberInput):
+            # The GOV.UK pack leaves type=number unstyled and without its error state: use a
+            # text box with a number keyboard, as the Design System recommends.
+            field.widget = forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"})
             return Field.text(name, field_width=Fluid.ONE_QUARTER)
         return Field.text(name, field_width=Fluid.TWO_THIRDS)
 

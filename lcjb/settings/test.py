@@ -12,3 +12,6 @@ SITE_URL = "http://testserver"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 AXES_FAILURE_LIMIT = 5
+# Close connections after each request, as Django's own test runner expects: live-server threads
+# would otherwise hold the test database open when it is dropped.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

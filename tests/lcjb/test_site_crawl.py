@@ -339,12 +339,6 @@ class FormParser(HTMLParser):
 ERROR_LINKS = re.compile(r'govuk-error-summary__list">(.*?)</ul>', re.S)
 NOT_GOVUK_VOICE = ("This field is required", "Enter a valid", "Select a valid choice")
 # Known bugs in files this test's author may not change: (form URL pattern, message).
-KNOWN_FORM_BUGS = {
-    ("priorities:risk-create", "This field is required."): "RiskForm status has no message",
-    ("priorities:risk-edit", "This field is required."): "RiskForm status has no message",
-    ("priorities:tension-create", "This field is required."): "TensionForm status: no message",
-    ("priorities:tension-edit", "This field is required."): "TensionForm status: no message",
-}
 
 
 _form_answers: dict = {}
@@ -392,18 +386,9 @@ def test_every_form_sent_empty_says_what_to_fix_in_plain_words(demo, role):
         if status >= 500:
             problems.append(f"{action}: {status}")
         for message in messages:
-            if (pattern_of(action)[0], message) in KNOWN_FORM_BUGS:
-                continue
             if message.startswith(NOT_GOVUK_VOICE) or message == "(no error summary)":
                 problems.append(f"{action}: {message!r}")
     assert not problems, "\n".join(problems)
-
-
-@pytest.mark.xfail(reason="; ".join(sorted(set(KNOWN_FORM_BUGS.values()))), strict=True)
-def test_known_form_message_bugs_are_fixed(demo):
-    answers = empty_form_answers("secretariat")
-    seen = {(pattern_of(action)[0], m) for action, _, messages in answers for m in messages}
-    assert not seen & set(KNOWN_FORM_BUGS)
 
 
 # --- confidentiality -------------------------------------------------------------------------
