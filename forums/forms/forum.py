@@ -141,6 +141,13 @@ class MembershipForm(_SeatFields):
             required=False,
             help_text="Without consent the public sees only the agency and the role.",
         )
+        if adding:
+            self.fields["takes_over_as_chair"] = forms.BooleanField(
+                label="They take over as chair from the current chair",
+                required=False,
+                help_text="The current chair's seat ends the day before this one starts. Only "
+                "for the chair role.",
+            )
         if adding and not self.is_bound:
             self.initial.setdefault("start_date", timezone.localdate())
         self.helper = FormHelper()
@@ -153,6 +160,7 @@ class MembershipForm(_SeatFields):
             Field("start_date"),
             Field("end_date"),
             Field.checkbox("show_name_publicly", small=True),
+            *([Field.checkbox("takes_over_as_chair", small=True)] if adding else []),
             Submit("submit", "Add member" if adding else "Save changes"),
         )
 

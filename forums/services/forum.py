@@ -11,6 +11,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,6 +51,24 @@ def _save_with_history(instance, *, by: User | None, reason: str, update_fields=
 # --- memberships ------------------------------------------------------------------------------
 
 
+def _hand_over_chair(*, forum: Forum, new_start: datetime.date, by: User | None) -> None:
+    """End every chair's seat that runs into ``new_start`` on the day before it."""
+    chairs = Membership.objects.filter(forum=forum, role=Membership.Role.CHAIR).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=new_start)
+    )
+    for chair in chairs.select_related("person", "forum"):
+        if chair.start_date >= new_start:
+            raise ValidationError(
+                {
+                    "takes_over_as_chair": f"{chair.person} only becomes chair on "
+                    f"{chair.start_date:%-d %B %Y}: change that seat instead"
+                }
+            )
+        membership_end(
+            membership=chair, ended_by=by, end_date=new_start - datetime.timedelta(days=1)
+        )
+
+
 @transaction.atomic
 def membership_create(
     *,
@@ -64,9 +83,22 @@ def membership_create(
     end_date: datetime.date | None = None,
     show_name_publicly: bool = False,
     reason: str = "Membership added",
+    takes_over_as_chair: bool = False,
 ) -> Membership:
-    """Give a person a seat on a forum, checked against every membership rule."""
+    """Give a person a seat on a forum, checked against every membership rule.
+
+    With ``takes_over_as_chair`` a new chair replaces the current one in the same transaction:
+    the current chair's seat ends the day before the new one starts (a new local policing body
+    after an election, for example), so the one-chair rule never blocks a handover.
+    """
     _lock(forum)
+    start_date = start_date or timezone.localdate()
+    if takes_over_as_chair:
+        if role != Membership.Role.CHAIR:
+            raise ValidationError(
+                {"takes_over_as_chair": "Only tick this when the new seat is the chair"}
+            )
+        _hand_over_chair(forum=forum, new_start=start_date, by=created_by)
     membership = Membership(
         forum=forum,
         person=person,
@@ -74,7 +106,7 @@ def membership_create(
         role=role,
         can_commit_resources=can_commit_resources,
         deputy=deputy,
-        start_date=start_date or timezone.localdate(),
+        start_date=start_date,
         end_date=end_date,
         show_name_publicly=show_name_publicly,
     )
