@@ -1,7 +1,32 @@
-"""Changing a forward plan item: the adding form's questions, answered already."""
+"""Forms for the forward plan: adding an item, and changing it with the same questions."""
 
-from forums.forms.meetings import ForwardPlanItemForm
-from forums.models import ForwardPlanItem
+from django import forms
+
+from forums.forms.base import GdsForm, _date
+from forums.models import AgendaItem, Confidentiality, ForwardPlanItem
+
+
+class ForwardPlanItemForm(GdsForm):
+    submit_label = "Add to forward plan"
+
+    title = forms.CharField(max_length=300, error_messages={"required": "Enter the item title"})
+    planned_for = _date(
+        "Planned for (any day in the month of the meeting)",
+        message="Enter the month it is planned for",
+    )
+    purpose = forms.ChoiceField(
+        choices=AgendaItem.Purpose.choices,
+        widget=forms.RadioSelect,
+        initial=AgendaItem.Purpose.DISCUSSION,
+        error_messages={"required": "Choose the purpose of the item"},
+    )
+    confidentiality = forms.ChoiceField(
+        choices=[c for c in Confidentiality.choices if c[0] != Confidentiality.RESTRICTED],
+        widget=forms.RadioSelect,
+        initial=Confidentiality.PUBLIC,
+        error_messages={"required": "Choose who may see this item"},
+    )
+    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ForwardPlanItemChangeForm(ForwardPlanItemForm):

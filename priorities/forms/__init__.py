@@ -1,32 +1,30 @@
-"""Forms of the priorities app, one module per part; every public name is re-exported here."""
+"""Forms for priorities, objectives, sign-off, registers, consultations and evaluations.
 
+One module per part: priorities.py, registers.py, consultations.py, evaluations.py and
+public.py (the public answer form); base.py holds the GOV.UK layout they share. Every public
+name is re-exported here.
+"""
+
+from priorities.forms.base import DATE_HINT, GDSModelForm, date_field, gds_layout
+from priorities.forms.consultations import ConsultationForm, QuestionForm, YouSaidWeDidForm
+from priorities.forms.evaluations import EvaluationStartForm, EvaluationSummaryForm, OutcomeForm
 from priorities.forms.priorities import (
-    ABOUT_YOU,
-    DATE_HINT,
-    MAX_FORM_AGE,
-    MIN_SECONDS_TO_ANSWER,
-    SCORE_CHOICES,
-    ConsultationForm,
     DeliveryActionForm,
     DiscussionForm,
-    EvaluationStartForm,
-    EvaluationSummaryForm,
-    GDSModelForm,
     ObjectiveForm,
-    OutcomeForm,
     PriorityForm,
-    PublicResponseForm,
-    QuestionForm,
-    RiskForm,
     SignOffForm,
     StatusForm,
-    TensionForm,
     ThemeForm,
-    YouSaidWeDidForm,
-    date_field,
-    gds_layout,
+)
+from priorities.forms.public import (
+    ABOUT_YOU,
+    MAX_FORM_AGE,
+    MIN_SECONDS_TO_ANSWER,
+    PublicResponseForm,
     started_token,
 )
+from priorities.forms.registers import SCORE_CHOICES, RiskForm, TensionForm
 
 __all__ = [
     "DATE_HINT",
@@ -36,6 +34,10 @@ __all__ = [
     "PriorityForm",
     "ObjectiveForm",
     "SignOffForm",
+    "DeliveryActionForm",
+    "DiscussionForm",
+    "ThemeForm",
+    "StatusForm",
     "TensionForm",
     "SCORE_CHOICES",
     "RiskForm",
@@ -45,13 +47,9 @@ __all__ = [
     "EvaluationStartForm",
     "EvaluationSummaryForm",
     "OutcomeForm",
-    "DeliveryActionForm",
-    "DiscussionForm",
-    "ThemeForm",
     "MIN_SECONDS_TO_ANSWER",
     "MAX_FORM_AGE",
     "started_token",
     "ABOUT_YOU",
     "PublicResponseForm",
-    "StatusForm",
 ]

@@ -1,67 +1,86 @@
-"""Reads of priorities, one module per part; every public name is re-exported here."""
+"""Reads of priorities, plans, risks, consultations and evaluations, scoped to who is asking.
 
-from priorities.selectors.priorities import (
+Workspace reads start from ``forum_for`` (a forum the person sits on, otherwise 404). Public
+reads use only the published querysets (``Priority.objects.published()`` and friends).
+
+One module per part: forums.py, priorities.py (priorities, sign-off), rollup.py (delivery
+progress and figures), history.py, registers.py (tensions, risks), consultations.py,
+evaluations.py and public.py. Every public name is re-exported here, so
+``from priorities import selectors; selectors.priority_for(...)`` keeps working.
+"""
+
+from priorities.selectors.consultations import (
     EQUALITY_FIELDS,
-    INSPECTION_THEMES,
-    RAG_LABELS,
-    RAG_TAGS,
-    RED_AFTER_DAYS,
-    AreaThemes,
-    Change,
-    HeatMapCell,
-    Outstanding,
     QuestionSummary,
-    RollUp,
-    SignOffBoard,
-    SignOffRow,
-    action_choices,
-    agencies_person_signs_for,
-    attach_figures,
-    attach_roll_ups,
-    changes_of,
     consultation_for,
     consultation_list_for,
     consultation_summary,
-    cross_area_themes,
-    decimal_or_blank,
-    delivery_plan,
-    delivery_prefetch,
-    discussion_choices,
-    discussions_of,
     equality_summary,
+    responses_for_export,
+)
+from priorities.selectors.evaluations import (
     evaluation_figures,
     evaluation_for,
     evaluation_list_for,
     evaluation_rows,
+)
+from priorities.selectors.forums import (
     forum_agencies,
     forum_for,
     forum_members,
-    heat_map,
+    public_forum,
+    signing_agencies,
+)
+from priorities.selectors.history import Change, changes_of, timeline
+from priorities.selectors.priorities import (
+    Outstanding,
+    SignOffBoard,
+    SignOffRow,
+    action_choices,
+    agencies_person_signs_for,
+    discussion_choices,
+    discussions_of,
     objectives_of,
     outstanding_sign_offs,
     plan_years,
     priority_for,
     priority_list_for,
+    sign_off_board,
+    sign_offs_owed_by,
+    theme_choices,
+)
+from priorities.selectors.public import (
+    INSPECTION_THEMES,
+    AreaThemes,
+    cross_area_themes,
+    decimal_or_blank,
     public_consultation,
     public_consultations,
     public_evaluation,
     public_evaluation_outcomes,
     public_evaluations,
-    public_forum,
     public_plan_years,
     public_priorities,
     public_you_said_we_did,
-    responses_for_export,
+)
+from priorities.selectors.registers import (
+    HeatMapCell,
+    heat_map,
     risk_for,
     risk_list_for,
-    roll_up,
-    sign_off_board,
-    sign_offs_owed_by,
-    signing_agencies,
     tension_for,
     tension_list_for,
-    theme_choices,
-    timeline,
+)
+from priorities.selectors.rollup import (
+    RAG_LABELS,
+    RAG_TAGS,
+    RED_AFTER_DAYS,
+    RollUp,
+    attach_figures,
+    attach_roll_ups,
+    delivery_plan,
+    delivery_prefetch,
+    roll_up,
 )
 
 __all__ = [
@@ -84,6 +103,7 @@ __all__ = [
     "discussions_of",
     "discussion_choices",
     "action_choices",
+    "theme_choices",
     "RAG_LABELS",
     "RAG_TAGS",
     "RED_AFTER_DAYS",
@@ -92,6 +112,7 @@ __all__ = [
     "attach_roll_ups",
     "delivery_prefetch",
     "delivery_plan",
+    "attach_figures",
     "Change",
     "timeline",
     "changes_of",
@@ -111,9 +132,8 @@ __all__ = [
     "evaluation_list_for",
     "evaluation_for",
     "evaluation_rows",
-    "public_priorities",
-    "attach_figures",
     "evaluation_figures",
+    "public_priorities",
     "public_plan_years",
     "public_consultations",
     "public_consultation",
@@ -124,6 +144,5 @@ __all__ = [
     "INSPECTION_THEMES",
     "AreaThemes",
     "cross_area_themes",
-    "theme_choices",
     "decimal_or_blank",
 ]

@@ -1,38 +1,46 @@
-"""Writes for priorities and plans, one module per part; every public name is re-exported here."""
+"""Writes for priorities and plans. Each service takes the acting person and checks the rule.
 
-from priorities.services.priorities import (
-    M2M_FIELDS,
+Only the secretariat and chair edit; members sign off for their own agency; advisory members
+never sign off; the chair approves the annual evaluation. The public may only answer an open
+consultation (``response_submit``).
+
+One module per part: priorities.py (priorities, objectives, sign-off, themes), links.py (links
+to meetings), registers.py (tensions, risks), consultations.py and evaluations.py; _common.py
+holds the permission check and saving they share. Every public name is re-exported here.
+"""
+
+from priorities.services._common import M2M_FIELDS
+from priorities.services.consultations import (
     consultation_create,
     consultation_update,
-    delivery_action_link,
-    delivery_action_unlink,
-    discussion_link,
+    question_create,
+    question_delete,
+    question_update,
+    response_cite,
+    response_submit,
+    you_said_we_did_create,
+)
+from priorities.services.evaluations import (
     evaluation_approve,
     evaluation_start,
     evaluation_update,
+    outcome_record,
+)
+from priorities.services.links import delivery_action_link, delivery_action_unlink, discussion_link
+from priorities.services.priorities import (
     local_theme_create,
     objective_create,
     objective_delete,
     objective_update,
-    outcome_record,
     priority_agree,
     priority_create,
     priority_retire,
     priority_return_to_draft,
     priority_send_for_sign_off,
     priority_update,
-    question_create,
-    question_delete,
-    question_update,
-    response_cite,
-    response_submit,
-    risk_create,
-    risk_update,
     sign_off_record,
-    tension_create,
-    tension_update,
-    you_said_we_did_create,
 )
+from priorities.services.registers import risk_create, risk_update, tension_create, tension_update
 
 __all__ = [
     "M2M_FIELDS",
@@ -46,6 +54,7 @@ __all__ = [
     "objective_update",
     "objective_delete",
     "sign_off_record",
+    "local_theme_create",
     "delivery_action_link",
     "delivery_action_unlink",
     "discussion_link",
@@ -61,7 +70,6 @@ __all__ = [
     "response_submit",
     "you_said_we_did_create",
     "response_cite",
-    "local_theme_create",
     "evaluation_start",
     "evaluation_update",
     "outcome_record",

@@ -172,7 +172,7 @@ def test_wrong_file_gets_a_clear_message(
 
 
 def test_too_large_file_is_refused(secretariat_client, forum, meeting, monkeypatch):
-    monkeypatch.setattr("forums.forms.meetings.MAX_BYTES", 10)
+    monkeypatch.setattr("forums.forms.papers.MAX_BYTES", 10)
     item = AgendaItemFactory(meeting=meeting)
     response = secretariat_client.post(
         reverse("meetings:workspace-paper-upload", args=[forum.slug, meeting.pk, item.pk]),

@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_public_answers_a_consultation_and_secretariat_reads_a_priority(
     live_server, page, forum, secretariat, member, chair, monkeypatch
 ):
-    monkeypatch.setattr("priorities.forms.priorities.MIN_SECONDS_TO_ANSWER", 0)
+    monkeypatch.setattr("priorities.forms.public.MIN_SECONDS_TO_ANSWER", 0)
     consultation = ConsultationFactory(forum=forum, title="Draft priorities for next year")
     QuestionFactory(consultation=consultation, text="What matters most to you?", order=1)
     QuestionFactory(

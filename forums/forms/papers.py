@@ -1,0 +1,45 @@
+"""Forms for uploading a paper and a new version of it."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from forums.forms.base import GdsForm
+from forums.models import SecurityClassification
+from forums.uploads import MAX_BYTES, check_upload
+
+
+class PaperForm(GdsForm):
+    submit_label = "Upload paper"
+
+    title = forms.CharField(max_length=300, error_messages={"required": "Enter the paper title"})
+    classification = forms.ChoiceField(
+        label="Security classification",
+        choices=SecurityClassification.choices,
+        widget=forms.RadioSelect,
+        initial=SecurityClassification.OFFICIAL,
+        help_text="The Government Security Classification marking the author gave the paper.",
+        error_messages={"required": "Choose the security classification"},
+    )
+    file = forms.FileField(
+        help_text="PDF, Word, Excel, PowerPoint, OpenDocument text or CSV, up to 25MB.",
+        error_messages={
+            "required": "Select a file",
+            "empty": "The selected file is empty",
+            "invalid": "Select a file",
+        },
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError("The file must be smaller than 25MB")
+        check_upload(upload)
+        return upload
+
+
+class PaperVersionForm(GdsForm):
+    submit_label = "Upload new version"
+
+    file = PaperForm.base_fields["file"]
+    note = forms.CharField(label="What changed (optional)", required=False, max_length=300)
+    clean_file = PaperForm.clean_file

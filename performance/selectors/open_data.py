@@ -1,0 +1,162 @@
+"""The open data sets: published figures, the indicator catalogue and targets, column by column."""
+
+import datetime
+
+from django.db.models import Exists, Max, OuterRef, Q
+
+from forums.models import Forum
+from performance.models import Indicator, PerformanceReturn, PeriodPublication, Target
+from performance.selectors._common import Status
+from performance.selectors.figures import accepted_measurements
+
+
+def open_data_last_updated() -> datetime.datetime | None:
+    """When published figures last changed: a period published or a published return re-accepted."""
+    published = PeriodPublication.objects.filter(forum__is_public=True).aggregate(
+        latest=Max("published_at")
+    )["latest"]
+    reaccepted = (
+        PerformanceReturn.objects.filter(status=Status.ACCEPTED, forum__is_public=True)
+        .alias(
+            published=Exists(
+                PeriodPublication.objects.filter(
+                    forum_id=OuterRef("forum_id"), period_id=OuterRef("period_id")
+                )
+            )
+        )
+        .filter(published=True)
+        .aggregate(latest=Max("reviewed_at"))["latest"]
+    )
+    found = [moment for moment in (published, reaccepted) if moment]
+    return max(found) if found else None
+
+
+OPEN_FIGURE_COLUMNS = [
+    (
+        "forum",
+        "performance_return__forum__slug",
+        "Stable identifier of the board (its web address).",
+    ),
+    ("forum_name", "performance_return__forum__name", "Name of the board."),
+    ("indicator", "indicator__slug", "Stable identifier of the indicator (see indicators)."),
+    ("indicator_name", "indicator__name", "Name of the indicator."),
+    ("unit", "indicator__unit", "percent, count, days, ratio or gbp."),
+    (
+        "period",
+        "performance_return__period__code",
+        "2026-03 (month), 2026-Q1 (calendar quarter) or FY2025-26 (financial year).",
+    ),
+    ("period_start", "performance_return__period__start", "First day of the period (ISO 8601)."),
+    ("period_end", "performance_return__period__end", "Last day of the period (ISO 8601)."),
+    ("agency", "performance_return__agency__name", "The agency that reported the figure."),
+    (
+        "breakdown_dimension",
+        "breakdown_dimension",
+        "What the figure is broken down by; blank for the total.",
+    ),
+    ("breakdown", "breakdown", "The group the figure is for; blank for the total."),
+    (
+        "value",
+        "value",
+        "The figure, in the indicator's unit (rates computed from numerator and denominator).",
+    ),
+    ("numerator", "numerator", "Numerator of a rate, where given."),
+    ("denominator", "denominator", "Denominator of a rate, where given."),
+    ("provisional", "is_provisional", "true if the agency marked the figure provisional."),
+    (
+        "revised",
+        "performance_return__is_revised",
+        "true if the figures were revised after first being accepted.",
+    ),
+]
+
+
+def open_figures(*, forum: Forum | None = None):
+    """Published figures as rows of values, in a stable order; one query, streamed."""
+    measurements = accepted_measurements(
+        published_only=True,
+        returns=Q(forum=forum) if forum is not None else Q(),
+        materialize=forum is not None,
+    )
+    return measurements.order_by(
+        "performance_return__forum__slug",
+        "indicator__slug",
+        "performance_return__period__start",
+        "performance_return__agency__name",
+        "breakdown_dimension",
+        "breakdown",
+    ).values_list(*[source for _, source, _ in OPEN_FIGURE_COLUMNS])
+
+
+OPEN_INDICATOR_COLUMNS = [
+    ("indicator", "slug", "Stable identifier of the indicator."),
+    ("name", "name", "Name of the indicator."),
+    ("definition", "definition", "What is counted."),
+    ("unit", "unit", "percent, count, days, ratio or gbp."),
+    ("polarity", "polarity", "higher_is_better, lower_is_better or neutral."),
+    ("frequency", "frequency", "monthly, quarterly or annual."),
+    (
+        "responsible_agency_type",
+        "responsible_agency_type__slug",
+        "The kind of agency that reports it.",
+    ),
+    ("source", "source", "Where the figure comes from."),
+    ("core", "is_core", "true for the national core suite, false for a board's local indicator."),
+    ("forum", "forum__slug", "For a local indicator, the board that uses it."),
+    (
+        "victims_code_right",
+        "victims_code_right__number",
+        "The Victims' Code right it measures, if any.",
+    ),
+]
+
+
+def open_indicators():
+    return (
+        Indicator.objects.filter(is_active=True)
+        .filter(Q(forum__isnull=True) | Q(forum__is_public=True))
+        .order_by("slug")
+        .values_list(*[source for _, source, _ in OPEN_INDICATOR_COLUMNS])
+    )
+
+
+OPEN_TARGET_COLUMNS = [
+    ("forum", "forum__slug", "The board that set the target (blank for an area-wide target)."),
+    ("area", "area__code", "ONS code of the police force area, for an area-wide target."),
+    ("indicator", "indicator__slug", "Stable identifier of the indicator."),
+    ("period", "period__code", "The period the target applies across."),
+    ("period_start", "period__start", "First day of that period."),
+    ("period_end", "period__end", "Last day of that period."),
+    ("target", "value", "The target, in the indicator's unit."),
+    ("amber_tolerance", "amber_tolerance", "How far short of the target is still amber."),
+]
+
+
+def open_targets():
+    return (
+        Target.objects.filter(Q(forum__isnull=True) | Q(forum__is_public=True))
+        .order_by("forum__slug", "area__code", "indicator__slug", "period__start")
+        .values_list(*[source for _, source, _ in OPEN_TARGET_COLUMNS])
+    )
+
+
+DATASETS = {
+    "indicators": (
+        "Indicators",
+        "The indicator catalogue: national core suite and local indicators.",
+        OPEN_INDICATOR_COLUMNS,
+        open_indicators,
+    ),
+    "figures": (
+        "Published figures",
+        "Accepted figures of every board for the periods each board has published.",
+        OPEN_FIGURE_COLUMNS,
+        open_figures,
+    ),
+    "targets": (
+        "Targets",
+        "Targets set by boards, or for a whole police force area.",
+        OPEN_TARGET_COLUMNS,
+        open_targets,
+    ),
+}

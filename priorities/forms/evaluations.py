@@ -1,0 +1,44 @@
+"""Forms for the annual evaluation: starting it, its summary and each priority's outcome."""
+
+from __future__ import annotations
+
+from django import forms
+
+from priorities.forms.base import GDSModelForm, gds_layout
+from priorities.models import AnnualEvaluation, EvaluationOutcome
+
+
+class EvaluationStartForm(forms.Form):
+    plan_year = forms.TypedChoiceField(
+        coerce=int,
+        label="Plan year to evaluate",
+        error_messages={"required": "Choose the plan year"},
+    )
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        from priorities.models import plan_year_label
+
+        self.fields["plan_year"].choices = [(y, plan_year_label(y)) for y in years]
+        self.helper = gds_layout(self, "Start the evaluation")
+
+
+class EvaluationSummaryForm(GDSModelForm):
+    submit_label = "Save summary"
+
+    class Meta:
+        model = AnnualEvaluation
+        fields = ["summary"]
+
+
+class OutcomeForm(GDSModelForm):
+    submit_label = "Save outcome"
+    messages = {
+        "outcome": "Choose whether the priority was met",
+        "narrative": "Say what happened",
+    }
+
+    class Meta:
+        model = EvaluationOutcome
+        fields = ["outcome", "narrative", "figures", "next_action"]
+        widgets = {"outcome": forms.RadioSelect}

@@ -1,0 +1,59 @@
+"""The forum a person may open, and who on it signs off, leads or owns: members and agencies."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from forums.models import Forum, Membership
+from forums.selectors.forum import forum_list_for
+from membership.models import Agency, User
+from priorities.rules import SIGNING_ROLES
+
+
+def forum_for(*, person: User, slug: str) -> Forum:
+    """A forum the person has a current seat on; any other forum is a 404."""
+    forum = forum_list_for(person=person).filter(slug=slug).first()
+    if forum is None:
+        raise Http404("No such forum")
+    return forum
+
+
+def public_forum(*, slug: str) -> Forum:
+    forum = Forum.objects.public().filter(slug=slug).first()
+    if forum is None:
+        raise Http404("No such forum")
+    return forum
+
+
+def signing_agencies(*, forum: Forum) -> list[Agency]:
+    """Agencies represented on the forum by a member who may sign off (advisory excluded)."""
+    agency_ids = (
+        Membership.objects.current()
+        .filter(
+            forum=forum,
+            role__in=SIGNING_ROLES,
+            agency__isnull=False,
+            agency__agency_type__advisory_only=False,
+        )
+        .values("agency_id")
+    )
+    return list(Agency.objects.filter(pk__in=agency_ids).order_by("name"))
+
+
+def forum_members(*, forum: Forum) -> QuerySet[User]:
+    """People with a current member seat (for choosing a lead member or risk owner)."""
+    return User.objects.filter(
+        pk__in=Membership.objects.current()
+        .filter(forum=forum, role__in=Membership.MEMBER_ROLES)
+        .values("person_id")
+    ).order_by("full_name")
+
+
+def forum_agencies(*, forum: Forum) -> QuerySet[Agency]:
+    """Agencies with a current seat on the forum."""
+    return Agency.objects.filter(
+        pk__in=Membership.objects.current()
+        .filter(forum=forum, agency__isnull=False)
+        .values("agency_id")
+    ).order_by("name")
