@@ -5,9 +5,9 @@ what is due, and notifies the right people. Keys name the reminder and its subje
 (``meeting-reminder:7d:meeting=<id>``); ``notify`` adds the recipient, so running a function
 twice — a retried task, a second beat — never sends anything twice.
 
-Confidentiality: every recipient is told only about the agenda items and papers they may see
-(restricted ones only to the people named on them and to whoever runs the forum). Recipients
-who see the same things share one rendering.
+Confidentiality: every recipient is told only about the agenda items and papers they may see,
+as ``forums.confidentiality`` decides (roles read once for everyone). Recipients who see the
+same things share one rendering.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from forums import confidentiality
 from forums.models import (
     Action,
     AgendaItem,
     Attendance,
-    Confidentiality,
     Forum,
     Meeting,
     Membership,
@@ -88,26 +88,6 @@ def action_url(action: Action) -> str:
 # --- who sees what -------------------------------------------------------------------------
 
 
-def roles_on(*, forum_ids: Iterable[int], today: datetime.date) -> dict[tuple[int, int], set]:
-    """(forum id, person id) → the roles the person holds there on ``today``, in one query."""
-    roles: dict[tuple[int, int], set] = defaultdict(set)
-    rows = (
-        Membership.objects.current(today)
-        .filter(forum_id__in=list(forum_ids), person__is_active=True)
-        .values_list("forum_id", "person_id", "role")
-    )
-    for forum_id, person_id, role in rows:
-        roles[(forum_id, person_id)].add(role)
-    return roles
-
-
-def _sees(obj, person_id: int, runs_forum: bool) -> bool:
-    """Whether a member may see an item or paper (uses the prefetched ``restricted_to``)."""
-    if obj.confidentiality != Confidentiality.RESTRICTED:
-        return True
-    return runs_forum or any(p.pk == person_id for p in obj.restricted_to.all())
-
-
 def _agenda_queryset():
     papers = Paper.objects.select_related("current_version").prefetch_related("restricted_to")
     return (
@@ -136,12 +116,12 @@ class VisibleItem:
 
 
 def visible_agenda(
-    *, meeting: Meeting, items: list[AgendaItem], person_id: int, runs_forum: bool
+    *, meeting: Meeting, items: list[AgendaItem], viewer: confidentiality.Viewer
 ) -> tuple[VisibleItem, ...]:
     """The agenda as one member may see it: restricted items and papers only if named."""
     visible = []
     for number, item in enumerate(items, start=1):
-        if not _sees(item, person_id, runs_forum):
+        if not confidentiality.may_see(viewer, item):
             continue
         papers = tuple(
             VisiblePaper(
@@ -150,7 +130,7 @@ def visible_agenda(
                 classification=paper.get_classification_display(),
             )
             for paper in item.papers.all()
-            if paper.current_version_id and _sees(paper, person_id, runs_forum)
+            if paper.current_version_id and confidentiality.may_see(viewer, paper)
         )
         presenter = ""
         if item.presenter:
@@ -163,7 +143,7 @@ def visible_agenda(
                 title=item.title,
                 purpose=item.get_purpose_display(),
                 presenter=presenter,
-                confidential=item.confidentiality != Confidentiality.PUBLIC,
+                confidential=not confidentiality.marked_public(item),
                 papers=papers,
             )
         )
@@ -257,16 +237,16 @@ def send_meeting_reminders(*, today: datetime.date) -> int:
         meetings = list(meetings_on(today + datetime.timedelta(days=days)))
         if not meetings:
             continue
-        roles = roles_on(forum_ids={m.forum_id for m in meetings}, today=today)
-        people = User.objects.in_bulk({person_id for (_, person_id) in roles})
+        viewers = confidentiality.viewers_on(forum_ids={m.forum_id for m in meetings}, today=today)
+        people = User.objects.in_bulk({person_id for (_, person_id) in viewers})
         for meeting in meetings:
             created += _remind_meeting(
-                meeting=meeting, label=label, days=days, roles=roles, people=people
+                meeting=meeting, label=label, days=days, viewers=viewers, people=people
             )
     return created
 
 
-def _remind_meeting(*, meeting: Meeting, label: str, days: int, roles, people) -> int:
+def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people) -> int:
     items = list(_agenda_queryset().filter(meeting=meeting)) if meeting.agenda_is_out else []
     apologies = set()
     if days <= 1:
@@ -279,24 +259,20 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, roles, people) -
     # see the same agenda, so it is worked out once per such group, not once per person.
     named_on: dict[int, set] = defaultdict(set)
     for item in items:
-        restricted = [item, *item.papers.all()]
-        for obj in restricted:
-            if obj.confidentiality == Confidentiality.RESTRICTED:
-                for person in obj.restricted_to.all():
-                    named_on[person.pk].add((obj.__class__.__name__, obj.pk))
+        for obj in (item, *item.papers.all()):
+            for holder in confidentiality.restricted_holders(obj):
+                for person_id in confidentiality.named_ids(holder):
+                    named_on[person_id].add((holder.__class__.__name__, holder.pk))
     agendas: dict[tuple, tuple] = {}
     groups: dict[tuple, list[User]] = defaultdict(list)
-    for (forum_id, person_id), person_roles in roles.items():
-        if forum_id != meeting.forum_id or not person_roles & set(Membership.MEMBER_ROLES):
+    for (forum_id, person_id), viewer in viewers.items():
+        if forum_id != meeting.forum_id or not viewer.is_member:
             continue
         if person_id in apologies or person_id not in people:
             continue
-        runs_forum = bool(person_roles & set(Membership.RUNNING_ROLES))
-        signature = (runs_forum, frozenset(named_on.get(person_id, ())))
+        signature = (viewer.runs_forum, frozenset(named_on.get(person_id, ())))
         if signature not in agendas:
-            agendas[signature] = visible_agenda(
-                meeting=meeting, items=items, person_id=person_id, runs_forum=runs_forum
-            )
+            agendas[signature] = visible_agenda(meeting=meeting, items=items, viewer=viewer)
         groups[agendas[signature]].append(people[person_id])
     when_label = "tomorrow" if days == 1 else f"in {days} days"
     date_text = f"{timezone.localtime(meeting.starts_at):%-d %B %Y}"
@@ -354,16 +330,19 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
         )
         if not items:
             continue
-        roles = roles_on(forum_ids={item.meeting.forum_id for item in items}, today=today)
+        viewers = confidentiality.viewers_on(
+            forum_ids={item.meeting.forum_id for item in items}, today=today
+        )
         by_presenter: dict[tuple[int, int], list[AgendaItem]] = defaultdict(list)
         for item in items:
-            person_roles = roles.get((item.meeting.forum_id, item.presenter_id), set())
-            runs_forum = bool(person_roles & set(Membership.RUNNING_ROLES))
-            if not person_roles or not _sees(item, item.presenter_id, runs_forum):
-                continue  # no longer on the forum, or not named on a restricted item
-            is_member = bool(person_roles & set(Membership.MEMBER_ROLES))
-            if item.confidentiality != Confidentiality.PUBLIC and not is_member:
-                continue  # a guest presenter is never sent a confidential item's title
+            viewer = viewers.get((item.meeting.forum_id, item.presenter_id))
+            if viewer is None:
+                continue  # no longer on the forum
+            # A member is told about what they may see; a guest presenter only a public item.
+            if not confidentiality.may_see(viewer, item) and not confidentiality.marked_public(
+                item
+            ):
+                continue
             by_presenter[(item.meeting_id, item.presenter_id)].append(item)
         for (_, _), presenter_items in by_presenter.items():
             meeting = presenter_items[0].meeting
@@ -409,19 +388,10 @@ def _open_actions():
     )
 
 
-def _owner_is_member(action: Action, roles) -> bool:
-    """The owner sits on the forum and may see the action (restricted ones, or ones on a
-    restricted item, only if named on the item or running the forum)."""
-    owner_roles = roles.get((action.forum_id, action.owner_id), set())
-    if not owner_roles & set(Membership.MEMBER_ROLES):
-        return False
-    if owner_roles & set(Membership.RUNNING_ROLES):
-        return True
-    item = action.agenda_item
-    named = bool(item) and any(p.pk == action.owner_id for p in item.restricted_to.all())
-    if item and item.confidentiality == Confidentiality.RESTRICTED and not named:
-        return False
-    return action.confidentiality != Confidentiality.RESTRICTED or named
+def _owner_may_see(action: Action, viewers) -> bool:
+    """The owner sits on the forum as a member and may see the action."""
+    viewer = viewers.get((action.forum_id, action.owner_id), confidentiality.NOBODY)
+    return confidentiality.may_see(viewer, action)
 
 
 def send_action_reminders(*, today: datetime.date) -> int:
@@ -430,9 +400,9 @@ def send_action_reminders(*, today: datetime.date) -> int:
     created = 0
     due = list(_open_actions().filter(due_date=today + datetime.timedelta(days=ACTION_DUE_DAYS)))
     overdue = list(_open_actions().filter(due_date__lt=today).order_by("owner_id", "due_date"))
-    roles = roles_on(forum_ids={a.forum_id for a in due + overdue}, today=today)
+    viewers = confidentiality.viewers_on(forum_ids={a.forum_id for a in due + overdue}, today=today)
     for action in due:
-        if not _owner_is_member(action, roles):
+        if not _owner_may_see(action, viewers):
             continue
         created += len(
             notify(
@@ -451,7 +421,7 @@ def send_action_reminders(*, today: datetime.date) -> int:
         )
     by_owner: dict[int, list[Action]] = defaultdict(list)
     for action in overdue:
-        if _owner_is_member(action, roles):
+        if _owner_may_see(action, viewers):
             by_owner[action.owner_id].append(action)
     week = _iso_week(today)
     for actions in by_owner.values():
@@ -495,7 +465,6 @@ __all__ = [
     "send_all",
     "meeting_ics",
     "visible_agenda",
-    "roles_on",
 ]
 
 

@@ -14,10 +14,10 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from forums import confidentiality
 from forums.models import (
     Action,
     AgendaItem,
-    Confidentiality,
     Decision,
     Forum,
     Membership,
@@ -358,8 +358,8 @@ def delivery_prefetch(*, person: User | None = None, public: bool = False):
     if person is not None:
         links = links.filter(action__in=Action.objects.visible_to_member(person))
     if public:
-        links = links.exclude(action__confidentiality=Confidentiality.RESTRICTED).exclude(
-            action__agenda_item__confidentiality=Confidentiality.RESTRICTED
+        links = links.filter(
+            action__in=confidentiality.visible_for(Action.objects.all(), confidentiality.ANY_MEMBER)
         )
     return [
         Prefetch("delivery_actions", queryset=links),
@@ -754,7 +754,9 @@ def public_consultation(*, forum: Forum, pk: int) -> Consultation:
 def public_you_said_we_did(*, consultation: Consultation):
     """Entries with only public things linked: a decision whose minutes are published, a public
     action of a public forum, an agreed priority."""
-    entries = list(consultation.you_said_we_did.select_related("priority", "decision", "action"))
+    entries = list(
+        consultation.you_said_we_did.select_related("priority", "decision", "action__agenda_item")
+    )
     public_decisions = set(
         Decision.objects.public()
         .filter(pk__in=[e.decision_id for e in entries if e.decision_id])
@@ -769,9 +771,7 @@ def public_you_said_we_did(*, consultation: Consultation):
         )
         entry.public_decision = entry.decision if entry.decision_id in public_decisions else None
         entry.public_action = (
-            entry.action
-            if entry.action and entry.action.confidentiality == Confidentiality.PUBLIC
-            else None
+            entry.action if entry.action and confidentiality.marked_public(entry.action) else None
         )
     return entries
 
