@@ -17,12 +17,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from forums import confidentiality
+from forums.calendar import meeting_invitation
 from forums.models import (
     Action,
     AgendaItem,
@@ -150,38 +150,6 @@ def visible_agenda(
     return tuple(visible)
 
 
-# --- iCalendar -----------------------------------------------------------------------------
-
-
-def meeting_ics(meeting: Meeting) -> str:
-    """An iCalendar invitation for one meeting (no agenda: it may travel beyond the forum)."""
-    from icalendar import Calendar, Event
-
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.SERVICE_NAME}//Meeting reminder//EN")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = Event()
-    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "localhost"
-    event.add("uid", f"meeting-{meeting.pk}@{host}")
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", meeting.starts_at)
-    event.add("dtend", meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2))
-    event.add("summary", f"{meeting.forum.name}: {meeting.title}")
-    where = meeting.location or ("Online" if meeting.online_link else "")
-    if where:
-        event.add("location", where)
-    link = absolute_url(meeting_url(meeting))
-    event.add("url", link)
-    description = f"Agenda and papers: {link}"
-    if meeting.online_link:
-        description += f"\nJoin online: {meeting.online_link}"
-    event.add("description", description)
-    event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
-    calendar.add_component(event)
-    return calendar.to_ical().decode()
-
-
 # --- helpers -------------------------------------------------------------------------------
 
 
@@ -279,7 +247,7 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people)
     attachment = Attachment(
         name=f"meeting-{meeting.pk}.ics",
         mimetype="text/calendar",
-        content=meeting_ics(meeting),
+        content=meeting_invitation(meeting, url=absolute_url(meeting_url(meeting))),
     )
     created = 0
     for agenda, recipients in groups.items():
@@ -463,7 +431,6 @@ __all__ = [
     "send_papers_due_reminders",
     "send_action_reminders",
     "send_all",
-    "meeting_ics",
     "visible_agenda",
 ]
 

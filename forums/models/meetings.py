@@ -140,6 +140,12 @@ class Meeting(models.Model):
     held_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancelled_reason = models.TextField(blank=True)
+    sequence = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Raised whenever what a calendar shows of the meeting changes, so calendars "
+        "update the event they already have.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
