@@ -32,6 +32,7 @@ from forums.models import (
     Membership,
     Paper,
 )
+from membership import dates
 from membership.models import User
 from membership.notifications import Attachment, absolute_url, notify
 
@@ -172,15 +173,6 @@ def meetings_on(day: datetime.date):
     )
 
 
-def _when(meeting: Meeting) -> str:
-    start = timezone.localtime(meeting.starts_at)
-    text = f"{start:%A %-d %B %Y}, {start:%-I:%M%p}".replace("AM", "am").replace("PM", "pm")
-    if meeting.ends_at:
-        end = timezone.localtime(meeting.ends_at)
-        text += f" to {end:%-I:%M%p}".replace("AM", "am").replace("PM", "pm")
-    return text
-
-
 def _where(meeting: Meeting) -> str:
     if meeting.location and meeting.online_link:
         return f"{meeting.location}, or online"
@@ -243,7 +235,7 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people)
             agendas[signature] = visible_agenda(meeting=meeting, items=items, viewer=viewer)
         groups[agendas[signature]].append(people[person_id])
     when_label = "tomorrow" if days == 1 else f"in {days} days"
-    date_text = f"{timezone.localtime(meeting.starts_at):%-d %B %Y}"
+    date_text = dates.date_text(meeting.starts_at)
     attachment = Attachment(
         name=f"meeting-{meeting.pk}.ics",
         mimetype="text/calendar",
@@ -262,7 +254,7 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people)
                     "meeting": meeting,
                     "forum": meeting.forum,
                     "when_label": when_label,
-                    "when": _when(meeting),
+                    "when": dates.when(meeting.starts_at, meeting.ends_at),
                     "where": _where(meeting),
                     "agenda": agenda,
                     "agenda_is_out": meeting.agenda_is_out,
@@ -322,7 +314,7 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
                     recipients=[presenter],
                     category="reminder",
                     subject=f"Papers due {due_label} for {meeting.forum.name}, "
-                    f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
+                    f"{dates.date_text(meeting.starts_at)}",
                     template="forums/email/reminder_papers_due",
                     context={
                         "meeting": meeting,
@@ -330,7 +322,7 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
                         "items": presenter_items,
                         "deadline": deadline,
                         "due_label": due_label,
-                        "when": _when(meeting),
+                        "when": dates.when(meeting.starts_at, meeting.ends_at),
                         "where": _where(meeting),
                     },
                     url=meeting_url(meeting),
@@ -340,11 +332,6 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
 
 
 # --- actions -------------------------------------------------------------------------------
-
-
-def _iso_week(day: datetime.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def _open_actions():
@@ -391,7 +378,7 @@ def send_action_reminders(*, today: datetime.date) -> int:
     for action in overdue:
         if _owner_may_see(action, viewers):
             by_owner[action.owner_id].append(action)
-    week = _iso_week(today)
+    week = dates.iso_week(today)
     for actions in by_owner.values():
         owner = actions[0].owner
         rows = [
@@ -473,7 +460,7 @@ def digest_overdue_actions(person, forums, today):
         rows.append(
             DigestRow(
                 text=f"{action.forum}: {action.title}",
-                detail=f"{owner}, due {action.due_date:%-d %B %Y}, {days} day"
+                detail=f"{owner}, due {dates.date_text(action.due_date)}, {days} day"
                 f"{'s' if days != 1 else ''} overdue",
                 url=absolute_url(action_url(action)),
             )

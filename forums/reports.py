@@ -46,6 +46,7 @@ from forums.models import (
     Minutes,
     Paper,
 )
+from membership import dates
 from membership.models import User
 
 logger = logging.getLogger(__name__)
@@ -391,22 +392,14 @@ def _load_meeting(forum: Forum, subject: str) -> Meeting | None:
 
 
 def _meeting_label(meeting: Meeting) -> str:
-    return f"{meeting.title}, {timezone.localtime(meeting.starts_at):%-d %B %Y}"
-
-
-def _when(meeting: Meeting) -> str:
-    start = timezone.localtime(meeting.starts_at)
-    text = f"{start:%A %-d %B %Y}, {start:%H:%M}"
-    if meeting.ends_at:
-        text += f" to {timezone.localtime(meeting.ends_at):%H:%M}"
-    return text
+    return f"{meeting.title}, {dates.date_text(meeting.starts_at)}"
 
 
 def _meeting_facts(meeting: Meeting) -> dict:
     return {
         "forum": meeting.forum.name,
         "title": meeting.title,
-        "when": _when(meeting),
+        "when": dates.when(meeting.starts_at, meeting.ends_at),
         "where": meeting.location or ("Online" if meeting.online_link else "To be confirmed"),
         "status": meeting.get_status_display(),
         "cancelled": meeting.is_cancelled,
@@ -628,9 +621,7 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
         data["available"] = False
         return data
     data["available"] = True
-    data["approved_on"] = (
-        f"{timezone.localtime(minutes.approved_at):%-d %B %Y}" if minutes.approved_at else ""
-    )
+    data["approved_on"] = dates.date_text(minutes.approved_at) if minutes.approved_at else ""
     data["introduction"] = minutes.introduction
     entries = (
         MinuteEntry.objects.filter(minutes=minutes)
@@ -682,7 +673,7 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
             "reference": a.reference,
             "title": a.title,
             "owner": str(a.owner or a.accountable_agency or ""),
-            "due": f"{a.due_date:%-d %B %Y}",
+            "due": dates.date_text(a.due_date),
             "status": a.get_status_display(),
         }
         for a in actions.order_by("due_date", "pk")
