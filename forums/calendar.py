@@ -1,6 +1,16 @@
-"""iCalendar files of meetings (the icalendar library). Public feeds show public meetings only."""
+"""iCalendar for meetings (the icalendar library): the one builder for every calendar feed and
+every invitation sent by email.
+
+A meeting is the same event wherever it comes from, so a calendar that has it from a feed and
+from an invitation shows it once: one UID (``meeting-<pk>@<site host>``), times in UTC ("Z",
+read by every calendar without a VTIMEZONE block), a SEQUENCE that rises whenever what the event
+shows changes (``Meeting.sequence``, raised by the services) and STATUS:CANCELLED once cancelled.
+Only the forum, title, time and place travel, with a link: never agenda items. The online link
+only where ``show_links`` (members' feeds and invitations).
+"""
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
@@ -8,49 +18,60 @@ from icalendar import Calendar, Event
 
 from forums.models import Meeting
 
+# What an event shows of a meeting: a change to any of these raises the meeting's sequence.
+EVENT_FIELDS = frozenset({"title", "starts_at", "ends_at", "location", "online_link", "status"})
+DEFAULT_LENGTH = datetime.timedelta(hours=2)
 
-def _calendar(name: str) -> Calendar:
+
+def meeting_uid(meeting: Meeting) -> str:
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return f"meeting-{meeting.pk}@{host}"
+
+
+def _calendar(**properties) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.SERVICE_NAME}//meetings//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    for name, value in properties.items():
+        calendar.add(name.replace("_", "-"), value)
     return calendar
 
 
-def _event(meeting: Meeting, url: str, *, show_link: bool) -> Event:
+def meeting_event(meeting: Meeting, *, url: str, show_links: bool) -> Event:
+    """The event for one meeting; ``url`` is where its page is for whoever gets the event."""
     event = Event()
-    event.add("uid", f"meeting-{meeting.pk}@lcjb-forum-manager")
-    event.add("dtstamp", timezone.now())
-    # UTC times ("Z"): every calendar reads them without a VTIMEZONE block.
-    starts = meeting.starts_at.astimezone(datetime.UTC)
-    ends = (meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)).astimezone(
-        datetime.UTC
-    )
-    event.add("dtstart", starts)
-    event.add("dtend", ends)
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+    event.add("sequence", meeting.sequence)
+    event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
+    ends = meeting.ends_at or meeting.starts_at + DEFAULT_LENGTH
+    event.add("dtend", ends.astimezone(datetime.UTC))
     title = f"{meeting.forum.name}: {meeting.title}"
-    if meeting.status == Meeting.Status.CANCELLED:
+    if meeting.is_cancelled:
         title = f"CANCELLED – {title}"
-        event.add("status", "CANCELLED")
-    else:
-        event.add("status", "CONFIRMED")
     event.add("summary", title)
-    if meeting.location:
-        event.add("location", meeting.location)
-    description = url
-    if show_link and meeting.online_link:
-        description = f"Join online: {meeting.online_link}\n{url}"
+    event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
+    where = meeting.location or ("Online" if meeting.online_link else "")
+    if where:
+        event.add("location", where)
+    description = f"Agenda and papers: {url}"
+    if show_links and meeting.online_link:
+        description += f"\nJoin online: {meeting.online_link}"
     event.add("description", description)
     event.add("url", url)
     return event
 
 
 def meetings_ics(name: str, meetings, url_for, *, show_links: bool) -> bytes:
-    """An iCalendar file of ``meetings``; ``url_for(meeting)`` gives each event's link.
-
-    Only the meeting's forum, title, time and place are included: never agenda items.
-    """
-    calendar = _calendar(name)
+    """A calendar feed of ``meetings``; ``url_for(meeting)`` gives each event's link."""
+    calendar = _calendar(x_wr_calname=name)
     for meeting in meetings:
-        calendar.add_component(_event(meeting, url_for(meeting), show_link=show_links))
+        calendar.add_component(meeting_event(meeting, url=url_for(meeting), show_links=show_links))
     return calendar.to_ical()
+
+
+def meeting_invitation(meeting: Meeting, *, url: str) -> str:
+    """The invitation attached to an email to a member (the same event as in every feed)."""
+    calendar = _calendar(method="PUBLISH")
+    calendar.add_component(meeting_event(meeting, url=url, show_links=True))
+    return calendar.to_ical().decode()

@@ -13,10 +13,10 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from forums.models import AgendaItem, Forum, Meeting, Minutes
+from membership import dates
 
 FEED_LENGTH = 30
 
@@ -36,9 +36,9 @@ def _agenda_entries(meetings) -> list[Entry]:
     entries = []
     for meeting in meetings:
         link = reverse("meetings:public-meeting", args=[meeting.forum.slug, meeting.pk])
-        when = timezone.localtime(meeting.starts_at)
         titles = [item.title_for_public for item in meeting.listed_items]
-        lines = [f"{meeting.forum.name} meets on {when:%A %-d %B %Y at %-I:%M%p}."]
+        when = dates.when(meeting.starts_at, meeting.ends_at)
+        lines = [f"{meeting.forum.name} meets on {when}."]
         if meeting.location:
             lines.append(f"Where: {meeting.location}.")
         if titles:
@@ -65,7 +65,7 @@ def _minutes_entries(minutes_list) -> list[Entry]:
                 title=f"Minutes published: {meeting.title}",
                 description=(
                     f"The approved minutes of the {meeting.forum.name} meeting on "
-                    f"{timezone.localtime(meeting.starts_at):%-d %B %Y} are published."
+                    f"{dates.date_text(meeting.starts_at)} are published."
                 ),
                 link=link,
                 published=minutes.published_at or minutes.updated_at,

@@ -5,9 +5,9 @@ what is due, and notifies the right people. Keys name the reminder and its subje
 (``meeting-reminder:7d:meeting=<id>``); ``notify`` adds the recipient, so running a function
 twice — a retried task, a second beat — never sends anything twice.
 
-Confidentiality: every recipient is told only about the agenda items and papers they may see
-(restricted ones only to the people named on them and to whoever runs the forum). Recipients
-who see the same things share one rendering.
+Confidentiality: every recipient is told only about the agenda items and papers they may see,
+as ``forums.confidentiality`` decides (roles read once for everyone). Recipients who see the
+same things share one rendering.
 """
 
 from __future__ import annotations
@@ -17,21 +17,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from forums import confidentiality
+from forums.calendar import meeting_invitation
 from forums.models import (
     Action,
     AgendaItem,
     Attendance,
-    Confidentiality,
     Forum,
     Meeting,
     Membership,
     Paper,
 )
+from membership import dates
 from membership.models import User
 from membership.notifications import Attachment, absolute_url, notify
 
@@ -88,26 +89,6 @@ def action_url(action: Action) -> str:
 # --- who sees what -------------------------------------------------------------------------
 
 
-def roles_on(*, forum_ids: Iterable[int], today: datetime.date) -> dict[tuple[int, int], set]:
-    """(forum id, person id) → the roles the person holds there on ``today``, in one query."""
-    roles: dict[tuple[int, int], set] = defaultdict(set)
-    rows = (
-        Membership.objects.current(today)
-        .filter(forum_id__in=list(forum_ids), person__is_active=True)
-        .values_list("forum_id", "person_id", "role")
-    )
-    for forum_id, person_id, role in rows:
-        roles[(forum_id, person_id)].add(role)
-    return roles
-
-
-def _sees(obj, person_id: int, runs_forum: bool) -> bool:
-    """Whether a member may see an item or paper (uses the prefetched ``restricted_to``)."""
-    if obj.confidentiality != Confidentiality.RESTRICTED:
-        return True
-    return runs_forum or any(p.pk == person_id for p in obj.restricted_to.all())
-
-
 def _agenda_queryset():
     papers = Paper.objects.select_related("current_version").prefetch_related("restricted_to")
     return (
@@ -136,12 +117,12 @@ class VisibleItem:
 
 
 def visible_agenda(
-    *, meeting: Meeting, items: list[AgendaItem], person_id: int, runs_forum: bool
+    *, meeting: Meeting, items: list[AgendaItem], viewer: confidentiality.Viewer
 ) -> tuple[VisibleItem, ...]:
     """The agenda as one member may see it: restricted items and papers only if named."""
     visible = []
     for number, item in enumerate(items, start=1):
-        if not _sees(item, person_id, runs_forum):
+        if not confidentiality.may_see(viewer, item):
             continue
         papers = tuple(
             VisiblePaper(
@@ -150,7 +131,7 @@ def visible_agenda(
                 classification=paper.get_classification_display(),
             )
             for paper in item.papers.all()
-            if paper.current_version_id and _sees(paper, person_id, runs_forum)
+            if paper.current_version_id and confidentiality.may_see(viewer, paper)
         )
         presenter = ""
         if item.presenter:
@@ -163,43 +144,11 @@ def visible_agenda(
                 title=item.title,
                 purpose=item.get_purpose_display(),
                 presenter=presenter,
-                confidential=item.confidentiality != Confidentiality.PUBLIC,
+                confidential=not confidentiality.marked_public(item),
                 papers=papers,
             )
         )
     return tuple(visible)
-
-
-# --- iCalendar -----------------------------------------------------------------------------
-
-
-def meeting_ics(meeting: Meeting) -> str:
-    """An iCalendar invitation for one meeting (no agenda: it may travel beyond the forum)."""
-    from icalendar import Calendar, Event
-
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.SERVICE_NAME}//Meeting reminder//EN")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = Event()
-    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "localhost"
-    event.add("uid", f"meeting-{meeting.pk}@{host}")
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", meeting.starts_at)
-    event.add("dtend", meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2))
-    event.add("summary", f"{meeting.forum.name}: {meeting.title}")
-    where = meeting.location or ("Online" if meeting.online_link else "")
-    if where:
-        event.add("location", where)
-    link = absolute_url(meeting_url(meeting))
-    event.add("url", link)
-    description = f"Agenda and papers: {link}"
-    if meeting.online_link:
-        description += f"\nJoin online: {meeting.online_link}"
-    event.add("description", description)
-    event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
-    calendar.add_component(event)
-    return calendar.to_ical().decode()
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -222,15 +171,6 @@ def meetings_on(day: datetime.date):
         .exclude(status=Meeting.Status.CANCELLED)
         .select_related("forum")
     )
-
-
-def _when(meeting: Meeting) -> str:
-    start = timezone.localtime(meeting.starts_at)
-    text = f"{start:%A %-d %B %Y}, {start:%-I:%M%p}".replace("AM", "am").replace("PM", "pm")
-    if meeting.ends_at:
-        end = timezone.localtime(meeting.ends_at)
-        text += f" to {end:%-I:%M%p}".replace("AM", "am").replace("PM", "pm")
-    return text
 
 
 def _where(meeting: Meeting) -> str:
@@ -257,16 +197,16 @@ def send_meeting_reminders(*, today: datetime.date) -> int:
         meetings = list(meetings_on(today + datetime.timedelta(days=days)))
         if not meetings:
             continue
-        roles = roles_on(forum_ids={m.forum_id for m in meetings}, today=today)
-        people = User.objects.in_bulk({person_id for (_, person_id) in roles})
+        viewers = confidentiality.viewers_on(forum_ids={m.forum_id for m in meetings}, today=today)
+        people = User.objects.in_bulk({person_id for (_, person_id) in viewers})
         for meeting in meetings:
             created += _remind_meeting(
-                meeting=meeting, label=label, days=days, roles=roles, people=people
+                meeting=meeting, label=label, days=days, viewers=viewers, people=people
             )
     return created
 
 
-def _remind_meeting(*, meeting: Meeting, label: str, days: int, roles, people) -> int:
+def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people) -> int:
     items = list(_agenda_queryset().filter(meeting=meeting)) if meeting.agenda_is_out else []
     apologies = set()
     if days <= 1:
@@ -279,31 +219,27 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, roles, people) -
     # see the same agenda, so it is worked out once per such group, not once per person.
     named_on: dict[int, set] = defaultdict(set)
     for item in items:
-        restricted = [item, *item.papers.all()]
-        for obj in restricted:
-            if obj.confidentiality == Confidentiality.RESTRICTED:
-                for person in obj.restricted_to.all():
-                    named_on[person.pk].add((obj.__class__.__name__, obj.pk))
+        for obj in (item, *item.papers.all()):
+            for holder in confidentiality.restricted_holders(obj):
+                for person_id in confidentiality.named_ids(holder):
+                    named_on[person_id].add((holder.__class__.__name__, holder.pk))
     agendas: dict[tuple, tuple] = {}
     groups: dict[tuple, list[User]] = defaultdict(list)
-    for (forum_id, person_id), person_roles in roles.items():
-        if forum_id != meeting.forum_id or not person_roles & set(Membership.MEMBER_ROLES):
+    for (forum_id, person_id), viewer in viewers.items():
+        if forum_id != meeting.forum_id or not viewer.is_member:
             continue
         if person_id in apologies or person_id not in people:
             continue
-        runs_forum = bool(person_roles & set(Membership.RUNNING_ROLES))
-        signature = (runs_forum, frozenset(named_on.get(person_id, ())))
+        signature = (viewer.runs_forum, frozenset(named_on.get(person_id, ())))
         if signature not in agendas:
-            agendas[signature] = visible_agenda(
-                meeting=meeting, items=items, person_id=person_id, runs_forum=runs_forum
-            )
+            agendas[signature] = visible_agenda(meeting=meeting, items=items, viewer=viewer)
         groups[agendas[signature]].append(people[person_id])
     when_label = "tomorrow" if days == 1 else f"in {days} days"
-    date_text = f"{timezone.localtime(meeting.starts_at):%-d %B %Y}"
+    date_text = dates.date_text(meeting.starts_at)
     attachment = Attachment(
         name=f"meeting-{meeting.pk}.ics",
         mimetype="text/calendar",
-        content=meeting_ics(meeting),
+        content=meeting_invitation(meeting, url=absolute_url(meeting_url(meeting))),
     )
     created = 0
     for agenda, recipients in groups.items():
@@ -318,7 +254,7 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, roles, people) -
                     "meeting": meeting,
                     "forum": meeting.forum,
                     "when_label": when_label,
-                    "when": _when(meeting),
+                    "when": dates.when(meeting.starts_at, meeting.ends_at),
                     "where": _where(meeting),
                     "agenda": agenda,
                     "agenda_is_out": meeting.agenda_is_out,
@@ -354,16 +290,19 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
         )
         if not items:
             continue
-        roles = roles_on(forum_ids={item.meeting.forum_id for item in items}, today=today)
+        viewers = confidentiality.viewers_on(
+            forum_ids={item.meeting.forum_id for item in items}, today=today
+        )
         by_presenter: dict[tuple[int, int], list[AgendaItem]] = defaultdict(list)
         for item in items:
-            person_roles = roles.get((item.meeting.forum_id, item.presenter_id), set())
-            runs_forum = bool(person_roles & set(Membership.RUNNING_ROLES))
-            if not person_roles or not _sees(item, item.presenter_id, runs_forum):
-                continue  # no longer on the forum, or not named on a restricted item
-            is_member = bool(person_roles & set(Membership.MEMBER_ROLES))
-            if item.confidentiality != Confidentiality.PUBLIC and not is_member:
-                continue  # a guest presenter is never sent a confidential item's title
+            viewer = viewers.get((item.meeting.forum_id, item.presenter_id))
+            if viewer is None:
+                continue  # no longer on the forum
+            # A member is told about what they may see; a guest presenter only a public item.
+            if not confidentiality.may_see(viewer, item) and not confidentiality.marked_public(
+                item
+            ):
+                continue
             by_presenter[(item.meeting_id, item.presenter_id)].append(item)
         for (_, _), presenter_items in by_presenter.items():
             meeting = presenter_items[0].meeting
@@ -375,7 +314,7 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
                     recipients=[presenter],
                     category="reminder",
                     subject=f"Papers due {due_label} for {meeting.forum.name}, "
-                    f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
+                    f"{dates.date_text(meeting.starts_at)}",
                     template="forums/email/reminder_papers_due",
                     context={
                         "meeting": meeting,
@@ -383,7 +322,7 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
                         "items": presenter_items,
                         "deadline": deadline,
                         "due_label": due_label,
-                        "when": _when(meeting),
+                        "when": dates.when(meeting.starts_at, meeting.ends_at),
                         "where": _where(meeting),
                     },
                     url=meeting_url(meeting),
@@ -395,11 +334,6 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
 # --- actions -------------------------------------------------------------------------------
 
 
-def _iso_week(day: datetime.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 def _open_actions():
     return (
         Action.objects.open()
@@ -409,19 +343,10 @@ def _open_actions():
     )
 
 
-def _owner_is_member(action: Action, roles) -> bool:
-    """The owner sits on the forum and may see the action (restricted ones, or ones on a
-    restricted item, only if named on the item or running the forum)."""
-    owner_roles = roles.get((action.forum_id, action.owner_id), set())
-    if not owner_roles & set(Membership.MEMBER_ROLES):
-        return False
-    if owner_roles & set(Membership.RUNNING_ROLES):
-        return True
-    item = action.agenda_item
-    named = bool(item) and any(p.pk == action.owner_id for p in item.restricted_to.all())
-    if item and item.confidentiality == Confidentiality.RESTRICTED and not named:
-        return False
-    return action.confidentiality != Confidentiality.RESTRICTED or named
+def _owner_may_see(action: Action, viewers) -> bool:
+    """The owner sits on the forum as a member and may see the action."""
+    viewer = viewers.get((action.forum_id, action.owner_id), confidentiality.NOBODY)
+    return confidentiality.may_see(viewer, action)
 
 
 def send_action_reminders(*, today: datetime.date) -> int:
@@ -430,9 +355,9 @@ def send_action_reminders(*, today: datetime.date) -> int:
     created = 0
     due = list(_open_actions().filter(due_date=today + datetime.timedelta(days=ACTION_DUE_DAYS)))
     overdue = list(_open_actions().filter(due_date__lt=today).order_by("owner_id", "due_date"))
-    roles = roles_on(forum_ids={a.forum_id for a in due + overdue}, today=today)
+    viewers = confidentiality.viewers_on(forum_ids={a.forum_id for a in due + overdue}, today=today)
     for action in due:
-        if not _owner_is_member(action, roles):
+        if not _owner_may_see(action, viewers):
             continue
         created += len(
             notify(
@@ -451,9 +376,9 @@ def send_action_reminders(*, today: datetime.date) -> int:
         )
     by_owner: dict[int, list[Action]] = defaultdict(list)
     for action in overdue:
-        if _owner_is_member(action, roles):
+        if _owner_may_see(action, viewers):
             by_owner[action.owner_id].append(action)
-    week = _iso_week(today)
+    week = dates.iso_week(today)
     for actions in by_owner.values():
         owner = actions[0].owner
         rows = [
@@ -493,9 +418,7 @@ __all__ = [
     "send_papers_due_reminders",
     "send_action_reminders",
     "send_all",
-    "meeting_ics",
     "visible_agenda",
-    "roles_on",
 ]
 
 
@@ -537,7 +460,7 @@ def digest_overdue_actions(person, forums, today):
         rows.append(
             DigestRow(
                 text=f"{action.forum}: {action.title}",
-                detail=f"{owner}, due {action.due_date:%-d %B %Y}, {days} day"
+                detail=f"{owner}, due {dates.date_text(action.due_date)}, {days} day"
                 f"{'s' if days != 1 else ''} overdue",
                 url=absolute_url(action_url(action)),
             )

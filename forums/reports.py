@@ -33,20 +33,20 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from forums import confidentiality
 from forums.models import (
     Action,
     AgendaItem,
     Attendance,
-    Confidentiality,
     Decision,
     Forum,
     GeneratedReport,
     Meeting,
-    Membership,
     MinuteEntry,
     Minutes,
     Paper,
 )
+from membership import dates
 from membership.models import User
 
 logger = logging.getLogger(__name__)
@@ -120,32 +120,16 @@ def report_kinds() -> list[ReportKind]:
 # --- who may see ---------------------------------------------------------------------------
 
 
-def roles_of(person: User | None, forum: Forum) -> set[str]:
-    if person is None or not person.is_active:
-        return set()
-    return set(
-        Membership.objects.current()
-        .filter(forum=forum, person=person)
-        .values_list("role", flat=True)
-    )
+def _viewer(person: User | None, forum: Forum) -> confidentiality.Viewer:
+    """The person's standing now, read afresh (a report outlives the request that asked)."""
+    if person is None:
+        return confidentiality.NOBODY
+    standing = confidentiality.viewers_on(forum_ids=[forum.pk], person_ids=[person.pk])
+    return standing.get((forum.pk, person.pk), confidentiality.NOBODY)
 
 
 def is_member(person: User, forum: Forum) -> bool:
-    return bool(roles_of(person, forum) & set(Membership.MEMBER_ROLES))
-
-
-def _runs(roles: set[str]) -> bool:
-    return bool(roles & set(Membership.RUNNING_ROLES))
-
-
-def _named_ids(obj) -> set[int]:
-    return {person.pk for person in obj.restricted_to.all()}
-
-
-def _sees(obj, viewer_id: int | None, runs_forum: bool) -> bool:
-    if obj.confidentiality != Confidentiality.RESTRICTED:
-        return True
-    return runs_forum or viewer_id in _named_ids(obj)
+    return _viewer(person, forum).is_member
 
 
 def kind_offered_to(person: User, forum: Forum, name: str) -> ReportKind | None:
@@ -408,22 +392,14 @@ def _load_meeting(forum: Forum, subject: str) -> Meeting | None:
 
 
 def _meeting_label(meeting: Meeting) -> str:
-    return f"{meeting.title}, {timezone.localtime(meeting.starts_at):%-d %B %Y}"
-
-
-def _when(meeting: Meeting) -> str:
-    start = timezone.localtime(meeting.starts_at)
-    text = f"{start:%A %-d %B %Y}, {start:%H:%M}"
-    if meeting.ends_at:
-        text += f" to {timezone.localtime(meeting.ends_at):%H:%M}"
-    return text
+    return f"{meeting.title}, {dates.date_text(meeting.starts_at)}"
 
 
 def _meeting_facts(meeting: Meeting) -> dict:
     return {
         "forum": meeting.forum.name,
         "title": meeting.title,
-        "when": _when(meeting),
+        "when": dates.when(meeting.starts_at, meeting.ends_at),
         "where": meeting.location or ("Online" if meeting.online_link else "To be confirmed"),
         "status": meeting.get_status_display(),
         "cancelled": meeting.is_cancelled,
@@ -460,34 +436,30 @@ def _attendance_rows(meeting: Meeting, audience: str) -> list[dict]:
     return rows
 
 
-def _items_for(meeting: Meeting, audience: str, viewer: User | None) -> tuple[list, set, bool]:
-    """(agenda items, ids of papers shown, whether the viewer runs the forum)."""
-    papers_qs = Paper.objects.select_related("current_version").prefetch_related("restricted_to")
+def _audience_viewer(meeting: Meeting, viewer: User | None) -> confidentiality.Viewer:
+    """Who a member version is for: the viewer, or any member (the members' version, nothing
+    restricted)."""
+    if viewer is None:
+        return confidentiality.ANY_MEMBER
+    return _viewer(viewer, meeting.forum)
+
+
+def _items_for(meeting: Meeting, audience: str, viewer: User | None) -> tuple[list, set]:
+    """(agenda items, ids of papers shown)."""
     base = (
         AgendaItem.objects.on_agenda()
         .filter(meeting=meeting)
         .select_related("presenter", "presenter_agency")
-        .prefetch_related("restricted_to")
         .order_by("order", "pk")
     )
+    papers = Paper.objects.filter(agenda_item__meeting=meeting, current_version__isnull=False)
     if audience == Audience.PUBLIC:
-        items = list(base.filter(pk__in=AgendaItem.objects.public().values("pk")))
-        paper_ids = set(
-            Paper.objects.public().filter(agenda_item__meeting=meeting).values_list("pk", flat=True)
-        )
-        return items, paper_ids, False
-    if viewer is None:  # the members' version: everything but restricted material
-        items = [item for item in base if _sees(item, None, False)]
-        papers = papers_qs.filter(agenda_item__in=items, current_version__isnull=False)
-        return items, {paper.pk for paper in papers if _sees(paper, None, False)}, False
-    roles = roles_of(viewer, meeting.forum)
-    if not roles & set(Membership.MEMBER_ROLES):
-        return [], set(), False
-    runs = _runs(roles)
-    items = [item for item in base if _sees(item, viewer.pk, runs)]
-    papers = papers_qs.filter(agenda_item__in=items, current_version__isnull=False)
-    paper_ids = {paper.pk for paper in papers if _sees(paper, viewer.pk, runs)}
-    return items, paper_ids, runs
+        items = list(base.public())
+        return items, set(papers.public().values_list("pk", flat=True))
+    who = _audience_viewer(meeting, viewer)
+    items = list(confidentiality.visible_for(base, who))
+    papers = confidentiality.visible_for(papers.filter(agenda_item__in=items), who)
+    return items, set(papers.values_list("pk", flat=True))
 
 
 # --- board pack ----------------------------------------------------------------------------
@@ -495,7 +467,7 @@ def _items_for(meeting: Meeting, audience: str, viewer: User | None) -> tuple[li
 
 def board_pack_collect(meeting: Meeting, audience: str, viewer: User | None) -> dict:
     """Everything the board pack shows for this audience (and nothing it may not)."""
-    items, paper_ids, _ = _items_for(meeting, audience, viewer)
+    items, paper_ids = _items_for(meeting, audience, viewer)
     papers = {
         paper.pk: paper
         for paper in Paper.objects.filter(pk__in=paper_ids).select_related("current_version")
@@ -528,7 +500,7 @@ def board_pack_collect(meeting: Meeting, audience: str, viewer: User | None) -> 
                         "ref": f"{numbered.get(item.pk, 0)}.{index}",
                         "title": paper.title,
                         "classification": paper.get_classification_display(),
-                        "sensitive": paper.classification != "official",
+                        "sensitive": confidentiality.is_sensitive(paper),
                         "version": paper.current_version.number,
                         "version_id": paper.current_version_id,
                         "sha256": paper.current_version.sha256,
@@ -649,14 +621,11 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
         data["available"] = False
         return data
     data["available"] = True
-    data["approved_on"] = (
-        f"{timezone.localtime(minutes.approved_at):%-d %B %Y}" if minutes.approved_at else ""
-    )
+    data["approved_on"] = dates.date_text(minutes.approved_at) if minutes.approved_at else ""
     data["introduction"] = minutes.introduction
     entries = (
         MinuteEntry.objects.filter(minutes=minutes)
         .select_related("agenda_item")
-        .prefetch_related("agenda_item__restricted_to")
         .order_by("agenda_item__order", "agenda_item__pk")
     )
     decisions = Decision.objects.filter(meeting=meeting).select_related("agenda_item")
@@ -667,37 +636,24 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
         if not Minutes.objects.published().filter(pk=minutes.pk).exists():
             data["available"] = False
             return data
-        entries = entries.filter(pk__in=MinuteEntry.objects.public().values("pk"))
-        decisions = decisions.filter(pk__in=Decision.objects.public().values("pk"))
+        visible_entries = list(entries.public())
+        decisions = decisions.public()
         actions = actions.none()
-        runs = False
-        visible_entries = list(entries)
     else:
-        roles = roles_of(viewer, meeting.forum) if viewer else set(Membership.MEMBER_ROLES)
-        if not roles & set(Membership.MEMBER_ROLES):
+        who = _audience_viewer(meeting, viewer)
+        if not who.is_member:
             data["available"] = False
             return data
-        runs = _runs(roles) if viewer else False
-        viewer_id = viewer.pk if viewer else None
-        visible_entries = [e for e in entries if _sees(e.agenda_item, viewer_id, runs)]
-        if viewer is None:  # the members' version: nothing restricted
-            restricted = Confidentiality.RESTRICTED
-            decisions = decisions.exclude(confidentiality=restricted).exclude(
-                agenda_item__confidentiality=restricted
-            )
-            actions = actions.exclude(confidentiality=restricted).exclude(
-                agenda_item__confidentiality=restricted
-            )
-        elif not runs:
-            decisions = decisions.visible_to_member(viewer)
-            actions = actions.visible_to_member(viewer)
+        visible_entries = list(confidentiality.visible_for(entries, who))
+        decisions = confidentiality.visible_for(decisions, who)
+        actions = confidentiality.visible_for(actions, who)
     decisions = list(decisions)
     shown_items = {entry.agenda_item_id for entry in visible_entries}
     for entry in visible_entries:
         data["entries"].append(
             {
                 "title": entry.agenda_item.title,
-                "confidential": entry.agenda_item.confidentiality != Confidentiality.PUBLIC,
+                "confidential": not confidentiality.marked_public(entry.agenda_item),
                 "text": entry.text,
                 "decisions": [
                     {"reference": d.reference, "text": d.text}
@@ -717,7 +673,7 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
             "reference": a.reference,
             "title": a.title,
             "owner": str(a.owner or a.accountable_agency or ""),
-            "due": f"{a.due_date:%-d %B %Y}",
+            "due": dates.date_text(a.due_date),
             "status": a.get_status_display(),
         }
         for a in actions.order_by("due_date", "pk")

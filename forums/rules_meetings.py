@@ -1,16 +1,12 @@
 """Who may see and do what with meetings, papers, minutes and actions.
 
-Forum-level predicates take (person, forum) like those in forums.rules; the object-level
-helpers below take (person, item) and decide confidentiality:
-
-- ``public`` and ``confidential`` items: current members and secretariat of the forum;
-- ``restricted`` items: the people named on them, and whoever runs the forum (secretariat and
-  chair), who name them.
+Forum-level predicates take (person, forum) like those in forums.rules. Whether a person may see
+one agenda item or paper is decided in ``forums.confidentiality``; the predicates below ask it.
 """
 
 import rules
 
-from forums.models.meetings import Confidentiality
+from forums import confidentiality
 from forums.rules import (
     is_forum_advisory,
     is_forum_chair,
@@ -20,31 +16,14 @@ from forums.rules import (
 )
 
 
-def _named(person, obj) -> bool:
-    """Whether the person is named on a restricted object (uses a prefetch when there is one)."""
-    cache = getattr(obj, "_prefetched_objects_cache", {})
-    if "restricted_to" in cache:
-        return any(p.pk == person.pk for p in cache["restricted_to"])
-    return obj.restricted_to.filter(pk=person.pk).exists()
+@rules.predicate
+def can_see_agenda_item(person, item) -> bool:
+    return confidentiality.can_see(person, item)
 
 
-def can_see_agenda_item(person, item, forum=None) -> bool:
-    forum = forum or item.meeting.forum
-    if not is_forum_member(person, forum):
-        return False
-    if item.confidentiality != Confidentiality.RESTRICTED:
-        return True
-    return bool(is_forum_secretariat(person, forum)) or _named(person, item)
-
-
-def can_see_paper(person, paper, item=None, forum=None) -> bool:
-    item = item or paper.agenda_item
-    forum = forum or item.meeting.forum
-    if not can_see_agenda_item(person, item, forum):
-        return False
-    if paper.confidentiality != Confidentiality.RESTRICTED:
-        return True
-    return bool(is_forum_secretariat(person, forum)) or _named(person, paper)
+@rules.predicate
+def can_see_paper(person, paper) -> bool:
+    return confidentiality.can_see(person, paper)
 
 
 def can_update_action(person, action) -> bool:

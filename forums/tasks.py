@@ -4,14 +4,9 @@ Every task is safe to run again: reminders are keyed per recipient (``notify`` n
 same key twice) and a report is rebuilt only when its source has changed.
 """
 
-import datetime
-
 from celery import shared_task
-from django.utils import timezone
 
-
-def _day(today: str | None) -> datetime.date:
-    return datetime.date.fromisoformat(today) if today else timezone.localdate()
+from membership import dates
 
 
 @shared_task(name="forums.send_meeting_reminders", acks_late=True)
@@ -19,7 +14,7 @@ def send_meeting_reminders(today: str | None = None) -> int:
     """Meetings in 7 days and tomorrow (``today`` as YYYY-MM-DD, default the local date)."""
     from forums import reminders
 
-    return reminders.send_meeting_reminders(today=_day(today))
+    return reminders.send_meeting_reminders(today=dates.day_from(today))
 
 
 @shared_task(name="forums.send_papers_due_reminders", acks_late=True)
@@ -27,7 +22,7 @@ def send_papers_due_reminders(today: str | None = None) -> int:
     """Papers due to presenters 3 days before the papers deadline and on the day."""
     from forums import reminders
 
-    return reminders.send_papers_due_reminders(today=_day(today))
+    return reminders.send_papers_due_reminders(today=dates.day_from(today))
 
 
 @shared_task(name="forums.send_action_reminders", acks_late=True)
@@ -35,7 +30,7 @@ def send_action_reminders(today: str | None = None) -> int:
     """Actions due in 3 days; overdue actions once a week."""
     from forums import reminders
 
-    return reminders.send_action_reminders(today=_day(today))
+    return reminders.send_action_reminders(today=dates.day_from(today))
 
 
 @shared_task(

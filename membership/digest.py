@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
+from membership import dates
 from membership.models import NotificationPreference, User
 from membership.notifications import notify
 
@@ -116,7 +117,6 @@ def send_weekly_digests(*, today: datetime.date) -> int:
     """
     people = audience(today)
     due = _digest_day_today(people, today)
-    year, week, _ = today.isocalendar()
     created = 0
     for pk in sorted(due):
         person, forums = people[pk]
@@ -126,7 +126,7 @@ def send_weekly_digests(*, today: datetime.date) -> int:
         forum_names = ", ".join(str(forum) for forum in forums)
         created += len(
             notify(
-                key=f"digest:week={year}-W{week:02d}",
+                key=f"digest:week={dates.iso_week(today)}",
                 recipients=[person],
                 category="digest",
                 subject=f"Weekly digest: what needs attention ({forum_names})",

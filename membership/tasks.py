@@ -4,7 +4,7 @@ from smtplib import SMTPException
 
 from celery import shared_task
 
-from membership import notifications
+from membership import dates, notifications
 
 
 @shared_task(
@@ -31,11 +31,6 @@ def send_notification_email(self, notification_id: int) -> bool:
 @shared_task(name="membership.send_weekly_digests", acks_late=True)
 def send_weekly_digests(today: str | None = None) -> int:
     """Daily: the weekly digest to those whose chosen day is today (YYYY-MM-DD, default today)."""
-    import datetime
-
-    from django.utils import timezone
-
     from membership import digest
 
-    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
-    return digest.send_weekly_digests(today=day)
+    return digest.send_weekly_digests(today=dates.day_from(today))

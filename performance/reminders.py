@@ -17,6 +17,7 @@ from collections import defaultdict
 from django.urls import reverse
 
 from forums.models import Forum, Membership
+from membership import dates
 from membership.notifications import absolute_url, notify
 from performance.rules import SUBMITTING_ROLES
 
@@ -72,11 +73,6 @@ def _open_rows(forum: Forum, today: datetime.date):
             yield row
 
 
-def _iso_week(day: datetime.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 def send_return_reminders(*, today: datetime.date) -> int:
     """Returns due in 7 days, due today and overdue; overdue for 7 days to the secretariat."""
     created = 0
@@ -115,7 +111,7 @@ def send_return_reminders(*, today: datetime.date) -> int:
                 people = people if people is not None else _people_by_agency(forum, today)
                 created += len(
                     notify(
-                        key=f"return-overdue:week={_iso_week(today)}:{key_part}",
+                        key=f"return-overdue:week={dates.iso_week(today)}:{key_part}",
                         recipients=people.get(row.agency.pk, []),
                         category="reminder",
                         subject=f"{row.agency} figures for {row.spec.code} are overdue",

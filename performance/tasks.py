@@ -1,9 +1,8 @@
 """Celery tasks of the performance app: thin wrappers that take dates and call plain functions."""
 
-import datetime
-
 from celery import shared_task
-from django.utils import timezone
+
+from membership import dates
 
 
 @shared_task(name="performance.send_return_reminders", acks_late=True)
@@ -11,5 +10,4 @@ def send_return_reminders(today: str | None = None) -> int:
     """Returns due in 7 days, today and overdue (YYYY-MM-DD, default the local date)."""
     from performance import reminders
 
-    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
-    return reminders.send_return_reminders(today=day)
+    return reminders.send_return_reminders(today=dates.day_from(today))

@@ -21,6 +21,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from forums.models import Forum, Membership
+from membership import dates
 from membership.notifications import absolute_url, notify
 from priorities.models import (
     AnnualEvaluation,
@@ -36,11 +37,6 @@ SIGN_OFF_GRACE_DAYS = 3
 EVALUATION_NOTICE_DAYS = 28
 EVALUATION_CHASE_WEEKS = 12
 CONSULTATION_NOTICE_DAYS = 3
-
-
-def _iso_week(day: datetime.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def _runners_by_forum(forum_ids, today) -> dict[int, list]:
@@ -67,7 +63,7 @@ def send_sign_off_reminders(*, today: datetime.date) -> int:
         pk__in=Priority.objects.filter(status=Priority.Status.SIGN_OFF).values("forum_id")
     )
     created = 0
-    week = _iso_week(today)
+    week = dates.iso_week(today)
     for forum in forums:
         signers: dict[int, list] = defaultdict(list)
         for membership in (
@@ -137,7 +133,7 @@ def send_risk_review_reminders(*, today: datetime.date) -> int:
         for person in recipients:
             by_person.setdefault(person.pk, (person, []))[1].append(risk)
     created = 0
-    week = _iso_week(today)
+    week = dates.iso_week(today)
     for person, person_risks in by_person.values():
         rows = [
             {
@@ -181,7 +177,7 @@ def send_evaluation_reminders(*, today: datetime.date) -> int:
     last_year = this_year - 1
     weeks_since = (today - _plan_year_end(last_year)).days // 7
     if 0 <= weeks_since < EVALUATION_CHASE_WEEKS:
-        checks.append((last_year, f"week={_iso_week(today)}"))
+        checks.append((last_year, f"week={dates.iso_week(today)}"))
     for year, when in checks:
         forum_ids = set(
             Priority.objects.filter(

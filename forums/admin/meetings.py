@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from forums.calendar import EVENT_FIELDS
 from forums.models import (
     Action,
     ActionUpdate,
@@ -51,6 +52,11 @@ class MeetingAdmin(SimpleHistoryAdmin):
     inlines = [AgendaItemInline, AttendanceInline]
     list_select_related = ("forum",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_model(self, request, obj, form, change):
+        if change and EVENT_FIELDS.intersection(form.changed_data):
+            obj.sequence += 1  # calendars update the event they have, as after the services
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(MeetingSeries)

@@ -1,8 +1,9 @@
 """Meetings, agendas, papers, attendance, minutes, decisions, actions and escalations.
 
 Confidentiality (``public``, ``confidential``, ``restricted``) sits on agenda items, papers,
-minute entries, decisions and actions. Public pages read only through the published-only
-querysets defined here (``Meeting.objects.published()``, ``AgendaItem.objects.public()``...).
+minute entries, decisions and actions; who may see what is decided in ``forums.confidentiality``
+alone. Public pages read only through the published-only querysets here
+(``Meeting.objects.published()``, ``AgendaItem.objects.public()``...), which ask that module.
 """
 
 import os
@@ -11,7 +12,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -54,20 +54,20 @@ class SecurityClassification(models.TextChoices):
     OFFICIAL_SENSITIVE = "official_sensitive", "OFFICIAL-SENSITIVE"
 
 
-def _visible_q(person, prefix: str = "") -> Q:
-    """Rows a forum member may see: not restricted, or restricted with the person named."""
-    return ~Q(**{f"{prefix}confidentiality": Confidentiality.RESTRICTED}) | Q(
-        **{f"{prefix}restricted_to": person}
-    )
+class VisibilityQuerySet(models.QuerySet):
+    """Shortcuts to ``forums.confidentiality`` (imported when called: it imports these models)."""
 
+    def public(self):
+        """The rows the public may see."""
+        from forums import confidentiality
 
-def _member_visible(queryset, person):
-    """Decisions and actions: hidden when they, or their agenda item, are restricted and the
-    person is not named on the item."""
-    return queryset.filter(
-        _visible_q(person, "agenda_item__"),
-        ~Q(confidentiality=Confidentiality.RESTRICTED) | Q(agenda_item__restricted_to=person),
-    ).distinct()
+        return confidentiality.public(self)
+
+    def visible_to_member(self, person, forum=None):
+        """The rows the person may see as a member of their forum (or of ``forum``)."""
+        from forums import confidentiality
+
+        return confidentiality.visible_to(self, person, forum)
 
 
 class MeetingSeries(models.Model):
@@ -93,15 +93,12 @@ class MeetingSeries(models.Model):
         return f"{self.title} ({self.get_frequency_display()})"
 
 
-def _published_q(prefix: str = "") -> Q:
-    """A meeting the public may see: shown publicly, on a public forum (as joins, not IN)."""
-    return Q(**{f"{prefix}is_public": True, f"{prefix}forum__is_public": True})
-
-
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         """Meetings the public may see: shown publicly, on a public forum."""
-        return self.filter(_published_q())
+        from forums import confidentiality
+
+        return confidentiality.public(self)
 
     def upcoming(self, now=None):
         return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at")
@@ -143,6 +140,12 @@ class Meeting(models.Model):
     held_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancelled_reason = models.TextField(blank=True)
+    sequence = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Raised whenever what a calendar shows of the meeting changes, so calendars "
+        "update the event they already have.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -174,32 +177,17 @@ class Meeting(models.Model):
             raise ValidationError({"cancelled_reason": "Enter why the meeting is cancelled"})
 
 
-class AgendaItemQuerySet(models.QuerySet):
+class AgendaItemQuerySet(VisibilityQuerySet):
     def on_agenda(self):
         """Items accepted onto the agenda (not proposals waiting for the secretariat)."""
         return self.filter(status=AgendaItem.Status.ON_AGENDA)
 
-    def public(self):
-        """Items the public may see: public, on a published agenda of a published meeting."""
-        return self.on_agenda().filter(
-            _published_q("meeting__"),
-            confidentiality=Confidentiality.PUBLIC,
-            meeting__status__in=Meeting.AGENDA_OUT,
-        )
-
     def listed_publicly(self):
         """Items that appear on the public agenda: public ones by title, confidential ones as
         'Confidential item' or their public title. Restricted items never appear."""
-        return self.on_agenda().filter(
-            ~Q(confidentiality=Confidentiality.RESTRICTED),
-            _published_q("meeting__"),
-            meeting__status__in=Meeting.AGENDA_OUT,
-        )
+        from forums import confidentiality
 
-    def visible_to_member(self, person):
-        """For a current member of the item's forum: everything but restricted items they
-        are not named on."""
-        return self.filter(_visible_q(person)).distinct()
+        return confidentiality.listed_publicly(self)
 
 
 class AgendaItem(models.Model):
@@ -299,20 +287,8 @@ class AgendaItem(models.Model):
             raise ValidationError({"confidentiality_reason": "Enter why this item is not public"})
 
 
-class PaperQuerySet(models.QuerySet):
-    def public(self):
-        """Papers of public items on published agendas, themselves public."""
-        return self.filter(
-            _published_q("agenda_item__meeting__"),
-            confidentiality=Confidentiality.PUBLIC,
-            agenda_item__confidentiality=Confidentiality.PUBLIC,
-            agenda_item__status=AgendaItem.Status.ON_AGENDA,
-            agenda_item__meeting__status__in=Meeting.AGENDA_OUT,
-            current_version__isnull=False,
-        )
-
-    def visible_to_member(self, person):
-        return self.filter(_visible_q(person), _visible_q(person, "agenda_item__")).distinct()
+class PaperQuerySet(VisibilityQuerySet):
+    pass
 
 
 class Paper(models.Model):
@@ -462,7 +438,9 @@ class Declaration(models.Model):
 
 class MinutesQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(_published_q("meeting__"), status=Minutes.Status.PUBLISHED)
+        from forums import confidentiality
+
+        return confidentiality.public(self)
 
 
 class Minutes(models.Model):
@@ -509,18 +487,8 @@ class Minutes(models.Model):
         return self.status in (self.Status.DRAFT, self.Status.CIRCULATED)
 
 
-class MinuteEntryQuerySet(models.QuerySet):
-    def public(self):
-        """Entries of published minutes about public agenda items."""
-        return self.filter(
-            _published_q("minutes__meeting__"),
-            minutes__status=Minutes.Status.PUBLISHED,
-            agenda_item__confidentiality=Confidentiality.PUBLIC,
-            agenda_item__status=AgendaItem.Status.ON_AGENDA,
-        )
-
-    def visible_to_member(self, person):
-        return self.filter(_visible_q(person, "agenda_item__")).distinct()
+class MinuteEntryQuerySet(VisibilityQuerySet):
+    pass
 
 
 class MinuteEntry(models.Model):
@@ -561,18 +529,8 @@ class MinuteComment(models.Model):
         return f"Comment by {self.author} on {self.entry}"
 
 
-class DecisionQuerySet(models.QuerySet):
-    def public(self):
-        """Decisions on public items whose minutes are published."""
-        return self.filter(
-            Q(agenda_item__isnull=True) | Q(agenda_item__confidentiality=Confidentiality.PUBLIC),
-            _published_q("meeting__"),
-            confidentiality=Confidentiality.PUBLIC,
-            meeting__minutes__status=Minutes.Status.PUBLISHED,
-        )
-
-    def visible_to_member(self, person):
-        return _member_visible(self, person)
+class DecisionQuerySet(VisibilityQuerySet):
+    pass
 
 
 class Decision(models.Model):
@@ -606,15 +564,12 @@ class Decision(models.Model):
         return self.reference or self.text[:60]
 
 
-class ActionQuerySet(models.QuerySet):
+class ActionQuerySet(VisibilityQuerySet):
     def open(self):
         return self.filter(status__in=Action.OPEN_STATUSES)
 
     def overdue(self, today=None):
         return self.open().filter(due_date__lt=today or timezone.localdate())
-
-    def visible_to_member(self, person):
-        return _member_visible(self, person)
 
 
 class Action(models.Model):
@@ -768,10 +723,7 @@ class Escalation(models.Model):
         return self.title
 
 
-class ForwardPlanItemQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(confidentiality=Confidentiality.PUBLIC, forum__is_public=True)
-
+class ForwardPlanItemQuerySet(VisibilityQuerySet):
     def planned(self):
         return self.filter(agenda_item__isnull=True)
 

@@ -5,7 +5,6 @@ gets a 403; a restricted item the person is not named on is a 404.
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -15,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from forums.confidentiality import meeting_is_published, visible_to
 from forums.models import (
     Action,
     AgendaItem,
@@ -31,7 +31,7 @@ from forums.models import (
     Minutes,
     Paper,
 )
-from forums.rules import is_forum_member, is_forum_participant, is_forum_secretariat
+from forums.rules import is_forum_member, is_forum_participant
 from membership.models import User
 
 
@@ -43,19 +43,6 @@ def forum_for_member(*, person: User, slug: str) -> Forum:
     if not is_forum_member(person, forum):
         raise PermissionDenied
     return forum
-
-
-def sees_everything(person: User, forum: Forum) -> bool:
-    """Whoever runs the forum sees restricted items too (they name who may see them)."""
-    return bool(is_forum_secretariat(person, forum))
-
-
-def _items_for(person: User, forum: Forum, queryset: QuerySet[AgendaItem]) -> QuerySet:
-    return queryset if sees_everything(person, forum) else queryset.visible_to_member(person)
-
-
-def _papers_for(person: User, forum: Forum, queryset: QuerySet[Paper]) -> QuerySet:
-    return queryset if sees_everything(person, forum) else queryset.visible_to_member(person)
 
 
 def meeting_for(*, forum: Forum, pk: int) -> Meeting:
@@ -72,14 +59,13 @@ def meeting_list_for(*, forum: Forum) -> dict:
 
 
 def agenda_item_for(*, person: User, meeting: Meeting, pk: int) -> AgendaItem:
-    queryset = _items_for(person, meeting.forum, meeting.agenda_items.all())
+    queryset = visible_to(meeting.agenda_items.all(), person, meeting.forum)
     return get_object_or_404(queryset.prefetch_related("restricted_to"), pk=pk)
 
 
 def paper_for(*, person: User, forum: Forum, pk: int) -> Paper:
     """A paper of the forum the person may see (404 otherwise), with its versions."""
-    queryset = Paper.objects.filter(agenda_item__meeting__forum=forum)
-    queryset = _papers_for(person, forum, queryset)
+    queryset = visible_to(Paper.objects.filter(agenda_item__meeting__forum=forum), person, forum)
     return get_object_or_404(
         queryset.select_related("agenda_item__meeting", "current_version").prefetch_related(
             "versions__uploaded_by"
@@ -139,9 +125,9 @@ def quorum_for(meeting: Meeting, attendances: list[Attendance]) -> Quorum:
 def meeting_page(*, person: User, meeting: Meeting) -> dict:
     """Everything on a member's meeting page, in a fixed number of queries."""
     forum = meeting.forum
-    papers = _papers_for(person, forum, Paper.objects.all()).select_related("current_version")
+    papers = visible_to(Paper.objects.all(), person, forum).select_related("current_version")
     items = list(
-        _items_for(person, forum, meeting.agenda_items.all())
+        visible_to(meeting.agenda_items.all(), person, forum)
         .select_related("presenter", "presenter_agency")
         .prefetch_related(
             Prefetch("papers", queryset=papers.order_by("pk")),
@@ -164,9 +150,9 @@ def meeting_page(*, person: User, meeting: Meeting) -> dict:
     ]
     minutes = Minutes.objects.filter(meeting=meeting).first()
     # Matters arising: the open actions carried forward from earlier meetings.
-    carried = Action.objects.open().filter(forum=forum).exclude(meeting=meeting)
-    if not sees_everything(person, forum):
-        carried = carried.visible_to_member(person)
+    carried = visible_to(
+        Action.objects.open().filter(forum=forum).exclude(meeting=meeting), person, forum
+    )
     carried_forward = list(
         carried.select_related("forum", "owner", "accountable_agency").order_by("due_date", "pk")
     )
@@ -211,7 +197,7 @@ def meeting_reports_for(*, person: User, meeting: Meeting, minutes: Minutes | No
     """
     from forums import reports
 
-    published = meeting.is_public and meeting.forum.is_public  # as Meeting.objects.published()
+    published = meeting_is_published(meeting)
     kinds = []
     if not meeting.is_cancelled:
         pack = ["personal", "members"]
@@ -273,9 +259,7 @@ def minutes_page(*, person: User, meeting: Meeting) -> dict:
     minutes = get_object_or_404(
         Minutes.objects.select_related("approved_by", "approved_at_meeting"), meeting=meeting
     )
-    entries = MinuteEntry.objects.filter(minutes=minutes)
-    if not sees_everything(person, forum):
-        entries = entries.visible_to_member(person)
+    entries = visible_to(MinuteEntry.objects.filter(minutes=minutes), person, forum)
     entries = list(
         entries.select_related("agenda_item")
         .prefetch_related(
@@ -294,11 +278,8 @@ def minutes_page(*, person: User, meeting: Meeting) -> dict:
             "agency__name", "person__full_name"
         )
     )
-    decisions = Decision.objects.filter(meeting=meeting)
-    actions = Action.objects.filter(meeting=meeting)
-    if not sees_everything(person, forum):
-        decisions = decisions.visible_to_member(person)
-        actions = actions.visible_to_member(person)
+    decisions = visible_to(Decision.objects.filter(meeting=meeting), person, forum)
+    actions = visible_to(Action.objects.filter(meeting=meeting), person, forum)
     decisions = list(decisions.order_by("pk"))
     actions = list(
         actions.select_related("forum", "owner", "accountable_agency").order_by("due_date", "pk")
@@ -318,9 +299,9 @@ def minutes_page(*, person: User, meeting: Meeting) -> dict:
 
 
 def minute_entry_for(*, person: User, meeting: Meeting, pk: int) -> MinuteEntry:
-    entries = MinuteEntry.objects.filter(minutes__meeting=meeting)
-    if not sees_everything(person, meeting.forum):
-        entries = entries.visible_to_member(person)
+    entries = visible_to(
+        MinuteEntry.objects.filter(minutes__meeting=meeting), person, meeting.forum
+    )
     return get_object_or_404(entries.select_related("agenda_item", "minutes"), pk=pk)
 
 
@@ -346,9 +327,7 @@ def action_list_for(
     due_before: datetime.date | None = None,
     overdue: bool = False,
 ) -> QuerySet[Action]:
-    actions = Action.objects.filter(forum=forum)
-    if not sees_everything(person, forum):
-        actions = actions.visible_to_member(person)
+    actions = visible_to(Action.objects.filter(forum=forum), person, forum)
     if status == "open":
         actions = actions.open()
     elif status:
@@ -370,9 +349,7 @@ def action_list_for(
 
 
 def action_for(*, person: User, forum: Forum, pk: int) -> Action:
-    actions = Action.objects.filter(forum=forum)
-    if not sees_everything(person, forum):
-        actions = actions.visible_to_member(person)
+    actions = visible_to(Action.objects.filter(forum=forum), person, forum)
     return get_object_or_404(
         actions.select_related("owner", "accountable_agency", "meeting", "agenda_item"),
         pk=pk,
@@ -391,9 +368,7 @@ def your_actions(*, person: User) -> QuerySet[Action]:
 
 
 def decision_list_for(*, person: User, forum: Forum) -> QuerySet[Decision]:
-    decisions = Decision.objects.filter(forum=forum)
-    if not sees_everything(person, forum):
-        decisions = decisions.visible_to_member(person)
+    decisions = visible_to(Decision.objects.filter(forum=forum), person, forum)
     return decisions.select_related("meeting").order_by("-decided_on", "-pk")
 
 
@@ -551,15 +526,6 @@ class SearchResult:
     url: str
 
 
-def _member_forums(person: User) -> list[Forum]:
-    forum_ids = (
-        Membership.objects.current()
-        .filter(person=person, role__in=Membership.MEMBER_ROLES)
-        .values("forum_id")
-    )
-    return list(Forum.objects.filter(pk__in=forum_ids))
-
-
 def _text_filter(queryset, fields: list[str], query: str):
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -589,56 +555,48 @@ def search_for(*, person: User, query: str, limit: int = 50) -> list[SearchResul
     query = (query or "").strip()
     if not query:
         return []
-    forums = _member_forums(person)
     results: list[SearchResult] = []
-    by_forum = defaultdict(list)
-    for forum in forums:
-        by_forum[sees_everything(person, forum)].append(forum.pk)
-    for everything, forum_ids in by_forum.items():
-        entries = MinuteEntry.objects.filter(minutes__meeting__forum_id__in=forum_ids)
-        decisions = Decision.objects.filter(forum_id__in=forum_ids)
-        actions = Action.objects.filter(forum_id__in=forum_ids)
-        if not everything:
-            entries = entries.visible_to_member(person)
-            decisions = decisions.visible_to_member(person)
-            actions = actions.visible_to_member(person)
-        entries = _text_filter(entries, ["agenda_item__title", "text"], query)
-        for entry in entries.select_related("agenda_item", "minutes__meeting__forum")[:limit]:
-            meeting = entry.minutes.meeting
-            results.append(
-                SearchResult(
-                    "Minute",
-                    entry.agenda_item.title,
-                    _snippet(entry.text, query),
-                    meeting.forum,
-                    meeting,
-                    reverse("meetings:workspace-minutes", args=[meeting.forum.slug, meeting.pk])
-                    + f"#entry-{entry.pk}",
-                )
+    # Every forum the person is a member of, each row only if they may see it there.
+    entries = visible_to(MinuteEntry.objects.all(), person)
+    decisions = visible_to(Decision.objects.all(), person)
+    actions = visible_to(Action.objects.all(), person)
+    entries = _text_filter(entries, ["agenda_item__title", "text"], query)
+    for entry in entries.select_related("agenda_item", "minutes__meeting__forum")[:limit]:
+        meeting = entry.minutes.meeting
+        results.append(
+            SearchResult(
+                "Minute",
+                entry.agenda_item.title,
+                _snippet(entry.text, query),
+                meeting.forum,
+                meeting,
+                reverse("meetings:workspace-minutes", args=[meeting.forum.slug, meeting.pk])
+                + f"#entry-{entry.pk}",
             )
-        decisions = _text_filter(decisions, ["text", "reference"], query)
-        for decision in decisions.select_related("forum", "meeting")[:limit]:
-            results.append(
-                SearchResult(
-                    "Decision",
-                    decision.reference,
-                    _snippet(decision.text, query),
-                    decision.forum,
-                    decision.meeting,
-                    reverse("meetings:workspace-decisions", args=[decision.forum.slug])
-                    + f"#decision-{decision.pk}",
-                )
+        )
+    decisions = _text_filter(decisions, ["text", "reference"], query)
+    for decision in decisions.select_related("forum", "meeting")[:limit]:
+        results.append(
+            SearchResult(
+                "Decision",
+                decision.reference,
+                _snippet(decision.text, query),
+                decision.forum,
+                decision.meeting,
+                reverse("meetings:workspace-decisions", args=[decision.forum.slug])
+                + f"#decision-{decision.pk}",
             )
-        actions = _text_filter(actions, ["title", "description"], query)
-        for action in actions.select_related("forum", "meeting")[:limit]:
-            results.append(
-                SearchResult(
-                    "Action",
-                    action.title,
-                    _snippet(action.description, query),
-                    action.forum,
-                    action.meeting,
-                    reverse("meetings:workspace-action", args=[action.forum.slug, action.pk]),
-                )
+        )
+    actions = _text_filter(actions, ["title", "description"], query)
+    for action in actions.select_related("forum", "meeting")[:limit]:
+        results.append(
+            SearchResult(
+                "Action",
+                action.title,
+                _snippet(action.description, query),
+                action.forum,
+                action.meeting,
+                reverse("meetings:workspace-action", args=[action.forum.slug, action.pk]),
             )
+        )
     return results[:limit]

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from forums.calendar import EVENT_FIELDS
 from forums.models import (
     Action,
     AgendaItem,
@@ -259,12 +260,19 @@ def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
         "papers_deadline",
         "is_public",
     }
+    changed = set()
     for name, value in fields.items():
         if name not in allowed:
             raise ValueError(name)
+        if getattr(meeting, name) != value:
+            changed.add(name)
         setattr(meeting, name, value)
     meeting.full_clean()
-    meeting.save(update_fields=list(fields))
+    update_fields = list(fields)
+    if changed & EVENT_FIELDS:
+        meeting.sequence += 1  # calendars update the event they have
+        update_fields.append("sequence")
+    meeting.save(update_fields=update_fields)
     return meeting
 
 
@@ -309,7 +317,8 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     meeting.status = Meeting.Status.CANCELLED
     meeting.cancelled_reason = reason.strip()
     meeting.cancelled_at = timezone.now()
-    meeting.save(update_fields=["status", "cancelled_reason", "cancelled_at"])
+    meeting.sequence += 1  # calendars show the event as cancelled
+    meeting.save(update_fields=["status", "cancelled_reason", "cancelled_at", "sequence"])
     notify(
         key=f"meeting:{meeting.pk}:cancelled",
         recipients=_members_of(meeting.forum),

@@ -96,6 +96,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "lcjb.context_processors.service",
             ],
+            # One way to write times on every page, email and PDF: {{ x|time_of_day }} etc.
+            "builtins": ["membership.templatetags.dates"],
         },
     },
 ]

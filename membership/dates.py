@@ -1,0 +1,64 @@
+"""How dates and times read everywhere — pages, emails, feeds and PDFs — in the GOV.UK style:
+"10am", "2:30pm", "12pm" at midday and "12am" at midnight; "2 December 2026". Templates use
+the same functions through the filters in ``membership.templatetags.dates``.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+
+def _local(value):
+    """An aware datetime in the site's time zone; dates, times and naive values as they are."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+def time_of_day(value: datetime.datetime | datetime.time) -> str:
+    """'10am', '2:30pm', '12pm' (midday), '12am' (midnight)."""
+    value = _local(value)
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    if value.minute:
+        return f"{hour}:{value.minute:02d}{suffix}"
+    return f"{hour}{suffix}"
+
+
+def date_text(value: datetime.date) -> str:
+    """'2 December 2026'."""
+    value = _local(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+def day_text(value: datetime.date) -> str:
+    """'Wednesday 2 December 2026'."""
+    value = _local(value)
+    return f"{value:%A} {date_text(value)}"
+
+
+def date_and_time(value: datetime.datetime, *, weekday: bool = False) -> str:
+    """'2 December 2026, 2:30pm' (with ``weekday``: 'Wednesday 2 December 2026, 2:30pm')."""
+    return f"{(day_text if weekday else date_text)(value)}, {time_of_day(value)}"
+
+
+def when(start: datetime.datetime, end: datetime.datetime | None = None) -> str:
+    """When something happens: 'Wednesday 2 December 2026, 10am to 12pm' (the end's date too
+    if it ends on another day)."""
+    text = date_and_time(start, weekday=True)
+    if end is None:
+        return text
+    if _local(end).date() == _local(start).date():
+        return f"{text} to {time_of_day(end)}"
+    return f"{text} to {date_and_time(end, weekday=True)}"
+
+
+def iso_week(day: datetime.date) -> str:
+    """'2026-W49': keys for things sent at most once a week."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def day_from(text: str | None) -> datetime.date:
+    """A date given as YYYY-MM-DD (to a scheduled task), or today's local date."""
+    return datetime.date.fromisoformat(text) if text else timezone.localdate()
