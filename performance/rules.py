@@ -9,7 +9,7 @@ selectors and never consult these rules).
 import rules
 
 from forums.models import Forum, Membership
-from forums.rules import is_forum_member, is_forum_secretariat, is_site_admin
+from forums.rules import is_forum_member, is_forum_secretariat
 
 Role = Membership.Role
 # Roles in which a person may enter figures for the agency they represent.
@@ -79,8 +79,9 @@ def submits_for_forum(person, forum) -> bool:
 
 
 # Forum level
-rules.add_perm("performance.view_dashboard", is_forum_member | is_site_admin)
-rules.add_perm("performance.view_returns", is_forum_member | submits_for_forum | is_site_admin)
+rules.add_perm("performance.view_dashboard", is_forum_member)
+rules.add_perm("performance.view_returns", is_forum_member | submits_for_forum)
+rules.add_perm("performance.view_all_returns", is_forum_member)
 rules.add_perm("performance.manage_performance", is_forum_secretariat)
 # Return level
 rules.add_perm(

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from forums.models import Forum, Meeting, Membership
 from forums.rules import is_forum_member
-from forums.selectors.forum import forum_list_for
 from membership.models import Agency, User
 from performance import periods
 from performance.calculations import (
@@ -45,14 +44,6 @@ Status = PerformanceReturn.Status
 
 
 # --- forums and returns, scoped to the person ------------------------------------------------
-
-
-def workspace_forum_for(*, person: User, slug: str) -> Forum:
-    """A forum the person has a current seat on; any other forum is a 404."""
-    try:
-        return forum_list_for(person=person).prefetch_related("areas").get(slug=slug)
-    except Forum.DoesNotExist:
-        raise Http404("No such forum") from None
 
 
 def public_forum(*, slug: str) -> Forum:

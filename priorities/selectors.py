@@ -23,7 +23,6 @@ from forums.models import (
     Membership,
     MinuteEntry,
 )
-from forums.selectors.forum import forum_list_for
 from membership.models import Agency, PoliceForceArea, User
 from priorities.models import (
     AnnualEvaluation,
@@ -45,14 +44,6 @@ from priorities.models import (
 from priorities.rules import SIGNING_ROLES
 
 # --- forums -------------------------------------------------------------------------------
-
-
-def forum_for(*, person: User, slug: str) -> Forum:
-    """A forum the person has a current seat on; any other forum is a 404."""
-    forum = forum_list_for(person=person).filter(slug=slug).first()
-    if forum is None:
-        raise Http404("No such forum")
-    return forum
 
 
 def public_forum(*, slug: str) -> Forum:

@@ -26,7 +26,6 @@ from forums.models import (
     PaperVersion,
     SecurityClassification,
 )
-from forums.rules import is_forum_member, is_forum_secretariat
 from forums.uploads import check_upload
 from membership.models import Agency, User
 from membership.notifications import notify
@@ -39,7 +38,7 @@ SERIES_MONTHS = {
 
 
 def _require_secretariat(person: User, forum: Forum) -> None:
-    if not is_forum_secretariat(person, forum):
+    if not person.has_perm("forums.manage_meetings", forum):
         raise PermissionDenied("Only the secretariat or the chair can do this.")
 
 
@@ -561,7 +560,7 @@ def attendance_reply(
     *, meeting: Meeting, person: User, reply: str, deputy: User | None = None
 ) -> Attendance:
     """A member says whether they are coming, sending apologies or sending a named deputy."""
-    if not is_forum_member(person, meeting.forum):
+    if not person.has_perm("forums.rsvp", meeting.forum):
         raise PermissionDenied("Only members of this forum can reply to its meetings.")
     if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED):
         raise ValidationError("Replies are closed for this meeting")

@@ -18,7 +18,6 @@ from forums.models import (
     MinuteEntry,
     Minutes,
 )
-from forums.rules import is_forum_chair, is_forum_member
 from forums.services.meetings import _members_of, _require_secretariat
 from membership.models import User
 from membership.notifications import notify
@@ -97,7 +96,7 @@ def minutes_circulate(
 def minute_comment_add(*, entry: MinuteEntry, author: User, text: str) -> MinuteComment:
     """A member comments on a circulated minute."""
     forum = entry.minutes.meeting.forum
-    if not is_forum_member(author, forum):
+    if not author.has_perm("forums.comment_on_minutes", forum):
         raise PermissionDenied("Only members of this forum can comment on its minutes.")
     if entry.minutes.status != Minutes.Status.CIRCULATED:
         raise ValidationError("Comments are only taken while the minutes are circulated")
@@ -110,7 +109,7 @@ def minute_comment_add(*, entry: MinuteEntry, author: User, text: str) -> Minute
 def minutes_approve(*, minutes: Minutes, approved_by: User, at_meeting: Meeting) -> Minutes:
     """The chair approves circulated minutes at (or after) the next meeting of the forum."""
     meeting = minutes.meeting
-    if not is_forum_chair(approved_by, meeting.forum):
+    if not approved_by.has_perm("forums.approve_minutes", meeting.forum):
         raise PermissionDenied("Only the chair can approve minutes.")
     if meeting.status not in (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED):
         raise ValidationError("Minutes cannot be approved before the meeting is held")

@@ -1,6 +1,6 @@
 """Who may see and do what with meetings, papers, minutes and actions.
 
-Forum-level predicates take (person, forum) like those in forums.rules; the object-level
+Forum-level predicates take (person, forum) like those in forums.rules.forum; the object-level
 helpers below take (person, item) and decide confidentiality:
 
 - ``public`` and ``confidential`` items: current members and secretariat of the forum;
@@ -11,12 +11,11 @@ helpers below take (person, item) and decide confidentiality:
 import rules
 
 from forums.models.meetings import Confidentiality
-from forums.rules import (
+from forums.rules.forum import (
     is_forum_advisory,
     is_forum_chair,
     is_forum_member,
     is_forum_secretariat,
-    is_site_admin,
 )
 
 
@@ -47,6 +46,7 @@ def can_see_paper(person, paper, item=None, forum=None) -> bool:
     return bool(is_forum_secretariat(person, forum)) or _named(person, paper)
 
 
+@rules.predicate
 def can_update_action(person, action) -> bool:
     """The owner of an action updates it; so does whoever runs the forum."""
     if is_forum_secretariat(person, action.forum):
@@ -60,10 +60,21 @@ def can_own_actions(person, forum) -> bool:
     return bool(is_forum_member(person, forum)) and not is_forum_advisory(person, forum)
 
 
-rules.add_perm("forums.view_meetings", is_forum_member | is_site_admin)
+@rules.predicate
+def is_national_viewer(person) -> bool:
+    """APCC or national board staff: they answer national escalations (no forum standing)."""
+    return bool(getattr(person, "is_national_viewer", False))
+
+
+# Forum level: (person, forum)
+rules.add_perm("forums.view_meetings", is_forum_member)
 rules.add_perm("forums.manage_meetings", is_forum_secretariat)
 rules.add_perm("forums.rsvp", is_forum_member)
 rules.add_perm("forums.comment_on_minutes", is_forum_member)
-rules.add_perm("forums.approve_meeting_minutes", is_forum_chair)
+rules.add_perm("forums.approve_minutes", is_forum_chair)
 rules.add_perm("forums.own_actions", can_own_actions)
 rules.add_perm("forums.raise_escalation", is_forum_member)
+# Object level: (person, action)
+rules.add_perm("forums.update_action", can_update_action)
+# No object: national staff
+rules.add_perm("forums.answer_national_escalations", is_national_viewer)
