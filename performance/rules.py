@@ -64,12 +64,12 @@ def return_is_editable(person, performance_return) -> bool:
 
 @rules.predicate
 def return_awaits_review(person, performance_return) -> bool:
-    return performance_return.status in performance_return.AWAITING_REVIEW
+    return performance_return.awaits_review
 
 
 @rules.predicate
 def return_is_accepted(person, performance_return) -> bool:
-    return performance_return.status == performance_return.Status.ACCEPTED
+    return performance_return.is_accepted
 
 
 @rules.predicate

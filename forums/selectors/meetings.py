@@ -206,9 +206,9 @@ def meeting_reports_for(*, person: User, meeting: Meeting, minutes: Minutes | No
         if published and meeting.agenda_is_out:
             pack.append("public")
         kinds.append(("board_pack", pack))
-    if minutes is not None and minutes.status in reports.APPROVED_MINUTES:
+    if minutes is not None and minutes.is_approved:
         versions = ["personal", "members"]
-        if minutes.status == Minutes.Status.PUBLISHED and published:
+        if minutes.is_published and published:
             versions.append("public")
         kinds.append(("minutes", versions))
     if not kinds:

@@ -113,7 +113,7 @@ def _next_meeting(forum: Forum) -> Meeting | None:
         Meeting.objects.filter(
             forum=forum,
             starts_at__gte=timezone.now(),
-            status__in=(Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED),
+            status__in=Meeting.OPEN,
         )
         .order_by("starts_at")
         .first()

@@ -275,7 +275,7 @@ def _meeting_url(meeting: Meeting) -> str:
 def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
     """Publish the agenda: members are told, public items appear on the public page."""
     _require_secretariat(by, meeting.forum)
-    if meeting.status != Meeting.Status.SCHEDULED:
+    if not meeting.agenda_can_be_published:
         raise ValidationError("Only the agenda of a scheduled meeting can be published")
     if not meeting.agenda_items.on_agenda().exists():
         raise ValidationError("Add at least one item to the agenda before publishing it")
@@ -301,7 +301,7 @@ def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
 def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     """Cancel a meeting with a reason; members are always told (essential)."""
     _require_secretariat(by, meeting.forum)
-    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED):
+    if not meeting.is_open:
         raise ValidationError("Only a meeting that has not been held can be cancelled")
     if not (reason or "").strip():
         raise ValidationError({"cancelled_reason": "Enter why the meeting is cancelled"})
@@ -327,7 +327,7 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
 def meeting_mark_held(*, meeting: Meeting, by: User) -> Meeting:
     """Record that the meeting took place (after it started)."""
     _require_secretariat(by, meeting.forum)
-    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED):
+    if not meeting.is_open:
         raise ValidationError("Only a scheduled meeting can be marked as held")
     if meeting.starts_at > timezone.now():
         raise ValidationError("A meeting cannot be marked as held before it starts")
@@ -388,7 +388,7 @@ def agenda_item_add(
 ) -> AgendaItem:
     """Add an item at the end of the agenda."""
     _require_secretariat(by, meeting.forum)
-    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED):
+    if not meeting.is_open:
         raise ValidationError("Items can only be added before the meeting is held")
     item = AgendaItem(
         meeting=meeting,
@@ -562,7 +562,7 @@ def attendance_reply(
     """A member says whether they are coming, sending apologies or sending a named deputy."""
     if not person.has_perm("forums.rsvp", meeting.forum):
         raise PermissionDenied("Only members of this forum can reply to its meetings.")
-    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED):
+    if not meeting.is_open:
         raise ValidationError("Replies are closed for this meeting")
     if reply == Attendance.Reply.DEPUTY:
         if deputy is None:

@@ -106,7 +106,14 @@ def meeting_detail(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.view_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     context = selectors.meeting_page(person=request.user, meeting=meeting)
-    context["can_manage"] = request.user.has_perm("forums.manage_meetings", forum)
+    can_manage = request.user.has_perm("forums.manage_meetings", forum)
+    context.update(
+        can_manage=can_manage,
+        can_reply=meeting.is_open and request.user.has_perm("forums.rsvp", forum),
+        can_change_meeting=can_manage and meeting.is_open,
+        can_publish_agenda=can_manage and meeting.agenda_can_be_published,
+        can_record=can_manage and not meeting.is_cancelled,
+    )
     return render(request, "forums/meeting_detail.html", context)
 
 

@@ -28,9 +28,18 @@ def minutes_detail(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.view_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     context = selectors.minutes_page(person=request.user, meeting=meeting)
+    minutes = context["minutes"]
+    can_manage = request.user.has_perm("forums.manage_meetings", forum)
     context.update(
-        can_manage=request.user.has_perm("forums.manage_meetings", forum),
-        can_approve=request.user.has_perm("forums.approve_minutes", forum),
+        can_manage=can_manage,
+        can_circulate_minutes=can_manage and minutes.can_be_circulated,
+        can_approve_minutes=(
+            minutes.is_circulated and request.user.has_perm("forums.approve_minutes", forum)
+        ),
+        can_publish_minutes=can_manage and minutes.can_be_published,
+        can_comment=(
+            minutes.is_circulated and request.user.has_perm("forums.comment_on_minutes", forum)
+        ),
         comment_form=MinuteCommentForm(),
     )
     return render(request, "forums/minutes_detail.html", context)

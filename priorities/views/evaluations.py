@@ -10,7 +10,7 @@ from forums import reports
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
 from priorities import selectors, services
 from priorities.forms import EvaluationStartForm, EvaluationSummaryForm, OutcomeForm
-from priorities.models import AnnualEvaluation, current_plan_year
+from priorities.models import current_plan_year
 
 VIEW = "priorities.view_plans"
 EDIT = "priorities.edit_plans"
@@ -57,13 +57,11 @@ def evaluation_detail(request, slug, year):
             "forum": forum,
             "evaluation": evaluation,
             "rows": selectors.evaluation_rows(evaluation=evaluation),
-            "can_edit": request.user.has_perm(EDIT, forum)
-            and evaluation.status == AnnualEvaluation.Status.DRAFT,
-            "can_approve": request.user.has_perm("priorities.approve_evaluation", forum)
-            and evaluation.status == AnnualEvaluation.Status.DRAFT,
+            "can_edit": not evaluation.is_approved and request.user.has_perm(EDIT, forum),
+            "can_approve": not evaluation.is_approved
+            and request.user.has_perm("priorities.approve_evaluation", forum),
             "report_kind": reports.kind_offered_to(request.user, forum, "annual_report"),
-            "report_public": evaluation.status == AnnualEvaluation.Status.APPROVED
-            and forum.is_public,
+            "report_public": evaluation.is_approved and forum.is_public,
         },
     )
 

@@ -18,7 +18,7 @@ from priorities.forms import (
     StatusForm,
     ThemeForm,
 )
-from priorities.models import Objective, Priority, current_plan_year
+from priorities.models import Objective, Risk, current_plan_year
 
 VIEW = "priorities.view_plans"
 EDIT = "priorities.edit_plans"
@@ -82,15 +82,14 @@ def priority_detail(request, slug, pk):
             priority=priority, actions=[link.action for link in plan.visible_actions]
         ),
         "tensions": priority.tensions.all(),
-        "risks": priority.risks.exclude(status="closed"),
+        "risks": priority.risks.exclude(status=Risk.Status.CLOSED),
         # Cited responses are evidence for the members who sign off; never public.
         "cited_responses": priority.cited_responses.select_related("consultation").prefetch_related(
             "answers__question"
         ),
         "can_edit": can_edit,
         "can_sign_off": (
-            priority.status == Priority.Status.SIGN_OFF
-            and request.user.has_perm("priorities.sign_off", forum)
+            priority.is_out_for_sign_off and request.user.has_perm("priorities.sign_off", forum)
         ),
     }
     return render(request, "priorities/priority_detail.html", context)
@@ -121,7 +120,7 @@ def priority_create(request, slug):
 def priority_edit(request, slug, pk):
     forum = forum_or_404(request, slug, EDIT)
     priority = selectors.priority_for(forum=forum, pk=pk)
-    if priority.status in (Priority.Status.SIGN_OFF, Priority.Status.RETIRED):
+    if not priority.is_editable:
         messages.error(
             request,
             f"A priority that is {priority.get_status_display().lower()} cannot be changed.",
@@ -138,7 +137,7 @@ def priority_edit(request, slug, pk):
             return redirect("priorities:detail", forum.slug, priority.pk)
     intro = (
         "This priority is agreed: every change is kept in its history."
-        if priority.status == Priority.Status.AGREED
+        if priority.is_agreed
         else ""
     )
     return form_page(
@@ -229,7 +228,7 @@ def objective_edit(request, slug, pk, objective_pk):
             "back_url": reverse("priorities:detail", args=[forum.slug, priority.pk]),
             "remove_url": (
                 reverse("priorities:objective-delete", args=[forum.slug, priority.pk, objective.pk])
-                if priority.status == Priority.Status.DRAFT
+                if priority.is_draft
                 else ""
             ),
         },
@@ -256,7 +255,7 @@ def sign_off(request, slug, pk):
     priority = selectors.priority_for(forum=forum, pk=pk)
     agencies = selectors.agencies_person_signs_for(person=request.user, priority=priority)
     back_url = reverse("priorities:detail", args=[forum.slug, priority.pk])
-    if priority.status != Priority.Status.SIGN_OFF:
+    if not priority.is_out_for_sign_off:
         messages.error(request, "This priority is not out for sign-off.")
         return redirect(back_url)
     form = SignOffForm(posted(request), agencies=agencies)

@@ -56,3 +56,15 @@ def test_no_rules_permission_shares_a_name_with_a_django_model_permission():
     }
     assert "forums.view_forum" in model_permissions  # Django's own, for the admin
     assert set(_registered()) & model_permissions == set()
+
+
+def test_no_template_compares_a_status_with_a_string():
+    pattern = re.compile(r"""\bstatus\s*[!=]=\s*['"]""")
+    offending = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in _source_files({".html", ".txt"})
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert pattern.search('{% if meeting.status == "held" %}')  # the check can fail
+    assert offending == []
