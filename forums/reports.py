@@ -403,6 +403,7 @@ def _meeting_facts(meeting: Meeting) -> dict:
         "where": meeting.location or ("Online" if meeting.online_link else "To be confirmed"),
         "status": meeting.get_status_display(),
         "cancelled": meeting.is_cancelled,
+        "held": meeting.is_held,
     }
 
 

@@ -275,6 +275,19 @@ class PerformanceReturn(models.Model):
     def is_late(self) -> bool:
         return self.status in self.EDITABLE and self.period.due_date < timezone.localdate()
 
+    @property
+    def awaits_review(self) -> bool:
+        return self.status in self.AWAITING_REVIEW
+
+    @property
+    def is_returned(self) -> bool:
+        """Sent back to the agency for correction."""
+        return self.status == self.Status.RETURNED
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
 
 class Measurement(models.Model):
     """One figure in a return: a value, or a numerator and denominator with the rate computed."""

@@ -19,6 +19,7 @@ from django.urls import reverse
 from forums.models import Forum, Membership
 from membership import dates
 from membership.notifications import absolute_url, notify
+from performance.models import PerformanceReturn
 from performance.rules import SUBMITTING_ROLES
 
 DUE_NOTICE_DAYS = {"7d": 7, "0d": 0}
@@ -66,7 +67,7 @@ def _returns_url(forum: Forum) -> str:
 def _open_rows(forum: Forum, today: datetime.date):
     from performance.selectors import returns_overview
 
-    open_states = (None, "draft", "returned")
+    open_states = (None, *PerformanceReturn.EDITABLE)
     for row in returns_overview(forum=forum, today=today):
         status = row.performance_return.status if row.performance_return else None
         if status in open_states and row.indicator_count:

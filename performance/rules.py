@@ -9,7 +9,7 @@ selectors and never consult these rules).
 import rules
 
 from forums.models import Forum, Membership
-from forums.rules import is_forum_member, is_forum_secretariat, is_site_admin
+from forums.rules import is_forum_member, is_forum_secretariat
 
 Role = Membership.Role
 # Roles in which a person may enter figures for the agency they represent.
@@ -64,12 +64,12 @@ def return_is_editable(person, performance_return) -> bool:
 
 @rules.predicate
 def return_awaits_review(person, performance_return) -> bool:
-    return performance_return.status in performance_return.AWAITING_REVIEW
+    return performance_return.awaits_review
 
 
 @rules.predicate
 def return_is_accepted(person, performance_return) -> bool:
-    return performance_return.status == performance_return.Status.ACCEPTED
+    return performance_return.is_accepted
 
 
 @rules.predicate
@@ -79,8 +79,9 @@ def submits_for_forum(person, forum) -> bool:
 
 
 # Forum level
-rules.add_perm("performance.view_dashboard", is_forum_member | is_site_admin)
-rules.add_perm("performance.view_returns", is_forum_member | submits_for_forum | is_site_admin)
+rules.add_perm("performance.view_dashboard", is_forum_member)
+rules.add_perm("performance.view_returns", is_forum_member | submits_for_forum)
+rules.add_perm("performance.view_all_returns", is_forum_member)
 rules.add_perm("performance.manage_performance", is_forum_secretariat)
 # Return level
 rules.add_perm(

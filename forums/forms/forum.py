@@ -1,8 +1,8 @@
 """Forms for running a forum: memberships, invitations, the forum's details, accepting an invite.
 
 Forms check the input; the membership rules themselves live in ``Membership.clean()`` and
-reach the form through the services (see ``add_service_errors``), next to the field they are
-about.
+reach the form through the services (see ``forums.views.common.apply_errors``), next to the
+field they are about.
 """
 
 from __future__ import annotations
@@ -46,15 +46,6 @@ def _date(label: str, *, required: bool, message: str = "", hint: str = DATE_HIN
             "invalid": f"{label} must be a real date",
         },
     )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: next to its field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 class PersonByEmailField(forms.EmailField):

@@ -170,6 +170,11 @@ class Membership(models.Model):
         return self.role in self.SEATED_ROLES
 
     @property
+    def is_advisory(self) -> bool:
+        """Advisory only (e.g. the judiciary): no authority to commit resources is asked of it."""
+        return self.role == self.Role.ADVISORY
+
+    @property
     def is_current(self) -> bool:
         today = timezone.localdate()
         return self.start_date <= today and (self.end_date is None or self.end_date >= today)

@@ -119,6 +119,10 @@ class Meeting(models.Model):
 
     # States in which the agenda is out: public items may appear on the public page.
     AGENDA_OUT = (Status.AGENDA_PUBLISHED, Status.HELD, Status.MINUTES_APPROVED)
+    # Not yet held or cancelled: the details, the agenda and the replies may still change.
+    OPEN = (Status.SCHEDULED, Status.AGENDA_PUBLISHED)
+    # The meeting has taken place: its minutes may be circulated and approved.
+    HELD_STATES = (Status.HELD, Status.MINUTES_APPROVED)
 
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="meetings")
     series = models.ForeignKey(
@@ -168,6 +172,19 @@ class Meeting(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+    @property
+    def is_open(self) -> bool:
+        """Not yet held or cancelled: details, agenda and replies may still change."""
+        return self.status in self.OPEN
+
+    @property
+    def agenda_can_be_published(self) -> bool:
+        return self.status == self.Status.SCHEDULED
+
+    @property
+    def is_held(self) -> bool:
+        return self.status in self.HELD_STATES
 
     def clean(self):
         super().clean()
@@ -485,6 +502,28 @@ class Minutes(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.CIRCULATED)
+
+    @property
+    def can_be_circulated(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_circulated(self) -> bool:
+        """Out for comment: members comment on it and the chair may approve it."""
+        return self.status == self.Status.CIRCULATED
+
+    @property
+    def can_be_published(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_approved(self) -> bool:
+        """Approved by the chair (and perhaps published since)."""
+        return self.status in (self.Status.APPROVED, self.Status.PUBLISHED)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
 
 
 class MinuteEntryQuerySet(VisibilityQuerySet):

@@ -85,3 +85,17 @@ class GeneratedReport(models.Model):
     @property
     def in_progress(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def has_failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
+    @property
+    def status_tag(self) -> str:
+        """The GOV.UK tag colour for the status."""
+        return {
+            self.Status.QUEUED: "govuk-tag--grey",
+            self.Status.RUNNING: "govuk-tag--blue",
+            self.Status.READY: "govuk-tag--green",
+            self.Status.FAILED: "govuk-tag--red",
+        }[self.status]

@@ -64,18 +64,6 @@ def workspace_forums_for(*, person: User) -> list[WorkspaceForum]:
     return list(rows.values())
 
 
-def forum_for(*, person: User, slug: str) -> Forum:
-    """The forum, if the person has a current seat on it (or is a site admin); else 404."""
-    forums = Forum.objects.select_related("parent")
-    if not person.is_superuser:
-        seated = Membership.objects.current().filter(person=person).values("forum_id")
-        forums = forums.filter(pk__in=seated)
-    forum = forums.filter(slug=slug).first()
-    if forum is None:
-        raise Http404("No forum found")
-    return forum
-
-
 def forum_overview(*, forum: Forum) -> Forum:
     """The forum with its areas, parent and sub-groups loaded for its workspace page."""
     return (

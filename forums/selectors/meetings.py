@@ -1,16 +1,14 @@
 """Reads of meetings, papers, minutes, decisions and actions, scoped to who is asking.
 
-Another forum's record is a 404; a participant who is not a member (a data submitter, a guest)
-gets a 403; a restricted item the person is not named on is a 404.
+Views reach the forum through ``forums.access.forum_for``; here another forum's record is a
+404, and so is a restricted item the person is not named on.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -31,18 +29,7 @@ from forums.models import (
     Minutes,
     Paper,
 )
-from forums.rules import is_forum_member, is_forum_participant
 from membership.models import User
-
-
-def forum_for_member(*, person: User, slug: str) -> Forum:
-    """The forum, for one of its members; 404 for anyone without a seat on it."""
-    forum = get_object_or_404(Forum.objects.select_related("parent"), slug=slug)
-    if not is_forum_participant(person, forum):
-        raise Http404
-    if not is_forum_member(person, forum):
-        raise PermissionDenied
-    return forum
 
 
 def meeting_for(*, forum: Forum, pk: int) -> Meeting:
@@ -204,9 +191,9 @@ def meeting_reports_for(*, person: User, meeting: Meeting, minutes: Minutes | No
         if published and meeting.agenda_is_out:
             pack.append("public")
         kinds.append(("board_pack", pack))
-    if minutes is not None and minutes.status in reports.APPROVED_MINUTES:
+    if minutes is not None and minutes.is_approved:
         versions = ["personal", "members"]
-        if minutes.status == Minutes.Status.PUBLISHED and published:
+        if minutes.is_published and published:
             versions.append("public")
         kinds.append(("minutes", versions))
     if not kinds:

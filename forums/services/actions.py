@@ -18,8 +18,6 @@ from forums.models import (
     Meeting,
     Membership,
 )
-from forums.rules import is_forum_member
-from forums.rules_meetings import can_own_actions, can_update_action
 from forums.services.meetings import _require_secretariat, agenda_item_propose
 from membership.models import Agency, User, new_calendar_token
 
@@ -44,7 +42,7 @@ def action_create(
     errors = {}
     if owner is None and accountable_agency is None:
         errors["owner"] = "Choose the member or agency who owns the action"
-    if owner is not None and not can_own_actions(owner, forum):
+    if owner is not None and not owner.has_perm("forums.own_actions", forum):
         errors["owner"] = (
             "The owner must be a current member of the forum; advisory members cannot own actions"
         )
@@ -85,7 +83,7 @@ def action_update_progress(
     *, action: Action, by: User, text: str, status: str, percent_complete: int
 ) -> ActionUpdate:
     """The owner (or the secretariat) reports progress; the action keeps the history."""
-    if not can_update_action(by, action):
+    if not by.has_perm("forums.update_action", action):
         raise PermissionDenied("Only the owner or the secretariat can update this action.")
     errors = {}
     if not text.strip():
@@ -115,7 +113,7 @@ def _next_meeting(forum: Forum) -> Meeting | None:
         Meeting.objects.filter(
             forum=forum,
             starts_at__gte=timezone.now(),
-            status__in=(Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED),
+            status__in=Meeting.OPEN,
         )
         .order_by("starts_at")
         .first()
@@ -135,7 +133,7 @@ def escalation_raise(
 ) -> Escalation:
     """Raise an issue: a sub-group to its parent board (a proposed item on the parent's next
     meeting), or a board to the national level."""
-    if not is_forum_member(by, from_forum):
+    if not by.has_perm("forums.raise_escalation", from_forum):
         raise PermissionDenied("Only members of this forum can raise an escalation.")
     errors = {}
     if level == Escalation.Level.PARENT_BOARD and from_forum.parent_id is None:
@@ -185,7 +183,7 @@ def escalation_place_on_agenda(*, escalation: Escalation) -> Escalation:
 def escalation_respond(*, escalation: Escalation, by: User, response: str) -> Escalation:
     """The receiving board's secretariat, or a national viewer for national escalations."""
     if escalation.level == Escalation.Level.NATIONAL:
-        if not by.is_national_viewer:
+        if not by.has_perm("forums.answer_national_escalations"):
             raise PermissionDenied("Only national staff can respond to national escalations.")
     else:
         _require_secretariat(by, escalation.to_forum)

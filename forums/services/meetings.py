@@ -27,7 +27,6 @@ from forums.models import (
     PaperVersion,
     SecurityClassification,
 )
-from forums.rules import is_forum_member, is_forum_secretariat
 from forums.uploads import check_upload
 from membership.models import Agency, User
 from membership.notifications import notify
@@ -40,7 +39,7 @@ SERIES_MONTHS = {
 
 
 def _require_secretariat(person: User, forum: Forum) -> None:
-    if not is_forum_secretariat(person, forum):
+    if not person.has_perm("forums.manage_meetings", forum):
         raise PermissionDenied("Only the secretariat or the chair can do this.")
 
 
@@ -284,7 +283,7 @@ def _meeting_url(meeting: Meeting) -> str:
 def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
     """Publish the agenda: members are told, public items appear on the public page."""
     _require_secretariat(by, meeting.forum)
-    if meeting.status != Meeting.Status.SCHEDULED:
+    if not meeting.agenda_can_be_published:
         raise ValidationError("Only the agenda of a scheduled meeting can be published")
     if not meeting.agenda_items.on_agenda().exists():
         raise ValidationError("Add at least one item to the agenda before publishing it")
@@ -310,7 +309,7 @@ def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
 def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     """Cancel a meeting with a reason; members are always told (essential)."""
     _require_secretariat(by, meeting.forum)
-    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED):
+    if not meeting.is_open:
         raise ValidationError("Only a meeting that has not been held can be cancelled")
     if not (reason or "").strip():
         raise ValidationError({"cancelled_reason": "Enter why the meeting is cancelled"})
@@ -337,7 +336,7 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
 def meeting_mark_held(*, meeting: Meeting, by: User) -> Meeting:
     """Record that the meeting took place (after it started)."""
     _require_secretariat(by, meeting.forum)
-    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED):
+    if not meeting.is_open:
         raise ValidationError("Only a scheduled meeting can be marked as held")
     if meeting.starts_at > timezone.now():
         raise ValidationError("A meeting cannot be marked as held before it starts")
@@ -398,7 +397,7 @@ def agenda_item_add(
 ) -> AgendaItem:
     """Add an item at the end of the agenda."""
     _require_secretariat(by, meeting.forum)
-    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED):
+    if not meeting.is_open:
         raise ValidationError("Items can only be added before the meeting is held")
     item = AgendaItem(
         meeting=meeting,
@@ -570,9 +569,9 @@ def attendance_reply(
     *, meeting: Meeting, person: User, reply: str, deputy: User | None = None
 ) -> Attendance:
     """A member says whether they are coming, sending apologies or sending a named deputy."""
-    if not is_forum_member(person, meeting.forum):
+    if not person.has_perm("forums.rsvp", meeting.forum):
         raise PermissionDenied("Only members of this forum can reply to its meetings.")
-    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED):
+    if not meeting.is_open:
         raise ValidationError("Replies are closed for this meeting")
     if reply == Attendance.Reply.DEPUTY:
         if deputy is None:

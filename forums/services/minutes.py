@@ -18,7 +18,6 @@ from forums.models import (
     MinuteEntry,
     Minutes,
 )
-from forums.rules import is_forum_chair, is_forum_member
 from forums.services.meetings import _members_of, _require_secretariat
 from membership.models import User
 from membership.notifications import notify
@@ -28,7 +27,7 @@ from membership.notifications import notify
 def minutes_start(*, meeting: Meeting, by: User) -> Minutes:
     """Start (or bring up to date) the draft minutes: one entry per item on the agenda."""
     _require_secretariat(by, meeting.forum)
-    if meeting.status == Meeting.Status.CANCELLED:
+    if meeting.is_cancelled:
         raise ValidationError("A cancelled meeting has no minutes")
     minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
     existing = set(minutes.entries.values_list("agenda_item_id", flat=True))
@@ -71,9 +70,9 @@ def minutes_circulate(
     """Send the draft minutes to members for comment."""
     meeting = minutes.meeting
     _require_secretariat(by, meeting.forum)
-    if minutes.status != Minutes.Status.DRAFT:
+    if not minutes.can_be_circulated:
         raise ValidationError("Only draft minutes can be circulated")
-    if meeting.status not in (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED):
+    if not meeting.is_held:
         raise ValidationError("Minutes can only be circulated after the meeting is held")
     minutes.status = Minutes.Status.CIRCULATED
     minutes.circulated_at = timezone.now()
@@ -97,9 +96,9 @@ def minutes_circulate(
 def minute_comment_add(*, entry: MinuteEntry, author: User, text: str) -> MinuteComment:
     """A member comments on a circulated minute."""
     forum = entry.minutes.meeting.forum
-    if not is_forum_member(author, forum):
+    if not author.has_perm("forums.comment_on_minutes", forum):
         raise PermissionDenied("Only members of this forum can comment on its minutes.")
-    if entry.minutes.status != Minutes.Status.CIRCULATED:
+    if not entry.minutes.is_circulated:
         raise ValidationError("Comments are only taken while the minutes are circulated")
     if not text.strip():
         raise ValidationError({"text": "Enter your comment"})
@@ -110,11 +109,11 @@ def minute_comment_add(*, entry: MinuteEntry, author: User, text: str) -> Minute
 def minutes_approve(*, minutes: Minutes, approved_by: User, at_meeting: Meeting) -> Minutes:
     """The chair approves circulated minutes at (or after) the next meeting of the forum."""
     meeting = minutes.meeting
-    if not is_forum_chair(approved_by, meeting.forum):
+    if not approved_by.has_perm("forums.approve_minutes", meeting.forum):
         raise PermissionDenied("Only the chair can approve minutes.")
-    if meeting.status not in (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED):
+    if not meeting.is_held:
         raise ValidationError("Minutes cannot be approved before the meeting is held")
-    if minutes.status != Minutes.Status.CIRCULATED:
+    if not minutes.is_circulated:
         raise ValidationError("Only circulated minutes can be approved")
     if (
         at_meeting.forum_id != meeting.forum_id
@@ -124,7 +123,7 @@ def minutes_approve(*, minutes: Minutes, approved_by: User, at_meeting: Meeting)
         raise ValidationError(
             {"at_meeting": "Choose a later meeting of this forum at which they were approved"}
         )
-    if at_meeting.status == Meeting.Status.CANCELLED:
+    if at_meeting.is_cancelled:
         raise ValidationError({"at_meeting": "Choose a meeting that was not cancelled"})
     if at_meeting.starts_at > timezone.now():
         raise ValidationError(
@@ -146,7 +145,7 @@ def minutes_approve(*, minutes: Minutes, approved_by: User, at_meeting: Meeting)
 def minutes_publish(*, minutes: Minutes, by: User) -> Minutes:
     """Publish approved minutes: the public sees the entries of public items only."""
     _require_secretariat(by, minutes.meeting.forum)
-    if minutes.status != Minutes.Status.APPROVED:
+    if not minutes.can_be_published:
         raise ValidationError("Only approved minutes can be published")
     minutes.status = Minutes.Status.PUBLISHED
     minutes.published_at = timezone.now()

@@ -2,8 +2,6 @@
 
 from django import template
 
-from forums.rules import is_forum_member
-
 register = template.Library()
 
 
@@ -17,4 +15,4 @@ def member_sections_open(context, forum) -> bool:
     person = getattr(request, "user", None)
     if person is None:
         return True
-    return bool(is_forum_member(person, forum))
+    return person.has_perm("forums.view_meetings", forum)

@@ -16,16 +16,14 @@ from forums.forms.meetings import (
     ForwardPlanItemForm,
 )
 from forums.models import Escalation
-from forums.rules import is_forum_secretariat
-from forums.rules_meetings import can_update_action
 from forums.selectors import meetings as selectors
 from forums.services import actions as services
-from forums.views.meetings import apply_errors, form_page, secretariat_forum
+from forums.views.common import apply_errors, form_page, forum_or_404, posted
 
 
 def action_list(request, slug):
     """A forum's actions, overdue ones marked; filters by status, owner, agency and due date."""
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     filters = ActionFilterForm(request.GET or None, forum=forum)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     actions = selectors.action_list_for(
@@ -44,7 +42,7 @@ def action_list(request, slug):
             "forum": forum,
             "actions": actions,
             "filters": filters,
-            "can_manage": is_forum_secretariat(request.user, forum),
+            "can_manage": request.user.has_perm("forums.manage_meetings", forum),
         },
     )
 
@@ -59,13 +57,13 @@ def your_actions(request):
 
 def action_detail(request, slug, pk):
     """An action with its history of updates; the owner or secretariat adds an update."""
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     action = selectors.action_for(person=request.user, forum=forum, pk=pk)
-    may_update = can_update_action(request.user, action)
+    may_update = request.user.has_perm("forums.update_action", action)
     form = None
     if may_update:
         form = ActionUpdateForm(
-            request.POST if request.method == "POST" else None,
+            posted(request),
             initial={"status": action.status, "percent_complete": action.percent_complete},
         )
     if request.method == "POST":
@@ -89,10 +87,10 @@ def action_detail(request, slug, pk):
 
 def action_add(request, slug, pk=None):
     """Record an action on the forum, or on the meeting ``pk`` when reached from a meeting."""
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk) if pk else None
     items = list(meeting.agenda_items.on_agenda()) if meeting else ()
-    form = ActionForm(request.POST if request.method == "POST" else None, forum=forum, items=items)
+    form = ActionForm(posted(request), forum=forum, items=items)
     back = (
         reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk])
         if meeting
@@ -121,7 +119,7 @@ def action_add(request, slug, pk=None):
 
 
 def decision_list(request, slug):
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     return render(
         request,
         "forums/decision_list.html",
@@ -133,21 +131,22 @@ def decision_list(request, slug):
 
 
 def escalation_list(request, slug):
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     return render(
         request,
         "forums/escalation_list.html",
         {
             "forum": forum,
             **selectors.escalations_for(forum=forum),
-            "can_manage": is_forum_secretariat(request.user, forum),
+            "can_raise": request.user.has_perm("forums.raise_escalation", forum),
+            "can_manage": request.user.has_perm("forums.manage_meetings", forum),
         },
     )
 
 
 def escalation_raise(request, slug):
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
-    form = EscalationForm(request.POST if request.method == "POST" else None, forum=forum)
+    forum = forum_or_404(request, slug, "forums.raise_escalation")
+    form = EscalationForm(posted(request), forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
             services.escalation_raise(from_forum=forum, by=request.user, **form.cleaned_data)
@@ -169,9 +168,9 @@ def escalation_raise(request, slug):
 
 def escalation_respond(request, slug, pk):
     """The receiving board's secretariat responds to a sub-group's escalation."""
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     escalation = get_object_or_404(Escalation, to_forum=forum, pk=pk)
-    form = EscalationResponseForm(request.POST if request.method == "POST" else None)
+    form = EscalationResponseForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.escalation_respond(
@@ -193,13 +192,9 @@ def escalation_respond(request, slug, pk):
 
 
 def forward_plan(request, slug):
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
-    can_manage = is_forum_secretariat(request.user, forum)
-    form = (
-        ForwardPlanItemForm(request.POST if request.method == "POST" else None)
-        if can_manage
-        else None
-    )
+    forum = forum_or_404(request, slug, "forums.view_meetings")
+    can_manage = request.user.has_perm("forums.manage_meetings", forum)
+    form = ForwardPlanItemForm(posted(request)) if can_manage else None
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
@@ -229,10 +224,10 @@ def _forward_plan_url(forum) -> str:
 
 def forward_plan_item_change(request, slug, pk):
     """The secretariat or chair changes an item that is not yet on an agenda."""
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     item = selectors.forward_plan_item_for(forum=forum, pk=pk)
     form = ForwardPlanItemChangeForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         initial=ForwardPlanItemChangeForm.initial_for(item),
     )
     if request.method == "POST" and form.is_valid():
@@ -256,7 +251,7 @@ def forward_plan_item_change(request, slug, pk):
 
 def forward_plan_item_remove(request, slug, pk):
     """Ask, then take an item off the forward plan (only while it is not on an agenda)."""
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     item = selectors.forward_plan_item_for(forum=forum, pk=pk)
     problem = ""
     if request.method == "POST":
@@ -280,7 +275,7 @@ def national_escalations(request):
 
     Only the escalation itself is shown: never the raising forum's confidential items.
     """
-    if not request.user.is_national_viewer:
+    if not request.user.has_perm("forums.answer_national_escalations"):
         raise PermissionDenied
     escalations = selectors.national_escalations()
     responding = None

@@ -11,6 +11,7 @@ from forums.calendar import meetings_ics
 from forums.models import Meeting
 from forums.selectors import meetings as selectors
 from forums.services.actions import calendar_token_reset
+from forums.views.common import forum_or_404
 from membership.models import User
 from membership.notifications import absolute_url as absolute
 
@@ -64,7 +65,7 @@ def personal_feed(request, token):
 
 def meeting_ics(request, slug, pk):
     """'Add to calendar' for one meeting, for a member."""
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     return _ics_response(
         meetings_ics(forum.name, [meeting], _workspace_url, show_links=True), f"meeting-{pk}.ics"

@@ -11,9 +11,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from forums.forms.forum import InvitationAcceptForm, add_service_errors
+from forums.forms.forum import InvitationAcceptForm
 from forums.selectors import forum as selectors
 from forums.services import forum as services
+from forums.views.common import apply_errors
 from membership.models import User
 
 SESSION_KEY = "forum_invitation_token"
@@ -83,7 +84,7 @@ def invitation_accept(request):
             if form is None:
                 context["errors"] = error.messages
             else:
-                add_service_errors(form, error)
+                apply_errors(form, error)
         else:
             request.session.pop(SESSION_KEY, None)
             if not request.user.is_authenticated:

@@ -1,7 +1,7 @@
 """Workspace views of meetings: list, scheduling, the meeting page, agenda, attendance."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -16,59 +16,29 @@ from forums.forms.meetings import (
     RsvpForm,
 )
 from forums.models import Attendance
-from forums.rules import is_forum_member, is_forum_secretariat
 from forums.selectors import meetings as selectors
 from forums.services import meetings as services
-
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, next to its field where it names one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message.messages)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
-def secretariat_forum(request, slug):
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
-    if not is_forum_secretariat(request.user, forum):
-        raise PermissionDenied
-    return forum
+from forums.views.common import apply_errors, form_page, forum_or_404, posted
 
 
 def meeting_url(meeting) -> str:
     return reverse("meetings:workspace-meeting", args=[meeting.forum.slug, meeting.pk])
 
 
-def form_page(request, form, *, title, caption, back_url, intro="", template=None, extra=None):
-    context = {
-        "form": form,
-        "page_title": title,
-        "caption": caption,
-        "back_url": back_url,
-        "intro": intro,
-        **(extra or {}),
-    }
-    return render(request, template or "components/form_page.html", context)
-
-
 def meeting_list(request, slug):
     """A forum's meetings, upcoming and past."""
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     context = {
         "forum": forum,
         **selectors.meeting_list_for(forum=forum),
-        "can_manage": is_forum_secretariat(request.user, forum),
+        "can_manage": request.user.has_perm("forums.manage_meetings", forum),
     }
     return render(request, "forums/meeting_list.html", context)
 
 
 def meeting_schedule(request, slug):
-    forum = secretariat_forum(request, slug)
-    form = MeetingForm(request.POST if request.method == "POST" else None)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
+    form = MeetingForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -100,8 +70,8 @@ def meeting_schedule(request, slug):
 
 
 def meeting_series(request, slug):
-    forum = secretariat_forum(request, slug)
-    form = MeetingSeriesForm(request.POST if request.method == "POST" else None)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
+    form = MeetingSeriesForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -133,19 +103,24 @@ def meeting_series(request, slug):
 
 def meeting_detail(request, slug, pk):
     """The meeting page: agenda, papers, replies, attendance and quorum, declarations."""
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     context = selectors.meeting_page(person=request.user, meeting=meeting)
-    context["can_manage"] = is_forum_secretariat(request.user, forum)
+    can_manage = request.user.has_perm("forums.manage_meetings", forum)
+    context.update(
+        can_manage=can_manage,
+        can_reply=meeting.is_open and request.user.has_perm("forums.rsvp", forum),
+        can_change_meeting=can_manage and meeting.is_open,
+        can_publish_agenda=can_manage and meeting.agenda_can_be_published,
+        can_record=can_manage and not meeting.is_cancelled,
+    )
     return render(request, "forums/meeting_detail.html", context)
 
 
 def meeting_edit(request, slug, pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
-    form = MeetingForm(
-        request.POST if request.method == "POST" else None, initial=MeetingForm.initial_for(meeting)
-    )
+    form = MeetingForm(posted(request), initial=MeetingForm.initial_for(meeting))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -175,7 +150,7 @@ def meeting_edit(request, slug, pk):
 
 
 def _post_action(request, slug, pk, action, success):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     try:
         action(meeting=meeting, by=request.user)
@@ -200,9 +175,9 @@ def meeting_mark_held(request, slug, pk):
 
 
 def meeting_cancel(request, slug, pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
-    form = CancelForm(request.POST if request.method == "POST" else None)
+    form = CancelForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_cancel(
@@ -241,9 +216,9 @@ def _item_data(form) -> dict:
 
 
 def agenda_item_add(request, slug, pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
-    form = AgendaItemForm(request.POST if request.method == "POST" else None, forum=forum)
+    form = AgendaItemForm(posted(request), forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_add(
@@ -267,7 +242,7 @@ def agenda_item_add(request, slug, pk):
 
 
 def agenda_item_edit(request, slug, pk, item_pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
     initial = {
@@ -282,9 +257,7 @@ def agenda_item_edit(request, slug, pk, item_pk):
         "public_title": item.public_title,
         "restricted_to": [p.pk for p in item.restricted_to.all()],
     }
-    form = AgendaItemForm(
-        request.POST if request.method == "POST" else None, forum=forum, initial=initial
-    )
+    form = AgendaItemForm(posted(request), forum=forum, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_update(
@@ -309,7 +282,7 @@ def agenda_item_edit(request, slug, pk, item_pk):
 
 @require_POST
 def agenda_item_move(request, slug, pk, item_pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
     services.agenda_item_move(
@@ -322,7 +295,7 @@ def agenda_item_move(request, slug, pk, item_pk):
 
 @require_POST
 def agenda_item_remove(request, slug, pk, item_pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
     try:
@@ -337,7 +310,7 @@ def agenda_item_remove(request, slug, pk, item_pk):
 
 @require_POST
 def agenda_item_accept(request, slug, pk, item_pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
     services.agenda_item_accept(item=item, by=request.user)
@@ -350,15 +323,13 @@ def agenda_item_accept(request, slug, pk, item_pk):
 
 def rsvp(request, slug, pk):
     """A member replies: attending, apologies, or sending a named deputy."""
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.rsvp")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
-    if not is_forum_member(request.user, forum):
-        raise PermissionDenied
     own = selectors.own_attendance(person=request.user, meeting=meeting)
     initial = {"deputy_email": selectors.standing_deputy_email(person=request.user, forum=forum)}
     if own and own.reply != Attendance.Reply.NO_REPLY:
         initial = {"reply": own.reply, "deputy_email": own.deputy.email if own.deputy else ""}
-    form = RsvpForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = RsvpForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.attendance_reply(
@@ -383,16 +354,14 @@ def rsvp(request, slug, pk):
 
 def attendance_record(request, slug, pk):
     """The secretariat records who actually came."""
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     attendances = list(
         meeting.attendances.select_related("person", "agency", "deputy").order_by(
             "agency__name", "person__full_name"
         )
     )
-    form = AttendanceRecordForm(
-        request.POST if request.method == "POST" else None, attendances=attendances
-    )
+    form = AttendanceRecordForm(posted(request), attendances=attendances)
     if request.method == "POST" and form.is_valid():
         try:
             services.attendance_record(meeting=meeting, by=request.user, actual=form.actual())
@@ -409,18 +378,16 @@ def attendance_record(request, slug, pk):
 
 
 def attendance_statistics(request, slug):
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     context = {"forum": forum, **selectors.attendance_statistics(forum=forum)}
     return render(request, "forums/attendance_statistics.html", context)
 
 
 def declaration_add(request, slug, pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     items = list(meeting.agenda_items.on_agenda())
-    form = DeclarationForm(
-        request.POST if request.method == "POST" else None, meeting=meeting, items=items
-    )
+    form = DeclarationForm(posted(request), meeting=meeting, items=items)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -1,7 +1,7 @@
 """Minutes: start, write per item, circulate, comment, approve, publish; and their history."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -14,10 +14,10 @@ from forums.forms.meetings import (
     MinuteEntryForm,
     MinutesIntroductionForm,
 )
-from forums.rules import is_forum_chair, is_forum_secretariat
 from forums.selectors import meetings as selectors
 from forums.services import minutes as services
-from forums.views.meetings import apply_errors, form_page, meeting_url, secretariat_forum
+from forums.views.common import apply_errors, form_page, forum_or_404, posted
+from forums.views.meetings import meeting_url
 
 
 def minutes_url(meeting) -> str:
@@ -25,12 +25,21 @@ def minutes_url(meeting) -> str:
 
 
 def minutes_detail(request, slug, pk):
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     context = selectors.minutes_page(person=request.user, meeting=meeting)
+    minutes = context["minutes"]
+    can_manage = request.user.has_perm("forums.manage_meetings", forum)
     context.update(
-        can_manage=is_forum_secretariat(request.user, forum),
-        can_approve=is_forum_chair(request.user, forum),
+        can_manage=can_manage,
+        can_circulate_minutes=can_manage and minutes.can_be_circulated,
+        can_approve_minutes=(
+            minutes.is_circulated and request.user.has_perm("forums.approve_minutes", forum)
+        ),
+        can_publish_minutes=can_manage and minutes.can_be_published,
+        can_comment=(
+            minutes.is_circulated and request.user.has_perm("forums.comment_on_minutes", forum)
+        ),
         comment_form=MinuteCommentForm(),
     )
     return render(request, "forums/minutes_detail.html", context)
@@ -38,7 +47,7 @@ def minutes_detail(request, slug, pk):
 
 @require_POST
 def minutes_start(request, slug, pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     try:
         services.minutes_start(meeting=meeting, by=request.user)
@@ -51,11 +60,11 @@ def minutes_start(request, slug, pk):
 
 def minutes_introduction(request, slug, pk):
     """The opening of the minutes (welcome, apologies noted), before the entries."""
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     form = MinutesIntroductionForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         initial={"introduction": minutes.introduction},
     )
     if request.method == "POST" and form.is_valid():
@@ -78,12 +87,10 @@ def minutes_introduction(request, slug, pk):
 
 
 def minute_entry_edit(request, slug, pk, entry_pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     entry = selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
-    form = MinuteEntryForm(
-        request.POST if request.method == "POST" else None, initial={"text": entry.text}
-    )
+    form = MinuteEntryForm(posted(request), initial={"text": entry.text})
     if request.method == "POST" and form.is_valid():
         try:
             services.minute_entry_update(
@@ -105,7 +112,7 @@ def minute_entry_edit(request, slug, pk, entry_pk):
 
 
 def minute_entry_history(request, slug, pk, entry_pk):
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     entry = selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
     history = list(entry.history.select_related("history_user").order_by("-history_date"))
@@ -118,7 +125,7 @@ def minute_entry_history(request, slug, pk, entry_pk):
 
 @require_POST
 def minute_comment_add(request, slug, pk, entry_pk):
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.comment_on_minutes")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     entry = selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
     form = MinuteCommentForm(request.POST)
@@ -142,10 +149,10 @@ def minute_comment_add(request, slug, pk, entry_pk):
 
 
 def minutes_circulate(request, slug, pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
-    form = CirculateForm(request.POST if request.method == "POST" else None)
+    form = CirculateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_circulate(
@@ -169,13 +176,11 @@ def minutes_circulate(request, slug, pk):
 
 
 def minutes_approve(request, slug, pk):
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
-    if not is_forum_chair(request.user, forum):
-        raise PermissionDenied
+    forum = forum_or_404(request, slug, "forums.approve_minutes")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     form = ApproveForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         meetings=selectors.later_meetings(meeting=meeting),
     )
     if request.method == "POST" and form.is_valid():
@@ -202,7 +207,7 @@ def minutes_approve(request, slug, pk):
 
 @require_POST
 def minutes_publish(request, slug, pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     try:
@@ -216,10 +221,10 @@ def minutes_publish(request, slug, pk):
 
 
 def decision_add(request, slug, pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     items = list(meeting.agenda_items.on_agenda())
-    form = DecisionForm(request.POST if request.method == "POST" else None, items=items)
+    form = DecisionForm(posted(request), items=items)
     if request.method == "POST" and form.is_valid():
         try:
             services.decision_record(

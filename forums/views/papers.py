@@ -6,17 +6,17 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from forums.forms.meetings import PaperForm, PaperVersionForm
-from forums.rules import is_forum_secretariat
 from forums.selectors import meetings as selectors
 from forums.services import meetings as services
-from forums.views.meetings import apply_errors, form_page, meeting_url, secretariat_forum
+from forums.views.common import apply_errors, form_page, forum_or_404, posted
+from forums.views.meetings import meeting_url
 
 
 def paper_upload(request, slug, pk, item_pk):
-    forum = secretariat_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = selectors.meeting_for(forum=forum, pk=pk)
     item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
-    form = PaperForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    form = PaperForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -45,14 +45,10 @@ def paper_upload(request, slug, pk, item_pk):
 
 def paper_detail(request, slug, paper_pk):
     """A paper's versions; the secretariat uploads a new version here."""
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     paper = selectors.paper_for(person=request.user, forum=forum, pk=paper_pk)
-    can_manage = is_forum_secretariat(request.user, forum)
-    form = (
-        PaperVersionForm(request.POST if request.method == "POST" else None, request.FILES or None)
-        if can_manage
-        else None
-    )
+    can_manage = request.user.has_perm("forums.manage_meetings", forum)
+    form = PaperVersionForm(posted(request), request.FILES or None) if can_manage else None
     if request.method == "POST":
         if not can_manage:
             raise Http404
@@ -98,7 +94,7 @@ def _file_response(version):
 
 def paper_download(request, slug, paper_pk):
     """Download the current version (or ?version=N) as an attachment, if the person may see it."""
-    forum = selectors.forum_for_member(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug, "forums.view_meetings")
     paper = selectors.paper_for(person=request.user, forum=forum, pk=paper_pk)
     number = request.GET.get("version")
     if number:

@@ -15,15 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from forums import reports
 from forums.models import Forum, GeneratedReport
-from forums.selectors.forum import forum_for
-
-
-def _member_forum(request, slug) -> Forum:
-    """The forum, if the person sits on it (else 404), and may ask for reports (else 403)."""
-    forum = forum_for(person=request.user, slug=slug)
-    if not reports.is_member(request.user, forum):
-        raise PermissionDenied
-    return forum
+from forums.views.common import forum_or_404
 
 
 def _status_url(report: GeneratedReport) -> str:
@@ -33,7 +25,7 @@ def _status_url(report: GeneratedReport) -> str:
 @require_GET
 def report_list(request, slug):
     """The forum's reports: what can be produced, and the ones already produced."""
-    forum = _member_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.view_reports")
     kinds = [
         {"kind": kind, "subjects": kind.subjects(forum) if kind.subjects else []}
         for kind in reports.report_kinds()
@@ -68,7 +60,7 @@ def report_list(request, slug):
 @require_POST
 def report_request(request, slug):
     """Queue a report (or reuse the current one) and show its status."""
-    forum = _member_forum(request, slug)
+    forum = forum_or_404(request, slug, "forums.view_reports")
     # "personal": the asker's own version (with restricted items they are named on);
     # "members": the version for every member; "public": published material only.
     version = request.POST.get("audience", "")
@@ -98,7 +90,7 @@ def report_request(request, slug):
 @require_GET
 def report_status(request, slug, pk):
     """Where the report is: waiting, being built, ready (with a download) or failed."""
-    forum = forum_for(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug)
     report = reports.report_for(person=request.user, forum=forum, pk=pk)
     kind = reports.report_kind(report.kind)
     obj = kind.load(forum, report.subject) if kind else None
@@ -132,7 +124,7 @@ def _attachment(report: GeneratedReport) -> FileResponse:
 @require_GET
 def report_download(request, slug, pk):
     """The file, as an attachment, if it is ready and still current; otherwise rebuild it."""
-    forum = forum_for(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug)
     report = reports.report_for(person=request.user, forum=forum, pk=pk)
     if report.is_ready and reports.report_is_current(report):
         return _attachment(report)

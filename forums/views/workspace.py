@@ -5,7 +5,7 @@ the rule for the action is checked (a member who may see but not do gets a 403).
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,22 +17,10 @@ from forums.forms.forum import (
     MembershipEndForm,
     MembershipForm,
     PublicNameForm,
-    add_service_errors,
 )
 from forums.selectors import forum as selectors
 from forums.services import forum as services
-
-
-def _forum(request, slug, permission="forums.view_forum"):
-    forum = selectors.forum_for(person=request.user, slug=slug)
-    if not request.user.has_perm(permission, forum):
-        raise PermissionDenied
-    return forum
-
-
-def _data(request):
-    """The submitted data on a POST (even if empty, so missing answers show errors)."""
-    return request.POST if request.method == "POST" else None
+from forums.views.common import apply_errors, form_page, forum_or_404, posted
 
 
 def _forum_url(forum) -> str:
@@ -47,7 +35,7 @@ def workspace_home(request):
 
 def forum_workspace(request, slug):
     """A forum's overview: members by agency, the coverage check, sub-groups and parent."""
-    forum = selectors.forum_overview(forum=_forum(request, slug))
+    forum = selectors.forum_overview(forum=forum_or_404(request, slug))
     can_manage = request.user.has_perm("forums.manage_membership", forum)
     can_see_members = request.user.has_perm("forums.view_members", forum)
     context = {
@@ -69,39 +57,36 @@ def forum_workspace(request, slug):
 @require_http_methods(["GET", "POST"])
 def forum_edit(request, slug):
     """The secretariat changes the forum's summary, terms of reference and public switch."""
-    forum = _forum(request, slug, "forums.manage_forum")
+    forum = forum_or_404(request, slug, "forums.manage_forum")
     form = ForumDetailsForm(
-        _data(request), forum=forum, initial=ForumDetailsForm.initial_for(forum)
+        posted(request), forum=forum, initial=ForumDetailsForm.initial_for(forum)
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.forum_update(forum=forum, updated_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "The forum's details have been saved")
             return redirect(_forum_url(forum))
-    return render(
+    return form_page(
         request,
-        "components/form_page.html",
-        {
-            "form": form,
-            "page_title": "Change the forum's details",
-            "caption": forum.name,
-            "back_url": _forum_url(forum),
-        },
+        form,
+        title="Change the forum's details",
+        caption=forum.name,
+        back_url=_forum_url(forum),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def public_name(request, slug):
     """A member gives or withdraws consent to their name on the public page."""
-    forum = _forum(request, slug)
+    forum = forum_or_404(request, slug)
     seat = selectors.own_seat(person=request.user, forum=forum)
     if seat is None:
         raise Http404("No seat on this forum")
     form = PublicNameForm(
-        _data(request),
+        posted(request),
         initial={"show_name_publicly": "yes" if seat.show_name_publicly else "no"},
     )
     if request.method == "POST" and form.is_valid():
@@ -112,24 +97,21 @@ def public_name(request, slug):
         )
         messages.success(request, "Your choice has been saved")
         return redirect(_forum_url(forum))
-    return render(
+    return form_page(
         request,
-        "components/form_page.html",
-        {
-            "form": form,
-            "page_title": "Your name on the public page",
-            "caption": forum.name,
-            "back_url": _forum_url(forum),
-        },
+        form,
+        title="Your name on the public page",
+        caption=forum.name,
+        back_url=_forum_url(forum),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def membership_add(request, slug):
     """Add someone who already has an account to the forum."""
-    forum = _forum(request, slug, "forums.manage_membership")
+    forum = forum_or_404(request, slug, "forums.manage_membership")
     form = MembershipForm(
-        _data(request),
+        posted(request),
         forum=forum,
         agencies=selectors.agencies_for_forum(forum=forum),
         adding=True,
@@ -140,7 +122,7 @@ def membership_add(request, slug):
                 forum=forum, created_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request,
@@ -148,23 +130,20 @@ def membership_add(request, slug):
                 + (" We have emailed them." if membership.person.is_active else ""),
             )
             return redirect(_forum_url(forum))
-    return render(
+    return form_page(
         request,
-        "components/form_page.html",
-        {
-            "form": form,
-            "page_title": "Add a member",
-            "caption": forum.name,
-            "back_url": _forum_url(forum),
-            "intro": "Add someone who already has an account. To add someone new, send them "
-            "an invitation from the forum's page.",
-        },
+        form,
+        title="Add a member",
+        caption=forum.name,
+        back_url=_forum_url(forum),
+        intro="Add someone who already has an account. To add someone new, send them "
+        "an invitation from the forum's page.",
     )
 
 
 def membership_detail(request, slug, pk):
     """One membership with its history of changes (secretariat and chair)."""
-    forum = _forum(request, slug, "forums.manage_membership")
+    forum = forum_or_404(request, slug, "forums.manage_membership")
     membership = selectors.membership_for(forum=forum, pk=pk)
     return render(
         request,
@@ -179,10 +158,10 @@ def membership_detail(request, slug, pk):
 
 @require_http_methods(["GET", "POST"])
 def membership_edit(request, slug, pk):
-    forum = _forum(request, slug, "forums.manage_membership")
+    forum = forum_or_404(request, slug, "forums.manage_membership")
     membership = selectors.membership_for(forum=forum, pk=pk)
     form = MembershipForm(
-        _data(request),
+        posted(request),
         forum=forum,
         agencies=selectors.agencies_for_forum(forum=forum, including=membership.agency_id),
         adding=False,
@@ -194,27 +173,24 @@ def membership_edit(request, slug, pk):
                 membership=membership, updated_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"{membership.person}'s membership has been saved")
             return redirect(_forum_url(forum))
-    return render(
+    return form_page(
         request,
-        "components/form_page.html",
-        {
-            "form": form,
-            "page_title": f"Change {membership.person}'s membership",
-            "caption": forum.name,
-            "back_url": reverse("forums:membership-detail", args=[forum.slug, membership.pk]),
-        },
+        form,
+        title=f"Change {membership.person}'s membership",
+        caption=forum.name,
+        back_url=reverse("forums:membership-detail", args=[forum.slug, membership.pk]),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def membership_end(request, slug, pk):
-    forum = _forum(request, slug, "forums.manage_membership")
+    forum = forum_or_404(request, slug, "forums.manage_membership")
     membership = selectors.membership_for(forum=forum, pk=pk)
-    form = MembershipEndForm(_data(request))
+    form = MembershipEndForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_end(
@@ -223,7 +199,7 @@ def membership_end(request, slug, pk):
                 end_date=form.cleaned_data["end_date"],
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request,
@@ -231,25 +207,22 @@ def membership_end(request, slug, pk):
                 + (" We have emailed them." if membership.person.is_active else ""),
             )
             return redirect(_forum_url(forum))
-    return render(
+    return form_page(
         request,
-        "components/form_page.html",
-        {
-            "form": form,
-            "page_title": f"End {membership.person}'s membership",
-            "caption": forum.name,
-            "back_url": reverse("forums:membership-detail", args=[forum.slug, membership.pk]),
-            "intro": "The membership is kept in the forum's history; it is not deleted.",
-        },
+        form,
+        title=f"End {membership.person}'s membership",
+        caption=forum.name,
+        back_url=reverse("forums:membership-detail", args=[forum.slug, membership.pk]),
+        intro="The membership is kept in the forum's history; it is not deleted.",
     )
 
 
 @require_http_methods(["GET", "POST"])
 def invitation_new(request, slug):
     """Invite someone by email to take a seat on the forum."""
-    forum = _forum(request, slug, "forums.manage_membership")
+    forum = forum_or_404(request, slug, "forums.manage_membership")
     form = InvitationForm(
-        _data(request), forum=forum, agencies=selectors.agencies_for_forum(forum=forum)
+        posted(request), forum=forum, agencies=selectors.agencies_for_forum(forum=forum)
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -257,26 +230,23 @@ def invitation_new(request, slug):
                 forum=forum, invited_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"An invitation has been sent to {invitation.email}")
             return redirect(_forum_url(forum))
-    return render(
+    return form_page(
         request,
-        "components/form_page.html",
-        {
-            "form": form,
-            "page_title": "Invite someone to join",
-            "caption": forum.name,
-            "back_url": _forum_url(forum),
-        },
+        form,
+        title="Invite someone to join",
+        caption=forum.name,
+        back_url=_forum_url(forum),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def invitation_revoke(request, slug, pk):
     """Withdraw an invitation that has not been accepted yet."""
-    forum = _forum(request, slug, "forums.manage_membership")
+    forum = forum_or_404(request, slug, "forums.manage_membership")
     invitation = selectors.invitation_for(forum=forum, pk=pk)
     error = ""
     if request.method == "POST":

@@ -63,12 +63,10 @@ from performance.selectors.returns import (
     return_history,
     return_list_for,
     return_measurements,
-    workspace_forum_for,
 )
 
 __all__ = [
     "Status",
-    "workspace_forum_for",
     "public_forum",
     "indicators_for_forum",
     "return_list_for",

@@ -5,18 +5,9 @@ from django.http import Http404
 
 from forums.models import Forum
 from forums.rules import is_forum_member
-from forums.selectors.forum import forum_list_for
 from membership.models import User
 from performance.models import Indicator, Measurement, PerformanceReturn
 from performance.rules import submitting_agency_ids
-
-
-def workspace_forum_for(*, person: User, slug: str) -> Forum:
-    """A forum the person has a current seat on; any other forum is a 404."""
-    try:
-        return forum_list_for(person=person).prefetch_related("areas").get(slug=slug)
-    except Forum.DoesNotExist:
-        raise Http404("No such forum") from None
 
 
 def public_forum(*, slug: str) -> Forum:

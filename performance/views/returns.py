@@ -7,16 +7,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from forums.rules import is_forum_member
+from forums.views.common import forum_or_404
 from membership.models import Agency
 from performance import imports, periods, selectors, services
 from performance.forms import ReasonForm, ReturnFiguresForm, ReviewForm, UploadForm
 from performance.rules import submitting_agency_ids
-from performance.views.workspace import forum_for
 
 
 def _return_for(request, slug, pk, perm: str):
-    forum = forum_for(request, slug, "performance.view_returns")
+    forum = forum_or_404(request, slug, "performance.view_returns")
     performance_return = selectors.return_get_for(person=request.user, forum=forum, pk=pk)
     if not request.user.has_perm(perm, performance_return):
         raise PermissionDenied
@@ -25,9 +24,9 @@ def _return_for(request, slug, pk, perm: str):
 
 def overview(request, slug):
     """Who owes what for which period, what is late and what is waiting for review."""
-    forum = forum_for(request, slug, "performance.view_returns")
+    forum = forum_or_404(request, slug, "performance.view_returns")
     own = submitting_agency_ids(request.user, forum)
-    sees_all = is_forum_member(request.user, forum)
+    sees_all = request.user.has_perm("performance.view_all_returns", forum)
     rows = selectors.returns_overview(forum=forum, agency_ids=None if sees_all else own)
     return render(
         request,
@@ -46,7 +45,7 @@ def overview(request, slug):
 @require_POST
 def start(request, slug):
     """Open an agency's return for a period (from the overview's "Start" button)."""
-    forum = forum_for(request, slug, "performance.view_returns")
+    forum = forum_or_404(request, slug, "performance.view_returns")
     try:
         agency_id = int(request.POST.get("agency", ""))
     except ValueError:

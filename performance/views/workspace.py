@@ -8,18 +8,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from forums import reports
+from forums.views.common import forum_or_404
 from membership.models import Agency
 from performance import selectors, services
 from performance.forms import LocalIndicatorForm, ReasonForm, TargetForm
 from performance.rules import lead_agency_ids
-
-
-def forum_for(request, slug, perm: str):
-    """The forum (404 unless the person sits on it), then the rule (403 if they may not)."""
-    forum = selectors.workspace_forum_for(person=request.user, slug=slug)
-    if not request.user.has_perm(perm, forum):
-        raise PermissionDenied
-    return forum
 
 
 def _errors(error: ValidationError) -> list[str]:
@@ -31,7 +24,7 @@ def dashboard(request, slug):
 
     A data submitter (who sees nothing but their agency's returns) is taken to their returns.
     """
-    forum = selectors.workspace_forum_for(person=request.user, slug=slug)
+    forum = forum_or_404(request, slug)
     if not request.user.has_perm("performance.view_dashboard", forum):
         if request.user.has_perm("performance.view_returns", forum):
             return redirect("performance:returns", forum.slug)
@@ -51,7 +44,7 @@ def dashboard(request, slug):
 
 
 def victims_code(request, slug):
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    forum = forum_or_404(request, slug, "performance.view_dashboard")
     board = selectors.forum_dashboard(forum=forum, published_only=False)
     rights = selectors.victims_code_compliance(dashboard=board)
     return render(
@@ -62,7 +55,7 @@ def victims_code(request, slug):
 
 
 def indicator(request, slug, indicator):
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    forum = forum_or_404(request, slug, "performance.view_dashboard")
     found = selectors.indicators_for_forum(forum=forum).filter(slug=indicator).first()
     if found is None:
         raise Http404("No such indicator")
@@ -78,7 +71,7 @@ def indicator(request, slug, indicator):
 
 def targets(request, slug):
     """The forum's targets (and its areas'); the secretariat can add or change one."""
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    forum = forum_or_404(request, slug, "performance.view_dashboard")
     can_manage = request.user.has_perm("performance.manage_performance", forum)
     form = None
     if can_manage:
@@ -119,7 +112,7 @@ def targets(request, slug):
 
 def indicator_list(request, slug):
     """The indicator catalogue: the national core suite and the forum's local indicators."""
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    forum = forum_or_404(request, slug, "performance.view_dashboard")
     return render(
         request,
         "performance/indicator_list.html",
@@ -132,7 +125,7 @@ def indicator_list(request, slug):
 
 
 def indicator_create(request, slug):
-    forum = forum_for(request, slug, "performance.manage_performance")
+    forum = forum_or_404(request, slug, "performance.manage_performance")
     form = LocalIndicatorForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         created = services.indicator_create_local(
@@ -155,7 +148,7 @@ def indicator_create(request, slug):
 
 
 def period_list(request, slug):
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    forum = forum_or_404(request, slug, "performance.view_dashboard")
     return render(
         request,
         "performance/period_list.html",
@@ -165,7 +158,7 @@ def period_list(request, slug):
 
 def period_detail(request, slug, code):
     """Confirmation by each agency, then publication, of one period's figures."""
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    forum = forum_or_404(request, slug, "performance.view_dashboard")
     period = selectors.period_for_forum(forum=forum, code=code)
     state = selectors.period_state(forum=forum, period=period)
     return render(
@@ -184,7 +177,7 @@ def period_detail(request, slug, code):
 @require_POST
 def period_confirm(request, slug, code, agency):
     """The agency's lead confirms its figures for the period may be published."""
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    forum = forum_or_404(request, slug, "performance.view_dashboard")
     period = selectors.period_for_forum(forum=forum, code=code)
     if agency not in lead_agency_ids(request.user, forum):
         raise PermissionDenied
@@ -202,7 +195,7 @@ def period_confirm(request, slug, code, agency):
 
 def period_reason(request, slug, code, agency):
     """The secretariat records why an agency's figures go ahead without its confirmation."""
-    forum = forum_for(request, slug, "performance.manage_performance")
+    forum = forum_or_404(request, slug, "performance.manage_performance")
     period = selectors.period_for_forum(forum=forum, code=code)
     found = get_object_or_404(Agency, pk=agency)
     form = ReasonForm(
@@ -235,7 +228,7 @@ def period_reason(request, slug, code, agency):
 
 @require_POST
 def period_publish(request, slug, code):
-    forum = forum_for(request, slug, "performance.manage_performance")
+    forum = forum_or_404(request, slug, "performance.manage_performance")
     period = selectors.period_for_forum(forum=forum, code=code)
     if request.POST.get("action") == "unpublish":
         services.period_unpublish(forum=forum, period=period, unpublished_by=request.user)
@@ -253,7 +246,7 @@ def period_publish(request, slug, code):
 def exceptions(request, slug):
     """Figures off target twice running or beyond their usual range; the secretariat can put
     a drafted item about each on the agenda of the forum's next meeting."""
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    forum = forum_or_404(request, slug, "performance.view_dashboard")
     can_manage = request.user.has_perm("performance.manage_performance", forum)
     board = selectors.forum_dashboard(forum=forum, published_only=False)
     found = selectors.performance_exceptions(dashboard=board)
@@ -285,7 +278,7 @@ def exceptions(request, slug):
 
 def meetings(request, slug):
     """The forum's meetings and the figures frozen for each one's performance paper."""
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    forum = forum_or_404(request, slug, "performance.view_dashboard")
     return render(
         request,
         "performance/meeting_list.html",
@@ -295,7 +288,7 @@ def meetings(request, slug):
 
 def meeting_figures(request, slug, meeting):
     """The figures as they stood when the meeting's papers were published, beside today's."""
-    forum = forum_for(request, slug, "performance.view_dashboard")
+    forum = forum_or_404(request, slug, "performance.view_dashboard")
     found = selectors.meeting_of(forum=forum, pk=meeting)
     can_manage = request.user.has_perm("performance.manage_performance", forum)
     board = selectors.forum_dashboard(forum=forum, published_only=False)

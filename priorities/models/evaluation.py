@@ -46,6 +46,10 @@ class AnnualEvaluation(models.Model):
     def plan_year_label(self) -> str:
         return plan_year_label(self.plan_year)
 
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
 
 class EvaluationOutcome(models.Model):
     """How one priority went in the year: met, partly met, not met or dropped."""

@@ -114,6 +114,23 @@ class Priority(models.Model):
             self.Status.RETIRED: "govuk-tag--grey",
         }[self.status]
 
+    @property
+    def is_editable(self) -> bool:
+        """Draft or agreed: not while agencies sign off what they see, nor once retired."""
+        return self.status in (self.Status.DRAFT, self.Status.AGREED)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_out_for_sign_off(self) -> bool:
+        return self.status == self.Status.SIGN_OFF
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.status == self.Status.AGREED
+
 
 class Objective(models.Model):
     """A measurable objective under a priority: a measure, a baseline and a target."""
@@ -254,6 +271,15 @@ class Tension(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def status_tag(self) -> str:
+        """The GOV.UK tag colour for the status."""
+        return {
+            self.Status.OPEN: "govuk-tag--yellow",
+            self.Status.ESCALATED: "govuk-tag--orange",
+            self.Status.RESOLVED: "govuk-tag--green",
+        }[self.status]
 
 
 SCORE_RANGE = [MinValueValidator(1), MaxValueValidator(5)]

@@ -1,6 +1,6 @@
 """Reads of priorities, plans, risks, consultations and evaluations, scoped to who is asking.
 
-Workspace reads start from ``forum_for`` (a forum the person sits on, otherwise 404). Public
+Workspace views open the forum through ``forums.access.forum_for`` (404 without a seat). Public
 reads use only the published querysets (``Priority.objects.published()`` and friends).
 
 One module per part: forums.py, priorities.py (priorities, sign-off), rollup.py (delivery
@@ -26,7 +26,6 @@ from priorities.selectors.evaluations import (
 )
 from priorities.selectors.forums import (
     forum_agencies,
-    forum_for,
     forum_members,
     public_forum,
     signing_agencies,
@@ -84,7 +83,6 @@ from priorities.selectors.rollup import (
 )
 
 __all__ = [
-    "forum_for",
     "public_forum",
     "signing_agencies",
     "forum_members",

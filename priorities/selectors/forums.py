@@ -6,17 +6,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from forums.models import Forum, Membership
-from forums.selectors.forum import forum_list_for
 from membership.models import Agency, User
 from priorities.rules import SIGNING_ROLES
-
-
-def forum_for(*, person: User, slug: str) -> Forum:
-    """A forum the person has a current seat on; any other forum is a 404."""
-    forum = forum_list_for(person=person).filter(slug=slug).first()
-    if forum is None:
-        raise Http404("No such forum")
-    return forum
 
 
 def public_forum(*, slug: str) -> Forum:

@@ -9,7 +9,8 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from forums.models import Confidentiality, Decision, Forum
+from forums import confidentiality
+from forums.models import Decision, Forum
 from membership.models import PoliceForceArea
 from priorities.models import (
     AnnualEvaluation,
@@ -60,7 +61,9 @@ def public_consultation(*, forum: Forum, pk: int) -> Consultation:
 def public_you_said_we_did(*, consultation: Consultation):
     """Entries with only public things linked: a decision whose minutes are published, a public
     action of a public forum, an agreed priority."""
-    entries = list(consultation.you_said_we_did.select_related("priority", "decision", "action"))
+    entries = list(
+        consultation.you_said_we_did.select_related("priority", "decision", "action__agenda_item")
+    )
     public_decisions = set(
         Decision.objects.public()
         .filter(pk__in=[e.decision_id for e in entries if e.decision_id])
@@ -75,9 +78,7 @@ def public_you_said_we_did(*, consultation: Consultation):
         )
         entry.public_decision = entry.decision if entry.decision_id in public_decisions else None
         entry.public_action = (
-            entry.action
-            if entry.action and entry.action.confidentiality == Confidentiality.PUBLIC
-            else None
+            entry.action if entry.action and confidentiality.marked_public(entry.action) else None
         )
     return entries
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from forums.models import Action, Confidentiality, Forum
+from forums import confidentiality
+from forums.models import Action, Forum
 from membership.models import User
 from priorities.models import DeliveryAction, Objective, Priority
 
@@ -94,8 +95,8 @@ def delivery_prefetch(*, person: User | None = None, public: bool = False):
     if person is not None:
         links = links.filter(action__in=Action.objects.visible_to_member(person))
     if public:
-        links = links.exclude(action__confidentiality=Confidentiality.RESTRICTED).exclude(
-            action__agenda_item__confidentiality=Confidentiality.RESTRICTED
+        links = links.filter(
+            action__in=confidentiality.visible_for(Action.objects.all(), confidentiality.ANY_MEMBER)
         )
     return [
         Prefetch("delivery_actions", queryset=links),

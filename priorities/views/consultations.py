@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from forums.models import Action, Decision
+from forums.views.common import apply_errors, form_page, forum_or_404, posted
 from priorities import selectors, services
 from priorities.forms import ConsultationForm, PublicResponseForm, QuestionForm, YouSaidWeDidForm
 from priorities.models import Priority, Question, Response
-from priorities.views.common import _posted, apply_errors, form_page, forum_or_404
 
+VIEW = "priorities.view_plans"
 EDIT = "priorities.edit_plans"
 RESPONSES_PER_HOUR = 10  # per consultation and network address
 
@@ -28,7 +29,7 @@ RESPONSES_PER_HOUR = 10  # per consultation and network address
 
 
 def consultation_list(request, slug):
-    forum = forum_or_404(request, slug)
+    forum = forum_or_404(request, slug, VIEW)
     return render(
         request,
         "priorities/consultation_list.html",
@@ -42,7 +43,7 @@ def consultation_list(request, slug):
 
 def _consultation_form(request, forum, instance=None):
     return ConsultationForm(
-        _posted(request),
+        posted(request),
         instance=instance,
         priorities=Priority.objects.filter(forum=forum).exclude(status=Priority.Status.RETIRED),
     )
@@ -95,7 +96,7 @@ def consultation_edit(request, slug, pk):
 
 def consultation_detail(request, slug, pk):
     """Questions, and for the secretariat the summary per question and equality monitoring."""
-    forum = forum_or_404(request, slug)
+    forum = forum_or_404(request, slug, VIEW)
     consultation = selectors.consultation_for(forum=forum, pk=pk)
     can_edit = request.user.has_perm(EDIT, forum)
     context = {
@@ -121,7 +122,7 @@ def consultation_detail(request, slug, pk):
 def question_create(request, slug, pk):
     forum = forum_or_404(request, slug, EDIT)
     consultation = selectors.consultation_for(forum=forum, pk=pk)
-    form = QuestionForm(_posted(request))
+    form = QuestionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.question_create(
@@ -145,7 +146,7 @@ def question_edit(request, slug, pk, question_pk):
     forum = forum_or_404(request, slug, EDIT)
     consultation = selectors.consultation_for(forum=forum, pk=pk)
     question = get_object_or_404(Question, consultation=consultation, pk=question_pk)
-    form = QuestionForm(_posted(request), instance=question)
+    form = QuestionForm(posted(request), instance=question)
     if request.method == "POST" and form.is_valid():
         try:
             services.question_update(question=question, by=request.user, fields=form.cleaned_data)
@@ -231,7 +232,7 @@ def you_said_we_did_add(request, slug, pk):
     forum = forum_or_404(request, slug, EDIT)
     consultation = selectors.consultation_for(forum=forum, pk=pk)
     form = YouSaidWeDidForm(
-        _posted(request),
+        posted(request),
         priorities=Priority.objects.filter(forum=forum),
         decisions=Decision.objects.visible_to_member(request.user).filter(forum=forum),
         actions=Action.objects.visible_to_member(request.user).filter(forum=forum),
@@ -323,7 +324,7 @@ def public_consultation(request, slug, pk):
                 if request.POST.get(bound.html_name, "").strip()
             ]
         return render(request, "priorities/consultation_closed.html", context, status=status)
-    form = PublicResponseForm(_posted(request), consultation=consultation)
+    form = PublicResponseForm(posted(request), consultation=consultation)
     if request.method == "POST":
         if _rate_limited(request, consultation):
             context["form"] = form

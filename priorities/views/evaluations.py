@@ -7,23 +7,24 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from forums import reports
+from forums.views.common import apply_errors, form_page, forum_or_404, posted
 from priorities import selectors, services
 from priorities.forms import EvaluationStartForm, EvaluationSummaryForm, OutcomeForm
-from priorities.models import AnnualEvaluation, current_plan_year
-from priorities.views.common import _posted, apply_errors, form_page, forum_or_404
+from priorities.models import current_plan_year
 
+VIEW = "priorities.view_plans"
 EDIT = "priorities.edit_plans"
 
 
 def evaluation_list(request, slug):
-    forum = forum_or_404(request, slug)
+    forum = forum_or_404(request, slug, VIEW)
     can_edit = request.user.has_perm(EDIT, forum)
     evaluations = list(selectors.evaluation_list_for(forum=forum))
     form = None
     if can_edit:
         done = {e.plan_year for e in evaluations}
         years = [y for y in selectors.plan_years(forum=forum) if y not in done]
-        form = EvaluationStartForm(_posted(request), years=years)
+        form = EvaluationStartForm(posted(request), years=years)
         if request.method == "POST" and form.is_valid():
             try:
                 evaluation = services.evaluation_start(
@@ -47,7 +48,7 @@ def evaluation_list(request, slug):
 
 
 def evaluation_detail(request, slug, year):
-    forum = forum_or_404(request, slug)
+    forum = forum_or_404(request, slug, VIEW)
     evaluation = selectors.evaluation_for(forum=forum, plan_year=year)
     return render(
         request,
@@ -56,13 +57,11 @@ def evaluation_detail(request, slug, year):
             "forum": forum,
             "evaluation": evaluation,
             "rows": selectors.evaluation_rows(evaluation=evaluation),
-            "can_edit": request.user.has_perm(EDIT, forum)
-            and evaluation.status == AnnualEvaluation.Status.DRAFT,
-            "can_approve": request.user.has_perm("priorities.approve_evaluation", forum)
-            and evaluation.status == AnnualEvaluation.Status.DRAFT,
+            "can_edit": not evaluation.is_approved and request.user.has_perm(EDIT, forum),
+            "can_approve": not evaluation.is_approved
+            and request.user.has_perm("priorities.approve_evaluation", forum),
             "report_kind": reports.kind_offered_to(request.user, forum, "annual_report"),
-            "report_public": evaluation.status == AnnualEvaluation.Status.APPROVED
-            and forum.is_public,
+            "report_public": evaluation.is_approved and forum.is_public,
         },
     )
 
@@ -70,7 +69,7 @@ def evaluation_detail(request, slug, year):
 def evaluation_summary(request, slug, year):
     forum = forum_or_404(request, slug, EDIT)
     evaluation = selectors.evaluation_for(forum=forum, plan_year=year)
-    form = EvaluationSummaryForm(_posted(request), instance=evaluation)
+    form = EvaluationSummaryForm(posted(request), instance=evaluation)
     if request.method == "POST" and form.is_valid():
         try:
             services.evaluation_update(
@@ -95,7 +94,7 @@ def outcome_edit(request, slug, year, priority_pk):
     priority = selectors.priority_for(forum=forum, pk=priority_pk)
     outcome = evaluation.outcomes.filter(priority=priority).first()
     form = OutcomeForm(
-        _posted(request),
+        posted(request),
         instance=outcome,
         initial=None if outcome else {"figures": selectors.evaluation_figures(priority=priority)},
     )

@@ -5,11 +5,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from forums.views.common import apply_errors, form_page, forum_or_404, posted
 from priorities import selectors, services
 from priorities.forms import RiskForm, TensionForm
 from priorities.models import Priority
-from priorities.views.common import _posted, apply_errors, form_page, forum_or_404
 
+VIEW = "priorities.view_plans"
 EDIT = "priorities.edit_plans"
 
 
@@ -18,7 +19,7 @@ def _open_priorities(forum):
 
 
 def tension_list(request, slug):
-    forum = forum_or_404(request, slug)
+    forum = forum_or_404(request, slug, VIEW)
     return render(
         request,
         "priorities/tension_list.html",
@@ -32,7 +33,7 @@ def tension_list(request, slug):
 
 def _tension_form(request, forum, instance=None):
     return TensionForm(
-        _posted(request),
+        posted(request),
         instance=instance,
         priorities=_open_priorities(forum),
         agencies=selectors.forum_agencies(forum=forum),
@@ -87,7 +88,7 @@ def tension_edit(request, slug, pk):
 
 
 def risk_list(request, slug):
-    forum = forum_or_404(request, slug)
+    forum = forum_or_404(request, slug, VIEW)
     risks = list(selectors.risk_list_for(forum=forum))
     return render(
         request,
@@ -104,7 +105,7 @@ def risk_list(request, slug):
 
 def _risk_form(request, forum, instance=None):
     return RiskForm(
-        _posted(request),
+        posted(request),
         instance=instance,
         priorities=_open_priorities(forum),
         members=selectors.forum_members(forum=forum),

@@ -1,11 +1,12 @@
 """Workspace: a forum's priorities, one priority's page, objectives, sign-off and links."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from forums.views.common import apply_errors, form_page, forum_or_404, posted
 from performance.models import Indicator
 from priorities import selectors, services
 from priorities.forms import (
@@ -17,9 +18,9 @@ from priorities.forms import (
     StatusForm,
     ThemeForm,
 )
-from priorities.models import Objective, Priority, current_plan_year
-from priorities.views.common import _posted, apply_errors, form_page, forum_or_404
+from priorities.models import Objective, Risk, current_plan_year
 
+VIEW = "priorities.view_plans"
 EDIT = "priorities.edit_plans"
 
 
@@ -31,7 +32,7 @@ def _indicators(forum):
 
 def _priority_form(request, forum, instance=None):
     return PriorityForm(
-        _posted(request),
+        posted(request),
         instance=instance,
         initial=None if instance else {"plan_year": current_plan_year()},
         themes=selectors.theme_choices(forum=forum),
@@ -43,7 +44,7 @@ def _priority_form(request, forum, instance=None):
 
 def priority_list(request, slug):
     """Every priority of the forum by plan year; the secretariat also sees sign-offs owed."""
-    forum = forum_or_404(request, slug)
+    forum = forum_or_404(request, slug, VIEW)
     can_edit = request.user.has_perm(EDIT, forum)
     priorities = selectors.attach_roll_ups(
         list(
@@ -68,7 +69,7 @@ def priority_list(request, slug):
 
 
 def priority_detail(request, slug, pk):
-    forum = forum_or_404(request, slug)
+    forum = forum_or_404(request, slug, VIEW)
     priority = selectors.priority_for(forum=forum, pk=pk)
     plan = selectors.delivery_plan(priority=priority, person=request.user)
     can_edit = request.user.has_perm(EDIT, forum)
@@ -81,15 +82,14 @@ def priority_detail(request, slug, pk):
             priority=priority, actions=[link.action for link in plan.visible_actions]
         ),
         "tensions": priority.tensions.all(),
-        "risks": priority.risks.exclude(status="closed"),
+        "risks": priority.risks.exclude(status=Risk.Status.CLOSED),
         # Cited responses are evidence for the members who sign off; never public.
         "cited_responses": priority.cited_responses.select_related("consultation").prefetch_related(
             "answers__question"
         ),
         "can_edit": can_edit,
         "can_sign_off": (
-            priority.status == Priority.Status.SIGN_OFF
-            and request.user.has_perm("priorities.sign_off", forum)
+            priority.is_out_for_sign_off and request.user.has_perm("priorities.sign_off", forum)
         ),
     }
     return render(request, "priorities/priority_detail.html", context)
@@ -120,7 +120,7 @@ def priority_create(request, slug):
 def priority_edit(request, slug, pk):
     forum = forum_or_404(request, slug, EDIT)
     priority = selectors.priority_for(forum=forum, pk=pk)
-    if priority.status in (Priority.Status.SIGN_OFF, Priority.Status.RETIRED):
+    if not priority.is_editable:
         messages.error(
             request,
             f"A priority that is {priority.get_status_display().lower()} cannot be changed.",
@@ -137,7 +137,7 @@ def priority_edit(request, slug, pk):
             return redirect("priorities:detail", forum.slug, priority.pk)
     intro = (
         "This priority is agreed: every change is kept in its history."
-        if priority.status == Priority.Status.AGREED
+        if priority.is_agreed
         else ""
     )
     return form_page(
@@ -177,7 +177,7 @@ def priority_status(request, slug, pk):
 
 
 def _objective_form(request, forum, instance=None):
-    return ObjectiveForm(_posted(request), instance=instance, indicators=_indicators(forum))
+    return ObjectiveForm(posted(request), instance=instance, indicators=_indicators(forum))
 
 
 def objective_create(request, slug, pk):
@@ -228,7 +228,7 @@ def objective_edit(request, slug, pk, objective_pk):
             "back_url": reverse("priorities:detail", args=[forum.slug, priority.pk]),
             "remove_url": (
                 reverse("priorities:objective-delete", args=[forum.slug, priority.pk, objective.pk])
-                if priority.status == Priority.Status.DRAFT
+                if priority.is_draft
                 else ""
             ),
         },
@@ -251,16 +251,14 @@ def objective_delete(request, slug, pk, objective_pk):
 
 def sign_off(request, slug, pk):
     """A member records their own agency's sign-off. Advisory members are refused."""
-    forum = forum_or_404(request, slug)
-    if not request.user.has_perm("priorities.sign_off", forum):
-        raise PermissionDenied
+    forum = forum_or_404(request, slug, "priorities.sign_off")
     priority = selectors.priority_for(forum=forum, pk=pk)
     agencies = selectors.agencies_person_signs_for(person=request.user, priority=priority)
     back_url = reverse("priorities:detail", args=[forum.slug, priority.pk])
-    if priority.status != Priority.Status.SIGN_OFF:
+    if not priority.is_out_for_sign_off:
         messages.error(request, "This priority is not out for sign-off.")
         return redirect(back_url)
-    form = SignOffForm(_posted(request), agencies=agencies)
+    form = SignOffForm(posted(request), agencies=agencies)
     if request.method == "POST" and form.is_valid():
         try:
             services.sign_off_record(
@@ -295,7 +293,7 @@ def delivery_action_add(request, slug, pk):
     forum = forum_or_404(request, slug, EDIT)
     priority = selectors.priority_for(forum=forum, pk=pk)
     form = DeliveryActionForm(
-        _posted(request),
+        posted(request),
         actions=selectors.action_choices(forum=forum, person=request.user),
         objectives=priority.objectives.all(),
     )
@@ -335,7 +333,7 @@ def discussion_add(request, slug, pk):
         forum=forum, person=request.user
     )
     form = DiscussionForm(
-        _posted(request),
+        posted(request),
         agenda_items=agenda_items,
         decisions=decisions,
         minute_entries=minute_entries,
@@ -360,7 +358,7 @@ def discussion_add(request, slug, pk):
 
 def theme_create(request, slug):
     forum = forum_or_404(request, slug, EDIT)
-    form = ThemeForm(_posted(request))
+    form = ThemeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.local_theme_create(forum=forum, by=request.user, **form.cleaned_data)

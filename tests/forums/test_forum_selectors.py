@@ -1,4 +1,5 @@
-"""Reads scoped to the person: another forum is a 404; site admins see every forum."""
+"""Reads scoped to the person: another forum's record is a 404 (the forum guard itself is
+tested in tests/forums/test_access.py)."""
 
 import pytest
 from django.http import Http404
@@ -9,22 +10,6 @@ from forums.services.forum import membership_update
 from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, agency_type, area
 
 pytestmark = pytest.mark.django_db
-
-
-def test_forum_for_finds_the_persons_forum_and_404s_another(member, forum, other_forum):
-    assert selectors.forum_for(person=member, slug=forum.slug) == forum
-    with pytest.raises(Http404):
-        selectors.forum_for(person=member, slug=other_forum.slug)
-
-
-def test_forum_for_404s_after_the_membership_ends(member, forum):
-    Membership.objects.filter(person=member).update(end_date="2000-01-01", start_date="1999-01-01")
-    with pytest.raises(Http404):
-        selectors.forum_for(person=member, slug=forum.slug)
-
-
-def test_site_admins_see_any_forum(site_admin, other_forum):
-    assert selectors.forum_for(person=site_admin, slug=other_forum.slug) == other_forum
 
 
 def test_membership_for_404s_another_forums_membership(forum, other_forum_member, other_forum):

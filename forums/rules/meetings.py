@@ -1,18 +1,18 @@
 """Who may see and do what with meetings, papers, minutes and actions.
 
-Forum-level predicates take (person, forum) like those in forums.rules. Whether a person may see
-one agenda item or paper is decided in ``forums.confidentiality``; the predicates below ask it.
+Forum-level predicates take (person, forum) like those in forums.rules.forum. Whether a person
+may see one agenda item or paper is decided in ``forums.confidentiality``; the predicates below
+ask it.
 """
 
 import rules
 
 from forums import confidentiality
-from forums.rules import (
+from forums.rules.forum import (
     is_forum_advisory,
     is_forum_chair,
     is_forum_member,
     is_forum_secretariat,
-    is_site_admin,
 )
 
 
@@ -26,6 +26,7 @@ def can_see_paper(person, paper) -> bool:
     return confidentiality.can_see(person, paper)
 
 
+@rules.predicate
 def can_update_action(person, action) -> bool:
     """The owner of an action updates it; so does whoever runs the forum."""
     if is_forum_secretariat(person, action.forum):
@@ -39,10 +40,21 @@ def can_own_actions(person, forum) -> bool:
     return bool(is_forum_member(person, forum)) and not is_forum_advisory(person, forum)
 
 
-rules.add_perm("forums.view_meetings", is_forum_member | is_site_admin)
+@rules.predicate
+def is_national_viewer(person) -> bool:
+    """APCC or national board staff: they answer national escalations (no forum standing)."""
+    return bool(getattr(person, "is_national_viewer", False))
+
+
+# Forum level: (person, forum)
+rules.add_perm("forums.view_meetings", is_forum_member)
 rules.add_perm("forums.manage_meetings", is_forum_secretariat)
 rules.add_perm("forums.rsvp", is_forum_member)
 rules.add_perm("forums.comment_on_minutes", is_forum_member)
-rules.add_perm("forums.approve_meeting_minutes", is_forum_chair)
+rules.add_perm("forums.approve_minutes", is_forum_chair)
 rules.add_perm("forums.own_actions", can_own_actions)
 rules.add_perm("forums.raise_escalation", is_forum_member)
+# Object level: (person, action)
+rules.add_perm("forums.update_action", can_update_action)
+# No object: national staff
+rules.add_perm("forums.answer_national_escalations", is_national_viewer)

@@ -1,7 +1,9 @@
 """Who may do what on a forum. A person's role comes from their current membership of that forum.
 
-Predicates take (person, forum) and are used by views, templates and admin alike. Lists are
-scoped in selectors (see ``forums.selectors``) so another forum's records are a 404.
+Predicates take (person, forum); views, templates, admin and services check the permissions
+registered below through ``has_perm`` (being a site admin gives no role in a forum: see
+``membership.models.User.has_perm``). Lists are scoped in selectors so another forum's records
+are a 404; ``forums.access.forum_for`` is the one guard of a forum's workspace.
 """
 
 import rules
@@ -58,22 +60,9 @@ def is_forum_advisory(person, forum) -> bool:
     }
 
 
-@rules.predicate
-def is_forum_data_submitter(person, forum) -> bool:
-    return Membership.Role.DATA_SUBMITTER in _roles(person, forum)
-
-
-@rules.predicate
-def is_site_admin(person) -> bool:
-    return bool(getattr(person, "is_superuser", False))
-
-
-rules.add_perm("forums.view_forum", is_forum_participant | is_site_admin)
-rules.add_perm("forums.view_members", is_forum_member | is_site_admin)
-rules.add_perm("forums.manage_forum", is_forum_secretariat | is_site_admin)
-rules.add_perm("forums.manage_membership", is_forum_secretariat | is_site_admin)
-rules.add_perm("forums.approve_minutes", is_forum_chair)
-rules.add_perm("forums.commit_for_agency", is_forum_member & ~is_forum_advisory)
-
-# Meeting-level rules live beside the meetings code.
-import forums.rules_meetings  # noqa: E402, F401
+# Standing: a current seat of any kind. Without it every workspace URL of the forum is a 404.
+rules.add_perm("forums.open_workspace", is_forum_participant)
+rules.add_perm("forums.view_members", is_forum_member)
+rules.add_perm("forums.manage_forum", is_forum_secretariat)
+rules.add_perm("forums.manage_membership", is_forum_secretariat)
+rules.add_perm("forums.view_reports", is_forum_member)
