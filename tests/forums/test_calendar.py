@@ -5,7 +5,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from forums.models import Meeting
-from tests.forums.meeting_factories import AgendaItemFactory, MeetingFactory
+from tests.forums.factories import AgendaItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

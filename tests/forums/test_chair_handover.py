@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Membership
-from tests.factories import AgencyFactory, UserFactory, agency_type
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 

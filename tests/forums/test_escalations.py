@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Escalation, Membership
-from tests.factories import ForumFactory, MembershipFactory, UserFactory
-from tests.forums.meeting_factories import MeetingFactory
+from tests.forums.factories import ForumFactory, MeetingFactory, MembershipFactory
+from tests.membership.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_member_raises_a_national_escalation_which_national_viewers_answer(membe
     )
     assert response.status_code == 302
     escalation = Escalation.objects.get()
-    national = client_for(UserFactory(is_national_viewer=True))
+    national = client_for(UserFactory(national_viewer=True))
     page = national.get(reverse("meetings:workspace-national-escalations"))
     assert "Court backlog" in page.content.decode()
     national.post(

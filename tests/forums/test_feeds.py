@@ -4,8 +4,7 @@ import pytest
 from django.utils import timezone
 
 from forums.models import Confidentiality, Meeting, Minutes
-from tests.factories import ForumFactory
-from tests.forums.meeting_factories import AgendaItemFactory, MeetingFactory
+from tests.forums.factories import AgendaItemFactory, ForumFactory, MeetingFactory
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db

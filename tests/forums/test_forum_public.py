@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from forums.models import Forum, Membership
 from membership.models import GovernanceModel, PoliceForceArea
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
-from tests.factories import area as area_of
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
+from tests.membership.factories import area as area_of
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db

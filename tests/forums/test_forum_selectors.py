@@ -6,7 +6,8 @@ from django.http import Http404
 from forums.models import Forum, Membership
 from forums.selectors import forum as selectors
 from forums.services.forum import membership_update
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, agency_type, area
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, agency_type, area
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from forums.models import Forum, Invitation, Membership
 from forums.services.forum import invitation_send
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

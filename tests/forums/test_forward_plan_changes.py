@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import ForwardPlanItem
-from tests.forums.meeting_factories import AgendaItemFactory, MeetingFactory
+from tests.forums.factories import AgendaItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 RUNNERS = ["secretariat_client", "chair_client"]

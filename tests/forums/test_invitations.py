@@ -12,7 +12,7 @@ from django.utils import timezone
 from forums.models import Invitation, Membership
 from forums.services.forum import invitation_accept, invitation_send
 from membership.models import Notification, User
-from tests.factories import PASSWORD, AgencyFactory, UserFactory, agency_type
+from tests.membership.factories import PASSWORD, AgencyFactory, UserFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "a long and unusual passphrase 42"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from forums.models import Confidentiality, Meeting, Minutes
 from forums.services import meetings as services
 from forums.services import minutes as minute_services
-from tests.forums.meeting_factories import (
+from tests.forums.factories import (
     ActionFactory,
     AgendaItemFactory,
     DecisionFactory,
@@ -33,7 +33,7 @@ SECRETS = [CONFIDENTIAL_TITLE, RESTRICTED_TITLE, CONFIDENTIAL_MINUTE, RESTRICTED
 @pytest.fixture
 def named(forum):
     from forums.models import Membership
-    from tests.factories import MembershipFactory
+    from tests.forums.factories import MembershipFactory
 
     return MembershipFactory(forum=forum, role=Membership.Role.MEMBER).person
 

@@ -23,14 +23,16 @@ from forums.selectors.meetings import attendance_statistics, meeting_page
 from forums.services import actions as action_services
 from forums.services import meetings as services
 from forums.services import minutes as minute_services
-from tests.factories import ForumFactory, MembershipFactory, UserFactory
-from tests.forums.meeting_factories import (
+from tests.forums.factories import (
     ActionFactory,
     AgendaItemFactory,
+    ForumFactory,
     MeetingFactory,
+    MembershipFactory,
     MinutesFactory,
     pdf_bytes,
 )
+from tests.membership.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now()
@@ -336,7 +338,7 @@ def test_national_escalation_is_answered_by_national_viewers(forum, member):
     )
     with pytest.raises(PermissionDenied):
         action_services.escalation_respond(escalation=escalation, by=member, response="No")
-    national = UserFactory(is_national_viewer=True)
+    national = UserFactory(national_viewer=True)
     action_services.escalation_respond(escalation=escalation, by=national, response="Noted")
     assert escalation.status == Escalation.Status.RESPONDED
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Action, AgendaItem, Attendance, Meeting, Minutes, Paper
-from tests.forums.meeting_factories import (
+from tests.forums.factories import (
     AgendaItemFactory,
     MeetingFactory,
     MinuteEntryFactory,
@@ -186,7 +186,7 @@ def test_too_large_file_is_refused(secretariat_client, forum, meeting, monkeypat
 
 
 def test_member_replies_sending_a_deputy(member_client, member, forum, meeting):
-    from tests.factories import UserFactory
+    from tests.membership.factories import UserFactory
 
     deputy = UserFactory(email="deputy@example.org")
     url = reverse("meetings:workspace-rsvp", args=[forum.slug, meeting.pk])
@@ -330,8 +330,7 @@ def test_calendar_token_feed_and_reset(member_client, member, forum, meeting, cl
 
 
 def test_meeting_page_queries_do_not_grow_with_the_data(secretariat_client, forum, member):
-    from tests.factories import MembershipFactory
-    from tests.forums.meeting_factories import PaperFactory
+    from tests.forums.factories import MembershipFactory, PaperFactory
 
     def build(items, papers_per_item, attendees):
         meeting = MeetingFactory(forum=forum)
@@ -342,7 +341,7 @@ def test_meeting_page_queries_do_not_grow_with_the_data(secretariat_client, foru
                 restricted_to=[member],
             )
             for _ in range(papers_per_item):
-                PaperFactory(agenda_item=item, with_file=False)
+                PaperFactory(agenda_item=item, without_file=True)
         for _ in range(attendees):
             Attendance.objects.create(meeting=meeting, person=MembershipFactory(forum=forum).person)
         return reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk])
@@ -353,7 +352,7 @@ def test_meeting_page_queries_do_not_grow_with_the_data(secretariat_client, foru
 
 
 def test_public_meeting_page_queries_do_not_grow(client, forum):
-    from tests.forums.meeting_factories import PaperFactory
+    from tests.forums.factories import PaperFactory
 
     def build(items):
         meeting = MeetingFactory(forum=forum, status=Meeting.Status.AGENDA_PUBLISHED)
@@ -399,7 +398,7 @@ def test_secretariat_writes_the_minutes_introduction(secretariat_client, forum):
 
 
 def test_matters_arising_lists_open_actions_carried_forward(member_client, forum, member):
-    from tests.forums.meeting_factories import ActionFactory
+    from tests.forums.factories import ActionFactory
 
     meeting = MeetingFactory(forum=forum)
     AgendaItemFactory(
@@ -415,8 +414,7 @@ def test_matters_arising_lists_open_actions_carried_forward(member_client, forum
 
 @pytest.mark.parametrize("role", ["member_client", "secretariat_client"])
 def test_member_meeting_page_and_action_list_queries_do_not_grow(role, request, forum, member):
-    from tests.factories import MembershipFactory
-    from tests.forums.meeting_factories import ActionFactory, PaperFactory
+    from tests.forums.factories import ActionFactory, MembershipFactory, PaperFactory
 
     client = request.getfixturevalue(role)
 
@@ -426,7 +424,7 @@ def test_member_meeting_page_and_action_list_queries_do_not_grow(role, request, 
             level = ["public", "confidential", "restricted"][n % 3]
             item = AgendaItemFactory(meeting=meeting, confidentiality=level, restricted_to=[member])
             for _ in range(papers_per_item):
-                PaperFactory(agenda_item=item, with_file=False)
+                PaperFactory(agenda_item=item, without_file=True)
             if n == 0:
                 item.kind = AgendaItem.Kind.MATTERS_ARISING
                 item.save()
@@ -446,7 +444,7 @@ def test_member_meeting_page_and_action_list_queries_do_not_grow(role, request, 
 
 
 def test_minutes_list_the_meetings_decisions_and_actions(member_client, forum, member):
-    from tests.forums.meeting_factories import ActionFactory, DecisionFactory
+    from tests.forums.factories import ActionFactory, DecisionFactory
 
     minutes = MinutesFactory(meeting__forum=forum)
     meeting = minutes.meeting

@@ -10,7 +10,7 @@ from django.utils import timezone
 from forums.models import Membership
 from forums.services.forum import membership_create, membership_end, memberships_end
 from membership.models import NotificationPreference
-from tests.factories import AgencyFactory, UserFactory, agency_type
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -14,14 +14,8 @@ from forums.services.forum import (
     membership_update,
     memberships_end,
 )
-from tests.factories import (
-    AgencyFactory,
-    ForumFactory,
-    MembershipFactory,
-    UserFactory,
-    agency_type,
-    area,
-)
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type, area
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import GeneratedReport, Meeting, Minutes
-from tests.forums.meeting_factories import AgendaItemFactory, MeetingFactory, MinutesFactory
+from tests.forums.factories import AgendaItemFactory, MeetingFactory, MinutesFactory
 
 pytestmark = pytest.mark.django_db
 MEMBERS = ["member_client", "advisory_client", "secretariat_client", "chair_client"]

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.forums.meeting_factories import ActionFactory, DecisionFactory, MinuteEntryFactory
+from tests.forums.factories import ActionFactory, DecisionFactory, MinuteEntryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core import mail
 
-from tests.factories import PASSWORD, UserFactory
+from tests.membership.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from forums.models import Forum, Membership
 from membership.models import User
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

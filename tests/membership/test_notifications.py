@@ -6,7 +6,7 @@ from django.core import mail
 from membership import notifications
 from membership.models import Notification, NotificationPreference
 from membership.tasks import send_notification_email
-from tests.factories import UserFactory
+from tests.membership.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

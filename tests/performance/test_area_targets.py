@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from performance.models import Target
 from performance.services import indicator_create_local
-from tests.factories import ForumFactory, agency_type, area
+from tests.forums.factories import ForumFactory
+from tests.membership.factories import agency_type, area
 from tests.performance.factories import indicator
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from forums.models import Membership
 from performance.models import PerformanceReturn
-from tests.factories import AgencyFactory, ForumFactory, agency_type
-from tests.performance.factories import hmcts_quarterly_slugs, make_return, publish
+from tests.forums.factories import ForumFactory
+from tests.membership.factories import AgencyFactory, agency_type
+from tests.performance.factories import PerformanceReturnFactory, hmcts_quarterly_slugs, publish
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -23,18 +24,24 @@ UNPUBLISHED = "48.2468"  # a figure that must never reach the public
 @pytest.fixture
 def figures(forum, data_submitter, secretariat):
     hmcts = Membership.objects.get(person=data_submitter, forum=forum).agency
-    make_return(forum, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "61.5"})
-    make_return(forum, hmcts, "2025-Q2", figures={"cc_effective_trial_rate": UNPUBLISHED})
-    make_return(
-        forum,
-        hmcts,
-        "2025-Q3",
-        status=Status.SUBMITTED,
+    PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q1", figures={"cc_effective_trial_rate": "61.5"}
+    )
+    PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q2", figures={"cc_effective_trial_rate": UNPUBLISHED}
+    )
+    PerformanceReturnFactory(
+        forum=forum,
+        agency=hmcts,
+        code="2025-Q3",
+        submitted=True,
         figures={"cc_cracked_trial_rate": "33.3333"},
     )
     publish(forum, "2025-Q1", secretariat)
     private = ForumFactory(is_public=False)
-    make_return(private, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "12.3456"})
+    PerformanceReturnFactory(
+        forum=private, agency=hmcts, code="2025-Q1", figures={"cc_effective_trial_rate": "12.3456"}
+    )
     publish(private, "2025-Q1", secretariat)
 
 
@@ -117,7 +124,12 @@ def grow(forum, secretariat, quarters, areas):
         agency = AgencyFactory(agency_type=agency_type("hmcts"))
         for index in range(quarters):
             code = f"{2021 + index // 4}-Q{index % 4 + 1}"
-            make_return(board, agency, code, figures={slug: str(40 + index) for slug in slugs})
+            PerformanceReturnFactory(
+                forum=board,
+                agency=agency,
+                code=code,
+                figures={slug: str(40 + index) for slug in slugs},
+            )
             publish(board, code, secretariat)
 
 
@@ -162,8 +174,8 @@ def test_names_cannot_become_spreadsheet_formulas(client, forum, data_submitter,
     from tests.performance.factories import indicator
 
     hmcts = Membership.objects.get(person=data_submitter, forum=forum).agency
-    performance_return = make_return(
-        forum, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "50"}
+    performance_return = PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q1", figures={"cc_effective_trial_rate": "50"}
     )
     Measurement.objects.create(
         performance_return=performance_return,

@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from forums.models import Membership
-from performance.models import PerformanceReturn
-from tests.factories import ForumFactory
-from tests.performance.factories import make_return
+from tests.forums.factories import ForumFactory
+from tests.performance.factories import PerformanceReturnFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +32,7 @@ ROLES = {
 @pytest.fixture
 def hmcts_return(forum, data_submitter):
     agency = Membership.objects.get(person=data_submitter, forum=forum).agency
-    return make_return(forum, agency, "2026-Q2", status=PerformanceReturn.Status.DRAFT)
+    return PerformanceReturnFactory(forum=forum, agency=agency, code="2026-Q2", draft=True)
 
 
 @pytest.mark.parametrize("role", ROLES)

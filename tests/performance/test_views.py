@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from forums.models import Membership
 from performance.models import Measurement, PerformanceReturn, Target
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, agency_type
-from tests.performance.factories import indicator, make_return, period, publish
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, agency_type
+from tests.performance.factories import PerformanceReturnFactory, indicator, period, publish
 
 pytestmark = pytest.mark.django_db
 Status = PerformanceReturn.Status
@@ -24,8 +25,12 @@ def hmcts(forum, data_submitter):
 @pytest.fixture
 def published_and_not(forum, hmcts, secretariat):
     """2025-Q1 published (61.5%), 2025-Q2 accepted but not published (48.25%)."""
-    make_return(forum, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "61.5"})
-    make_return(forum, hmcts, "2025-Q2", figures={"cc_effective_trial_rate": "48.25"})
+    PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q1", figures={"cc_effective_trial_rate": "61.5"}
+    )
+    PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q2", figures={"cc_effective_trial_rate": "48.25"}
+    )
     publish(forum, "2025-Q1", secretariat)
     for year in ("FY2024-25", "FY2025-26"):
         Target.objects.create(
@@ -93,10 +98,10 @@ def test_private_forum_has_no_public_dashboard(client, db):
 
 def test_public_indicator_page_compares_areas(client, forum, published_and_not, secretariat):
     elsewhere = ForumFactory(name="Durham Criminal Justice Board")
-    make_return(
-        elsewhere,
-        AgencyFactory(agency_type=agency_type("hmcts")),
-        "2025-Q1",
+    PerformanceReturnFactory(
+        forum=elsewhere,
+        agency=AgencyFactory(agency_type=agency_type("hmcts")),
+        code="2025-Q1",
         figures={"cc_effective_trial_rate": "71.5"},
     )
     publish(elsewhere, "2025-Q1", secretariat)
@@ -117,7 +122,9 @@ def test_victims_code_view_lists_the_twelve_rights(member_client, forum):
 
 @pytest.fixture
 def hmcts_return(forum, hmcts, data_submitter):
-    return make_return(forum, hmcts, "2026-Q2", status=Status.DRAFT, by=data_submitter)
+    return PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2026-Q2", draft=True, created_by=data_submitter
+    )
 
 
 def return_url(name, forum, performance_return):
@@ -252,7 +259,7 @@ def test_data_submitter_cannot_start_another_agencys_return(data_submitter_clien
 
 
 def test_returns_overview_shows_late_and_waiting(secretariat_client, forum, hmcts, data_submitter):
-    make_return(forum, hmcts, "2026-Q2", status=Status.SUBMITTED)
+    PerformanceReturnFactory(forum=forum, agency=hmcts, code="2026-Q2", submitted=True)
     body = secretariat_client.get(
         reverse("performance:returns", args=[forum.slug])
     ).content.decode()
@@ -264,7 +271,9 @@ def test_returns_overview_shows_late_and_waiting(secretariat_client, forum, hmct
 
 def test_secretariat_publishes_after_confirmation(secretariat_client, member_client, forum, member):
     cps = agency_of(member, forum)
-    make_return(forum, cps, "2025-Q3", figures={"cps_conviction_rate_cc": "80"})
+    PerformanceReturnFactory(
+        forum=forum, agency=cps, code="2025-Q3", figures={"cps_conviction_rate_cc": "80"}
+    )
     publish_url = reverse("performance:period-publish", args=[forum.slug, "2025-Q3"])
     response = secretariat_client.post(publish_url, follow=True)
     assert "has not confirmed its figures" in response.content.decode()
@@ -274,8 +283,11 @@ def test_secretariat_publishes_after_confirmation(secretariat_client, member_cli
 
 
 def test_member_cannot_publish(member_client, forum, member):
-    make_return(
-        forum, agency_of(member, forum), "2025-Q3", figures={"cps_conviction_rate_cc": "80"}
+    PerformanceReturnFactory(
+        forum=forum,
+        agency=agency_of(member, forum),
+        code="2025-Q3",
+        figures={"cps_conviction_rate_cc": "80"},
     )
     url = reverse("performance:period-publish", args=[forum.slug, "2025-Q3"])
     assert member_client.post(url).status_code == 403
@@ -299,7 +311,9 @@ def test_secretariat_adds_a_local_indicator_that_its_agencies_then_owe(
         },
     )
     assert response.status_code == 302
-    performance_return = make_return(forum, hmcts, "2026-Q2", status=Status.DRAFT)
+    performance_return = PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2026-Q2", draft=True
+    )
     form = data_submitter_client.get(return_url("return-edit", forum, performance_return))
     assert "Trials with an interpreter booked late" in form.content.decode()
     catalogue = secretariat_client.get(reverse("performance:indicators", args=[forum.slug]))

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def things(forum):
     priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED, sign_off_round=1)
     objective = ObjectiveFactory(priority=priority)
-    signing = PriorityFactory(forum=forum, status=Priority.Status.SIGN_OFF, sign_off_round=1)
+    signing = PriorityFactory(forum=forum, in_sign_off=True)
     consultation = ConsultationFactory(forum=forum)
     question = QuestionFactory(consultation=consultation)
     evaluation = AnnualEvaluationFactory(forum=forum, plan_year=priority.plan_year)

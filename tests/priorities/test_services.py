@@ -10,7 +10,8 @@ from django.utils import timezone
 from forums.models import Membership
 from priorities import services
 from priorities.models import AnnualEvaluation, EvaluationOutcome, Priority, Risk, SignOff
-from tests.factories import AgencyFactory, MembershipFactory, agency_type
+from tests.forums.factories import MembershipFactory
+from tests.membership.factories import AgencyFactory, agency_type
 from tests.priorities.factories import (
     AnnualEvaluationFactory,
     ConsultationFactory,
@@ -199,7 +200,7 @@ def test_priority_is_not_agreed_while_an_agency_does_not_agree(
 
 
 def test_changes_to_an_agreed_priority_are_kept_in_history(forum, secretariat):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority = PriorityFactory(forum=forum, agreed=True)
     services.priority_update(
         priority=priority, by=secretariat, fields={"description": "A sharper description"}
     )
@@ -208,7 +209,7 @@ def test_changes_to_an_agreed_priority_are_kept_in_history(forum, secretariat):
 
 
 def test_retired_priority_cannot_be_changed(forum, secretariat):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.RETIRED)
+    priority = PriorityFactory(forum=forum, retired=True)
     with pytest.raises(ValidationError):
         services.priority_update(priority=priority, by=secretariat, fields={"title": "x"})
 
@@ -329,9 +330,7 @@ def test_questions_cannot_be_added_once_people_have_answered(forum, secretariat)
 @pytest.fixture
 def evaluation(forum):
     evaluation = AnnualEvaluationFactory(forum=forum)
-    PriorityFactory(
-        forum=forum, plan_year=evaluation.plan_year, status=Priority.Status.AGREED, title="A"
-    )
+    PriorityFactory(forum=forum, plan_year=evaluation.plan_year, agreed=True, title="A")
     return evaluation
 
 

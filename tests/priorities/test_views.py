@@ -123,7 +123,7 @@ def test_risk_register_shows_heat_map_and_flags_overdue_reviews(secretariat_clie
 
 @pytest.fixture
 def out_for_sign_off(forum, chair, member, advisory_member):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.SIGN_OFF, sign_off_round=1)
+    priority = PriorityFactory(forum=forum, in_sign_off=True)
     ObjectiveFactory(priority=priority)
     return priority
 
@@ -205,7 +205,7 @@ def meeting(forum):
 
 
 def test_actions_roll_up_to_objectives_and_priority(secretariat_client, forum, member):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority = PriorityFactory(forum=forum, agreed=True)
     objective = ObjectiveFactory(priority=priority)
     today = timezone.localdate()
     done = Action.objects.create(
@@ -331,7 +331,7 @@ def test_evaluation_cycle_from_start_to_chair_approval(
     secretariat_client, chair_client, forum, client
 ):
     priority = PriorityFactory(
-        forum=forum, plan_year=2025, status=Priority.Status.AGREED, title="Fewer failed trials"
+        forum=forum, plan_year=2025, agreed=True, title="Fewer failed trials"
     )
     ObjectiveFactory(priority=priority)
     secretariat_client.post(
@@ -364,7 +364,7 @@ def test_secretariat_cites_a_response_as_evidence_members_see_it_public_never(
         question=QuestionFactory(consultation=consultation),
         text="My son waited two years for trial",
     )
-    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority = PriorityFactory(forum=forum, agreed=True)
     response = secretariat_client.post(
         reverse("priorities:cite", args=[forum.slug, consultation.pk]),
         {"response": answer.response.pk, "priority": priority.pk},
@@ -433,7 +433,7 @@ def test_objective_of_a_draft_can_be_removed_but_not_of_an_agreed_priority(
     secretariat_client, member_client, forum
 ):
     draft = ObjectiveFactory(priority=PriorityFactory(forum=forum))
-    agreed = ObjectiveFactory(priority=PriorityFactory(forum=forum, status=Priority.Status.AGREED))
+    agreed = ObjectiveFactory(priority=PriorityFactory(forum=forum, agreed=True))
 
     def remove(client, objective):
         return client.post(

@@ -9,7 +9,7 @@ from django.utils import timezone
 from membership import digest
 from membership.models import NotificationPreference
 from membership.tasks import send_weekly_digests
-from tests.scheduled.factories import ActionFactory, AgendaItemFactory, MeetingFactory, at
+from tests.forums.factories import ActionFactory, AgendaItemFactory, MeetingFactory, at
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +33,7 @@ def late_things(forum, member):
     )
     meeting = MeetingFactory(
         forum=forum,
+        agenda_published=True,
         title="December board",
         starts_at=at(TUESDAY + datetime.timedelta(days=5)),
         papers_deadline=TUESDAY + datetime.timedelta(days=1),

@@ -7,20 +7,20 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from forums.models import Confidentiality, GeneratedReport, Meeting
+from tests.forums.factories import AgendaItemFactory, MeetingFactory, PaperFactory
 from tests.queries import queries_for
-from tests.scheduled.factories import AgendaItemFactory, MeetingFactory, add_paper
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def meeting(forum):
-    meeting = MeetingFactory(forum=forum, title="Spring board")
+    meeting = MeetingFactory(forum=forum, agenda_published=True, title="Spring board")
     AgendaItemFactory(meeting=meeting, title="Public business")
     secret = AgendaItemFactory(
         meeting=meeting, title="Gold group", confidentiality=Confidentiality.CONFIDENTIAL
     )
-    add_paper(secret, title="Gold group minutes")
+    PaperFactory(agenda_item=secret, title="Gold group minutes")
     return meeting
 
 
@@ -126,10 +126,10 @@ def test_reports_page_queries_do_not_grow_with_reports(
     member_client, forum, member, django_capture_on_commit_callbacks
 ):
     url = reverse("reports:list", args=[forum.slug])
-    MeetingFactory(forum=forum)
+    MeetingFactory(forum=forum, agenda_published=True)
     few = queries_for(member_client, url)
     for _ in range(4):
-        meeting = MeetingFactory(forum=forum)
+        meeting = MeetingFactory(forum=forum, agenda_published=True)
         GeneratedReport.objects.create(
             forum=forum,
             kind="board_pack",
@@ -148,7 +148,7 @@ def test_status_page_queries_do_not_grow_with_the_agenda(
     few = queries_for(member_client, url)
     for n in range(4):
         item = AgendaItemFactory(meeting=meeting, title=f"Extra item {n}")
-        add_paper(item, title=f"Extra paper {n}", content=b"%PDF-1.4")
+        PaperFactory(agenda_item=item, title=f"Extra paper {n}", file=b"%PDF-1.4")
     assert queries_for(member_client, url) == few
 
 
