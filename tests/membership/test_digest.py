@@ -80,7 +80,6 @@ def test_coverage_gaps_appear_as_empty_seats(late_things, forum, chair):
     sections = digest.digest_for(chair, [forum], TUESDAY)
     titles = [section.title for section in sections]
     assert "Overdue actions" in titles and "Upcoming meetings missing papers" in titles
-    pytest.importorskip("forums.coverage")
     empty = next(s for s in sections if s.title == "Empty seats")
     assert any("police" in row.text.lower() for row in empty.rows)
 
