@@ -22,6 +22,7 @@ from forums.models import (
     Confidentiality,
     Decision,
     Forum,
+    ForwardPlanItem,
     Meeting,
     Membership,
     MinuteEntry,
@@ -282,3 +283,19 @@ class ActionFactory(factory.django.DjangoModelFactory):
     reference = factory.Sequence(lambda n: f"A{n:03d}")
     due_date = factory.LazyFunction(lambda: days_from_today(30))
     status = Action.Status.OPEN
+
+
+class ForwardPlanItemFactory(factory.django.DjangoModelFactory):
+    """A public item planned for the first of next month; ``confidential`` for the other kind."""
+
+    class Meta:
+        model = ForwardPlanItem
+
+    class Params:
+        confidential = factory.Trait(confidentiality=Confidentiality.CONFIDENTIAL)
+
+    forum = factory.SubFactory(ForumFactory)
+    title = factory.Sequence(lambda n: f"Planned item {n}")
+    planned_for = factory.LazyFunction(
+        lambda: (timezone.localdate().replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    )
