@@ -39,7 +39,9 @@ def test_member_raises_a_national_escalation_which_national_viewers_answer(membe
 
 
 def test_national_page_is_refused_to_members(member_client):
-    assert member_client.get(reverse("meetings:workspace-national-escalations")).status_code == 403
+    url = reverse("meetings:workspace-national-escalations")
+    assert client_for(UserFactory(national_viewer=True)).get(url).status_code == 200
+    assert member_client.get(url).status_code == 403
 
 
 def test_escalation_without_description_keeps_the_title(member_client, forum):
@@ -81,7 +83,7 @@ def test_sub_group_escalation_is_proposed_to_the_parent_and_answered(forum, secr
     assert escalation.response == "Agreed to fund cover"
 
 
-def test_member_cannot_respond_to_a_sub_group_escalation(member_client, forum):
+def test_member_cannot_respond_to_a_sub_group_escalation(member_client, secretariat_client, forum):
     sub_group = ForumFactory(kind="sub_group", parent=forum)
     escalation = Escalation.objects.create(
         from_forum=sub_group,
@@ -92,6 +94,7 @@ def test_member_cannot_respond_to_a_sub_group_escalation(member_client, forum):
         raised_by=UserFactory(),
     )
     url = reverse("meetings:workspace-escalation-respond", args=[forum.slug, escalation.pk])
+    assert secretariat_client.get(url).status_code == 200
     assert member_client.get(url).status_code == 403
 
 

@@ -19,6 +19,7 @@ def test_forum_for_finds_the_persons_forum_and_404s_another(member, forum, other
 
 
 def test_forum_for_404s_after_the_membership_ends(member, forum):
+    assert selectors.forum_for(person=member, slug=forum.slug) == forum
     Membership.objects.filter(person=member).update(end_date="2000-01-01", start_date="1999-01-01")
     with pytest.raises(Http404):
         selectors.forum_for(person=member, slug=forum.slug)
@@ -30,6 +31,7 @@ def test_site_admins_see_any_forum(site_admin, other_forum):
 
 def test_membership_for_404s_another_forums_membership(forum, other_forum_member, other_forum):
     theirs = Membership.objects.get(person=other_forum_member)
+    assert selectors.membership_for(forum=other_forum, pk=theirs.pk) == theirs
     with pytest.raises(Http404):
         selectors.membership_for(forum=forum, pk=theirs.pk)
 

@@ -59,6 +59,9 @@ def test_meeting_reminder_is_not_sent_on_other_days(
         reminders.send_meeting_reminders(today=TODAY + datetime.timedelta(days=1))
         reminders.send_meeting_reminders(today=TODAY - datetime.timedelta(days=2))
     assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.send_meeting_reminders(today=TODAY)  # seven days before
+    assert len(_emails_to(member)) == 1
 
 
 def test_day_before_reminder_and_task_wrapper(forum, member, django_capture_on_commit_callbacks):
@@ -73,20 +76,24 @@ def test_day_before_reminder_and_task_wrapper(forum, member, django_capture_on_c
 
 
 def test_members_who_sent_apologies_are_not_reminded_the_day_before(
-    forum, member, django_capture_on_commit_callbacks
+    forum, member, secretariat, django_capture_on_commit_callbacks
 ):
     meeting = MeetingFactory(forum=forum, agenda_published=True, days_ahead=1)
     Attendance.objects.create(meeting=meeting, person=member, reply=Attendance.Reply.APOLOGIES)
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_meeting_reminders(today=TODAY)
     assert _emails_to(member) == []
+    assert len(_emails_to(secretariat)) == 1  # no apologies: reminded
 
 
 def test_cancelled_meetings_get_no_reminder(forum, member, django_capture_on_commit_callbacks):
-    MeetingFactory(forum=forum, days_ahead=7, cancelled=True)
+    MeetingFactory(forum=forum, title="Called off", days_ahead=7, cancelled=True)
+    MeetingFactory(forum=forum, title="Going ahead", days_ahead=7, agenda_published=True)
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_meeting_reminders(today=TODAY)
-    assert mail.outbox == []
+    (message,) = _emails_to(member)
+    assert "Going ahead" in message.subject
+    assert "Called off" not in message.subject + message.body
 
 
 def test_meeting_reminder_attaches_an_icalendar_invitation_that_parses(
@@ -217,10 +224,11 @@ def test_action_due_in_three_days_is_sent_once(forum, member, django_capture_on_
 
 
 def test_other_forum_member_is_never_reminded(
-    meeting_next_week, other_forum_member, django_capture_on_commit_callbacks
+    meeting_next_week, member, other_forum_member, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_meeting_reminders(today=TODAY)
+    assert len(_emails_to(member)) == 1
     assert _emails_to(other_forum_member) == []
 
 

@@ -47,15 +47,19 @@ def test_members_see_the_reports_page(request, role_client, forum, meeting):
 
 
 def test_other_forum_member_gets_404_and_data_submitter_403(
-    other_forum_member_client, data_submitter_client, forum, meeting
+    other_forum_member_client, data_submitter_client, member_client, forum, meeting
 ):
     url = reverse("reports:list", args=[forum.slug])
+    assert member_client.get(url).status_code == 200
     assert other_forum_member_client.get(url).status_code == 404
     assert data_submitter_client.get(url).status_code == 403
     post = reverse("reports:request", args=[forum.slug])
     data = {"kind": "board_pack", "subject": meeting.pk, "audience": "member"}
     assert other_forum_member_client.post(post, data).status_code == 404
     assert data_submitter_client.post(post, data).status_code == 403
+    assert not GeneratedReport.objects.exists()
+    assert member_client.post(post, data).status_code == 302
+    assert GeneratedReport.objects.count() == 1
 
 
 def test_member_asks_sees_status_and_downloads_their_version(
@@ -80,9 +84,11 @@ def test_a_member_version_is_404_to_other_members_and_other_forums(
     django_capture_on_commit_callbacks,
 ):
     report = _ask(member_client, forum, meeting, "member", django_capture_on_commit_callbacks)
-    for client in (advisory_client, other_forum_member_client):
-        for name in ("reports:status", "reports:download"):
-            assert client.get(reverse(name, args=[forum.slug, report.pk])).status_code == 404
+    for name in ("reports:status", "reports:download"):
+        url = reverse(name, args=[forum.slug, report.pk])
+        assert member_client.get(url).status_code == 200, name  # the one who asked
+        for client in (advisory_client, other_forum_member_client):
+            assert client.get(url).status_code == 404, name
 
 
 def test_public_version_is_shared_with_members_but_not_other_forums(
