@@ -374,6 +374,7 @@ def test_withdraw_selected_invitations(site_admin_client, forum, secretariat, ag
         forum=forum, email="someone@example.org", full_name="Someone", role="member",
         agency=agencies["cps"], invited_by=secretariat,
     )  # fmt: skip
+    assert Invitation.objects.usable().get() == invitation
     response = site_admin_client.post(
         reverse("admin:forums_invitation_changelist"),
         {"action": "withdraw", "_selected_action": [invitation.pk]},

@@ -93,4 +93,5 @@ def test_other_forums_items_are_not_in_the_digest(
     with django_capture_on_commit_callbacks(execute=True):
         digest.send_weekly_digests(today=MONDAY)
     (message,) = _emails_to(chair)
+    assert "Agree the witness care protocol" in message.body  # their own forum's action
     assert "Durham only action" not in message.body

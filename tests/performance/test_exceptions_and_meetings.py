@@ -112,9 +112,10 @@ def test_frozen_figures_stay_as_the_board_saw_them(
 
 
 def test_other_forum_member_gets_404_for_meeting_figures(
-    other_forum_member_client, forum, next_meeting
+    other_forum_member_client, member_client, forum, next_meeting
 ):
     url = reverse("performance:meeting-figures", args=[forum.slug, next_meeting.pk])
+    assert member_client.get(url).status_code == 200
     assert other_forum_member_client.get(url).status_code == 404
 
 

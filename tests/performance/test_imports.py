@@ -123,7 +123,9 @@ def test_the_csv_template_lists_each_indicator_owed(data_submitter_client, forum
 
 
 def test_an_upload_to_a_submitted_return_is_refused(data_submitter_client, forum, hmcts_return):
+    content = (HEADER + "cc_effective_trial_rate,2026-Q2,,,55,,,").encode()
+    assert upload(data_submitter_client, forum, hmcts_return, content).status_code == 302  # draft
     hmcts_return.status = Status.SUBMITTED
     hmcts_return.save()
-    response = upload(data_submitter_client, forum, hmcts_return, HEADER.encode())
+    response = upload(data_submitter_client, forum, hmcts_return, content)
     assert response.status_code == 403

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forums.models import Membership
-from performance.models import PerformanceReturn
+from performance.models import PerformanceReturn, VictimsCodeRight
 from tests.forums.factories import ForumFactory
 from tests.membership.factories import AgencyFactory, agency_type
 from tests.performance.factories import PerformanceReturnFactory, hmcts_quarterly_slugs, publish
@@ -71,7 +71,13 @@ def test_unpublished_figures_never_appear_in_open_data(client, figures, name, ar
     "name", ["performance:public-dashboard", "performance:public-victims-code"]
 )
 def test_unpublished_figures_never_appear_on_public_pages(client, figures, name):
-    body = client.get(reverse(name, args=["cleveland-cjb"])).content.decode()
+    response = client.get(reverse(name, args=["cleveland-cjb"]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    if name == "performance:public-dashboard":
+        assert "61.5" in body  # published
+    else:
+        assert all(right.short_title in body for right in VictimsCodeRight.objects.all())
     for secret in ("48.2", "33.3", "12.3"):
         assert secret not in body
 
@@ -109,6 +115,10 @@ def test_open_data_index_lists_datasets_dictionary_and_last_update(client, figur
 
 
 def test_unknown_dataset_is_404(client, db):
+    assert (
+        client.get(reverse("performance:open-data-file", args=["figures", "csv"])).status_code
+        == 200
+    )
     assert client.get("/data/secrets.csv").status_code == 404
 
 
