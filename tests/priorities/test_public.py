@@ -51,8 +51,9 @@ def test_public_page_shows_agreed_priorities_and_never_drafts(client, forum):
     assert "Secret" not in page
 
 
-def test_private_forum_has_no_public_priorities_page(client):
+def test_private_forum_has_no_public_priorities_page(client, forum):
     private = ForumFactory(is_public=False)
+    assert client.get(public_url(forum)).status_code == 200
     assert client.get(public_url(private)).status_code == 404
 
 
@@ -193,6 +194,9 @@ def test_honeypot_answers_are_thanked_but_not_stored(client, consultation):
     response = client.post(answer_url(consultation), answers(consultation, website="spam.biz"))
     assert response.status_code == 302
     assert not Response.objects.exists()
+    thanked = client.post(answer_url(consultation), answers(consultation))
+    assert thanked.url == response.url  # the same thanks
+    assert Response.objects.count() == 1
 
 
 def test_answers_sent_too_fast_are_refused_and_kept(client, consultation):
@@ -250,6 +254,7 @@ def test_answers_are_rate_limited_per_address(client, consultation):
 
 
 def test_unpublished_consultation_is_404(client, consultation):
+    assert client.get(answer_url(consultation)).status_code == 200
     consultation.is_published = False
     consultation.save()
     assert client.get(answer_url(consultation)).status_code == 404

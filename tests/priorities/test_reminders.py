@@ -73,6 +73,9 @@ def test_sign_off_just_sent_is_not_chased_yet(forum, member, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_sign_off_reminders(today=TODAY)
     assert _to(member) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.send_sign_off_reminders(today=TODAY + datetime.timedelta(days=7))
+    assert len(_to(member, "sign-off")) == 1  # chased once it has waited
 
 
 def test_risk_past_review_date_goes_to_its_owner_once_a_week(

@@ -56,9 +56,16 @@ def test_secretariat_drafts_a_priority(forum, secretariat):
     assert priority.history.count() == 1
 
 
-def test_member_cannot_draft_a_priority(forum, member):
+def test_member_cannot_draft_a_priority(forum, member, secretariat):
+    fields = {
+        "plan_year": 2026,
+        "title": "Swifter justice",
+        "theme": theme("vulnerable_victims_witnesses"),
+        "description": "Fewer cases waiting.",
+    }
     with pytest.raises(PermissionDenied):
-        services.priority_create(forum=forum, by=member, fields={})
+        services.priority_create(forum=forum, by=member, fields=fields)
+    assert services.priority_create(forum=forum, by=secretariat, fields=fields).forum == forum
 
 
 def test_priority_without_objectives_cannot_go_out_for_sign_off(forum, secretariat):
@@ -93,38 +100,52 @@ def test_member_signs_off_for_their_own_agency(out_for_sign_off, forum, member):
 
 
 def test_member_cannot_sign_off_for_another_agency(out_for_sign_off, forum, member, chair):
-    with pytest.raises(PermissionDenied):
-        services.sign_off_record(
+    def sign(agency, by):
+        return services.sign_off_record(
             priority=out_for_sign_off,
-            agency=agency_of(chair, forum),
+            agency=agency,
             decision=SignOff.Decision.AGREE,
             comment="",
-            by=member,
+            by=by,
         )
 
-
-def test_advisory_member_cannot_sign_off(out_for_sign_off, forum, advisory_member):
     with pytest.raises(PermissionDenied):
-        services.sign_off_record(
+        sign(agency_of(chair, forum), member)
+    assert sign(agency_of(member, forum), member).agency == agency_of(member, forum)
+
+
+def test_advisory_member_cannot_sign_off(out_for_sign_off, forum, advisory_member, member):
+    def sign(by):
+        return services.sign_off_record(
             priority=out_for_sign_off,
-            agency=agency_of(advisory_member, forum),
+            agency=agency_of(by, forum),
             decision=SignOff.Decision.AGREE,
             comment="",
-            by=advisory_member,
+            by=by,
         )
+
+    with pytest.raises(PermissionDenied):
+        sign(advisory_member)
+    assert sign(member).signed_by == member
 
 
 def test_secretariat_cannot_sign_off_for_the_agency_it_works_for(
-    out_for_sign_off, forum, secretariat
+    out_for_sign_off, forum, secretariat, chair
 ):
-    with pytest.raises(PermissionDenied):
-        services.sign_off_record(
+    pcc = agency_of(secretariat, forum)
+
+    def sign(by, agency):
+        return services.sign_off_record(
             priority=out_for_sign_off,
-            agency=agency_of(secretariat, forum),
+            agency=agency,
             decision=SignOff.Decision.AGREE,
             comment="",
-            by=secretariat,
+            by=by,
         )
+
+    with pytest.raises(PermissionDenied):
+        sign(secretariat, pcc)
+    assert sign(chair, agency_of(chair, forum)).signed_by == chair  # the agency's seat signs
 
 
 def test_reservations_need_a_comment(out_for_sign_off, forum, member):
@@ -352,9 +373,17 @@ def test_chair_approves_a_complete_evaluation(evaluation, chair, secretariat):
     assert evaluation.approved_by == chair
 
 
-def test_secretariat_cannot_approve_the_evaluation(evaluation, secretariat):
+def test_secretariat_cannot_approve_the_evaluation(evaluation, secretariat, chair):
+    services.outcome_record(
+        evaluation=evaluation,
+        priority=Priority.objects.get(title="A"),
+        by=secretariat,
+        fields={"outcome": EvaluationOutcome.Outcome.MET, "narrative": "Done"},
+    )
     with pytest.raises(PermissionDenied):
         services.evaluation_approve(evaluation=evaluation, by=secretariat)
+    services.evaluation_approve(evaluation=evaluation, by=chair)
+    assert evaluation.status == AnnualEvaluation.Status.APPROVED
 
 
 def test_member_representing_two_agencies_signs_for_either(forum, priority, secretariat):
