@@ -1,6 +1,5 @@
 """factory_boy factories and helpers for performance: returns, periods, figures, publishing."""
 
-import datetime
 from decimal import Decimal
 
 import factory
@@ -88,6 +87,3 @@ def hmcts_quarterly_slugs(forum: Forum) -> list[str]:
             responsible_agency_type__slug="hmcts", frequency="quarterly", forum__isnull=True
         ).values_list("slug", flat=True)
     )
-
-
-TODAY = datetime.date(2026, 11, 23)
