@@ -14,7 +14,8 @@ import pytest
 from django.test import Client
 
 from forums.models import Membership
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
 
 ROOT = Path(__file__).resolve().parent.parent
 # Playwright's sync API runs an event loop in the test thread; the ORM calls there are safe.
@@ -97,7 +98,7 @@ def other_forum_member(other_forum):
 
 @pytest.fixture
 def site_admin(db):
-    return UserFactory(is_staff=True, is_superuser=True)
+    return UserFactory(site_admin=True)
 
 
 def _client_for(person):

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from forums.access import forum_for
 from forums.models import Membership
-from tests.factories import MembershipFactory, UserFactory
+from tests.forums.factories import MembershipFactory
+from tests.membership.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from forums import reminders
 from forums.models import Meeting
 from forums.services import meetings as services
-from tests.forums.meeting_factories import MeetingFactory
+from tests.forums.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

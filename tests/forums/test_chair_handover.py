@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Membership
-from tests.factories import AgencyFactory, UserFactory, agency_type
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 
@@ -73,8 +73,13 @@ def test_taking_over_is_refused_for_a_seat_that_is_not_the_chair(secretariat_cli
     assert Membership.objects.get(forum=forum, person=chair).end_date is None
 
 
-def test_member_cannot_add_a_chair(member_client, forum, chair):
+def test_member_cannot_add_a_chair(member_client, secretariat_client, forum, chair):
     UserFactory(email="new.chair@example.org")
     response = add_chair(member_client, forum, "new.chair@example.org", takes_over_as_chair="on")
     assert response.status_code == 403
     assert Membership.objects.get(forum=forum, person=chair).end_date is None
+    response = add_chair(
+        secretariat_client, forum, "new.chair@example.org", takes_over_as_chair="on"
+    )
+    assert response.status_code == 302
+    assert Membership.objects.get(forum=forum, person=chair).end_date is not None

@@ -22,12 +22,12 @@ from forums.models import (
     Paper,
     SecurityClassification,
 )
-from tests.factories import MembershipFactory
-from tests.forums.meeting_factories import (
+from tests.forums.factories import (
     ActionFactory,
     AgendaItemFactory,
     DecisionFactory,
     MeetingFactory,
+    MembershipFactory,
     MinuteEntryFactory,
     MinutesFactory,
     PaperFactory,

@@ -8,7 +8,8 @@ from django.utils import timezone
 from forums.coverage import forum_coverage, forums_coverage
 from forums.models import Forum, Membership
 from membership.models import AgencyType
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, agency_type
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Escalation, Membership
-from tests.factories import ForumFactory, MembershipFactory, UserFactory
-from tests.forums.meeting_factories import MeetingFactory
+from tests.forums.factories import ForumFactory, MeetingFactory, MembershipFactory
+from tests.membership.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_member_raises_a_national_escalation_which_national_viewers_answer(membe
     )
     assert response.status_code == 302
     escalation = Escalation.objects.get()
-    national = client_for(UserFactory(is_national_viewer=True))
+    national = client_for(UserFactory(national_viewer=True))
     page = national.get(reverse("meetings:workspace-national-escalations"))
     assert "Court backlog" in page.content.decode()
     national.post(
@@ -39,7 +39,9 @@ def test_member_raises_a_national_escalation_which_national_viewers_answer(membe
 
 
 def test_national_page_is_refused_to_members(member_client):
-    assert member_client.get(reverse("meetings:workspace-national-escalations")).status_code == 403
+    url = reverse("meetings:workspace-national-escalations")
+    assert client_for(UserFactory(national_viewer=True)).get(url).status_code == 200
+    assert member_client.get(url).status_code == 403
 
 
 def test_escalation_without_description_keeps_the_title(member_client, forum):
@@ -81,7 +83,7 @@ def test_sub_group_escalation_is_proposed_to_the_parent_and_answered(forum, secr
     assert escalation.response == "Agreed to fund cover"
 
 
-def test_member_cannot_respond_to_a_sub_group_escalation(member_client, forum):
+def test_member_cannot_respond_to_a_sub_group_escalation(member_client, secretariat_client, forum):
     sub_group = ForumFactory(kind="sub_group", parent=forum)
     escalation = Escalation.objects.create(
         from_forum=sub_group,
@@ -92,6 +94,7 @@ def test_member_cannot_respond_to_a_sub_group_escalation(member_client, forum):
         raised_by=UserFactory(),
     )
     url = reverse("meetings:workspace-escalation-respond", args=[forum.slug, escalation.pk])
+    assert secretariat_client.get(url).status_code == 200
     assert member_client.get(url).status_code == 403
 
 

@@ -4,8 +4,7 @@ import pytest
 from django.utils import timezone
 
 from forums.models import Confidentiality, Meeting, Minutes
-from tests.factories import ForumFactory
-from tests.forums.meeting_factories import AgendaItemFactory, MeetingFactory
+from tests.forums.factories import AgendaItemFactory, ForumFactory, MeetingFactory
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -49,9 +48,11 @@ def test_confidential_and_restricted_titles_never_reach_a_feed(client, forum, me
 
 
 def test_unpublished_agendas_and_private_meetings_stay_out_of_feeds(client, forum):
+    published_meeting(forum, title="Agenda out in June")
     MeetingFactory(forum=forum, title="Agenda not yet out", status=Meeting.Status.SCHEDULED)
     published_meeting(forum, title="Private workshop", is_public=False)
     body = client.get("/feeds/all.atom").content.decode()
+    assert "Agenda out in June" in body
     assert "Agenda not yet out" not in body
     assert "Private workshop" not in body
 
@@ -68,10 +69,12 @@ def test_published_minutes_appear_but_draft_minutes_do_not(client, forum):
     assert "Minutes published: April board meeting" not in body
 
 
-def test_private_forum_has_no_feed(client):
+def test_private_forum_has_no_feed(client, forum):
     private = ForumFactory(is_public=False)
+    assert client.get(f"/feeds/forums/{forum.slug}.atom").status_code == 200
     assert client.get(f"/feeds/forums/{private.slug}.atom").status_code == 404
-    assert private.name not in client.get("/feeds/").content.decode()
+    listing = client.get("/feeds/").content.decode()
+    assert forum.name in listing and private.name not in listing
 
 
 def test_feed_index_links_each_public_forum(client, forum):

@@ -4,14 +4,8 @@ import pytest
 
 from forums.models import Forum, Membership
 from tests.browser import assert_accessible, sign_in
-from tests.factories import (
-    PASSWORD,
-    AgencyFactory,
-    ForumFactory,
-    MembershipFactory,
-    UserFactory,
-    agency_type,
-)
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import PASSWORD, AgencyFactory, UserFactory, agency_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from forums.models import Forum, Membership
 from membership.models import GovernanceModel, PoliceForceArea
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
-from tests.factories import area as area_of
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
+from tests.membership.factories import area as area_of
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -60,19 +61,25 @@ def test_the_chairs_title_comes_from_the_areas_governance_model(client):
 
 
 def test_a_private_forum_is_404_and_not_listed(client):
+    public = ForumFactory(slug="open-board", name="Open Board")
     private = ForumFactory(slug="secret-group", name="Secret Group", is_public=False)
+    assert client.get(reverse("forums:public-forum", args=[public.slug])).status_code == 200
     assert client.get(reverse("forums:public-forum", args=[private.slug])).status_code == 404
-    assert "Secret Group" not in client.get(reverse("forums:home")).text
+    home = client.get(reverse("forums:home")).text
+    assert "Open Board" in home and "Secret Group" not in home
 
 
 def test_a_private_parent_or_sub_group_is_not_named(client):
     parent = ForumFactory(name="Hidden Parent Board", is_public=False)
     sub = ForumFactory(name="Open Sub-group", kind=Forum.Kind.SUB_GROUP, parent=parent)
     ForumFactory(name="Hidden Child", kind=Forum.Kind.SUB_GROUP, parent=sub, is_public=False)
+    ForumFactory(name="Open Child", kind=Forum.Kind.SUB_GROUP, parent=sub)
     page = client.get(reverse("forums:public-forum", args=[sub.slug])).text
+    assert "Open Child" in page
     assert "Hidden Parent Board" not in page
     assert "Hidden Child" not in page
-    assert "Hidden Parent Board" not in client.get(reverse("forums:home")).text
+    home = client.get(reverse("forums:home")).text
+    assert "Open Sub-group" in home and "Hidden Parent Board" not in home
 
 
 def test_ended_members_guests_and_the_secretariat_are_not_listed(client):
@@ -82,8 +89,15 @@ def test_ended_members_guests_and_the_secretariat_are_not_listed(client):
         person=UserFactory(full_name="Sec Retariat"),
         agency=AgencyFactory(agency_type=agency_type("pcc"), areas=[area_of("E23000008")]),
     )  # fmt: skip
+    MembershipFactory(
+        forum=forum, show_name_publicly=True, ended=True,
+        person=UserFactory(full_name="Former Member"),
+        agency=AgencyFactory(agency_type=agency_type("cps"), areas=[area_of("E23000008")]),
+    )  # fmt: skip
     text = client.get(reverse("forums:public-forum", args=[forum.slug])).text
+    assert "Chair of durham" in text  # a current seat with consent is listed
     assert "Sec Retariat" not in text
+    assert "Former Member" not in text
 
 
 def test_the_home_page_lists_public_forums_by_area(client):

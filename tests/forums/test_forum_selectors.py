@@ -7,13 +7,15 @@ from django.http import Http404
 from forums.models import Forum, Membership
 from forums.selectors import forum as selectors
 from forums.services.forum import membership_update
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, agency_type, area
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, agency_type, area
 
 pytestmark = pytest.mark.django_db
 
 
 def test_membership_for_404s_another_forums_membership(forum, other_forum_member, other_forum):
     theirs = Membership.objects.get(person=other_forum_member)
+    assert selectors.membership_for(forum=other_forum, pk=theirs.pk) == theirs
     with pytest.raises(Http404):
         selectors.membership_for(forum=forum, pk=theirs.pk)
 

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from forums.models import Forum, Invitation, Membership
 from forums.services.forum import invitation_send
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -68,10 +69,11 @@ def test_anonymous_people_are_sent_to_sign_in(client, forum, membership, invitat
 
 
 def test_a_member_of_another_forum_gets_404_everywhere(
-    other_forum_member_client, forum, membership, invitation
+    other_forum_member_client, secretariat_client, forum, membership, invitation
 ):
     urls = [reverse("forums:workspace-forum", args=[forum.slug])]
     for url in urls + manage_urls(forum, membership, invitation):
+        assert secretariat_client.get(url).status_code == 200, url
         assert other_forum_member_client.get(url).status_code == 404, url
         assert other_forum_member_client.post(url).status_code == 404, url
 
@@ -87,13 +89,17 @@ def test_everyone_with_a_seat_sees_the_forum_page(request, client_name, forum):
 
 @pytest.mark.parametrize("client_name", REFUSED)
 def test_members_who_do_not_run_the_forum_may_not_manage_it(
-    request, client_name, forum, membership, invitation
+    request, client_name, secretariat_client, forum, membership, invitation
 ):
     client = request.getfixturevalue(client_name)
     for url in manage_urls(forum, membership, invitation):
+        assert secretariat_client.get(url).status_code == 200, url
         assert client.get(url).status_code == 403, url
         assert client.post(url).status_code == 403, url
-    page = client.get(reverse("forums:workspace-forum", args=[forum.slug])).text
+    workspace = reverse("forums:workspace-forum", args=[forum.slug])
+    running = secretariat_client.get(workspace).text
+    assert "Invite someone to join" in running and "membership</span>" in running
+    page = client.get(workspace).text
     assert "Invite someone to join" not in page
     assert "membership</span>" not in page  # no "Manage" links
 
@@ -260,8 +266,10 @@ def test_ending_before_the_start_shows_an_error_on_the_date(secretariat_client, 
 
 
 def test_another_forums_membership_is_404_even_for_the_secretariat(
-    secretariat_client, forum, other_forum_member, other_forum
+    secretariat_client, forum, membership, other_forum_member, other_forum
 ):
+    ours = reverse("forums:membership-detail", args=[forum.slug, membership.pk])
+    assert secretariat_client.get(ours).status_code == 200
     theirs = Membership.objects.get(forum=other_forum, person=other_forum_member)
     url = reverse("forums:membership-detail", args=[forum.slug, theirs.pk])
     assert secretariat_client.get(url).status_code == 404
@@ -392,9 +400,10 @@ def test_choosing_nothing_shows_an_error(member_client, forum):
 
 
 def test_public_name_is_only_for_your_own_seat(
-    client, other_forum_member_client, data_submitter_client, forum
+    client, member_client, other_forum_member_client, data_submitter_client, forum
 ):
     url = reverse("forums:public-name", args=[forum.slug])
+    assert member_client.get(url).status_code == 200
     assert client.get(url).status_code == 302
     assert other_forum_member_client.get(url).status_code == 404
     assert data_submitter_client.get(url).status_code == 404  # no seat round the table

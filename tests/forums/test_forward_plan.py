@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import ForwardPlanItem
-from tests.forums.meeting_factories import MeetingFactory
+from tests.forums.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from forums.models import Invitation, Membership
 from forums.services.forum import invitation_accept, invitation_send
 from membership.models import Notification, User
-from tests.factories import PASSWORD, AgencyFactory, UserFactory, agency_type
+from tests.membership.factories import PASSWORD, AgencyFactory, UserFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "a long and unusual passphrase 42"
@@ -171,13 +171,17 @@ def test_a_signed_in_person_attaches_a_new_persons_invitation_to_their_account(
 def test_signed_in_as_someone_else_cannot_take_another_accounts_invitation(
     client, forum, secretariat, probation
 ):
-    UserFactory(email="existing@example.org")
+    existing = UserFactory(email="existing@example.org")
     _invitation, token = invite(forum, secretariat, probation, email="existing@example.org")
     client.force_login(UserFactory())
     client.get(reverse("forums:invitation-open", args=[token]))
     response = client.post(reverse("forums:invitation-accept"))
     assert response.status_code == 403
     assert not Membership.objects.filter(forum=forum, agency=probation).exists()
+    client.force_login(existing)  # the invitation's own account may still take it
+    client.get(reverse("forums:invitation-open", args=[token]))
+    client.post(reverse("forums:invitation-accept"))
+    assert Membership.objects.get(forum=forum, agency=probation).person == existing
 
 
 def test_accepting_checks_the_rules_again(forum, secretariat, chair):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.forums.meeting_factories import ActionFactory, MinuteEntryFactory, PaperFactory
+from tests.forums.factories import ActionFactory, MinuteEntryFactory, PaperFactory
 
 pytestmark = pytest.mark.django_db
 MODELS = [

@@ -7,22 +7,17 @@ from django.utils import timezone
 
 from forums.models import Meeting, Membership, Minutes
 from tests.browser import assert_accessible, sign_in
-from tests.factories import (
-    PASSWORD,
-    AgencyFactory,
-    ForumFactory,
-    MembershipFactory,
-    UserFactory,
-    agency_type,
-)
-from tests.forums.meeting_factories import (
+from tests.forums.factories import (
     ActionFactory,
     AgendaItemFactory,
+    ForumFactory,
     MeetingFactory,
+    MembershipFactory,
     MinuteEntryFactory,
     MinutesFactory,
     PaperFactory,
 )
+from tests.membership.factories import PASSWORD, AgencyFactory, UserFactory, agency_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

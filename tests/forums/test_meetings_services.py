@@ -23,14 +23,16 @@ from forums.selectors.meetings import attendance_statistics, meeting_page
 from forums.services import actions as action_services
 from forums.services import meetings as services
 from forums.services import minutes as minute_services
-from tests.factories import ForumFactory, MembershipFactory, UserFactory
-from tests.forums.meeting_factories import (
+from tests.forums.factories import (
     ActionFactory,
     AgendaItemFactory,
+    ForumFactory,
     MeetingFactory,
+    MembershipFactory,
     MinutesFactory,
     pdf_bytes,
 )
+from tests.membership.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now()
@@ -90,9 +92,10 @@ def test_series_schedules_quarterly_meetings(forum, secretariat):
     assert [b - a for a, b in zip(months, months[1:], strict=False)] == [3, 3, 3]
 
 
-def test_only_the_secretariat_schedules(forum, member):
+def test_only_the_secretariat_schedules(forum, member, secretariat):
     with pytest.raises(PermissionDenied):
         schedule(forum, member)
+    assert schedule(forum, secretariat).forum == forum
 
 
 def test_agenda_item_without_reason_for_confidentiality_is_refused(forum, secretariat):
@@ -185,10 +188,12 @@ def test_paper_with_wrong_content_is_refused_whatever_its_name(forum, secretaria
         )
 
 
-def test_rsvp_by_non_member_is_refused(forum, other_forum_member):
+def test_rsvp_by_non_member_is_refused(forum, member, other_forum_member):
     meeting = MeetingFactory(forum=forum)
     with pytest.raises(PermissionDenied):
         services.attendance_reply(meeting=meeting, person=other_forum_member, reply="attending")
+    services.attendance_reply(meeting=meeting, person=member, reply="attending")
+    assert [a.person for a in meeting.attendances.filter(reply="attending")] == [member]
 
 
 def test_rsvp_with_a_deputy(forum, member):
@@ -336,7 +341,7 @@ def test_national_escalation_is_answered_by_national_viewers(forum, member):
     )
     with pytest.raises(PermissionDenied):
         action_services.escalation_respond(escalation=escalation, by=member, response="No")
-    national = UserFactory(is_national_viewer=True)
+    national = UserFactory(national_viewer=True)
     action_services.escalation_respond(escalation=escalation, by=national, response="Noted")
     assert escalation.status == Escalation.Status.RESPONDED
 

@@ -1,6 +1,7 @@
 """Workspace meeting pages: who may do what, bad input, and the cycle in the browser's terms."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,13 +9,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Action, AgendaItem, Attendance, Meeting, Minutes, Paper
-from tests.forums.meeting_factories import (
+from tests.forums.factories import (
+    ActionFactory,
     AgendaItemFactory,
+    DecisionFactory,
     MeetingFactory,
+    MembershipFactory,
     MinuteEntryFactory,
     MinutesFactory,
+    PaperFactory,
     pdf_bytes,
 )
+from tests.membership.factories import UserFactory
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -38,10 +44,13 @@ def test_members_see_the_meeting_list_and_page(role, request, forum, meeting):
 
 
 @pytest.mark.parametrize("role", NOT_RUNNERS)
-def test_members_cannot_run_meetings(role, request, forum, meeting):
+def test_members_cannot_run_meetings(role, request, secretariat_client, forum, meeting):
     client = request.getfixturevalue(role)
+    AgendaItemFactory(meeting=meeting)
     for name in ["meetings:workspace-schedule", "meetings:workspace-series"]:
-        assert client.get(reverse(name, args=[forum.slug])).status_code == 403
+        url = reverse(name, args=[forum.slug])
+        assert secretariat_client.get(url).status_code == 200, name
+        assert client.get(url).status_code == 403, name
     for name in [
         "meetings:workspace-item-add",
         "meetings:workspace-cancel",
@@ -50,25 +59,29 @@ def test_members_cannot_run_meetings(role, request, forum, meeting):
         "meetings:workspace-declaration-add",
         "meetings:workspace-decision-add",
     ]:
-        assert client.get(reverse(name, args=[forum.slug, meeting.pk])).status_code == 403, name
-    response = client.post(
-        reverse("meetings:workspace-publish-agenda", args=[forum.slug, meeting.pk])
-    )
-    assert response.status_code == 403
+        url = reverse(name, args=[forum.slug, meeting.pk])
+        assert secretariat_client.get(url).status_code == 200, name
+        assert client.get(url).status_code == 403, name
+    publish = reverse("meetings:workspace-publish-agenda", args=[forum.slug, meeting.pk])
+    assert client.post(publish).status_code == 403
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.SCHEDULED
+    secretariat_client.post(publish)
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.AGENDA_PUBLISHED
 
 
-def test_other_forum_member_gets_404_for_management_urls(other_forum_member_client, forum, meeting):
+def test_other_forum_member_gets_404_for_management_urls(
+    other_forum_member_client, secretariat_client, forum, meeting
+):
     for name in [
         "meetings:workspace-item-add",
         "meetings:workspace-cancel",
         "meetings:workspace-attendance",
     ]:
-        assert (
-            other_forum_member_client.get(reverse(name, args=[forum.slug, meeting.pk])).status_code
-            == 404
-        )
+        url = reverse(name, args=[forum.slug, meeting.pk])
+        assert secretariat_client.get(url).status_code == 200, name
+        assert other_forum_member_client.get(url).status_code == 404, name
 
 
 def test_secretariat_schedules_a_meeting(secretariat_client, forum):
@@ -186,8 +199,6 @@ def test_too_large_file_is_refused(secretariat_client, forum, meeting, monkeypat
 
 
 def test_member_replies_sending_a_deputy(member_client, member, forum, meeting):
-    from tests.factories import UserFactory
-
     deputy = UserFactory(email="deputy@example.org")
     url = reverse("meetings:workspace-rsvp", args=[forum.slug, meeting.pk])
     response = member_client.post(url, {"reply": "deputy", "deputy_email": "nobody@example.org"})
@@ -200,9 +211,13 @@ def test_member_replies_sending_a_deputy(member_client, member, forum, meeting):
     assert attendance.deputy == deputy
 
 
-def test_other_forum_member_cannot_reply(other_forum_member_client, forum, meeting):
+def test_other_forum_member_cannot_reply(
+    other_forum_member_client, member_client, member, forum, meeting
+):
     url = reverse("meetings:workspace-rsvp", args=[forum.slug, meeting.pk])
     assert other_forum_member_client.post(url, {"reply": "attending"}).status_code == 404
+    assert member_client.post(url, {"reply": "attending"}).status_code == 302
+    assert [a.person for a in meeting.attendances.filter(reply="attending")] == [member]
 
 
 def test_secretariat_records_attendance(secretariat_client, forum, member):
@@ -304,20 +319,36 @@ def test_actions_list_filters_and_owner_updates(secretariat_client, member_clien
     assert "Review charging delays" in yours.content.decode()
 
 
-def test_advisory_member_cannot_update_someone_elses_action(advisory_client, member, forum):
-    action = Action.objects.create(
-        forum=forum, title="X", owner=member, due_date=timezone.localdate()
-    )
-    response = advisory_client.post(
-        reverse("meetings:workspace-action", args=[forum.slug, action.pk]),
-        {"status": "done", "percent_complete": "100", "text": "Done"},
-    )
-    assert response.status_code == 403
+def test_advisory_member_cannot_update_someone_elses_action(
+    advisory_client, member_client, member, forum
+):
+    action = ActionFactory(forum=forum, owner=member)
+    url = reverse("meetings:workspace-action", args=[forum.slug, action.pk])
+    update = {"status": "done", "percent_complete": "100", "text": "Done"}
+    assert advisory_client.post(url, update).status_code == 403
+    action.refresh_from_db()
+    assert action.status == Action.Status.OPEN
+    assert member_client.post(url, update).status_code == 302  # the owner may
+    action.refresh_from_db()
+    assert action.status == Action.Status.DONE
 
 
-def test_advisory_member_is_not_offered_as_action_owner(secretariat_client, advisory_member, forum):
-    page = secretariat_client.get(reverse("meetings:workspace-action-add", args=[forum.slug]))
-    assert advisory_member.full_name not in page.content.decode()
+def test_advisory_member_is_not_offered_as_action_owner(
+    secretariat_client, secretariat, chair, member, advisory_member, forum
+):
+    url = reverse("meetings:workspace-action-add", args=[forum.slug])
+    page = secretariat_client.get(url)
+    assert page.status_code == 200
+    select = re.search(r'<select[^>]*name="owner".*?</select>', page.content.decode(), re.S)
+    offered = {int(pk) for pk in re.findall(r'<option value="(\d+)"', select.group(0))}
+    assert offered == {secretariat.pk, chair.pk, member.pk}  # every member but the advisory one
+    due = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+    refused = secretariat_client.post(
+        url, {"title": "Advisory-owned", "owner": advisory_member.pk, "due_date": due}
+    )
+    assert refused.status_code == 200 and not Action.objects.filter(title="Advisory-owned")
+    secretariat_client.post(url, {"title": "Member-owned", "owner": member.pk, "due_date": due})
+    assert Action.objects.get(title="Member-owned").owner == member
 
 
 def test_calendar_token_feed_and_reset(member_client, member, forum, meeting, client):
@@ -330,9 +361,6 @@ def test_calendar_token_feed_and_reset(member_client, member, forum, meeting, cl
 
 
 def test_meeting_page_queries_do_not_grow_with_the_data(secretariat_client, forum, member):
-    from tests.factories import MembershipFactory
-    from tests.forums.meeting_factories import PaperFactory
-
     def build(items, papers_per_item, attendees):
         meeting = MeetingFactory(forum=forum)
         for n in range(items):
@@ -342,7 +370,7 @@ def test_meeting_page_queries_do_not_grow_with_the_data(secretariat_client, foru
                 restricted_to=[member],
             )
             for _ in range(papers_per_item):
-                PaperFactory(agenda_item=item, with_file=False)
+                PaperFactory(agenda_item=item, without_file=True)
         for _ in range(attendees):
             Attendance.objects.create(meeting=meeting, person=MembershipFactory(forum=forum).person)
         return reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk])
@@ -353,8 +381,6 @@ def test_meeting_page_queries_do_not_grow_with_the_data(secretariat_client, foru
 
 
 def test_public_meeting_page_queries_do_not_grow(client, forum):
-    from tests.forums.meeting_factories import PaperFactory
-
     def build(items):
         meeting = MeetingFactory(forum=forum, status=Meeting.Status.AGENDA_PUBLISHED)
         for _ in range(items):
@@ -386,6 +412,7 @@ def test_secretariat_removes_an_item_without_a_minute(
     item = AgendaItemFactory(meeting=meeting)
     url = reverse("meetings:workspace-item-remove", args=[forum.slug, meeting.pk, item.pk])
     assert member_client.post(url).status_code == 403
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
     secretariat_client.post(url)
     assert not AgendaItem.objects.filter(pk=item.pk).exists()
 
@@ -399,8 +426,6 @@ def test_secretariat_writes_the_minutes_introduction(secretariat_client, forum):
 
 
 def test_matters_arising_lists_open_actions_carried_forward(member_client, forum, member):
-    from tests.forums.meeting_factories import ActionFactory
-
     meeting = MeetingFactory(forum=forum)
     AgendaItemFactory(
         meeting=meeting, kind=AgendaItem.Kind.MATTERS_ARISING, title="Matters arising"
@@ -415,9 +440,6 @@ def test_matters_arising_lists_open_actions_carried_forward(member_client, forum
 
 @pytest.mark.parametrize("role", ["member_client", "secretariat_client"])
 def test_member_meeting_page_and_action_list_queries_do_not_grow(role, request, forum, member):
-    from tests.factories import MembershipFactory
-    from tests.forums.meeting_factories import ActionFactory, PaperFactory
-
     client = request.getfixturevalue(role)
 
     def build(items, papers_per_item, attendees, actions):
@@ -426,7 +448,7 @@ def test_member_meeting_page_and_action_list_queries_do_not_grow(role, request, 
             level = ["public", "confidential", "restricted"][n % 3]
             item = AgendaItemFactory(meeting=meeting, confidentiality=level, restricted_to=[member])
             for _ in range(papers_per_item):
-                PaperFactory(agenda_item=item, with_file=False)
+                PaperFactory(agenda_item=item, without_file=True)
             if n == 0:
                 item.kind = AgendaItem.Kind.MATTERS_ARISING
                 item.save()
@@ -446,8 +468,6 @@ def test_member_meeting_page_and_action_list_queries_do_not_grow(role, request, 
 
 
 def test_minutes_list_the_meetings_decisions_and_actions(member_client, forum, member):
-    from tests.forums.meeting_factories import ActionFactory, DecisionFactory
-
     minutes = MinutesFactory(meeting__forum=forum)
     meeting = minutes.meeting
     ActionFactory(forum=forum, meeting=meeting, title="Action without an item", owner=member)

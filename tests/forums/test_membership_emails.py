@@ -10,7 +10,7 @@ from django.utils import timezone
 from forums.models import Membership
 from forums.services.forum import membership_create, membership_end, memberships_end
 from membership.models import NotificationPreference
-from tests.factories import AgencyFactory, UserFactory, agency_type
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -88,19 +88,20 @@ def test_the_email_is_essential_and_reaches_someone_who_turned_emails_off(
 
 
 def test_someone_accepting_their_own_invitation_is_not_told_they_were_added(
-    forum, django_capture_on_commit_callbacks
+    forum, secretariat, django_capture_on_commit_callbacks
 ):
-    person = UserFactory()
+    person, added = UserFactory(), UserFactory()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        membership_create(
-            forum=forum,
-            person=person,
-            role=Membership.Role.MEMBER,
-            agency=AgencyFactory(agency_type=agency_type("cps")),
-            created_by=person,
-        )
-    assert mail.outbox == []
+        for who, by in ((person, person), (added, secretariat)):
+            membership_create(
+                forum=forum,
+                person=who,
+                role=Membership.Role.MEMBER,
+                agency=AgencyFactory(agency_type=agency_type("cps")),
+                created_by=by,
+            )
+    assert [message.to for message in mail.outbox] == [[added.email]]  # only the one added
 
 
 def test_the_secretariat_ends_a_seat_and_the_person_is_told(

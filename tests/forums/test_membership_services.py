@@ -14,14 +14,8 @@ from forums.services.forum import (
     membership_update,
     memberships_end,
 )
-from tests.factories import (
-    AgencyFactory,
-    ForumFactory,
-    MembershipFactory,
-    UserFactory,
-    agency_type,
-    area,
-)
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type, area
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -61,16 +55,33 @@ def test_a_forum_has_only_one_current_chair(forum, chair, secretariat):
 
 
 def test_a_new_chair_may_start_after_the_old_one_ends(forum, chair, secretariat):
+    def new_chair(start_date):
+        return membership_create(
+            forum=forum,
+            person=UserFactory(),
+            agency=AgencyFactory(agency_type=agency_type("pcc")),
+            role=Membership.Role.CHAIR,
+            start_date=start_date,
+            created_by=secretariat,
+        )
+
     old = Membership.objects.get(forum=forum, person=chair)
     membership_end(membership=old, ended_by=secretariat, end_date=TODAY)
-    membership_create(
-        forum=forum,
-        person=UserFactory(),
-        agency=AgencyFactory(agency_type=agency_type("pcc")),
-        role=Membership.Role.CHAIR,
-        start_date=TODAY + DAY,
-        created_by=secretariat,
-    )
+    with pytest.raises(ValidationError) as excinfo:  # the old chair still sits today
+        new_chair(TODAY)
+    assert "already has a chair" in errors_of(excinfo)["role"][0]
+
+    successor = new_chair(TODAY + DAY)
+
+    def chairs_on(day):
+        return list(
+            Membership.objects.current(day)
+            .filter(forum=forum, role=Membership.Role.CHAIR)
+            .values_list("person", flat=True)
+        )
+
+    assert chairs_on(TODAY) == [chair.pk]
+    assert chairs_on(TODAY + DAY) == [successor.person_id]
 
 
 def test_no_two_overlapping_memberships_of_one_person(forum, member, secretariat):
@@ -118,16 +129,26 @@ def test_the_agency_must_cover_one_of_the_forums_areas(forum, secretariat):
     assert "does not cover" in errors_of(excinfo)["agency"][0]
 
 
-def test_a_regional_board_takes_agencies_from_anywhere(secretariat):
-    regional = ForumFactory(kind=Forum.Kind.REGIONAL_BOARD, areas=[area("W15000003")])
+def test_a_regional_board_takes_agencies_from_anywhere(forum, secretariat):
+    welsh_local = ForumFactory(areas=[area("W15000003")])
+    regional = ForumFactory(regional=True, areas=[area("W15000003")])
     elsewhere = AgencyFactory(agency_type=agency_type("cps"), areas=[area("E23000010")])
-    membership_create(
-        forum=regional,
-        person=UserFactory(),
-        agency=elsewhere,
-        role=Membership.Role.MEMBER,
-        created_by=secretariat,
-    )
+
+    def seat_on(board):
+        return membership_create(
+            forum=board,
+            person=UserFactory(),
+            agency=elsewhere,
+            role=Membership.Role.MEMBER,
+            created_by=secretariat,
+        )
+
+    with pytest.raises(ValidationError) as excinfo:  # a local board: only its own areas
+        seat_on(welsh_local)
+    assert "does not cover" in errors_of(excinfo)["agency"][0]
+    membership = seat_on(regional)
+    assert membership.is_current
+    assert Membership.objects.current().filter(forum=regional, agency=elsewhere).count() == 1
 
 
 def test_the_end_date_must_not_be_before_the_start_date(forum, secretariat):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forums.uploads import check_upload, safe_file_name
-from tests.forums.meeting_factories import pdf_bytes
+from tests.forums.factories import pdf_bytes
 
 
 def zipped(members: dict[str, bytes]) -> bytes:
@@ -78,7 +78,7 @@ def test_search_falls_back_to_icontains_without_postgresql(monkeypatch, member_c
     from django.urls import reverse
 
     from forums.selectors import meetings as selectors
-    from tests.forums.meeting_factories import ActionFactory
+    from tests.forums.factories import ActionFactory
 
     class FakeConnection:
         vendor = "sqlite"

@@ -9,15 +9,13 @@ from django.utils import timezone
 
 from forums.models import ForwardPlanItem, Membership
 from tests.browser import assert_accessible, sign_in
-from tests.factories import (
-    PASSWORD,
-    AgencyFactory,
+from tests.forums.factories import (
+    AgendaItemFactory,
     ForumFactory,
+    MeetingFactory,
     MembershipFactory,
-    UserFactory,
-    agency_type,
 )
-from tests.scheduled.factories import AgendaItemFactory, MeetingFactory
+from tests.membership.factories import PASSWORD, AgencyFactory, UserFactory, agency_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("POLISH_SHOTS", "")
@@ -37,7 +35,7 @@ def test_secretariat_uses_board_pack_forward_plan_and_area_targets(live_server, 
         role=Membership.Role.SECRETARIAT,
         agency=AgencyFactory(agency_type=agency_type("pcc")),
     )
-    meeting = MeetingFactory(forum=forum, title="Autumn board")
+    meeting = MeetingFactory(forum=forum, agenda_published=True, title="Autumn board")
     AgendaItemFactory(meeting=meeting, title="Remand")
     item = ForwardPlanItem.objects.create(
         forum=forum,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import GeneratedReport, Meeting, Minutes
-from tests.forums.meeting_factories import AgendaItemFactory, MeetingFactory, MinutesFactory
+from tests.forums.factories import AgendaItemFactory, MeetingFactory, MinutesFactory
 
 pytestmark = pytest.mark.django_db
 MEMBERS = ["member_client", "advisory_client", "secretariat_client", "chair_client"]
@@ -200,6 +200,10 @@ def test_public_board_pack_link_serves_the_pdf_once_built(
 def test_no_public_board_pack_link_before_the_agenda_is_out(client, forum):
     scheduled = MeetingFactory(forum=forum, status=Meeting.Status.SCHEDULED)
     assert _public_links(client, scheduled) == []
+    scheduled.status = Meeting.Status.AGENDA_PUBLISHED
+    scheduled.save()
+    pack = reverse("reports:public", args=[forum.slug, "board_pack", scheduled.pk, "pdf"])
+    assert _public_links(client, scheduled) == [pack]
 
 
 # --- public annual evaluation --------------------------------------------------------------
@@ -225,14 +229,20 @@ def test_public_evaluation_links_the_annual_report(client, forum, chair):
         assert client.get(link).status_code in PUBLIC_OK
 
 
-def test_unapproved_evaluation_has_no_public_page_and_no_report(client, forum):
+def test_unapproved_evaluation_has_no_public_page_and_no_report(client, forum, chair):
     from priorities.models import AnnualEvaluation
 
-    AnnualEvaluation.objects.create(forum=forum, plan_year=2025, summary="Draft")
-    page = client.get(reverse("priorities:public-evaluation", args=[forum.slug, 2025]))
-    assert page.status_code == 404
+    evaluation = AnnualEvaluation.objects.create(forum=forum, plan_year=2025, summary="Draft")
+    page_url = reverse("priorities:public-evaluation", args=[forum.slug, 2025])
     link = reverse("reports:public", args=[forum.slug, "annual_report", "2025", "pdf"])
+    assert client.get(page_url).status_code == 404
     assert client.get(link).status_code == 404
+    evaluation.status = AnnualEvaluation.Status.APPROVED
+    evaluation.approved_by = chair
+    evaluation.approved_at = timezone.now()
+    evaluation.save()
+    assert client.get(page_url).status_code == 200
+    assert client.get(link).status_code in PUBLIC_OK
 
 
 # --- public performance page ---------------------------------------------------------------

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.forums.meeting_factories import ActionFactory, DecisionFactory, MinuteEntryFactory
+from tests.forums.factories import ActionFactory, DecisionFactory, MinuteEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +33,9 @@ def test_empty_search_shows_the_form(member_client):
     assert "result" not in response.content.decode().lower().split("<main")[1].split("</form>")[1]
 
 
-def test_search_needs_sign_in(client):
-    response = client.get(reverse("meetings:workspace-search"), {"q": "x"})
-    assert response.status_code == 302
+def test_search_needs_sign_in(client, member):
+    url = reverse("meetings:workspace-search")
+    response = client.get(url, {"q": "x"})
+    assert response.status_code == 302 and "/accounts/" in response.url
+    client.force_login(member)
+    assert client.get(url, {"q": "x"}).status_code == 200

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from forums import reminders, reports
 from forums.models import Meeting
-from tests.forums.meeting_factories import AgendaItemFactory, MeetingFactory
+from tests.forums.factories import AgendaItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from lcjb.tasks import ping
 from membership import notifications
 from membership.models import Notification
-from tests.factories import UserFactory
+from tests.membership.factories import UserFactory
 
 pytestmark = pytest.mark.worker
 

@@ -291,6 +291,7 @@ def test_another_forums_workspace_pages_are_not_found_by_a_member_elsewhere(demo
         for url in crawl_as("secretariat").pages
         if url.startswith("/workspace/forums/cleveland-cjb/")
     ]
+    assert cleveland, "the secretariat reached no Cleveland workspace page to try"
     other = client_for("other")
     answers = {url: other.get(url).status_code for url in one_per_pattern(cleveland)}
     wrong = [f"{status} {url}" for url, status in answers.items() if status != 404]

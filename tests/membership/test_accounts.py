@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core import mail
 
-from tests.factories import PASSWORD, UserFactory
+from tests.membership.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,9 +68,13 @@ def test_password_reset_email_link_works_once(client):
 
 
 def test_password_reset_for_unknown_email_does_not_reveal_it(client):
-    response = client.post("/accounts/password-reset/", {"email": "nobody@example.org"})
-    assert response.status_code == 302
+    known = UserFactory(email="known@example.org")
+    unknown = client.post("/accounts/password-reset/", {"email": "nobody@example.org"})
+    assert unknown.status_code == 302
     assert mail.outbox == []
+    response = client.post("/accounts/password-reset/", {"email": known.email})
+    assert (response.status_code, response.url) == (302, unknown.url)  # the same answer
+    assert [message.to for message in mail.outbox] == [[known.email]]
 
 
 def test_person_can_change_their_name(client):

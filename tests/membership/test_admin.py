@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from forums.models import Forum, Membership
 from membership.models import User
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -373,6 +374,7 @@ def test_withdraw_selected_invitations(site_admin_client, forum, secretariat, ag
         forum=forum, email="someone@example.org", full_name="Someone", role="member",
         agency=agencies["cps"], invited_by=secretariat,
     )  # fmt: skip
+    assert Invitation.objects.usable().get() == invitation
     response = site_admin_client.post(
         reverse("admin:forums_invitation_changelist"),
         {"action": "withdraw", "_selected_action": [invitation.pk]},

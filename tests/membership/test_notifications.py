@@ -6,7 +6,7 @@ from django.core import mail
 from membership import notifications
 from membership.models import Notification, NotificationPreference
 from membership.tasks import send_notification_email
-from tests.factories import UserFactory
+from tests.membership.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,4 +112,5 @@ def test_attachment_is_sent_with_the_email(django_capture_on_commit_callbacks):
 
 def test_inactive_people_are_not_notified():
     alice = UserFactory(is_active=False)
-    assert _notify([alice]) == []
+    bob = UserFactory()
+    assert [n.recipient for n in _notify([alice, bob])] == [bob]

@@ -6,7 +6,7 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import PASSWORD, UserFactory
+from tests.membership.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,11 @@
-"""Factories and helpers for performance tests."""
+"""factory_boy factories and helpers for performance: returns, periods, figures, publishing."""
 
-import datetime
 from decimal import Decimal
 
+import factory
+
 from forums.models import Forum
-from membership.models import Agency, User
+from membership.models import User
 from performance import periods
 from performance.models import (
     DataOwnerConfirmation,
@@ -14,6 +15,8 @@ from performance.models import (
     PeriodPublication,
 )
 from performance.services import FigureInput, period_get_or_create
+from tests.forums.factories import ForumFactory
+from tests.membership.factories import AgencyFactory, agency_type
 
 Status = PerformanceReturn.Status
 
@@ -26,24 +29,35 @@ def period(code: str):
     return period_get_or_create(spec=periods.parse_code(code))
 
 
-def make_return(
-    forum: Forum,
-    agency: Agency,
-    code: str = "2025-Q1",
-    *,
-    status: str = Status.ACCEPTED,
-    figures: dict | None = None,
-    by: User | None = None,
-) -> PerformanceReturn:
-    """A return with the given figures {indicator slug: value}, stored directly."""
-    performance_return = PerformanceReturn.objects.create(
-        forum=forum, agency=agency, period=period(code), status=status, created_by=by
+class PerformanceReturnFactory(factory.django.DjangoModelFactory):
+    """An accepted 2025-Q1 return from an HMCTS agency, with the figures given as
+    ``figures={indicator slug: value}``; ``code="2026-Q2"`` for another period, ``draft`` or
+    ``submitted`` for a return still in its workflow."""
+
+    class Meta:
+        model = PerformanceReturn
+        skip_postgeneration_save = True
+
+    class Params:
+        code = "2025-Q1"
+        draft = factory.Trait(status=Status.DRAFT)
+        submitted = factory.Trait(status=Status.SUBMITTED)
+
+    forum = factory.SubFactory(ForumFactory)
+    agency = factory.SubFactory(
+        AgencyFactory, agency_type=factory.LazyFunction(lambda: agency_type("hmcts"))
     )
-    for slug, value in (figures or {}).items():
-        Measurement.objects.create(
-            performance_return=performance_return, indicator=indicator(slug), value=Decimal(value)
-        )
-    return performance_return
+    period = factory.LazyAttribute(lambda o: period_get_or_create(spec=periods.parse_code(o.code)))
+    status = Status.ACCEPTED
+
+    @factory.post_generation
+    def figures(self, create, extracted, **kwargs):
+        if not create:
+            return
+        for slug, value in (extracted or {}).items():
+            Measurement.objects.create(
+                performance_return=self, indicator=indicator(slug), value=Decimal(value)
+            )
 
 
 def publish(forum: Forum, code: str, by: User) -> PeriodPublication:
@@ -73,6 +87,3 @@ def hmcts_quarterly_slugs(forum: Forum) -> list[str]:
             responsible_agency_type__slug="hmcts", frequency="quarterly", forum__isnull=True
         ).values_list("slug", flat=True)
     )
-
-
-TODAY = datetime.date(2026, 11, 23)

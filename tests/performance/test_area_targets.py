@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from performance.models import Target
 from performance.services import indicator_create_local
-from tests.factories import ForumFactory, agency_type, area
+from tests.forums.factories import ForumFactory
+from tests.membership.factories import agency_type, area
 from tests.performance.factories import indicator
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +116,7 @@ def test_the_service_refuses_an_area_the_forum_does_not_cover(secretariat, forum
 
 
 def test_a_board_without_areas_is_not_asked(secretariat_client, forum):
+    assert "Who the target is for" in secretariat_client.get(_url(forum)).content.decode()
     forum.areas.clear()
     body = secretariat_client.get(_url(forum)).content.decode()
     assert "Who the target is for" not in body
@@ -122,13 +124,16 @@ def test_a_board_without_areas_is_not_asked(secretariat_client, forum):
 
 
 @pytest.mark.parametrize("role", ["member_client", "advisory_client", "data_submitter_client"])
-def test_others_on_the_board_may_not_set_an_area_target(request, role, forum):
+def test_others_on_the_board_may_not_set_an_area_target(request, role, secretariat_client, forum):
     client = request.getfixturevalue(role)
-    response = client.post(_url(forum), _answers(applies_to=str(area(CLEVELAND).pk)))
-    assert response.status_code in (403,)
+    answers = _answers(applies_to=str(area(CLEVELAND).pk))
+    assert client.post(_url(forum), answers).status_code == 403
     assert not Target.objects.exists()
     if role != "data_submitter_client":
         assert "Who the target is for" not in client.get(_url(forum)).content.decode()
+    assert "Who the target is for" in secretariat_client.get(_url(forum)).content.decode()
+    assert secretariat_client.post(_url(forum), answers).status_code == 302
+    assert Target.objects.count() == 1
 
 
 def test_another_forums_member_gets_404_and_anonymous_is_sent_to_sign_in(

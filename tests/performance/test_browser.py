@@ -5,8 +5,8 @@ import pytest
 from forums.models import Membership
 from performance.models import Target
 from tests.browser import assert_accessible, sign_in
-from tests.factories import PASSWORD
-from tests.performance.factories import indicator, make_return, period, publish
+from tests.membership.factories import PASSWORD
+from tests.performance.factories import PerformanceReturnFactory, indicator, period, publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,10 +16,10 @@ def test_dashboards_are_accessible_and_show_charts_with_tables(
 ):
     hmcts = Membership.objects.get(person=data_submitter, forum=forum).agency
     for number, code in enumerate(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1"]):
-        make_return(
-            forum,
-            hmcts,
-            code,
+        PerformanceReturnFactory(
+            forum=forum,
+            agency=hmcts,
+            code=code,
             figures={"cc_effective_trial_rate": str(50 + number), "cc_outstanding_caseload": "900"},
         )
         publish(forum, code, secretariat)
@@ -46,7 +46,7 @@ def test_dashboards_are_accessible_and_show_charts_with_tables(
     assert_accessible(page)
 
     # A data submitter's figures form, with a mistake: the error summary and the kept figures.
-    draft = make_return(forum, hmcts, "2026-Q2", status="draft")
+    draft = PerformanceReturnFactory(forum=forum, agency=hmcts, code="2026-Q2", draft=True)
     submitter_page = browser.new_context(locale="en-GB").new_page()
     sign_in(submitter_page, live_server.url, data_submitter.email, PASSWORD)
     submitter_page.goto(

@@ -9,7 +9,7 @@ from django.utils import timezone
 from forums.models import AgendaItem, Meeting, Membership
 from performance import selectors
 from performance.models import Measurement, MeetingFigures, Target
-from tests.performance.factories import indicator, make_return, period
+from tests.performance.factories import PerformanceReturnFactory, indicator, period
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def next_meeting(forum):
 def quarters(forum, hmcts, values: list[str], slug="cc_effective_trial_rate"):
     codes = [f"{2022 + n // 4}-Q{n % 4 + 1}" for n in range(len(values))]
     for code, value in zip(codes, values, strict=True):
-        make_return(forum, hmcts, code, figures={slug: value})
+        PerformanceReturnFactory(forum=forum, agency=hmcts, code=code, figures={slug: value})
     return codes
 
 
@@ -112,9 +112,10 @@ def test_frozen_figures_stay_as_the_board_saw_them(
 
 
 def test_other_forum_member_gets_404_for_meeting_figures(
-    other_forum_member_client, forum, next_meeting
+    other_forum_member_client, member_client, forum, next_meeting
 ):
     url = reverse("performance:meeting-figures", args=[forum.slug, next_meeting.pk])
+    assert member_client.get(url).status_code == 200
     assert other_forum_member_client.get(url).status_code == 404
 
 

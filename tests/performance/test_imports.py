@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from forums.models import Membership
 from performance.models import Measurement, PerformanceReturn
-from tests.performance.factories import make_return
+from tests.performance.factories import PerformanceReturnFactory
 
 pytestmark = pytest.mark.django_db
 Status = PerformanceReturn.Status
@@ -21,7 +21,9 @@ HEADER = "indicator,period,breakdown_dimension,breakdown,value,numerator,denomin
 @pytest.fixture
 def hmcts_return(forum, data_submitter):
     agency = Membership.objects.get(person=data_submitter, forum=forum).agency
-    return make_return(forum, agency, "2026-Q2", status=Status.DRAFT, by=data_submitter)
+    return PerformanceReturnFactory(
+        forum=forum, agency=agency, code="2026-Q2", draft=True, created_by=data_submitter
+    )
 
 
 def upload(client, forum, performance_return, content: bytes, name="figures.csv"):
@@ -121,7 +123,9 @@ def test_the_csv_template_lists_each_indicator_owed(data_submitter_client, forum
 
 
 def test_an_upload_to_a_submitted_return_is_refused(data_submitter_client, forum, hmcts_return):
+    content = (HEADER + "cc_effective_trial_rate,2026-Q2,,,55,,,").encode()
+    assert upload(data_submitter_client, forum, hmcts_return, content).status_code == 302  # draft
     hmcts_return.status = Status.SUBMITTED
     hmcts_return.save()
-    response = upload(data_submitter_client, forum, hmcts_return, HEADER.encode())
+    response = upload(data_submitter_client, forum, hmcts_return, content)
     assert response.status_code == 403

@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forums.models import Membership
-from performance.models import PerformanceReturn
-from tests.factories import AgencyFactory, ForumFactory, agency_type
-from tests.performance.factories import hmcts_quarterly_slugs, make_return, publish
+from performance.models import PerformanceReturn, VictimsCodeRight
+from tests.forums.factories import ForumFactory
+from tests.membership.factories import AgencyFactory, agency_type
+from tests.performance.factories import PerformanceReturnFactory, hmcts_quarterly_slugs, publish
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -23,18 +24,24 @@ UNPUBLISHED = "48.2468"  # a figure that must never reach the public
 @pytest.fixture
 def figures(forum, data_submitter, secretariat):
     hmcts = Membership.objects.get(person=data_submitter, forum=forum).agency
-    make_return(forum, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "61.5"})
-    make_return(forum, hmcts, "2025-Q2", figures={"cc_effective_trial_rate": UNPUBLISHED})
-    make_return(
-        forum,
-        hmcts,
-        "2025-Q3",
-        status=Status.SUBMITTED,
+    PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q1", figures={"cc_effective_trial_rate": "61.5"}
+    )
+    PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q2", figures={"cc_effective_trial_rate": UNPUBLISHED}
+    )
+    PerformanceReturnFactory(
+        forum=forum,
+        agency=hmcts,
+        code="2025-Q3",
+        submitted=True,
         figures={"cc_cracked_trial_rate": "33.3333"},
     )
     publish(forum, "2025-Q1", secretariat)
     private = ForumFactory(is_public=False)
-    make_return(private, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "12.3456"})
+    PerformanceReturnFactory(
+        forum=private, agency=hmcts, code="2025-Q1", figures={"cc_effective_trial_rate": "12.3456"}
+    )
     publish(private, "2025-Q1", secretariat)
 
 
@@ -64,7 +71,13 @@ def test_unpublished_figures_never_appear_in_open_data(client, figures, name, ar
     "name", ["performance:public-dashboard", "performance:public-victims-code"]
 )
 def test_unpublished_figures_never_appear_on_public_pages(client, figures, name):
-    body = client.get(reverse(name, args=["cleveland-cjb"])).content.decode()
+    response = client.get(reverse(name, args=["cleveland-cjb"]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    if name == "performance:public-dashboard":
+        assert "61.5" in body  # published
+    else:
+        assert all(right.short_title in body for right in VictimsCodeRight.objects.all())
     for secret in ("48.2", "33.3", "12.3"):
         assert secret not in body
 
@@ -102,6 +115,10 @@ def test_open_data_index_lists_datasets_dictionary_and_last_update(client, figur
 
 
 def test_unknown_dataset_is_404(client, db):
+    assert (
+        client.get(reverse("performance:open-data-file", args=["figures", "csv"])).status_code
+        == 200
+    )
     assert client.get("/data/secrets.csv").status_code == 404
 
 
@@ -117,7 +134,12 @@ def grow(forum, secretariat, quarters, areas):
         agency = AgencyFactory(agency_type=agency_type("hmcts"))
         for index in range(quarters):
             code = f"{2021 + index // 4}-Q{index % 4 + 1}"
-            make_return(board, agency, code, figures={slug: str(40 + index) for slug in slugs})
+            PerformanceReturnFactory(
+                forum=board,
+                agency=agency,
+                code=code,
+                figures={slug: str(40 + index) for slug in slugs},
+            )
             publish(board, code, secretariat)
 
 
@@ -162,8 +184,8 @@ def test_names_cannot_become_spreadsheet_formulas(client, forum, data_submitter,
     from tests.performance.factories import indicator
 
     hmcts = Membership.objects.get(person=data_submitter, forum=forum).agency
-    performance_return = make_return(
-        forum, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "50"}
+    performance_return = PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q1", figures={"cc_effective_trial_rate": "50"}
     )
     Measurement.objects.create(
         performance_return=performance_return,

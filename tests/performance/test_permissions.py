@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from forums.models import Membership
-from performance.models import PerformanceReturn
-from tests.factories import ForumFactory
-from tests.performance.factories import make_return
+from tests.forums.factories import ForumFactory
+from tests.performance.factories import PerformanceReturnFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +32,7 @@ ROLES = {
 @pytest.fixture
 def hmcts_return(forum, data_submitter):
     agency = Membership.objects.get(person=data_submitter, forum=forum).agency
-    return make_return(forum, agency, "2026-Q2", status=PerformanceReturn.Status.DRAFT)
+    return PerformanceReturnFactory(forum=forum, agency=agency, code="2026-Q2", draft=True)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -53,9 +52,12 @@ def test_returns_overview_and_a_return(request, role, forum, hmcts_return):
 
 
 @pytest.mark.parametrize("role", ["member_client", "advisory_client", "secretariat_client"])
-def test_only_the_agencys_people_enter_figures(request, role, forum, hmcts_return):
+def test_only_the_agencys_people_enter_figures(
+    request, role, data_submitter_client, forum, hmcts_return
+):
     client = request.getfixturevalue(role)
     url = reverse("performance:return-edit", args=[forum.slug, hmcts_return.pk])
+    assert data_submitter_client.get(url).status_code == 200
     assert client.get(url).status_code == 403
 
 
@@ -70,8 +72,9 @@ def test_public_pages_need_no_sign_in(client, forum, name):
 
 
 @pytest.mark.parametrize("name", ["public-dashboard", "public-victims-code"])
-def test_private_forums_have_no_public_pages(client, name):
+def test_private_forums_have_no_public_pages(client, forum, name):
     private = ForumFactory(is_public=False)
-    assert client.get(reverse(f"performance:{name}", args=[private.slug])).status_code == 404
-    csv = reverse("performance:open-data-forum-file", args=[private.slug, "csv"])
-    assert client.get(csv).status_code == 404
+    for board, status in ((forum, 200), (private, 404)):
+        assert client.get(reverse(f"performance:{name}", args=[board.slug])).status_code == status
+        csv = reverse("performance:open-data-forum-file", args=[board.slug, "csv"])
+        assert client.get(csv).status_code == status

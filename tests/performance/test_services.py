@@ -20,7 +20,7 @@ from performance.services import (
     return_submit,
     target_set,
 )
-from tests.factories import AgencyFactory, agency_type
+from tests.membership.factories import AgencyFactory, agency_type
 from tests.performance.factories import figure, hmcts_quarterly_slugs, indicator, period
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from forums.models import Membership
 from performance.models import Measurement, PerformanceReturn, Target
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, agency_type
-from tests.performance.factories import indicator, make_return, period, publish
+from tests.forums.factories import ForumFactory, MembershipFactory
+from tests.membership.factories import AgencyFactory, agency_type
+from tests.performance.factories import PerformanceReturnFactory, indicator, period, publish
 
 pytestmark = pytest.mark.django_db
 Status = PerformanceReturn.Status
@@ -24,8 +25,12 @@ def hmcts(forum, data_submitter):
 @pytest.fixture
 def published_and_not(forum, hmcts, secretariat):
     """2025-Q1 published (61.5%), 2025-Q2 accepted but not published (48.25%)."""
-    make_return(forum, hmcts, "2025-Q1", figures={"cc_effective_trial_rate": "61.5"})
-    make_return(forum, hmcts, "2025-Q2", figures={"cc_effective_trial_rate": "48.25"})
+    PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q1", figures={"cc_effective_trial_rate": "61.5"}
+    )
+    PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q2", figures={"cc_effective_trial_rate": "48.25"}
+    )
     publish(forum, "2025-Q1", secretariat)
     for year in ("FY2024-25", "FY2025-26"):
         Target.objects.create(
@@ -46,7 +51,8 @@ def test_anonymous_is_sent_to_sign_in(client, forum):
     assert response.status_code == 302 and "/accounts/" in response["Location"]
 
 
-def test_other_forum_member_gets_404(other_forum_member_client, forum):
+def test_other_forum_member_gets_404(other_forum_member_client, member_client, forum):
+    assert member_client.get(dashboard_url(forum)).status_code == 200
     assert other_forum_member_client.get(dashboard_url(forum)).status_code == 404
 
 
@@ -58,7 +64,8 @@ def test_data_submitter_is_taken_to_their_returns_not_the_dashboard(data_submitt
     assert data_submitter_client.get(victims).status_code == 403
 
 
-def test_guest_without_an_agency_may_not_see_figures(client, forum):
+def test_guest_without_an_agency_may_not_see_figures(client, member_client, forum):
+    assert member_client.get(dashboard_url(forum)).status_code == 200
     guest = MembershipFactory(forum=forum, role=Membership.Role.GUEST, agency=None).person
     client.force_login(guest)
     assert client.get(dashboard_url(forum)).status_code == 403
@@ -84,19 +91,19 @@ def test_public_dashboard_shows_only_published_periods(client, forum, published_
     assert "48.2" not in body
 
 
-def test_private_forum_has_no_public_dashboard(client, db):
+def test_private_forum_has_no_public_dashboard(client, forum):
     private = ForumFactory(is_public=False)
-    assert (
-        client.get(reverse("performance:public-dashboard", args=[private.slug])).status_code == 404
-    )
+    for board, status in ((forum, 200), (private, 404)):
+        url = reverse("performance:public-dashboard", args=[board.slug])
+        assert client.get(url).status_code == status
 
 
 def test_public_indicator_page_compares_areas(client, forum, published_and_not, secretariat):
     elsewhere = ForumFactory(name="Durham Criminal Justice Board")
-    make_return(
-        elsewhere,
-        AgencyFactory(agency_type=agency_type("hmcts")),
-        "2025-Q1",
+    PerformanceReturnFactory(
+        forum=elsewhere,
+        agency=AgencyFactory(agency_type=agency_type("hmcts")),
+        code="2025-Q1",
         figures={"cc_effective_trial_rate": "71.5"},
     )
     publish(elsewhere, "2025-Q1", secretariat)
@@ -117,7 +124,9 @@ def test_victims_code_view_lists_the_twelve_rights(member_client, forum):
 
 @pytest.fixture
 def hmcts_return(forum, hmcts, data_submitter):
-    return make_return(forum, hmcts, "2026-Q2", status=Status.DRAFT, by=data_submitter)
+    return PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2026-Q2", draft=True, created_by=data_submitter
+    )
 
 
 def return_url(name, forum, performance_return):
@@ -135,22 +144,22 @@ def police_submitter_client(forum, client):
     return client
 
 
-def test_data_submitter_of_another_agency_gets_404(police_submitter_client, forum, hmcts_return):
-    assert (
-        police_submitter_client.get(return_url("return-detail", forum, hmcts_return)).status_code
-        == 404
-    )
-    assert (
-        police_submitter_client.get(return_url("return-edit", forum, hmcts_return)).status_code
-        == 404
-    )
+def test_data_submitter_of_another_agency_gets_404(
+    police_submitter_client, data_submitter_client, forum, hmcts_return
+):
+    for name in ("return-detail", "return-edit"):
+        url = return_url(name, forum, hmcts_return)
+        assert data_submitter_client.get(url).status_code == 200, name  # HMCTS's own
+        assert police_submitter_client.get(url).status_code == 404, name
 
 
 def test_returns_overview_shows_a_submitter_only_their_agency(
     police_submitter_client, forum, hmcts_return
 ):
-    body = police_submitter_client.get(reverse("performance:returns", args=[forum.slug])).content
-    assert hmcts_return.agency.name.encode() not in body
+    response = police_submitter_client.get(reverse("performance:returns", args=[forum.slug]))
+    police = response.context["user"].memberships.get(forum=forum).agency
+    assert police.name.encode() in response.content
+    assert hmcts_return.agency.name.encode() not in response.content
 
 
 def test_member_sees_but_cannot_edit_another_agencys_return(member_client, forum, hmcts_return):
@@ -158,11 +167,12 @@ def test_member_sees_but_cannot_edit_another_agencys_return(member_client, forum
     assert member_client.get(return_url("return-edit", forum, hmcts_return)).status_code == 403
 
 
-def test_other_forum_member_gets_404_for_a_return(other_forum_member_client, forum, hmcts_return):
-    assert (
-        other_forum_member_client.get(return_url("return-detail", forum, hmcts_return)).status_code
-        == 404
-    )
+def test_other_forum_member_gets_404_for_a_return(
+    other_forum_member_client, member_client, forum, hmcts_return
+):
+    url = return_url("return-detail", forum, hmcts_return)
+    assert member_client.get(url).status_code == 200
+    assert other_forum_member_client.get(url).status_code == 404
 
 
 def test_web_form_keeps_figures_typed_and_explains_each_error(
@@ -225,11 +235,15 @@ def test_secretariat_reviews_a_submitted_return(secretariat_client, forum, hmcts
 @pytest.mark.parametrize(
     "role_client", ["member_client", "advisory_client", "data_submitter_client"]
 )
-def test_only_the_secretariat_reviews(request, role_client, forum, hmcts_return):
+def test_only_the_secretariat_reviews(
+    request, role_client, secretariat_client, forum, hmcts_return
+):
     hmcts_return.status = Status.SUBMITTED
     hmcts_return.save()
     client = request.getfixturevalue(role_client)
-    assert client.get(return_url("return-review", forum, hmcts_return)).status_code == 403
+    url = return_url("return-review", forum, hmcts_return)
+    assert secretariat_client.get(url).status_code == 200
+    assert client.get(url).status_code == 403
 
 
 def test_data_submitter_starts_a_return_from_the_overview(data_submitter_client, forum, hmcts):
@@ -241,18 +255,19 @@ def test_data_submitter_starts_a_return_from_the_overview(data_submitter_client,
     assert PerformanceReturn.objects.filter(forum=forum, agency=hmcts).exists()
 
 
-def test_data_submitter_cannot_start_another_agencys_return(data_submitter_client, forum):
+def test_data_submitter_cannot_start_another_agencys_return(data_submitter_client, forum, hmcts):
     police = AgencyFactory(agency_type=agency_type("police"))
     MembershipFactory(forum=forum, agency=police)
-    response = data_submitter_client.post(
-        reverse("performance:return-start", args=[forum.slug]),
-        {"agency": police.pk, "period": "2026-Q2"},
-    )
+    url = reverse("performance:return-start", args=[forum.slug])
+    response = data_submitter_client.post(url, {"agency": police.pk, "period": "2026-Q2"})
     assert response.status_code == 403
+    assert not PerformanceReturn.objects.filter(forum=forum, agency=police).exists()
+    response = data_submitter_client.post(url, {"agency": hmcts.pk, "period": "2026-Q2"})
+    assert response.status_code == 302  # their own agency's
 
 
 def test_returns_overview_shows_late_and_waiting(secretariat_client, forum, hmcts, data_submitter):
-    make_return(forum, hmcts, "2026-Q2", status=Status.SUBMITTED)
+    PerformanceReturnFactory(forum=forum, agency=hmcts, code="2026-Q2", submitted=True)
     body = secretariat_client.get(
         reverse("performance:returns", args=[forum.slug])
     ).content.decode()
@@ -264,7 +279,9 @@ def test_returns_overview_shows_late_and_waiting(secretariat_client, forum, hmct
 
 def test_secretariat_publishes_after_confirmation(secretariat_client, member_client, forum, member):
     cps = agency_of(member, forum)
-    make_return(forum, cps, "2025-Q3", figures={"cps_conviction_rate_cc": "80"})
+    PerformanceReturnFactory(
+        forum=forum, agency=cps, code="2025-Q3", figures={"cps_conviction_rate_cc": "80"}
+    )
     publish_url = reverse("performance:period-publish", args=[forum.slug, "2025-Q3"])
     response = secretariat_client.post(publish_url, follow=True)
     assert "has not confirmed its figures" in response.content.decode()
@@ -273,12 +290,17 @@ def test_secretariat_publishes_after_confirmation(secretariat_client, member_cli
     assert forum.period_publications.filter(period__code="2025-Q3").exists()
 
 
-def test_member_cannot_publish(member_client, forum, member):
-    make_return(
-        forum, agency_of(member, forum), "2025-Q3", figures={"cps_conviction_rate_cc": "80"}
+def test_member_cannot_publish(member_client, secretariat_client, forum, member):
+    cps = agency_of(member, forum)
+    PerformanceReturnFactory(
+        forum=forum, agency=cps, code="2025-Q3", figures={"cps_conviction_rate_cc": "80"}
     )
+    member_client.post(reverse("performance:period-confirm", args=[forum.slug, "2025-Q3", cps.pk]))
     url = reverse("performance:period-publish", args=[forum.slug, "2025-Q3"])
     assert member_client.post(url).status_code == 403
+    assert not forum.period_publications.exists()
+    secretariat_client.post(url)
+    assert forum.period_publications.filter(period__code="2025-Q3").exists()
 
 
 def test_secretariat_adds_a_local_indicator_that_its_agencies_then_owe(
@@ -299,7 +321,9 @@ def test_secretariat_adds_a_local_indicator_that_its_agencies_then_owe(
         },
     )
     assert response.status_code == 302
-    performance_return = make_return(forum, hmcts, "2026-Q2", status=Status.DRAFT)
+    performance_return = PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2026-Q2", draft=True
+    )
     form = data_submitter_client.get(return_url("return-edit", forum, performance_return))
     assert "Trials with an interpreter booked late" in form.content.decode()
     catalogue = secretariat_client.get(reverse("performance:indicators", args=[forum.slug]))
@@ -307,8 +331,11 @@ def test_secretariat_adds_a_local_indicator_that_its_agencies_then_owe(
 
 
 @pytest.mark.parametrize("role_client", ["member_client", "advisory_client"])
-def test_only_the_secretariat_adds_local_indicators(request, role_client, forum):
+def test_only_the_secretariat_adds_local_indicators(
+    request, role_client, secretariat_client, forum
+):
     url = reverse("performance:indicator-create", args=[forum.slug])
+    assert secretariat_client.get(url).status_code == 200
     assert request.getfixturevalue(role_client).get(url).status_code == 403
 
 

@@ -20,7 +20,8 @@ from priorities.models import (
     Theme,
     current_plan_year,
 )
-from tests.factories import AgencyFactory, ForumFactory, UserFactory
+from tests.forums.factories import ForumFactory
+from tests.membership.factories import AgencyFactory, UserFactory
 
 
 def theme(slug: str = "victims_and_witnesses") -> Theme:
@@ -28,9 +29,16 @@ def theme(slug: str = "victims_and_witnesses") -> Theme:
 
 
 class PriorityFactory(factory.django.DjangoModelFactory):
+    """A draft priority for this plan year; ``in_sign_off``, ``agreed`` or ``retired`` later on."""
+
     class Meta:
         model = Priority
         skip_postgeneration_save = True
+
+    class Params:
+        in_sign_off = factory.Trait(status=Priority.Status.SIGN_OFF, sign_off_round=1)
+        agreed = factory.Trait(status=Priority.Status.AGREED)
+        retired = factory.Trait(status=Priority.Status.RETIRED)
 
     forum = factory.SubFactory(ForumFactory)
     plan_year = factory.LazyFunction(current_plan_year)
@@ -58,9 +66,7 @@ class SignOffFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SignOff
 
-    priority = factory.SubFactory(
-        PriorityFactory, status=Priority.Status.SIGN_OFF, sign_off_round=1
-    )
+    priority = factory.SubFactory(PriorityFactory, in_sign_off=True)
     round = factory.LazyAttribute(lambda o: o.priority.sign_off_round)
     agency = factory.SubFactory(AgencyFactory)
     decision = SignOff.Decision.AGREE
@@ -130,8 +136,17 @@ class AnswerFactory(factory.django.DjangoModelFactory):
 
 
 class AnnualEvaluationFactory(factory.django.DjangoModelFactory):
+    """A draft evaluation of last plan year; ``approved`` once the chair has approved it."""
+
     class Meta:
         model = AnnualEvaluation
+
+    class Params:
+        approved = factory.Trait(
+            status=AnnualEvaluation.Status.APPROVED,
+            approved_by=factory.SubFactory(UserFactory),
+            approved_at=factory.LazyFunction(timezone.now),
+        )
 
     forum = factory.SubFactory(ForumFactory)
     plan_year = factory.LazyFunction(lambda: current_plan_year() - 1)

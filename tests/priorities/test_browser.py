@@ -6,7 +6,7 @@ from django.urls import reverse
 from forums.models import Membership
 from priorities.models import Priority, SignOff
 from tests.browser import assert_accessible, sign_in
-from tests.factories import PASSWORD
+from tests.membership.factories import PASSWORD
 from tests.priorities.factories import (
     ConsultationFactory,
     ObjectiveFactory,

@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from priorities.models import Priority
+from priorities.models import AnnualEvaluation, Priority
 from tests.priorities.factories import (
     AnnualEvaluationFactory,
     ConsultationFactory,
+    EvaluationOutcomeFactory,
     ObjectiveFactory,
     PriorityFactory,
     QuestionFactory,
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def things(forum):
     priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED, sign_off_round=1)
     objective = ObjectiveFactory(priority=priority)
-    signing = PriorityFactory(forum=forum, status=Priority.Status.SIGN_OFF, sign_off_round=1)
+    signing = PriorityFactory(forum=forum, in_sign_off=True)
     consultation = ConsultationFactory(forum=forum)
     question = QuestionFactory(consultation=consultation)
     evaluation = AnnualEvaluationFactory(forum=forum, plan_year=priority.plan_year)
@@ -116,13 +117,20 @@ def test_anonymous_is_sent_to_sign_in(client, forum, things, name):
     assert "/accounts/" in response["Location"]
 
 
+def allowed(request, name):
+    """Someone who may open the page: the secretariat, or a member for the sign-off form."""
+    return request.getfixturevalue("member_client" if name == "sign-off" else "secretariat_client")
+
+
 @pytest.mark.parametrize("name", ALL_PAGES)
-def test_member_of_another_forum_gets_404(other_forum_member_client, forum, things, name):
+def test_member_of_another_forum_gets_404(request, other_forum_member_client, forum, things, name):
+    assert allowed(request, name).get(url(name, forum, things)).status_code == 200
     assert other_forum_member_client.get(url(name, forum, things)).status_code == 404
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
-def test_data_submitter_is_refused(data_submitter_client, forum, things, name):
+def test_data_submitter_is_refused(request, data_submitter_client, forum, things, name):
+    assert allowed(request, name).get(url(name, forum, things)).status_code == 200
     assert data_submitter_client.get(url(name, forum, things)).status_code == 403
 
 
@@ -134,7 +142,10 @@ def test_members_and_advisory_members_read_the_plans(request, forum, things, rol
 
 @pytest.mark.parametrize("role", ["member_client", "advisory_client"])
 @pytest.mark.parametrize("name", EDIT_PAGES)
-def test_members_and_advisory_members_cannot_edit(request, forum, things, role, name):
+def test_members_and_advisory_members_cannot_edit(
+    request, secretariat_client, forum, things, role, name
+):
+    assert secretariat_client.get(url(name, forum, things)).status_code == 200
     assert request.getfixturevalue(role).get(url(name, forum, things)).status_code == 403
 
 
@@ -178,23 +189,37 @@ def test_members_cannot_post_changes(request, forum, things, name, args, role, s
     assert response.status_code == status
 
 
-def test_secretariat_cannot_approve_the_evaluation(secretariat_client, forum, things):
-    target = reverse(
-        "priorities:evaluation-approve", args=[forum.slug, things["evaluation"].plan_year]
-    )
+def test_secretariat_cannot_approve_the_evaluation(secretariat_client, chair_client, forum, things):
+    evaluation = things["evaluation"]
+    EvaluationOutcomeFactory(evaluation=evaluation, priority=things["priority"])
+    target = reverse("priorities:evaluation-approve", args=[forum.slug, evaluation.plan_year])
     assert secretariat_client.post(target).status_code == 403
+    evaluation.refresh_from_db()
+    assert evaluation.status == AnnualEvaluation.Status.DRAFT
+    assert chair_client.post(target).status_code == 302
+    evaluation.refresh_from_db()
+    assert evaluation.status == AnnualEvaluation.Status.APPROVED
 
 
-def test_another_forums_priority_is_404_even_for_the_secretariat(secretariat_client, other_forum):
+def test_another_forums_priority_is_404_even_for_the_secretariat(
+    secretariat_client, forum, other_forum
+):
+    ours = PriorityFactory(forum=forum)
+    assert (
+        secretariat_client.get(reverse("priorities:detail", args=[forum.slug, ours.pk])).status_code
+        == 200
+    )
     priority = PriorityFactory(forum=other_forum)
     target = reverse("priorities:detail", args=[other_forum.slug, priority.pk])
     assert secretariat_client.get(target).status_code == 404
 
 
 def test_a_priority_looked_up_through_the_wrong_forum_is_404(
-    secretariat_client, forum, other_forum
+    secretariat_client, other_forum_member_client, forum, other_forum
 ):
     priority = PriorityFactory(forum=other_forum)
+    right = reverse("priorities:detail", args=[other_forum.slug, priority.pk])
+    assert other_forum_member_client.get(right).status_code == 200
     target = reverse("priorities:detail", args=[forum.slug, priority.pk])
     assert secretariat_client.get(target).status_code == 404
 

@@ -12,7 +12,8 @@ from forums.models import Action, Confidentiality
 from priorities.forms import started_token
 from priorities.models import AnnualEvaluation, Priority, Response
 from priorities.views.consultations import RESPONSES_PER_HOUR
-from tests.factories import ForumFactory, area
+from tests.forums.factories import ForumFactory
+from tests.membership.factories import area
 from tests.priorities.factories import (
     AnnualEvaluationFactory,
     AnswerFactory,
@@ -40,7 +41,7 @@ def public_url(forum):
 
 
 def test_public_page_shows_agreed_priorities_and_never_drafts(client, forum):
-    agreed = PriorityFactory(forum=forum, status=Priority.Status.AGREED, title="Agreed aim")
+    agreed = PriorityFactory(forum=forum, agreed=True, title="Agreed aim")
     ObjectiveFactory(priority=agreed, title="Witness attendance up to 90%")
     for status in ("draft", "sign_off"):
         PriorityFactory(forum=forum, status=status, title=f"Secret {status} aim")
@@ -50,13 +51,14 @@ def test_public_page_shows_agreed_priorities_and_never_drafts(client, forum):
     assert "Secret" not in page
 
 
-def test_private_forum_has_no_public_priorities_page(client):
+def test_private_forum_has_no_public_priorities_page(client, forum):
     private = ForumFactory(is_public=False)
+    assert client.get(public_url(forum)).status_code == 200
     assert client.get(public_url(private)).status_code == 404
 
 
 def test_public_page_shows_the_roll_up_but_not_confidential_action_titles(client, forum):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority = PriorityFactory(forum=forum, agreed=True)
     objective = ObjectiveFactory(priority=priority)
     action = Action.objects.create(
         forum=forum,
@@ -78,9 +80,7 @@ def test_public_evaluation_only_once_approved(client, forum, chair):
     evaluation = AnnualEvaluationFactory(forum=forum)
     EvaluationOutcomeFactory(
         evaluation=evaluation,
-        priority=PriorityFactory(
-            forum=forum, plan_year=evaluation.plan_year, status=Priority.Status.AGREED
-        ),
+        priority=PriorityFactory(forum=forum, plan_year=evaluation.plan_year, agreed=True),
         narrative="Target met in March",
     )
     target = reverse("priorities:public-evaluation", args=[forum.slug, evaluation.plan_year])
@@ -96,7 +96,7 @@ def test_public_evaluation_only_once_approved(client, forum, chair):
 def test_cross_area_table_shows_which_themes_each_area_prioritised(client, forum):
     PriorityFactory(
         forum=forum,
-        status=Priority.Status.AGREED,
+        agreed=True,
         theme=theme("enforcement_court_decisions"),
         title="Collect more fines",
     )
@@ -110,7 +110,7 @@ def test_cross_area_table_shows_which_themes_each_area_prioritised(client, forum
 
 def _queries_at_size(client, forum, count):
     for n in range(count):
-        priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+        priority = PriorityFactory(forum=forum, agreed=True)
         for _ in range(2):
             ObjectiveFactory(priority=priority)
         action = Action.objects.create(
@@ -132,11 +132,11 @@ def test_public_priorities_page_issues_the_same_queries_however_many_priorities(
 
 
 def test_cross_area_view_issues_the_same_queries_however_many_areas(client, forum):
-    PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    PriorityFactory(forum=forum, agreed=True)
     first = queries_for(client, reverse("priorities:themes"))
     for code in ("E23000008", "E23000010"):
         other = ForumFactory(areas=[area(code)])
-        PriorityFactory(forum=other, status=Priority.Status.AGREED)
+        PriorityFactory(forum=other, agreed=True)
     assert queries_for(client, reverse("priorities:themes")) == first
 
 
@@ -194,6 +194,9 @@ def test_honeypot_answers_are_thanked_but_not_stored(client, consultation):
     response = client.post(answer_url(consultation), answers(consultation, website="spam.biz"))
     assert response.status_code == 302
     assert not Response.objects.exists()
+    thanked = client.post(answer_url(consultation), answers(consultation))
+    assert thanked.url == response.url  # the same thanks
+    assert Response.objects.count() == 1
 
 
 def test_answers_sent_too_fast_are_refused_and_kept(client, consultation):
@@ -251,6 +254,7 @@ def test_answers_are_rate_limited_per_address(client, consultation):
 
 
 def test_unpublished_consultation_is_404(client, consultation):
+    assert client.get(answer_url(consultation)).status_code == 200
     consultation.is_published = False
     consultation.save()
     assert client.get(answer_url(consultation)).status_code == 404
@@ -307,7 +311,7 @@ def test_public_page_shows_linked_figures_only_once_published(client, forum, sec
     )
 
     indicator = Indicator.objects.get(slug="witness_attendance_rate")
-    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority = PriorityFactory(forum=forum, agreed=True)
     priority.indicators.add(indicator)
     ObjectiveFactory(priority=priority, indicator=indicator, local_measure="")
     start = timezone.localdate().replace(day=1) - datetime.timedelta(days=62)
@@ -336,7 +340,7 @@ def test_public_page_shows_linked_figures_only_once_published(client, forum, sec
 def test_cross_area_table_lists_other_themes_in_their_own_column(client, forum):
     PriorityFactory(
         forum=forum,
-        status=Priority.Status.AGREED,
+        agreed=True,
         theme=theme("vawg"),
         title="Safer streets for women",
     )
@@ -355,7 +359,7 @@ def test_forms_sent_back_with_errors_do_not_count_towards_the_limit(client, cons
 
 
 def test_restricted_actions_do_not_count_in_the_public_roll_up(client, forum):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority = PriorityFactory(forum=forum, agreed=True)
     action = Action.objects.create(
         forum=forum,
         title="Covert",

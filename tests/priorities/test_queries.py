@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Action, ActionUpdate, Membership
-from priorities.models import Priority, SignOff
+from priorities.models import SignOff
 from tests.priorities.factories import (
     AnswerFactory,
     ConsultationFactory,
@@ -39,7 +39,7 @@ def grow(forum, priority, consultation, member, n):
         priority.delivery_actions.create(action=action, objective=objective)
         RiskFactory(forum=forum, priority=priority, likelihood=1 + i % 5)
         TensionFactory(forum=forum, priority=priority).agencies.add(agency)
-        other = PriorityFactory(forum=forum, status=Priority.Status.SIGN_OFF, sign_off_round=1)
+        other = PriorityFactory(forum=forum, in_sign_off=True)
         SignOff.objects.create(
             priority=other, round=1, agency=agency, decision="agree", signed_by=member
         )
@@ -52,7 +52,7 @@ def grow(forum, priority, consultation, member, n):
     ["detail", "workspace-list", "risks", "tensions", "consultation", "consultation-export"],
 )
 def test_workspace_pages_do_not_grow_with_data(secretariat_client, forum, member, chair, name):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority = PriorityFactory(forum=forum, agreed=True)
     consultation = ConsultationFactory(forum=forum)
     args = {
         "detail": [forum.slug, priority.pk],
@@ -83,9 +83,7 @@ def test_public_consultation_pages_do_not_grow_with_questions_or_entries(client,
     def grow(n):
         for _ in range(n):
             QuestionFactory(consultation=consultation, kind="choice", choices="Yes\nNo")
-            priority = PriorityFactory(
-                forum=forum, plan_year=evaluation.plan_year, status=Priority.Status.AGREED
-            )
+            priority = PriorityFactory(forum=forum, plan_year=evaluation.plan_year, agreed=True)
             consultation.you_said_we_did.create(you_said="x", we_did="y", priority=priority)
             EvaluationOutcomeFactory(evaluation=evaluation, priority=priority)
 

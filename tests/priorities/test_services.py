@@ -10,7 +10,8 @@ from django.utils import timezone
 from forums.models import Membership
 from priorities import services
 from priorities.models import AnnualEvaluation, EvaluationOutcome, Priority, Risk, SignOff
-from tests.factories import AgencyFactory, MembershipFactory, agency_type
+from tests.forums.factories import MembershipFactory
+from tests.membership.factories import AgencyFactory, agency_type
 from tests.priorities.factories import (
     AnnualEvaluationFactory,
     ConsultationFactory,
@@ -55,9 +56,16 @@ def test_secretariat_drafts_a_priority(forum, secretariat):
     assert priority.history.count() == 1
 
 
-def test_member_cannot_draft_a_priority(forum, member):
+def test_member_cannot_draft_a_priority(forum, member, secretariat):
+    fields = {
+        "plan_year": 2026,
+        "title": "Swifter justice",
+        "theme": theme("vulnerable_victims_witnesses"),
+        "description": "Fewer cases waiting.",
+    }
     with pytest.raises(PermissionDenied):
-        services.priority_create(forum=forum, by=member, fields={})
+        services.priority_create(forum=forum, by=member, fields=fields)
+    assert services.priority_create(forum=forum, by=secretariat, fields=fields).forum == forum
 
 
 def test_priority_without_objectives_cannot_go_out_for_sign_off(forum, secretariat):
@@ -92,38 +100,52 @@ def test_member_signs_off_for_their_own_agency(out_for_sign_off, forum, member):
 
 
 def test_member_cannot_sign_off_for_another_agency(out_for_sign_off, forum, member, chair):
-    with pytest.raises(PermissionDenied):
-        services.sign_off_record(
+    def sign(agency, by):
+        return services.sign_off_record(
             priority=out_for_sign_off,
-            agency=agency_of(chair, forum),
+            agency=agency,
             decision=SignOff.Decision.AGREE,
             comment="",
-            by=member,
+            by=by,
         )
 
-
-def test_advisory_member_cannot_sign_off(out_for_sign_off, forum, advisory_member):
     with pytest.raises(PermissionDenied):
-        services.sign_off_record(
+        sign(agency_of(chair, forum), member)
+    assert sign(agency_of(member, forum), member).agency == agency_of(member, forum)
+
+
+def test_advisory_member_cannot_sign_off(out_for_sign_off, forum, advisory_member, member):
+    def sign(by):
+        return services.sign_off_record(
             priority=out_for_sign_off,
-            agency=agency_of(advisory_member, forum),
+            agency=agency_of(by, forum),
             decision=SignOff.Decision.AGREE,
             comment="",
-            by=advisory_member,
+            by=by,
         )
+
+    with pytest.raises(PermissionDenied):
+        sign(advisory_member)
+    assert sign(member).signed_by == member
 
 
 def test_secretariat_cannot_sign_off_for_the_agency_it_works_for(
-    out_for_sign_off, forum, secretariat
+    out_for_sign_off, forum, secretariat, chair
 ):
-    with pytest.raises(PermissionDenied):
-        services.sign_off_record(
+    pcc = agency_of(secretariat, forum)
+
+    def sign(by, agency):
+        return services.sign_off_record(
             priority=out_for_sign_off,
-            agency=agency_of(secretariat, forum),
+            agency=agency,
             decision=SignOff.Decision.AGREE,
             comment="",
-            by=secretariat,
+            by=by,
         )
+
+    with pytest.raises(PermissionDenied):
+        sign(secretariat, pcc)
+    assert sign(chair, agency_of(chair, forum)).signed_by == chair  # the agency's seat signs
 
 
 def test_reservations_need_a_comment(out_for_sign_off, forum, member):
@@ -199,7 +221,7 @@ def test_priority_is_not_agreed_while_an_agency_does_not_agree(
 
 
 def test_changes_to_an_agreed_priority_are_kept_in_history(forum, secretariat):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority = PriorityFactory(forum=forum, agreed=True)
     services.priority_update(
         priority=priority, by=secretariat, fields={"description": "A sharper description"}
     )
@@ -208,7 +230,7 @@ def test_changes_to_an_agreed_priority_are_kept_in_history(forum, secretariat):
 
 
 def test_retired_priority_cannot_be_changed(forum, secretariat):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.RETIRED)
+    priority = PriorityFactory(forum=forum, retired=True)
     with pytest.raises(ValidationError):
         services.priority_update(priority=priority, by=secretariat, fields={"title": "x"})
 
@@ -329,9 +351,7 @@ def test_questions_cannot_be_added_once_people_have_answered(forum, secretariat)
 @pytest.fixture
 def evaluation(forum):
     evaluation = AnnualEvaluationFactory(forum=forum)
-    PriorityFactory(
-        forum=forum, plan_year=evaluation.plan_year, status=Priority.Status.AGREED, title="A"
-    )
+    PriorityFactory(forum=forum, plan_year=evaluation.plan_year, agreed=True, title="A")
     return evaluation
 
 
@@ -353,9 +373,17 @@ def test_chair_approves_a_complete_evaluation(evaluation, chair, secretariat):
     assert evaluation.approved_by == chair
 
 
-def test_secretariat_cannot_approve_the_evaluation(evaluation, secretariat):
+def test_secretariat_cannot_approve_the_evaluation(evaluation, secretariat, chair):
+    services.outcome_record(
+        evaluation=evaluation,
+        priority=Priority.objects.get(title="A"),
+        by=secretariat,
+        fields={"outcome": EvaluationOutcome.Outcome.MET, "narrative": "Done"},
+    )
     with pytest.raises(PermissionDenied):
         services.evaluation_approve(evaluation=evaluation, by=secretariat)
+    services.evaluation_approve(evaluation=evaluation, by=chair)
+    assert evaluation.status == AnnualEvaluation.Status.APPROVED
 
 
 def test_member_representing_two_agencies_signs_for_either(forum, priority, secretariat):

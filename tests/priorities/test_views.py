@@ -11,6 +11,7 @@ from django.utils.html import escape
 
 from forums.models import Action, AgendaItem, Decision, Meeting, Membership
 from priorities.models import Objective, Priority, Risk, SignOff
+from tests.forums.factories import AgendaItemFactory, MembershipFactory
 from tests.priorities.factories import (
     AnswerFactory,
     ConsultationFactory,
@@ -123,7 +124,7 @@ def test_risk_register_shows_heat_map_and_flags_overdue_reviews(secretariat_clie
 
 @pytest.fixture
 def out_for_sign_off(forum, chair, member, advisory_member):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.SIGN_OFF, sign_off_round=1)
+    priority = PriorityFactory(forum=forum, in_sign_off=True)
     ObjectiveFactory(priority=priority)
     return priority
 
@@ -205,7 +206,7 @@ def meeting(forum):
 
 
 def test_actions_roll_up_to_objectives_and_priority(secretariat_client, forum, member):
-    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority = PriorityFactory(forum=forum, agreed=True)
     objective = ObjectiveFactory(priority=priority)
     today = timezone.localdate()
     done = Action.objects.create(
@@ -260,20 +261,18 @@ def test_priority_page_shows_where_it_was_discussed(secretariat_client, forum, m
 
 
 def test_restricted_agenda_item_link_is_hidden_from_members_not_named(
-    member_client, forum, meeting
+    member_client, client, forum, meeting
 ):
+    named = MembershipFactory(forum=forum).person
     priority = PriorityFactory(forum=forum)
-    item = AgendaItem.objects.create(
-        meeting=meeting,
-        title="Covert operation briefing",
-        confidentiality="restricted",
-        confidentiality_reason="Operational",
+    item = AgendaItemFactory(
+        meeting=meeting, title="Covert operation briefing", restricted=True, restricted_to=[named]
     )
     priority.discussions.create(agenda_item=item)
-    page = member_client.get(
-        reverse("priorities:detail", args=[forum.slug, priority.pk])
-    ).content.decode()
-    assert "Covert operation briefing" not in page
+    url = reverse("priorities:detail", args=[forum.slug, priority.pk])
+    client.force_login(named)
+    assert "Covert operation briefing" in client.get(url).content.decode()
+    assert "Covert operation briefing" not in member_client.get(url).content.decode()
 
 
 # --- consultations --------------------------------------------------------------------------
@@ -331,7 +330,7 @@ def test_evaluation_cycle_from_start_to_chair_approval(
     secretariat_client, chair_client, forum, client
 ):
     priority = PriorityFactory(
-        forum=forum, plan_year=2025, status=Priority.Status.AGREED, title="Fewer failed trials"
+        forum=forum, plan_year=2025, agreed=True, title="Fewer failed trials"
     )
     ObjectiveFactory(priority=priority)
     secretariat_client.post(
@@ -364,7 +363,7 @@ def test_secretariat_cites_a_response_as_evidence_members_see_it_public_never(
         question=QuestionFactory(consultation=consultation),
         text="My son waited two years for trial",
     )
-    priority = PriorityFactory(forum=forum, status=Priority.Status.AGREED)
+    priority = PriorityFactory(forum=forum, agreed=True)
     response = secretariat_client.post(
         reverse("priorities:cite", args=[forum.slug, consultation.pk]),
         {"response": answer.response.pk, "priority": priority.pk},
@@ -381,18 +380,19 @@ def test_secretariat_cites_a_response_as_evidence_members_see_it_public_never(
 def test_a_response_to_another_forums_consultation_cannot_be_cited(
     secretariat_client, forum, other_forum
 ):
-    answer = AnswerFactory(response__consultation=ConsultationFactory(forum=other_forum))
+    theirs = AnswerFactory(response__consultation=ConsultationFactory(forum=other_forum))
     consultation = ConsultationFactory(forum=forum)
+    ours = AnswerFactory(response__consultation=consultation)
     priority = PriorityFactory(forum=forum)
-    secretariat_client.post(
-        reverse("priorities:cite", args=[forum.slug, consultation.pk]),
-        {"response": answer.response.pk, "priority": priority.pk},
-    )
+    cite = reverse("priorities:cite", args=[forum.slug, consultation.pk])
+    secretariat_client.post(cite, {"response": theirs.response.pk, "priority": priority.pk})
     assert not priority.cited_responses.exists()
+    secretariat_client.post(cite, {"response": ours.response.pk, "priority": priority.pk})
+    assert list(priority.cited_responses.all()) == [ours.response]
 
 
 def test_advisory_member_posting_a_sign_off_is_refused(
-    advisory_client, advisory_member, out_for_sign_off
+    advisory_client, advisory_member, member_client, member, out_for_sign_off
 ):
     agency = Membership.objects.get(person=advisory_member).agency
     response = advisory_client.post(
@@ -400,6 +400,11 @@ def test_advisory_member_posting_a_sign_off_is_refused(
     )
     assert response.status_code == 403
     assert not SignOff.objects.exists()
+    members_agency = Membership.objects.get(person=member).agency
+    member_client.post(
+        sign_off_url(out_for_sign_off), {"agency": members_agency.pk, "decision": "agree"}
+    )
+    assert SignOff.objects.get().agency == members_agency
 
 
 def test_priority_timeline_shows_edits_sign_offs_and_action_updates(
@@ -433,7 +438,7 @@ def test_objective_of_a_draft_can_be_removed_but_not_of_an_agreed_priority(
     secretariat_client, member_client, forum
 ):
     draft = ObjectiveFactory(priority=PriorityFactory(forum=forum))
-    agreed = ObjectiveFactory(priority=PriorityFactory(forum=forum, status=Priority.Status.AGREED))
+    agreed = ObjectiveFactory(priority=PriorityFactory(forum=forum, agreed=True))
 
     def remove(client, objective):
         return client.post(

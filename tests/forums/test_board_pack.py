@@ -15,7 +15,7 @@ from forums.models import (
     MinuteEntry,
     Minutes,
 )
-from tests.scheduled.factories import AgendaItemFactory, MeetingFactory, add_paper
+from tests.forums.factories import AgendaItemFactory, MeetingFactory, PaperFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,22 +36,22 @@ def reader_of(report: GeneratedReport) -> PdfReader:
 
 @pytest.fixture
 def meeting(forum, member, secretariat, django_capture_on_commit_callbacks):
-    meeting = MeetingFactory(forum=forum, title="Winter board")
+    meeting = MeetingFactory(forum=forum, agenda_published=True, title="Winter board")
     Attendance.objects.create(meeting=meeting, person=member, reply=Attendance.Reply.ATTENDING)
     public_item = AgendaItemFactory(meeting=meeting, title="Witness care performance")
-    add_paper(public_item, title="Witness care dashboard", content=None)
+    PaperFactory(agenda_item=public_item, title="Witness care dashboard")
     secret = AgendaItemFactory(
         meeting=meeting,
         title="Operation Kestrel update",
         confidentiality=Confidentiality.CONFIDENTIAL,
     )
-    add_paper(secret, title="Kestrel briefing note")
-    add_paper(
-        public_item,
+    PaperFactory(agenda_item=secret, title="Kestrel briefing note")
+    PaperFactory(
+        agenda_item=public_item,
         title="Survey responses",
-        content=b"respondent,answer\n1,yes\n",
-        file_name="survey.csv",
-        content_type="text/csv",
+        file=b"respondent,answer\n1,yes\n",
+        file__name="survey.csv",
+        file__content_type="text/csv",
     )
     return meeting
 
@@ -106,7 +106,7 @@ def test_restricted_item_only_in_the_named_members_pack(
         confidentiality=Confidentiality.RESTRICTED,
         restricted_to=[member],
     )
-    add_paper(restricted, title="Handling paper", restricted_to=[member])
+    PaperFactory(agenda_item=restricted, title="Handling paper", restricted_to=[member])
     named = _build(forum, meeting, "member", member, callbacks=django_capture_on_commit_callbacks)
     other = _build(
         forum, meeting, "member", advisory_member, callbacks=django_capture_on_commit_callbacks
@@ -193,7 +193,9 @@ def test_a_paper_that_is_not_really_a_pdf_is_attached_not_merged(
     forum, meeting, member, django_capture_on_commit_callbacks
 ):
     item = meeting.agenda_items.get(title="Witness care performance")
-    add_paper(item, title="Broken scan", content=b"%PDF-1.4 not really", file_name="scan.pdf")
+    PaperFactory(
+        agenda_item=item, title="Broken scan", file=b"%PDF-1.4 not really", file__name="scan.pdf"
+    )
     report = _build(forum, meeting, "member", member, callbacks=django_capture_on_commit_callbacks)
     assert "Broken scan" in pdf_text(report)
     assert "scan.pdf" in reader_of(report).attachments

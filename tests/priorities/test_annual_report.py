@@ -11,27 +11,19 @@ from pypdf import PdfReader
 
 from forums import reports
 from forums.models import GeneratedReport, Membership
-from priorities.models import AnnualEvaluation, EvaluationOutcome, Priority, Theme
+from priorities.models import AnnualEvaluation, EvaluationOutcome
+from tests.priorities.factories import PriorityFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _priority(forum, title, status):
-    return Priority.objects.create(
-        forum=forum,
-        plan_year=2025,
-        title=title,
-        theme=Theme.objects.first(),
-        description="Why it matters.",
-        status=status,
-    )
 
 
 @pytest.fixture
 def year(forum, chair, member):
     Membership.objects.filter(forum=forum).update(start_date=datetime.date(2025, 1, 1))
-    agreed = _priority(forum, "Swifter justice for victims", Priority.Status.AGREED)
-    _priority(forum, "Draft idea about bail hostels", Priority.Status.DRAFT)
+    agreed = PriorityFactory(
+        forum=forum, plan_year=2025, title="Swifter justice for victims", agreed=True
+    )
+    PriorityFactory(forum=forum, plan_year=2025, title="Draft idea about bail hostels")
     evaluation = AnnualEvaluation.objects.create(
         forum=forum, plan_year=2025, summary="A year of steady progress."
     )

@@ -6,15 +6,14 @@ import pytest
 
 from forums.models import Membership
 from tests.browser import assert_accessible, sign_in
-from tests.factories import (
-    PASSWORD,
-    AgencyFactory,
+from tests.forums.factories import (
+    AgendaItemFactory,
     ForumFactory,
+    MeetingFactory,
     MembershipFactory,
-    UserFactory,
-    agency_type,
+    PaperFactory,
 )
-from tests.scheduled.factories import AgendaItemFactory, MeetingFactory, add_paper
+from tests.membership.factories import PASSWORD, AgencyFactory, UserFactory, agency_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,8 +27,10 @@ def test_member_asks_for_a_board_pack_and_downloads_it(live_server, page):
         role=Membership.Role.MEMBER,
         agency=AgencyFactory(agency_type=agency_type("cps")),
     )
-    meeting = MeetingFactory(forum=forum, title="Autumn board")
-    add_paper(AgendaItemFactory(meeting=meeting, title="Remand"), title="Remand paper")
+    meeting = MeetingFactory(forum=forum, agenda_published=True, title="Autumn board")
+    PaperFactory(
+        agenda_item=AgendaItemFactory(meeting=meeting, title="Remand"), title="Remand paper"
+    )
 
     sign_in(page, live_server.url, member.email, PASSWORD)
     page.goto(f"{live_server.url}/workspace/forums/cleveland-cjb/reports/")

@@ -8,8 +8,14 @@ from pypdf import PdfReader
 
 from forums import reports
 from forums.models import Confidentiality, GeneratedReport, Membership
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, agency_type
-from tests.scheduled.factories import AgendaItemFactory, MeetingFactory, add_paper
+from tests.forums.factories import (
+    AgendaItemFactory,
+    ForumFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PaperFactory,
+)
+from tests.membership.factories import AgencyFactory, agency_type
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
@@ -21,9 +27,9 @@ def test_board_pack_is_built_by_the_worker(celery_worker_process):
         role=Membership.Role.MEMBER,
         agency=AgencyFactory(agency_type=agency_type("cps")),
     ).person
-    meeting = MeetingFactory(forum=forum, title="Worker board")
+    meeting = MeetingFactory(forum=forum, agenda_published=True, title="Worker board")
     item = AgendaItemFactory(meeting=meeting, title="Public item")
-    add_paper(item, title="Worker paper")
+    PaperFactory(agenda_item=item, title="Worker paper")
     AgendaItemFactory(
         meeting=meeting, title="Confidential thing", confidentiality=Confidentiality.CONFIDENTIAL
     )

@@ -9,8 +9,9 @@ from django.utils import timezone
 from forums.models import Membership
 from membership import digest
 from priorities import reminders
-from priorities.models import AnnualEvaluation, Consultation, Priority, Risk, SignOff, Theme
+from priorities.models import AnnualEvaluation, Consultation, Risk, SignOff
 from priorities.tasks import send_sign_off_reminders
+from tests.priorities.factories import PriorityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +28,7 @@ def _to(person, text=""):
 
 
 def _priority(forum, **kwargs):
-    values = {
-        "forum": forum,
-        "plan_year": 2025,
-        "title": "Cut the court backlog",
-        "theme": Theme.objects.first(),
-        "description": "Fewer cases waiting.",
-    }
-    values.update(kwargs)
-    return Priority.objects.create(**values)
+    return PriorityFactory(forum=forum, plan_year=2025, title="Cut the court backlog", **kwargs)
 
 
 def test_outstanding_sign_off_reminds_each_unsigned_agency_weekly(
@@ -43,8 +36,7 @@ def test_outstanding_sign_off_reminds_each_unsigned_agency_weekly(
 ):
     priority = _priority(
         forum,
-        status=Priority.Status.SIGN_OFF,
-        sign_off_round=1,
+        in_sign_off=True,
         sent_for_sign_off_at=timezone.now() - datetime.timedelta(days=5),
     )
     SignOff.objects.create(
@@ -66,13 +58,15 @@ def test_outstanding_sign_off_reminds_each_unsigned_agency_weekly(
 def test_sign_off_just_sent_is_not_chased_yet(forum, member, django_capture_on_commit_callbacks):
     _priority(
         forum,
-        status=Priority.Status.SIGN_OFF,
-        sign_off_round=1,
+        in_sign_off=True,
         sent_for_sign_off_at=timezone.now(),
     )
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_sign_off_reminders(today=TODAY)
     assert _to(member) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.send_sign_off_reminders(today=TODAY + datetime.timedelta(days=7))
+    assert len(_to(member, "sign-off")) == 1  # chased once it has waited
 
 
 def test_risk_past_review_date_goes_to_its_owner_once_a_week(
@@ -101,7 +95,7 @@ def test_risk_past_review_date_goes_to_its_owner_once_a_week(
 def test_annual_evaluation_reminder_before_year_end_and_until_approved(
     forum, secretariat, chair, member, django_capture_on_commit_callbacks
 ):
-    _priority(forum, status=Priority.Status.AGREED)
+    _priority(forum, agreed=True)
     before = datetime.date(2026, 3, 31) - datetime.timedelta(days=28)
     after = datetime.date(2026, 4, 7)
     for day in (before, before, after):
@@ -136,7 +130,7 @@ def test_consultation_closing_and_closed(forum, secretariat, django_capture_on_c
 
 
 def test_outstanding_sign_offs_in_the_digest(forum, secretariat):
-    _priority(forum, status=Priority.Status.SIGN_OFF, sign_off_round=1)
+    _priority(forum, in_sign_off=True)
     sections = digest.digest_for(secretariat, [forum], TODAY)
     section = next(s for s in sections if s.title == "Outstanding sign-offs")
     assert "Cut the court backlog" in section.rows[0].text

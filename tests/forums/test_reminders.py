@@ -8,14 +8,14 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from forums import reminders
-from forums.models import Attendance, Confidentiality, Meeting
+from forums.models import Attendance, Confidentiality
 from forums.tasks import send_action_reminders, send_meeting_reminders
 from membership.models import NotificationPreference
-from tests.scheduled.factories import (
+from tests.forums.factories import (
     ActionFactory,
     AgendaItemFactory,
     MeetingFactory,
-    add_paper,
+    PaperFactory,
     at,
 )
 
@@ -30,7 +30,7 @@ def _emails_to(person):
 
 @pytest.fixture
 def meeting_next_week(forum):
-    meeting = MeetingFactory(forum=forum, starts_at=at(TODAY + datetime.timedelta(days=7)))
+    meeting = MeetingFactory(forum=forum, agenda_published=True, days_ahead=7)
     AgendaItemFactory(meeting=meeting, title="Victims' Code compliance")
     return meeting
 
@@ -59,10 +59,15 @@ def test_meeting_reminder_is_not_sent_on_other_days(
         reminders.send_meeting_reminders(today=TODAY + datetime.timedelta(days=1))
         reminders.send_meeting_reminders(today=TODAY - datetime.timedelta(days=2))
     assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.send_meeting_reminders(today=TODAY)  # seven days before
+    assert len(_emails_to(member)) == 1
 
 
 def test_day_before_reminder_and_task_wrapper(forum, member, django_capture_on_commit_callbacks):
-    MeetingFactory(forum=forum, starts_at=at(TODAY + datetime.timedelta(days=1), hour=9))
+    MeetingFactory(
+        forum=forum, agenda_published=True, starts_at=at(TODAY + datetime.timedelta(days=1), hour=9)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         send_meeting_reminders.delay(TODAY.isoformat())
         send_meeting_reminders.delay(TODAY.isoformat())
@@ -71,25 +76,24 @@ def test_day_before_reminder_and_task_wrapper(forum, member, django_capture_on_c
 
 
 def test_members_who_sent_apologies_are_not_reminded_the_day_before(
-    forum, member, django_capture_on_commit_callbacks
+    forum, member, secretariat, django_capture_on_commit_callbacks
 ):
-    meeting = MeetingFactory(forum=forum, starts_at=at(TODAY + datetime.timedelta(days=1)))
+    meeting = MeetingFactory(forum=forum, agenda_published=True, days_ahead=1)
     Attendance.objects.create(meeting=meeting, person=member, reply=Attendance.Reply.APOLOGIES)
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_meeting_reminders(today=TODAY)
     assert _emails_to(member) == []
+    assert len(_emails_to(secretariat)) == 1  # no apologies: reminded
 
 
 def test_cancelled_meetings_get_no_reminder(forum, member, django_capture_on_commit_callbacks):
-    MeetingFactory(
-        forum=forum,
-        starts_at=at(TODAY + datetime.timedelta(days=7)),
-        status=Meeting.Status.CANCELLED,
-        cancelled_reason="No quorum",
-    )
+    MeetingFactory(forum=forum, title="Called off", days_ahead=7, cancelled=True)
+    MeetingFactory(forum=forum, title="Going ahead", days_ahead=7, agenda_published=True)
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_meeting_reminders(today=TODAY)
-    assert mail.outbox == []
+    (message,) = _emails_to(member)
+    assert "Going ahead" in message.subject
+    assert "Called off" not in message.subject + message.body
 
 
 def test_meeting_reminder_attaches_an_icalendar_invitation_that_parses(
@@ -121,9 +125,9 @@ def test_restricted_item_and_paper_reach_only_the_named_member_and_secretariat(
         confidentiality=Confidentiality.RESTRICTED,
         restricted_to=[member],
     )
-    add_paper(secret, title="Nightjar intelligence summary", restricted_to=[member])
+    PaperFactory(agenda_item=secret, title="Nightjar intelligence summary", restricted_to=[member])
     public_item = meeting_next_week.agenda_items.get(title="Victims' Code compliance")
-    dashboard = add_paper(public_item, title="Compliance dashboard")
+    dashboard = PaperFactory(agenda_item=public_item, title="Compliance dashboard")
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_meeting_reminders(today=TODAY)
     for person in (member, secretariat):
@@ -141,8 +145,8 @@ def test_preference_off_stops_the_ordinary_reminder_but_not_the_essential_invita
     forum, member, django_capture_on_commit_callbacks
 ):
     NotificationPreference.objects.create(person=member, reminders=False)
-    MeetingFactory(forum=forum, title="Next week", starts_at=at(TODAY + datetime.timedelta(days=7)))
-    MeetingFactory(forum=forum, title="Tomorrow", starts_at=at(TODAY + datetime.timedelta(days=1)))
+    MeetingFactory(forum=forum, agenda_published=True, title="Next week", days_ahead=7)
+    MeetingFactory(forum=forum, agenda_published=True, title="Tomorrow", days_ahead=1)
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_meeting_reminders(today=TODAY)
     subjects = [m.subject for m in _emails_to(member)]
@@ -155,11 +159,11 @@ def test_presenter_without_a_paper_is_reminded_three_days_before_and_on_the_dead
 ):
     deadline = TODAY + datetime.timedelta(days=3)
     meeting = MeetingFactory(
-        forum=forum, starts_at=at(TODAY + datetime.timedelta(days=10)), papers_deadline=deadline
+        forum=forum, agenda_published=True, days_ahead=10, papers_deadline=deadline
     )
     AgendaItemFactory(meeting=meeting, title="Court backlog", presenter=member)
     done = AgendaItemFactory(meeting=meeting, title="Youth diversion", presenter=chair)
-    add_paper(done, title="Youth diversion paper")
+    PaperFactory(agenda_item=done, title="Youth diversion paper")
     for day in (TODAY, TODAY, deadline, TODAY + datetime.timedelta(days=1)):
         with django_capture_on_commit_callbacks(execute=True):
             reminders.send_papers_due_reminders(today=day)
@@ -220,10 +224,11 @@ def test_action_due_in_three_days_is_sent_once(forum, member, django_capture_on_
 
 
 def test_other_forum_member_is_never_reminded(
-    meeting_next_week, other_forum_member, django_capture_on_commit_callbacks
+    meeting_next_week, member, other_forum_member, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         reminders.send_meeting_reminders(today=TODAY)
+    assert len(_emails_to(member)) == 1
     assert _emails_to(other_forum_member) == []
 
 
@@ -233,7 +238,9 @@ def test_the_daily_task_uses_the_local_date_when_time_is_frozen_at_7am(
     import time_machine
 
     meeting_day = TODAY + datetime.timedelta(days=9)
-    MeetingFactory(forum=forum, title="Frozen-time board", starts_at=at(meeting_day))
+    MeetingFactory(
+        forum=forum, agenda_published=True, title="Frozen-time board", starts_at=at(meeting_day)
+    )
     seven_am = at(meeting_day - datetime.timedelta(days=7), hour=7)
     for moment in (seven_am, seven_am + datetime.timedelta(days=1)):
         with (
@@ -250,7 +257,7 @@ def test_a_guest_presenter_is_not_sent_a_confidential_items_title(
 ):
     deadline = TODAY + datetime.timedelta(days=3)
     meeting = MeetingFactory(
-        forum=forum, starts_at=at(TODAY + datetime.timedelta(days=10)), papers_deadline=deadline
+        forum=forum, agenda_published=True, days_ahead=10, papers_deadline=deadline
     )
     AgendaItemFactory(
         meeting=meeting,
@@ -269,7 +276,7 @@ def test_a_guest_presenter_is_not_sent_a_confidential_items_title(
 def test_action_on_a_restricted_item_is_not_sent_to_an_owner_not_named_on_it(
     forum, member, advisory_member, django_capture_on_commit_callbacks
 ):
-    meeting = MeetingFactory(forum=forum)
+    meeting = MeetingFactory(forum=forum, agenda_published=True)
     item = AgendaItemFactory(
         meeting=meeting,
         title="Covert tasking",

@@ -7,20 +7,20 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from forums.models import Confidentiality, GeneratedReport, Meeting
+from tests.forums.factories import AgendaItemFactory, MeetingFactory, PaperFactory
 from tests.queries import queries_for
-from tests.scheduled.factories import AgendaItemFactory, MeetingFactory, add_paper
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def meeting(forum):
-    meeting = MeetingFactory(forum=forum, title="Spring board")
+    meeting = MeetingFactory(forum=forum, agenda_published=True, title="Spring board")
     AgendaItemFactory(meeting=meeting, title="Public business")
     secret = AgendaItemFactory(
         meeting=meeting, title="Gold group", confidentiality=Confidentiality.CONFIDENTIAL
     )
-    add_paper(secret, title="Gold group minutes")
+    PaperFactory(agenda_item=secret, title="Gold group minutes")
     return meeting
 
 
@@ -47,15 +47,19 @@ def test_members_see_the_reports_page(request, role_client, forum, meeting):
 
 
 def test_other_forum_member_gets_404_and_data_submitter_403(
-    other_forum_member_client, data_submitter_client, forum, meeting
+    other_forum_member_client, data_submitter_client, member_client, forum, meeting
 ):
     url = reverse("reports:list", args=[forum.slug])
+    assert member_client.get(url).status_code == 200
     assert other_forum_member_client.get(url).status_code == 404
     assert data_submitter_client.get(url).status_code == 403
     post = reverse("reports:request", args=[forum.slug])
     data = {"kind": "board_pack", "subject": meeting.pk, "audience": "member"}
     assert other_forum_member_client.post(post, data).status_code == 404
     assert data_submitter_client.post(post, data).status_code == 403
+    assert not GeneratedReport.objects.exists()
+    assert member_client.post(post, data).status_code == 302
+    assert GeneratedReport.objects.count() == 1
 
 
 def test_member_asks_sees_status_and_downloads_their_version(
@@ -80,9 +84,11 @@ def test_a_member_version_is_404_to_other_members_and_other_forums(
     django_capture_on_commit_callbacks,
 ):
     report = _ask(member_client, forum, meeting, "member", django_capture_on_commit_callbacks)
-    for client in (advisory_client, other_forum_member_client):
-        for name in ("reports:status", "reports:download"):
-            assert client.get(reverse(name, args=[forum.slug, report.pk])).status_code == 404
+    for name in ("reports:status", "reports:download"):
+        url = reverse(name, args=[forum.slug, report.pk])
+        assert member_client.get(url).status_code == 200, name  # the one who asked
+        for client in (advisory_client, other_forum_member_client):
+            assert client.get(url).status_code == 404, name
 
 
 def test_public_version_is_shared_with_members_but_not_other_forums(
@@ -126,10 +132,10 @@ def test_reports_page_queries_do_not_grow_with_reports(
     member_client, forum, member, django_capture_on_commit_callbacks
 ):
     url = reverse("reports:list", args=[forum.slug])
-    MeetingFactory(forum=forum)
+    MeetingFactory(forum=forum, agenda_published=True)
     few = queries_for(member_client, url)
     for _ in range(4):
-        meeting = MeetingFactory(forum=forum)
+        meeting = MeetingFactory(forum=forum, agenda_published=True)
         GeneratedReport.objects.create(
             forum=forum,
             kind="board_pack",
@@ -148,7 +154,7 @@ def test_status_page_queries_do_not_grow_with_the_agenda(
     few = queries_for(member_client, url)
     for n in range(4):
         item = AgendaItemFactory(meeting=meeting, title=f"Extra item {n}")
-        add_paper(item, title=f"Extra paper {n}", content=b"%PDF-1.4")
+        PaperFactory(agenda_item=item, title=f"Extra paper {n}", file=b"%PDF-1.4")
     assert queries_for(member_client, url) == few
 
 
