@@ -65,7 +65,6 @@ def world(django_db_setup, django_db_blocker):
     """The matrix's forum and a signed-in session per role, rolled back after the module."""
     with django_db_blocker.unblock(), transaction.atomic():
         built = build_world()
-        built.sessions = {}
         for role, person in built.people.items():
             if person is not None:
                 client = Client()

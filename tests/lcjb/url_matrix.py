@@ -66,6 +66,7 @@ def runners(**overrides) -> dict:
 
 
 def chair_only(**overrides) -> dict:
+    """The chair alone (approving minutes and the annual evaluation)."""
     return runners(**{"secretariat": FORBIDDEN, **overrides})
 
 
@@ -76,6 +77,8 @@ def lit(value):
 
 @dataclass(frozen=True)
 class Row:
+    """One URL name (or a variant: another object, or a POST) and what each role gets."""
+
     name: str
     expect: dict
     kwargs: dict = field(default_factory=dict)
@@ -103,6 +106,7 @@ def _value(spec, world):
 
 
 def row(name, expect, *, post=False, data=None, label="", prime="", **kwargs) -> Row:
+    """A row; ``kwargs`` are the URL's arguments, each an attribute path of the world or lit()."""
     return Row(name, expect, kwargs, post, data or {}, label, prime)
 
 
@@ -260,6 +264,15 @@ MEETINGS = [
     row("meetings:public-meeting", public(), **MEETING),
     row("meetings:public-meeting-ics", public(), **MEETING),
     row("meetings:public-paper", public(), slug=S, paper_pk="paper"),
+    # Public pages read published, public rows only: a restricted paper is not there for anyone,
+    # not even the chair it is restricted to.
+    row(
+        "meetings:public-paper",
+        public(**dict.fromkeys(ROLES, NOT_FOUND)),
+        label="restricted",
+        slug=S,
+        paper_pk="restricted_paper",
+    ),
 ]
 
 REPORTS = [
@@ -298,11 +311,8 @@ REPORTS = [
     ),
 ]
 
-ONLY_SUBMITTER = {
-    "member": FORBIDDEN,
-    "advisory": FORBIDDEN,
-    **dict.fromkeys(("secretariat", "chair"), FORBIDDEN),
-}
+# Entering figures is for the agency's own submitter (HMCTS here); members only read them.
+ONLY_SUBMITTER = dict.fromkeys(("member", "advisory", "secretariat", "chair"), FORBIDDEN)
 PERIOD = {"slug": S, "code": CODE}
 
 PERFORMANCE = [

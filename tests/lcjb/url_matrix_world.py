@@ -73,9 +73,10 @@ DRAFT_PERIOD = "2025-Q3"
 NEW_PERIOD = "2025-Q4"
 
 
-@dataclass
+@dataclass(repr=False)
 class World:
-    """Everything the table's URL arguments are taken from."""
+    """Everything the table's URL arguments are taken from (``world.meeting`` and the like are
+    the objects built for the URLs; ``sessions`` are the signed-in session keys by role)."""
 
     forum: Forum
     other_forum: Forum
@@ -83,6 +84,10 @@ class World:
     people: dict[str, User | None]
     agencies: SimpleNamespace = field(default_factory=SimpleNamespace)
     objects: dict[str, object] = field(default_factory=dict)
+    sessions: dict[str, str] = field(default_factory=dict)
+
+    def __repr__(self):
+        return f"<World of {self.forum.slug}>"
 
     @property
     def slug(self) -> str:
