@@ -31,6 +31,8 @@ from tests.lcjb.url_matrix_world import ROLES, build_world
 pytestmark = pytest.mark.django_db
 
 EXCLUDED_NAMESPACES = ("admin",)  # Django's own admin: see ADMIN_ROWS for why and what instead
+# Only with DEBUG or BENCH_BARE_VIEW (the benchmarks' baseline page), never in a deployment.
+EXCLUDED_NAMES = ("bench-bare",)
 STATUSES = {403: FORBIDDEN, 404: NOT_FOUND, 400: BAD_REQUEST}
 
 
@@ -47,7 +49,11 @@ def url_names(resolver=None, namespace="") -> set[str]:
 
 
 def project_url_names() -> set[str]:
-    return {name for name in url_names() if name.split(":")[0] not in EXCLUDED_NAMESPACES}
+    return {
+        name
+        for name in url_names()
+        if name.split(":")[0] not in EXCLUDED_NAMESPACES and name not in EXCLUDED_NAMES
+    }
 
 
 def outcome(response) -> str:

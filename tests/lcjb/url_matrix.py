@@ -460,22 +460,20 @@ ADMIN_ROWS: list[Row] = [
 # takes away the standing site admins and national viewers had). The lead deletes this list
 # after merging the guard change. (row id, role); a case here may also pass (strict=False).
 PENDING_GUARD_CHANGE: set[tuple[str, str]] = {
-    *{
-        (name, "site_admin")
-        for name in (
-            "forums:workspace-forum",
-            "forums:forum-edit",
-            "forums:membership-add",
-            "forums:membership-detail",
-            "forums:membership-edit",
-            "forums:membership-end",
-            "forums:invitation-new",
-            "forums:invitation-revoke",
-            # Let past the forum guard, then refused as no member (403, not 404).
-            "reports:list",
-            "reports:request POST",
-        )
-    },
+    (row_id, "site_admin")
+    for row_id in (
+        "forums:workspace-forum",
+        "forums:forum-edit",
+        "forums:membership-add",
+        "forums:membership-detail",
+        "forums:membership-edit",
+        "forums:membership-end",
+        "forums:invitation-new",
+        "forums:invitation-revoke",
+        # Let past the forum guard, then refused as no member (403, not 404).
+        "reports:list",
+        "reports:request POST",
+    )
 }
 
 # Refused, but with another status than the decisions say: (row id, role) -> (what the app
