@@ -1,0 +1,354 @@
+"""The forum the role × URL matrix visits: one of everything a URL names, and a person per role.
+
+Built once per test module (see ``test_url_matrix.py``) from the factories in ``tests/``.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.contrib.auth.tokens import default_token_generator
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from forums.models import (
+    AgendaItem,
+    Attendance,
+    Confidentiality,
+    Escalation,
+    Forum,
+    ForwardPlanItem,
+    GeneratedReport,
+    Invitation,
+    Meeting,
+    Membership,
+    MinuteEntry,
+    Minutes,
+)
+from membership.models import Notification, User
+from performance.models import Indicator, Measurement, MeetingFigures, PerformanceReturn
+from priorities.models import DeliveryAction, Priority, YouSaidWeDid, current_plan_year
+from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
+from tests.forums.meeting_factories import (
+    ActionFactory,
+    AgendaItemFactory,
+    DecisionFactory,
+    MeetingFactory,
+    MinuteEntryFactory,
+    MinutesFactory,
+    PaperFactory,
+)
+from tests.performance.factories import make_return, period, publish
+from tests.priorities.factories import (
+    AnnualEvaluationFactory,
+    AnswerFactory,
+    ConsultationFactory,
+    EvaluationOutcomeFactory,
+    ObjectiveFactory,
+    PriorityFactory,
+    QuestionFactory,
+    RiskFactory,
+    TensionFactory,
+)
+
+Role = Membership.Role
+# The roles of the matrix, in the order its failures are reported.
+ROLES = (
+    "anonymous",
+    "member",
+    "advisory",
+    "submitter",
+    "secretariat",
+    "chair",
+    "national",
+    "site_admin",
+    "other_forum",
+)
+
+# Periods of the returns (quarterly, so the submitter's HMCTS indicators are owed).
+PUBLISHED_PERIOD = "2025-Q1"
+REVIEW_PERIOD = "2025-Q2"
+DRAFT_PERIOD = "2025-Q3"
+NEW_PERIOD = "2025-Q4"
+
+
+@dataclass(repr=False)
+class World:
+    """Everything the table's URL arguments are taken from (``world.meeting`` and the like are
+    the objects built for the URLs; ``sessions`` are the signed-in session keys by role)."""
+
+    forum: Forum
+    other_forum: Forum
+    sub_group: Forum
+    people: dict[str, User | None]
+    agencies: SimpleNamespace = field(default_factory=SimpleNamespace)
+    objects: dict[str, object] = field(default_factory=dict)
+    sessions: dict[str, str] = field(default_factory=dict)
+
+    def __repr__(self):
+        return f"<World of {self.forum.slug}>"
+
+    @property
+    def slug(self) -> str:
+        return self.forum.slug
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["objects"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _seat(forum, role, agency, **kwargs) -> Membership:
+    return MembershipFactory(forum=forum, role=role, agency=agency, **kwargs)
+
+
+def build_world() -> World:
+    """One public board with a person in each role and one of each thing its URLs name."""
+    forum = ForumFactory(name="Matrix Criminal Justice Board", slug="matrix-cjb")
+    other_forum = ForumFactory(name="Elsewhere Criminal Justice Board", slug="elsewhere-cjb")
+    sub_group = ForumFactory(
+        name="Matrix victims sub-group",
+        slug="matrix-victims",
+        kind=Forum.Kind.SUB_GROUP,
+        parent=forum,
+    )
+    agencies = SimpleNamespace(
+        **{
+            slug: AgencyFactory(agency_type=agency_type(slug), name=f"Matrix {slug}")
+            for slug in ("pcc", "cps", "judiciary", "hmcts", "police")
+        }
+    )
+    seats = {
+        "member": _seat(forum, Role.MEMBER, agencies.cps),
+        "advisory": _seat(forum, Role.ADVISORY, agencies.judiciary, can_commit_resources=False),
+        "submitter": _seat(forum, Role.DATA_SUBMITTER, agencies.hmcts, can_commit_resources=False),
+        "secretariat": _seat(forum, Role.SECRETARIAT, agencies.pcc),
+        "chair": _seat(forum, Role.CHAIR, agencies.pcc),
+        "other_forum": _seat(other_forum, Role.MEMBER, agencies.police),
+    }
+    people = {role: seat.person for role, seat in seats.items()}
+    people["anonymous"] = None
+    people["national"] = UserFactory(is_national_viewer=True)
+    people["site_admin"] = UserFactory(is_staff=True, is_superuser=True)
+    # Someone runs the sub-group, so it can escalate to the board.
+    sub_group_secretary = _seat(sub_group, Role.SECRETARIAT, agencies.pcc).person
+    world = World(
+        forum=forum, other_forum=other_forum, sub_group=sub_group, people=people, agencies=agencies
+    )
+    _meetings(world, seats)
+    _escalations(world, sub_group_secretary)
+    _membership(world, seats)
+    _performance(world)
+    _priorities(world)
+    return world
+
+
+def _meetings(world: World, seats: dict) -> None:
+    forum, people, objects = world.forum, world.people, world.objects
+    now = timezone.now()
+    meeting = MeetingFactory(
+        forum=forum,
+        title="Matrix board meeting",
+        starts_at=now - datetime.timedelta(days=7),
+        status=Meeting.Status.HELD,
+        agenda_published_at=now - datetime.timedelta(days=14),
+        held_at=now - datetime.timedelta(days=7),
+    )
+    next_meeting = MeetingFactory(
+        forum=forum, title="Next matrix board meeting", starts_at=now + datetime.timedelta(days=21)
+    )
+    item = AgendaItemFactory(meeting=meeting, order=1, title="Youth justice update")
+    proposed = AgendaItemFactory(
+        meeting=next_meeting,
+        order=1,
+        title="Proposed: witness care",
+        status=AgendaItem.Status.PROPOSED,
+    )
+    restricted = AgendaItemFactory(
+        meeting=meeting,
+        order=2,
+        title="Restricted: covert operation",
+        confidentiality=Confidentiality.RESTRICTED,
+        public_title="Operational matter",
+        restricted_to=[people["chair"]],
+    )
+    paper = PaperFactory(agenda_item=item, title="Youth justice paper")
+    restricted_paper = PaperFactory(agenda_item=restricted, title="Covert operation paper")
+    restricted_paper.restricted_to.set([people["chair"]])
+    minutes = MinutesFactory(meeting=meeting, status=Minutes.Status.CIRCULATED, circulated_at=now)
+    entry = MinuteEntryFactory(minutes=minutes, agenda_item=item, text="The board noted it.")
+    restricted_entry = MinuteEntry.objects.create(
+        minutes=minutes, agenda_item=restricted, text="The board agreed the covert approach."
+    )
+    for role in ("member", "advisory", "secretariat", "chair"):
+        Attendance.objects.create(meeting=meeting, person=people[role], agency=seats[role].agency)
+    decision = DecisionFactory(forum=forum, meeting=meeting, agenda_item=item)
+    action = ActionFactory(
+        forum=forum,
+        meeting=meeting,
+        title="Publish the youth justice plan",
+        owner=people["member"],
+        accountable_agency=world.agencies.cps,
+    )
+    forward_plan_item = ForwardPlanItem.objects.create(
+        forum=forum,
+        title="Annual review of witness care",
+        planned_for=(now + datetime.timedelta(days=90)).date().replace(day=1),
+    )
+    objects.update(
+        meeting=meeting,
+        next_meeting=next_meeting,
+        item=item,
+        proposed_item=proposed,
+        restricted_item=restricted,
+        paper=paper,
+        restricted_paper=restricted_paper,
+        minutes=minutes,
+        entry=entry,
+        restricted_entry=restricted_entry,
+        decision=decision,
+        action=action,
+        forward_plan_item=forward_plan_item,
+        # The members' version of the board pack, and one built for the member alone.
+        members_report=GeneratedReport.objects.create(
+            forum=forum, kind="board_pack", subject=str(meeting.pk), audience="member"
+        ),
+        personal_report=GeneratedReport.objects.create(
+            forum=forum,
+            kind="board_pack",
+            subject=str(meeting.pk),
+            audience="member",
+            viewer=people["member"],
+        ),
+    )
+
+
+def _escalations(world: World, sub_group_secretary: User) -> None:
+    world.objects["escalation"] = Escalation.objects.create(
+        from_forum=world.sub_group,
+        to_forum=world.forum,
+        level=Escalation.Level.PARENT_BOARD,
+        title="Witness care delays",
+        description="Witnesses are not told about hearings in time.",
+        raised_by=sub_group_secretary,
+    )
+    world.objects["national_escalation"] = Escalation.objects.create(
+        from_forum=world.forum,
+        level=Escalation.Level.NATIONAL,
+        title="Court backlog",
+        description="Trials listed two years out.",
+        raised_by=world.people["secretariat"],
+    )
+
+
+def _membership(world: World, seats: dict) -> None:
+    people = world.people
+    member = people["member"]
+    token, token_hash = Invitation.new_token()
+    world.objects.update(
+        membership=seats["member"],
+        invitation=Invitation.objects.create(
+            forum=world.forum,
+            email="invited@example.org",
+            full_name="Invited Person",
+            agency=world.agencies.police,
+            token_hash=token_hash,
+            invited_by=people["secretariat"],
+            expires_at=timezone.now() + Invitation.VALID_FOR,
+        ),
+        invitation_token=token,
+        notice=Notification.objects.create(
+            key="matrix-notice",
+            recipient=member,
+            category="meeting",
+            subject="Agenda published",
+            body_text="The agenda is out.",
+        ),
+        calendar_token=member.calendar_token,
+        reset_uid=urlsafe_base64_encode(force_bytes(member.pk)),
+        reset_token=default_token_generator.make_token(member),
+    )
+
+
+def _performance(world: World) -> None:
+    forum, agencies, people = world.forum, world.agencies, world.people
+    indicators = list(
+        Indicator.objects.filter(
+            responsible_agency_type__slug="hmcts", frequency="quarterly", forum__isnull=True
+        ).order_by("slug")[:2]
+    )
+    figures = {found.slug: "75" for found in indicators}
+    accepted = make_return(forum, agencies.hmcts, PUBLISHED_PERIOD, figures=figures)
+    cps_return = make_return(forum, agencies.cps, PUBLISHED_PERIOD)
+    publish(forum, PUBLISHED_PERIOD, people["secretariat"])
+    submitted = make_return(
+        forum, agencies.hmcts, REVIEW_PERIOD, status=PerformanceReturn.Status.SUBMITTED
+    )
+    draft = make_return(forum, agencies.hmcts, DRAFT_PERIOD, status=PerformanceReturn.Status.DRAFT)
+    Measurement.objects.filter(performance_return=submitted).delete()
+    period(NEW_PERIOD)
+    MeetingFigures.objects.create(meeting=world.meeting, taken_by=people["secretariat"], figures=[])
+    world.objects.update(
+        indicator=indicators[0],
+        period_code=PUBLISHED_PERIOD,
+        accepted_return=accepted,
+        cps_return=cps_return,
+        submitted_return=submitted,
+        draft_return=draft,
+    )
+
+
+def _priorities(world: World) -> None:
+    forum, people = world.forum, world.people
+    priority = PriorityFactory(
+        forum=forum,
+        title="Victims kept informed",
+        status=Priority.Status.AGREED,
+        agreed_at=timezone.now(),
+    )
+    out_for_sign_off = PriorityFactory(
+        forum=forum, title="Swifter justice", status=Priority.Status.SIGN_OFF, sign_off_round=1
+    )
+    objective = ObjectiveFactory(priority=priority)
+    consultation = ConsultationFactory(forum=forum, title="What should the board focus on?")
+    question = QuestionFactory(consultation=consultation)
+    answer = AnswerFactory(response__consultation=consultation, question=question)
+    YouSaidWeDid.objects.create(
+        consultation=consultation,
+        you_said="Keep victims informed.",
+        we_did="We made it a priority.",
+        priority=priority,
+    )
+    evaluation = AnnualEvaluationFactory(
+        forum=forum,
+        plan_year=current_plan_year() - 1,
+        status="approved",
+        approved_by=people["chair"],
+        approved_at=timezone.now(),
+    )
+    EvaluationOutcomeFactory(
+        evaluation=evaluation,
+        priority=PriorityFactory(
+            forum=forum,
+            plan_year=evaluation.plan_year,
+            title="Last year's priority",
+            status=Priority.Status.AGREED,
+        ),
+    )
+    world.objects.update(
+        priority=priority,
+        sign_off_priority=out_for_sign_off,
+        objective=objective,
+        delivery_link=DeliveryAction.objects.create(
+            priority=priority, objective=objective, action=world.action
+        ),
+        tension=TensionFactory(forum=forum),
+        risk=RiskFactory(forum=forum),
+        consultation=consultation,
+        question=question,
+        response=answer.response,
+        evaluation=evaluation,
+        evaluation_year=evaluation.plan_year,
+    )
