@@ -1,7 +1,7 @@
 """Papers: upload, new versions, and downloads through a permission-checking view."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -51,7 +51,7 @@ def paper_detail(request, slug, paper_pk):
     form = PaperVersionForm(posted(request), request.FILES or None) if can_manage else None
     if request.method == "POST":
         if not can_manage:
-            raise Http404
+            raise PermissionDenied
         if form.is_valid():
             try:
                 services.paper_upload(

@@ -23,7 +23,6 @@ from tests.lcjb.url_matrix import (
     LOGIN,
     NOT_FOUND,
     OK,
-    PENDING_GUARD_CHANGE,
     TABLE,
 )
 from tests.lcjb.url_matrix_world import ROLES, build_world
@@ -118,7 +117,7 @@ def answer(world, row, role) -> tuple[str, str]:
 @pytest.mark.parametrize("row", TABLE + ADMIN_ROWS, ids=lambda row: row.id)
 def test_each_role_gets_what_the_table_says(world, row):
     """One URL, every role; every wrong answer is listed, naming the role."""
-    wrong, pending, known = [], [], []
+    wrong, known = [], []
     for role in ROLES:
         expected, key = row.expect[role], (row.id, role)
         actual, happened = answer(world, row, role)
@@ -126,15 +125,13 @@ def test_each_role_gets_what_the_table_says(world, row):
         if actual == expected:
             if key in KNOWN_DEVIATIONS:
                 wrong.append(f"{line}: fixed, so take it off KNOWN_DEVIATIONS")
-        elif key in PENDING_GUARD_CHANGE:
-            pending.append(f"{line}: PENDING_GUARD_CHANGE")
         elif key in KNOWN_DEVIATIONS and actual == KNOWN_DEVIATIONS[key][0]:
             known.append(f"{line}: KNOWN_DEVIATIONS, {KNOWN_DEVIATIONS[key][1]}")
         else:
             wrong.append(line)
     assert not wrong, "\n".join(wrong)
-    if pending or known:
-        pytest.xfail("\n".join(pending + known))
+    if known:
+        pytest.xfail("\n".join(known))
 
 
 def test_the_table_lists_every_url_name_and_no_other():
@@ -153,12 +150,10 @@ def test_every_row_says_what_each_role_gets():
     assert len(ids) == len(set(ids)), "two rows with the same id: give one a label"
 
 
-def test_the_xfail_lists_name_cases_of_the_table():
+def test_the_known_deviations_name_cases_of_the_table():
     ids = {row.id for row in TABLE + ADMIN_ROWS}
-    stale = [key for key in {*PENDING_GUARD_CHANGE, *KNOWN_DEVIATIONS} if key[0] not in ids]
+    stale = [key for key in KNOWN_DEVIATIONS if key[0] not in ids]
     assert not stale, stale
-    pending_roles = {role for _, role in PENDING_GUARD_CHANGE}
-    assert pending_roles <= {"site_admin", "national"}, pending_roles
 
 
 def test_post_only_urls_refuse_a_get(world):

@@ -456,38 +456,10 @@ ADMIN_ROWS: list[Row] = [
 
 # --- known differences, reported as xfail ------------------------------------------------------
 
-# TEMPORARY: the site admin still gets past the forum guard where the table says 404 (issue 10
-# takes away the standing site admins and national viewers had). The lead deletes this list
-# after merging the guard change. (row id, role); a case here may also pass (strict=False).
-PENDING_GUARD_CHANGE: set[tuple[str, str]] = {
-    (row_id, "site_admin")
-    for row_id in (
-        "forums:workspace-forum",
-        "forums:forum-edit",
-        "forums:membership-add",
-        "forums:membership-detail",
-        "forums:membership-edit",
-        "forums:membership-end",
-        "forums:invitation-new",
-        "forums:invitation-revoke",
-        # Let past the forum guard, then refused as no member (403, not 404).
-        "reports:list",
-        "reports:request POST",
-    )
-}
-
 # Refused, but with another status than the decisions say: (row id, role) -> (what the app
 # gives today, why it differs). A case here that starts matching the table fails, so the entry
 # is taken off when the app is put right.
 KNOWN_DEVIATIONS: dict[tuple[str, str], tuple[str, str]] = {
-    ("meetings:workspace-paper POST", "member"): (
-        NOT_FOUND,
-        "the paper page raises Http404 for a POST by someone who may read but not upload",
-    ),
-    ("meetings:workspace-paper POST", "advisory"): (
-        NOT_FOUND,
-        "the paper page raises Http404 for a POST by someone who may read but not upload",
-    ),
     ("reports:status", "submitter"): (
         NOT_FOUND,
         "reports.report_for answers 404 to a seated non-member (reports:list answers 403)",

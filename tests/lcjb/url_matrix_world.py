@@ -27,19 +27,21 @@ from forums.models import (
     Minutes,
 )
 from membership.models import Notification, User
-from performance.models import Indicator, Measurement, MeetingFigures, PerformanceReturn
+from performance.models import Indicator, Measurement, MeetingFigures
 from priorities.models import DeliveryAction, Priority, YouSaidWeDid, current_plan_year
-from tests.factories import AgencyFactory, ForumFactory, MembershipFactory, UserFactory, agency_type
-from tests.forums.meeting_factories import (
+from tests.forums.factories import (
     ActionFactory,
     AgendaItemFactory,
     DecisionFactory,
+    ForumFactory,
     MeetingFactory,
+    MembershipFactory,
     MinuteEntryFactory,
     MinutesFactory,
     PaperFactory,
 )
-from tests.performance.factories import make_return, period, publish
+from tests.membership.factories import AgencyFactory, UserFactory, agency_type
+from tests.performance.factories import PerformanceReturnFactory, period, publish
 from tests.priorities.factories import (
     AnnualEvaluationFactory,
     AnswerFactory,
@@ -280,13 +282,17 @@ def _performance(world: World) -> None:
         ).order_by("slug")[:2]
     )
     figures = {found.slug: "75" for found in indicators}
-    accepted = make_return(forum, agencies.hmcts, PUBLISHED_PERIOD, figures=figures)
-    cps_return = make_return(forum, agencies.cps, PUBLISHED_PERIOD)
-    publish(forum, PUBLISHED_PERIOD, people["secretariat"])
-    submitted = make_return(
-        forum, agencies.hmcts, REVIEW_PERIOD, status=PerformanceReturn.Status.SUBMITTED
+    accepted = PerformanceReturnFactory(
+        forum=forum, agency=agencies.hmcts, code=PUBLISHED_PERIOD, figures=figures
     )
-    draft = make_return(forum, agencies.hmcts, DRAFT_PERIOD, status=PerformanceReturn.Status.DRAFT)
+    cps_return = PerformanceReturnFactory(forum=forum, agency=agencies.cps, code=PUBLISHED_PERIOD)
+    publish(forum, PUBLISHED_PERIOD, people["secretariat"])
+    submitted = PerformanceReturnFactory(
+        forum=forum, agency=agencies.hmcts, code=REVIEW_PERIOD, submitted=True
+    )
+    draft = PerformanceReturnFactory(
+        forum=forum, agency=agencies.hmcts, code=DRAFT_PERIOD, draft=True
+    )
     Measurement.objects.filter(performance_return=submitted).delete()
     period(NEW_PERIOD)
     MeetingFigures.objects.create(meeting=world.meeting, taken_by=people["secretariat"], figures=[])
