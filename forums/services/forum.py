@@ -332,13 +332,28 @@ INVITATION_PROBLEMS = {
 }
 
 
+def _new_person_for(invitation: Invitation) -> User:
+    """The account of someone new accepting: the one made when they were invited, or a new one."""
+    person = User.objects.select_for_update().filter(email__iexact=invitation.email).first()
+    if person is None:
+        return User.objects.create_user(email=invitation.email, password=None)
+    if person.has_usable_password():
+        raise ValidationError(
+            "An account already uses this email address. Sign in to accept the invitation"
+        )
+    return person
+
+
 @transaction.atomic
 def invitation_accept(
-    *, invitation: Invitation, person: User, full_name: str = "", password: str = ""
+    *, invitation: Invitation, person: User | None, full_name: str = "", password: str = ""
 ) -> Membership:
     """Accept an invitation for a person: set their name and password if new, create the seat.
 
-    Single use: the invitation row is locked, checked and marked accepted in one transaction.
+    ``person`` is the signed-in person accepting, or ``None`` for someone new: their account
+    (made without a password when they were invited, or made now) gets ``full_name`` and
+    ``password``. Single use: the invitation row is locked, checked and marked accepted in one
+    transaction, so a refusal leaves no account, seat or change behind.
     """
     invitation = (
         Invitation.objects.select_for_update().select_related("forum").get(pk=invitation.pk)
@@ -346,6 +361,10 @@ def invitation_accept(
     problem = invitation_problem(invitation)
     if problem:
         raise ValidationError(INVITATION_PROBLEMS[problem])
+    if person is None:
+        if not password:
+            raise ValidationError({"password1": "Enter a password"})
+        person = _new_person_for(invitation)
     update_fields = []
     if full_name and full_name.strip() != person.full_name:
         person.full_name = full_name.strip()
