@@ -58,7 +58,7 @@ def start(request, slug):
         performance_return = services.return_start(
             forum=forum,
             agency=Agency.objects.get(pk=agency_id),
-            period=services.period_get_or_create(spec=spec),
+            period=spec,
             started_by=request.user,
         )
     except ValidationError as error:
