@@ -130,7 +130,8 @@ def upload(request, slug, pk):
     )
     problems = []
     if request.method == "POST" and form.is_valid():
-        figures, problems = imports.check_rows(performance_return, form.rows)
+        figures, report = imports.check_rows(performance_return, form.rows)
+        problems = report.by_row()
         if not problems:
             try:
                 saved = services.return_save_figures(
