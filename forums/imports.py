@@ -1,6 +1,6 @@
 """Memberships from a CSV or Excel file (site admins, in /admin/): the columns and their cells.
 
-The file is read and reported by the one import mechanism, ``lcjb/tabular.py``; the rows that
+The file is read and reported by the one import mechanism, ``membership/tabular.py``; the rows that
 pass these checks are saved by ``forums.services.forum.memberships_import`` in one transaction,
 which also checks every membership rule (a preview is the same run, rolled back). Columns:
 
@@ -24,7 +24,7 @@ from functools import partial
 from django.db.models.functions import Lower
 
 from forums.models import Forum, Membership
-from lcjb import tabular
+from membership import tabular
 from membership.models import Agency
 
 COLUMNS = (

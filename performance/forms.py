@@ -7,8 +7,8 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Fixed, Layout, Size, 
 from django import forms
 from django.utils.html import escape
 
-from lcjb.tabular import FileProblem
 from membership.models import AgencyType
+from membership.tabular import FileProblem
 from performance import periods
 from performance.calculations import PERCENT, RATIO, FigureError, check_figure, parse_number
 from performance.imports import read_upload

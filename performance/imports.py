@@ -1,11 +1,11 @@
 """Returns as files: the template an agency fills in, and checking an upload's rows.
 
-Files are read by the one import mechanism, ``lcjb/tabular.py``: all or nothing, every problem
+Files are read by the one import mechanism, ``membership/tabular.py``: all or nothing, every problem
 reported against its row number (the header is row 1, as in a spreadsheet), nothing saved if
 any row is wrong. This module says which columns a return has and what each cell must hold.
 """
 
-from lcjb import tabular
+from membership import tabular
 from performance.calculations import FigureError, check_figure, parse_number
 from performance.models import Indicator, PerformanceReturn
 from performance.services import FigureInput, indicators_owed

@@ -1,9 +1,9 @@
 """The admin's membership import: upload, preview (a dry run), confirm; or a row-by-row report.
 
-Reading and reporting are the one import mechanism (``lcjb/tabular.py``), the columns and cells
-are ``forums/imports.py`` and the writes ``forums.services.forum.memberships_import``. Between
-preview and confirm the file waits in the cache (shared by every web node) for an hour, under a
-random token only the site admin who uploaded it can use.
+Reading and reporting are the one import mechanism (``membership/tabular.py``), the columns
+and cells are ``forums/imports.py`` and the writes ``forums.services.forum.memberships_import``.
+Between preview and confirm the file waits in the cache (shared by every web node) for an hour,
+under a random token only the site admin who uploaded it can use.
 """
 
 import secrets
@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from forums import imports
 from forums.services.forum import memberships_import
-from lcjb.tabular import FileProblem
+from membership.tabular import FileProblem
 
 WAIT_SECONDS = 60 * 60
 CACHE_PREFIX = "membership-import:"

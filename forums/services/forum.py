@@ -19,9 +19,9 @@ from django.utils import timezone
 from forums.imports import FIELD_COLUMNS as IMPORT_COLUMNS
 from forums.imports import MembershipRow
 from forums.models import Forum, Invitation, Membership
-from lcjb.tabular import Report
 from membership.models import Agency, User
 from membership.notifications import notify
+from membership.tabular import Report
 
 MEMBERSHIP_FIELDS = (
     "agency",

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
-from lcjb import tabular
+from membership import tabular
 
 
 def csv_file(text: str) -> SimpleUploadedFile:
