@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from membership.models import Notification, User
+from membership.models import Notification, NotificationPreference, User
 
 
 def notices_for(*, person: User) -> QuerySet[Notification]:
@@ -12,3 +12,9 @@ def notices_for(*, person: User) -> QuerySet[Notification]:
 
 def unread_notice_count(*, person: User) -> int:
     return notices_for(person=person).filter(read_at__isnull=True).count()
+
+
+def notification_preference_for(*, person: User) -> NotificationPreference:
+    """The person's preferences, or the defaults (unsaved) if they never changed them."""
+    preference = NotificationPreference.objects.filter(person=person).first()
+    return preference or NotificationPreference(person=person)

@@ -23,12 +23,6 @@ def confirmed_device(person) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=person, confirmed=True).first()
 
 
-def unconfirmed_device(person) -> TOTPDevice:
-    """The device being set up: a fresh secret until the person confirms it with a code."""
-    device = TOTPDevice.objects.filter(user=person, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=person, name=DEVICE_NAME, confirmed=False)
-
-
 def qr_code_data_uri(device: TOTPDevice) -> str:
     """The device's otpauth:// URL as an SVG QR code, inline as a data URI (no script needed)."""
     import qrcode

@@ -8,9 +8,10 @@ from django import forms
 from django.utils.html import escape
 
 from membership.models import AgencyType
+from membership.tabular import FileProblem
 from performance import periods
 from performance.calculations import PERCENT, RATIO, FigureError, check_figure, parse_number
-from performance.imports import MAX_UPLOAD_BYTES, read_upload
+from performance.imports import read_upload
 from performance.models import Indicator, Measurement
 from performance.services import FigureInput
 
@@ -147,12 +148,10 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 5 MB")
-        rows, problem = read_upload(upload)
-        if problem:
-            raise forms.ValidationError(problem)
-        self.rows = rows
+        try:
+            self.rows = read_upload(upload)
+        except FileProblem as problem:
+            raise forms.ValidationError(str(problem)) from None
         return upload
 
 

@@ -1,23 +1,15 @@
-"""Returns as files: the template an agency fills in, and reading and checking an upload.
+"""Returns as files: the template an agency fills in, and checking an upload's rows.
 
-An upload is all or nothing: every row is checked, every problem is reported with its row
-number (the header is row 1, as in a spreadsheet), and nothing is saved if any row is wrong.
+Files are read by the one import mechanism, ``membership/tabular.py``: all or nothing, every problem
+reported against its row number (the header is row 1, as in a spreadsheet), nothing saved if
+any row is wrong. This module says which columns a return has and what each cell must hold.
 """
 
-import csv
-import io
-import zipfile
-
-import filetype
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-
+from membership import tabular
 from performance.calculations import FigureError, check_figure, parse_number
 from performance.models import Indicator, PerformanceReturn
 from performance.services import FigureInput, indicators_owed
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 50_000
 COLUMNS = [
     "indicator",
     "indicator_name",
@@ -31,10 +23,10 @@ COLUMNS = [
     "note",
 ]
 REQUIRED_COLUMNS = {"indicator", "period", "value"}
-FORMULA_STARTS = ("=", "+", "-", "@")
-YES = {"yes", "y", "true", "1"}
-NO = {"no", "n", "false", "0", ""}
-NOT_A_RETURN = "The file must be a CSV or Excel (.xlsx) file made from the template"
+YES, NO = tabular.YES, tabular.NO
+YES_OR_NO = YES | NO
+FORMULA_STARTS = tabular.FORMULA_STARTS  # what tabular.looks_like_formula checks, inline: hot loop
+NOT_A_RETURN = f"{tabular.NOT_A_SPREADSHEET} made from the template"
 
 
 def _plain(number) -> str:
@@ -80,114 +72,42 @@ def template_rows(performance_return: PerformanceReturn) -> list[list[str]]:
 
 
 def template_csv(performance_return: PerformanceReturn) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    writer.writerows(template_rows(performance_return))
-    return buffer.getvalue()
+    return tabular.template_csv(COLUMNS, template_rows(performance_return))
 
 
 def template_xlsx(performance_return: PerformanceReturn) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Figures"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in template_rows(performance_return):
-        sheet.append(row)
-    sheet.column_dimensions["A"].width = 36
-    sheet.column_dimensions["B"].width = 48
-    guidance = workbook.create_sheet("Guidance")
-    for line in (
-        [f"Return of {performance_return.agency} to {performance_return.forum}"],
-        [f"Period: {performance_return.period.label} ({performance_return.period.code})"],
-        ["Give either value, or numerator and denominator (the rate is worked out for you)."],
-        ["Percentages are 0 to 100. Counts are whole numbers and cannot be negative."],
-        ["provisional: yes or leave blank."],
-        [
+    return tabular.template_xlsx(
+        COLUMNS,
+        template_rows(performance_return),
+        sheet="Figures",
+        widths={"A": 36, "B": 48},
+        guidance=[
+            f"Return of {performance_return.agency} to {performance_return.forum}",
+            f"Period: {performance_return.period.label} ({performance_return.period.code})",
+            "Give either value, or numerator and denominator (the rate is worked out for you).",
+            "Percentages are 0 to 100. Counts are whole numbers and cannot be negative.",
+            "provisional: yes or leave blank.",
             "For a breakdown add a row with breakdown_dimension (e.g. Offence type) and breakdown "
-            "(e.g. Adult rape)."
+            "(e.g. Adult rape).",
+            "Do not change the indicator or period columns.",
         ],
-        ["Do not change the indicator or period columns."],
-    ):
-        guidance.append(line)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    )
 
 
-def _is_xlsx(head: bytes, upload) -> bool:
-    if not head.startswith(b"PK\x03\x04"):
-        return False
-    upload.seek(0)
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        return False
-    return "[Content_Types].xml" in names and "xl/workbook.xml" in names
-
-
-def read_upload(upload) -> tuple[list[tuple[int, dict]], str]:
-    """Rows of an uploaded CSV or XLSX as (row number, {column: text}), or a problem."""
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    if _is_xlsx(head, upload):
-        upload.seek(0)
-        try:
-            workbook = load_workbook(upload, read_only=True, data_only=True)
-        except Exception:  # noqa: BLE001 - any unreadable workbook gets the same message
-            return [], NOT_A_RETURN
-        sheet = workbook.worksheets[0]
-        table = [
-            ["" if cell is None else str(cell) for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-        workbook.close()
-    else:
-        if filetype.guess(head) is not None or b"\x00" in head:
-            return [], NOT_A_RETURN
-        try:
-            text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return [], "The CSV file must be saved as UTF-8"
-        table = list(csv.reader(io.StringIO(text)))
-    if not table:
-        return [], "The file is empty"
-    header = [name.strip().lower() for name in table[0]]
-    missing = REQUIRED_COLUMNS - set(header)
-    if missing:
-        return [], (
-            "The first row must name the columns, including "
-            + ", ".join(sorted(missing))
-            + ": download the template and use that"
-        )
-    rows = []
-    for number, cells in enumerate(table[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        rows.append(
-            (
-                number,
-                {
-                    name: (cells[i].strip() if i < len(cells) else "")
-                    for i, name in enumerate(header)
-                },
-            )
-        )
-    if not rows:
-        return [], "The file has no figures in it"
-    if len(rows) > MAX_ROWS:
-        return [], f"The file has more than {MAX_ROWS:,} rows: split it into smaller files"
-    return rows, ""
+def read_upload(upload) -> list[tabular.Row]:
+    """Rows of an uploaded CSV or XLSX as (row number, {column: text}); FileProblem if unusable."""
+    return tabular.read_rows(
+        upload,
+        required=REQUIRED_COLUMNS,
+        hint=": download the template and use that",
+        not_a_spreadsheet=NOT_A_RETURN,
+    )
 
 
 def check_rows(
-    performance_return: PerformanceReturn, rows: list[tuple[int, dict]]
-) -> tuple[list[FigureInput], list[tuple[int, str]]]:
-    """Every row checked; the figures to save, and (row number, reason) for each problem."""
+    performance_return: PerformanceReturn, rows: list[tabular.Row]
+) -> tuple[list[FigureInput], tabular.Report]:
+    """Every row checked: the figures to save, and a report of each bad row's problems."""
     catalogue = {indicator.slug: indicator for indicator in Indicator.objects.all()}
     owed = {
         indicator.pk
@@ -197,59 +117,61 @@ def check_rows(
             frequency=performance_return.period.frequency,
         )
     }
+    agency = performance_return.agency
     expected_period = performance_return.period.code
-    figures, problems = [], []
+    report = tabular.Report()
+    add = report.add
+    figures = []
     first_row_of: dict[tuple, int] = {}
     for number, row in rows:
-        reasons = []
         slug = row.get("indicator", "")
         indicator = catalogue.get(slug)
         if not slug:
-            reasons.append("the indicator is missing")
+            add(number, "Enter the indicator, as in the template", "indicator")
         elif indicator is None:
-            reasons.append(f"unknown indicator '{slug}'")
+            add(number, f"Unknown indicator '{slug}': use one from the template", "indicator")
         elif indicator.pk not in owed:
-            reasons.append(
-                f"{indicator.name} is not owed by {performance_return.agency} in this return"
-            )
+            add(number, f"{indicator.name} is not owed by {agency} in this return", "indicator")
         period = row.get("period", "")
         if period.upper() != expected_period.upper():
-            reasons.append(
-                f"wrong period '{period}': this return is for {expected_period}"
+            add(
+                number,
+                f"Wrong period '{period}': this return is for {expected_period}"
                 if period
-                else f"the period is missing: this return is for {expected_period}"
+                else f"Enter the period: this return is for {expected_period}",
+                "period",
             )
         numbers = {}
         for part in ("value", "numerator", "denominator"):
             try:
                 numbers[part] = parse_number(row.get(part, ""), label=part)
             except FigureError:
-                reasons.append(f"{part} '{row.get(part)}' is not a number")
+                add(number, f"The {part} '{row.get(part)}' is not a number", part)
         provisional = row.get("provisional", "").lower()
-        if provisional not in YES | NO:
-            reasons.append(f"provisional must be yes or blank, not '{row.get('provisional')}'")
+        if provisional not in YES_OR_NO:
+            add(
+                number,
+                f"Enter yes in provisional, or leave it blank, not '{row.get('provisional')}'",
+                "provisional",
+            )
         dimension, breakdown = row.get("breakdown_dimension", ""), row.get("breakdown", "")
         if bool(dimension) != bool(breakdown):
-            reasons.append("give both breakdown_dimension and breakdown, or neither")
+            add(number, "Give both breakdown_dimension and breakdown, or neither", "breakdown")
         if dimension.startswith(FORMULA_STARTS) or breakdown.startswith(FORMULA_STARTS):
-            reasons.append("a breakdown cannot start with =, +, - or @")
+            add(number, "A breakdown cannot start with =, +, - or @", "breakdown")
         if indicator is not None and len(numbers) == 3:
             try:
                 check_figure(unit=indicator.unit, **numbers)
             except FigureError as error:
-                reasons.extend(
-                    message[0].lower() + message[1:] for message in error.errors.values()
-                )
+                for part, message in error.errors.items():
+                    add(number, message, part)
         if indicator is not None:
             key = (indicator.pk, dimension, breakdown)
             if key in first_row_of:
-                reasons.append(
-                    f"duplicate of row {first_row_of[key]} (same indicator and breakdown)"
-                )
+                add(number, f"Duplicate of row {first_row_of[key]} (same indicator and breakdown)")
             else:
                 first_row_of[key] = number
-        if reasons:
-            problems.extend((number, reason[0].upper() + reason[1:]) for reason in reasons)
+        if number in report.problems:
             continue
         figures.append(
             FigureInput(
@@ -261,4 +183,4 @@ def check_rows(
                 **numbers,
             )
         )
-    return figures, problems
+    return figures, report

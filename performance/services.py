@@ -74,11 +74,26 @@ def period_get_or_create(*, spec: periods.PeriodSpec) -> ReportingPeriod:
     return period
 
 
+def _period_row(period: ReportingPeriod | periods.PeriodSpec) -> ReportingPeriod:
+    """A period's row, made now if a service was given a period nobody has used yet."""
+    if isinstance(period, ReportingPeriod):
+        return period
+    return period_get_or_create(spec=period)
+
+
 @transaction.atomic
 def return_start(
-    *, forum: Forum, agency: Agency, period: ReportingPeriod, started_by: User
+    *,
+    forum: Forum,
+    agency: Agency,
+    period: ReportingPeriod | periods.PeriodSpec,
+    started_by: User,
 ) -> PerformanceReturn:
-    """Open the agency's return for the period (or give back the one already open)."""
+    """Open the agency's return for the period (or give back the one already open).
+
+    ``period`` may be a period not yet used (its spec): its row is made in the same transaction.
+    """
+    period = _period_row(period)
     if not Membership.objects.current().filter(forum=forum, agency=agency).exists():
         raise ValidationError(f"{agency} does not sit on {forum}")
     if not indicators_owed(forum=forum, agency=agency, frequency=period.frequency).exists():
@@ -313,7 +328,7 @@ def target_set(
     *,
     forum: Forum,
     indicator: Indicator,
-    period: ReportingPeriod,
+    period: ReportingPeriod | periods.PeriodSpec,
     value: Decimal,
     amber_tolerance: Decimal,
     set_by: User,
@@ -321,7 +336,9 @@ def target_set(
 ) -> Target:
     """Set (or change) the forum's target for an indicator over a period; with ``area``, the
     area-wide target that every forum of that area without its own target uses (only for an
-    area the forum covers, and only on a national indicator)."""
+    area the forum covers, and only on a national indicator). A period not yet used (its spec)
+    gets its row in the same transaction."""
+    period = _period_row(period)
     if indicator.forum_id and indicator.forum_id != forum.pk:
         raise ValidationError({"indicator": "Choose one of this forum's indicators"})
     if amber_tolerance < 0:

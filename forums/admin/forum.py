@@ -10,18 +10,14 @@ import datetime
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponseRedirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from import_export.admin import ImportMixin
-from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
+from forums.admin.membership_import import MembershipImportMixin
 from forums.coverage import forum_coverage
 from forums.models import Forum, Invitation, Membership
-from forums.resources import MembershipImportForm, MembershipResource
 from forums.services.forum import invitation_revoke, memberships_end
 from membership.admin import PersonAdmin
 from membership.models import User
@@ -213,12 +209,9 @@ class ForumAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ImportMixin, SimpleHistoryAdmin):
+class MembershipAdmin(MembershipImportMixin, SimpleHistoryAdmin):
     """Memberships: search, filters, end today, change history, and import from CSV or XLSX."""
 
-    resource_classes = [MembershipResource]
-    import_form_class = MembershipImportForm
-    import_formats = [base_formats.CSV, base_formats.XLSX]
     list_display = (
         "person",
         "forum",
@@ -259,21 +252,6 @@ class MembershipAdmin(ImportMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         obj._change_reason = "Changed in admin" if change else "Added in admin"
         super().save_model(request, obj, form, change)
-
-    def get_import_data_kwargs(self, **kwargs):
-        data_kwargs = super().get_import_data_kwargs(**kwargs)
-        data_kwargs["rollback_on_validation_errors"] = True  # all or nothing
-        return data_kwargs
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            self.message_user(
-                request,
-                "Nothing was imported: the file has problems. Check it and import it again.",
-                messages.ERROR,
-            )
-            return HttpResponseRedirect(reverse("admin:forums_membership_import"))
-        return super().process_result(result, request)
 
 
 @admin.register(Invitation)

@@ -12,12 +12,16 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from forums.imports import FIELD_COLUMNS as IMPORT_COLUMNS
+from forums.imports import MembershipRow
 from forums.models import Forum, Invitation, Membership
 from membership.models import Agency, User
 from membership.notifications import notify
+from membership.tabular import Report
 
 MEMBERSHIP_FIELDS = (
     "agency",
@@ -84,12 +88,14 @@ def membership_create(
     show_name_publicly: bool = False,
     reason: str = "Membership added",
     takes_over_as_chair: bool = False,
+    send_notice: bool = True,
 ) -> Membership:
     """Give a person a seat on a forum, checked against every membership rule.
 
     With ``takes_over_as_chair`` a new chair replaces the current one in the same transaction:
     the current chair's seat ends the day before the new one starts (a new local policing body
-    after an election, for example), so the one-chair rule never blocks a handover.
+    after an election, for example), so the one-chair rule never blocks a handover. The person
+    is told by email unless they added themselves or ``send_notice`` is off (a file import).
     """
     _lock(forum)
     start_date = start_date or timezone.localdate()
@@ -112,7 +118,7 @@ def membership_create(
     )
     membership.full_clean()
     _save_with_history(membership, by=created_by, reason=reason)
-    if created_by is None or created_by.pk != person.pk:  # not when accepting an invitation
+    if send_notice and (created_by is None or created_by.pk != person.pk):
         notify(
             key=f"membership-added:{membership.pk}",
             recipients=[person],
@@ -133,7 +139,13 @@ def membership_create(
 
 
 @transaction.atomic
-def membership_update(*, membership: Membership, updated_by: User | None, **changes) -> Membership:
+def membership_update(
+    *,
+    membership: Membership,
+    updated_by: User | None,
+    reason: str = "Membership changed",
+    **changes,
+) -> Membership:
     """Change a membership's agency, role, authority, deputy, dates or public-name consent."""
     unknown = set(changes) - set(MEMBERSHIP_FIELDS)
     if unknown:
@@ -146,9 +158,7 @@ def membership_update(*, membership: Membership, updated_by: User | None, **chan
         return membership
     membership.full_clean()
     update_fields = [f"{name}_id" if name in ("agency", "deputy") else name for name in changed]
-    _save_with_history(
-        membership, by=updated_by, reason="Membership changed", update_fields=update_fields
-    )
+    _save_with_history(membership, by=updated_by, reason=reason, update_fields=update_fields)
     return membership
 
 
@@ -214,6 +224,81 @@ def memberships_end(
             membership_end(membership=membership, ended_by=ended_by, end_date=end_date)
             count += 1
     return count
+
+
+@transaction.atomic
+def memberships_import(
+    *, rows: list[MembershipRow], imported_by: User, report: Report, dry_run: bool
+) -> Report:
+    """Add or change the memberships of an import file's checked rows: all or nothing.
+
+    People without an account get one, without a password. A row with the same forum, person
+    and start date as a membership changes it; any other row adds one, checked against every
+    membership rule (so two chairs in one file are refused). Problems are added to ``report``
+    against their row; with any problem, or on a dry run (the preview), nothing is kept.
+    """
+    emails = {row.email for row in rows} | {row.deputy_email for row in rows if row.deputy_email}
+    people = {
+        person.lower_email: person
+        for person in User.objects.annotate(lower_email=Lower("email")).filter(
+            lower_email__in=emails
+        )
+    }
+    for row in rows:
+        if row.email not in people:
+            people[row.email] = User.objects.create_user(
+                email=row.email, password=None, full_name=row.full_name or row.email
+            )
+    reason = "Imported from a file"
+    for row in rows:
+        person = people[row.email]
+        deputy = people.get(row.deputy_email) if row.deputy_email else None
+        if row.deputy_email and deputy is None:
+            message = f"No one with the email address {row.deputy_email} has an account"
+            report.add(row.number, message, "deputy_email")
+            continue
+        fields = {
+            "agency": row.agency,
+            "role": row.role,
+            "can_commit_resources": row.can_commit_resources,
+            "deputy": deputy,
+            "end_date": row.end_date,
+            "show_name_publicly": row.show_name_publicly,
+        }
+        existing = Membership.objects.filter(
+            forum=row.forum, person=person, start_date=row.start_date
+        ).first()
+        try:
+            if existing is None:
+                membership = membership_create(
+                    forum=row.forum,
+                    person=person,
+                    created_by=imported_by,
+                    start_date=row.start_date,
+                    reason=reason,
+                    send_notice=False,
+                    **fields,
+                )
+                outcome = "New"
+            else:
+                before = {name: getattr(existing, name) for name in fields}
+                membership = membership_update(
+                    membership=existing, updated_by=imported_by, reason=reason, **fields
+                )
+                changed = [name for name in fields if getattr(membership, name) != before[name]]
+                outcome = "Changed" if changed else "No change"
+        except ValidationError as error:
+            report.add_error(row.number, error, columns=IMPORT_COLUMNS)
+            continue
+        report.change(
+            row.number,
+            outcome,
+            f"{person} ({person.email}), {membership.get_role_display()} of {row.forum} "
+            f"from {row.start_date:%-d %B %Y}",
+        )
+    if dry_run or report.has_validation_errors():
+        transaction.set_rollback(True)
+    return report
 
 
 # --- the forum --------------------------------------------------------------------------------
@@ -332,13 +417,28 @@ INVITATION_PROBLEMS = {
 }
 
 
+def _new_person_for(invitation: Invitation) -> User:
+    """The account of someone new accepting: the one made when they were invited, or a new one."""
+    person = User.objects.select_for_update().filter(email__iexact=invitation.email).first()
+    if person is None:
+        return User.objects.create_user(email=invitation.email, password=None)
+    if person.has_usable_password():
+        raise ValidationError(
+            "An account already uses this email address. Sign in to accept the invitation"
+        )
+    return person
+
+
 @transaction.atomic
 def invitation_accept(
-    *, invitation: Invitation, person: User, full_name: str = "", password: str = ""
+    *, invitation: Invitation, person: User | None, full_name: str = "", password: str = ""
 ) -> Membership:
     """Accept an invitation for a person: set their name and password if new, create the seat.
 
-    Single use: the invitation row is locked, checked and marked accepted in one transaction.
+    ``person`` is the signed-in person accepting, or ``None`` for someone new: their account
+    (made without a password when they were invited, or made now) gets ``full_name`` and
+    ``password``. Single use: the invitation row is locked, checked and marked accepted in one
+    transaction, so a refusal leaves no account, seat or change behind.
     """
     invitation = (
         Invitation.objects.select_for_update().select_related("forum").get(pk=invitation.pk)
@@ -346,6 +446,10 @@ def invitation_accept(
     problem = invitation_problem(invitation)
     if problem:
         raise ValidationError(INVITATION_PROBLEMS[problem])
+    if person is None:
+        if not password:
+            raise ValidationError({"password1": "Enter a password"})
+        person = _new_person_for(invitation)
     update_fields = []
     if full_name and full_name.strip() != person.full_name:
         person.full_name = full_name.strip()

@@ -72,11 +72,9 @@ def invitation_accept(request):
             if form is None:
                 membership = services.invitation_accept(invitation=invitation, person=person)
             else:
-                if person.pk is None:
-                    person = User.objects.create_user(email=invitation.email, password=None)
                 membership = services.invitation_accept(
                     invitation=invitation,
-                    person=person,
+                    person=None,
                     full_name=form.cleaned_data["full_name"],
                     password=form.cleaned_data["password1"],
                 )
@@ -88,7 +86,7 @@ def invitation_accept(request):
         else:
             request.session.pop(SESSION_KEY, None)
             if not request.user.is_authenticated:
-                login(request, person, backend=BACKEND)
+                login(request, membership.person, backend=BACKEND)
             return redirect("forums:workspace-forum", membership.forum.slug)
     context["form"] = form
     return render(request, "forums/invitation_accept.html", context)

@@ -3,30 +3,29 @@
 With no environment variables set this is the embedded default: a SQLite file and a Celery
 broker on the local file system, both under ``var/``, so that web, worker and beat run on one
 machine with nothing to install. ``DATABASE_URL`` and ``REDIS_URL`` switch to PostgreSQL and
-Redis.
+Redis. Importing settings makes no file or folder: ``lcjb/embedded.py`` makes the embedded
+default's on the way to running (manage.py, the WSGI entry point, the Celery app).
 """
 
-import secrets
 from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
 
+from lcjb import embedded
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-VAR_DIR = Path(env("LCJB_VAR_DIR", default=str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+VAR_DIR = embedded.var_dir()  # LCJB_VAR_DIR, or var/
 
 
 def _local_secret_key() -> str:
-    """A per-installation key for the embedded default, kept out of the repository."""
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    """The embedded default's per-installation key (made by lcjb.embedded.prepare), or "" until
+    it is made: Django refuses to run with an empty key, so nothing runs unprepared."""
+    path = VAR_DIR / embedded.KEY_FILE
+    return path.read_text().strip() if path.exists() else ""
 
 
 SECRET_KEY = env("SECRET_KEY", default=None) or _local_secret_key()
@@ -53,7 +52,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
-    "import_export",
     "django_filters",
     "django_celery_beat",
     "csp",
@@ -194,9 +192,7 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
-    _broker_dir = VAR_DIR / "celery"
-    for _sub in ("queue", "processed", "control"):
-        (_broker_dir / _sub).mkdir(parents=True, exist_ok=True)
+    _broker_dir = VAR_DIR / "celery"  # its folders are made by lcjb.embedded.prepare
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "queue"),
@@ -255,6 +251,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
-
-IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_SKIP_ADMIN_LOG = False

@@ -3,6 +3,8 @@
 from lcjb.settings.base import *  # noqa: F403
 from lcjb.settings.base import env
 
+# Tests never need the embedded default's key file (importing settings makes no files).
+SECRET_KEY = env("SECRET_KEY", default="tests-only-not-a-secret-" + "k" * 40)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["default"]["OPTIONS"]["location"] = str(VAR_DIR / "test-private")  # noqa: F405

@@ -10,7 +10,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_http_methods
 
-from membership import two_factor
+from membership import selectors, services, two_factor
 from membership.forms import (
     AccountForm,
     NotificationPreferenceForm,
@@ -20,7 +20,6 @@ from membership.forms import (
     SignInForm,
     TwoFactorCodeForm,
 )
-from membership.models import NotificationPreference
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -75,7 +74,7 @@ def account(request):
     """'Your account': name and job title, and links to password and preferences."""
     form = AccountForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.person_update(person=request.user, updated_by=request.user, **form.cleaned_data)
         messages.success(request, "Your details have been saved")
         return redirect("account")
     return render(request, "membership/account.html", {"form": form})
@@ -85,8 +84,10 @@ def account(request):
 def password_change(request):
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        update_session_auth_hash(request, form.user)
+        services.person_password_change(
+            person=request.user, password=form.cleaned_data["new_password1"]
+        )
+        update_session_auth_hash(request, request.user)
         messages.success(request, "Your password has been changed")
         return redirect("account")
     return render(request, "membership/password_change.html", {"form": form})
@@ -95,10 +96,10 @@ def password_change(request):
 @require_http_methods(["GET", "POST"])
 def preferences(request):
     """Which non-essential emails a person wants, and the day of their weekly digest."""
-    preference, _ = NotificationPreference.objects.get_or_create(person=request.user)
+    preference = selectors.notification_preference_for(person=request.user)
     form = NotificationPreferenceForm(request.POST or None, instance=preference)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.notification_preference_update(person=request.user, **form.cleaned_data)
         messages.success(request, "Your notification preferences have been saved")
         return redirect("membership:preferences")
     return render(request, "membership/preferences.html", {"form": form})
@@ -109,11 +110,10 @@ def two_factor_settings(request):
     """Turn two-factor sign-in on (scan a QR code, confirm with a code) or off (with a code)."""
     device = two_factor.confirmed_device(request.user)
     if device is None:
-        device = two_factor.unconfirmed_device(request.user)
+        device = services.two_factor_setup_start(person=request.user)
         form = TwoFactorCodeForm(request.POST or None, device=device, submit_label="Turn on")
         if request.method == "POST" and form.is_valid():
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+            services.two_factor_turn_on(person=request.user, device=device)
             two_factor.complete(request, device)
             messages.success(request, "Two-factor sign-in is on")
             return redirect("account")
@@ -126,7 +126,7 @@ def two_factor_settings(request):
         return render(request, "registration/two_factor_settings.html", context)
     form = TwoFactorCodeForm(request.POST or None, device=device, submit_label="Turn off")
     if request.method == "POST" and form.is_valid():
-        device.delete()
+        services.two_factor_turn_off(person=request.user, device=device)
         request.session.pop(two_factor.PENDING_SESSION_KEY, None)
         messages.success(request, "Two-factor sign-in is off")
         return redirect("account")

@@ -2,10 +2,9 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from membership import selectors
+from membership import selectors, services
 
 
 @require_GET
@@ -28,15 +27,11 @@ def notice_list(request):
 def notice_detail(request, pk: int):
     """One notice; opening it marks it read. Another person's notice is a 404."""
     notice = get_object_or_404(selectors.notices_for(person=request.user), pk=pk)
-    if notice.read_at is None:
-        notice.read_at = timezone.now()
-        notice.save(update_fields=["read_at"])
+    services.notice_mark_read(notice=notice, person=request.user)
     return render(request, "membership/notice_detail.html", {"notice": notice})
 
 
 @require_POST
 def notices_read_all(request):
-    selectors.notices_for(person=request.user).filter(read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    services.notices_mark_all_read(person=request.user)
     return redirect("membership:notices")

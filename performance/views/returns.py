@@ -57,7 +57,7 @@ def start(request, slug):
         performance_return = services.return_start(
             forum=forum,
             agency=Agency.objects.get(pk=agency_id),
-            period=services.period_get_or_create(spec=spec),
+            period=spec,
             started_by=request.user,
         )
     except ValidationError as error:
@@ -129,7 +129,8 @@ def upload(request, slug, pk):
     )
     problems = []
     if request.method == "POST" and form.is_valid():
-        figures, problems = imports.check_rows(performance_return, form.rows)
+        figures, report = imports.check_rows(performance_return, form.rows)
+        problems = report.by_row()
         if not problems:
             try:
                 saved = services.return_save_figures(

@@ -87,7 +87,7 @@ def targets(request, slug):
                 services.target_set(
                     forum=forum,
                     indicator=data["indicator"],
-                    period=services.period_get_or_create(spec=data["period"]),
+                    period=data["period"],
                     value=data["value"],
                     amber_tolerance=data["amber_tolerance"],
                     set_by=request.user,

@@ -6,6 +6,7 @@ import re
 import pytest
 import time_machine
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -194,8 +195,6 @@ def test_accepting_checks_the_rules_again(forum, secretariat, chair):
         agency=pcc, invited_by=secretariat,
     )  # fmt: skip
     Membership.objects.filter(forum=forum, person=chair).update(end_date=None)  # chair is back
-    from django.core.exceptions import ValidationError
-
     with pytest.raises(ValidationError):
         invitation_accept(invitation=invitation, person=User.objects.get(email=invitation.email))
     invitation.refresh_from_db()
@@ -232,3 +231,50 @@ def test_whoever_sent_the_invitation_hears_it_was_accepted(
         )
     assert [message.to for message in mail.outbox] == [[secretariat.email]]
     assert "Nia has joined" in mail.outbox[0].subject
+
+
+def test_a_refused_acceptance_leaves_no_account_behind(client, forum, secretariat, chair):
+    """The account of someone new is made inside the acceptance: refused, nothing is left."""
+    pcc = AgencyFactory(agency_type=agency_type("pcc"))
+    chair_seat = Membership.objects.get(forum=forum, person=chair)
+    Membership.objects.filter(pk=chair_seat.pk).update(
+        end_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    _invitation, token = invitation_send(
+        forum=forum, email="new.chair@example.org", full_name="New Chair", role="chair",
+        agency=pcc, invited_by=secretariat,
+    )  # fmt: skip
+    User.objects.filter(email="new.chair@example.org").delete()  # e.g. removed by a site admin
+    Membership.objects.filter(pk=chair_seat.pk).update(end_date=None)  # the chair is back
+    client.get(reverse("forums:invitation-open", args=[token]))
+    answers = {"full_name": "Nia Chair", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+
+    response = client.post(reverse("forums:invitation-accept"), answers)
+    assert response.status_code == 200
+    assert "already has a chair" in response.text
+    assert not User.objects.filter(email="new.chair@example.org").exists()
+
+    Membership.objects.filter(pk=chair_seat.pk).update(  # positive control: the seat is free
+        end_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    response = client.post(reverse("forums:invitation-accept"), answers)
+    assert response.url == reverse("forums:workspace-forum", args=[forum.slug])
+    person = User.objects.get(email="new.chair@example.org")
+    assert person.full_name == "Nia Chair" and person.check_password(NEW_PASSWORD)
+    assert Membership.objects.current().filter(forum=forum, person=person, role="chair").exists()
+
+
+def test_someone_new_cannot_take_over_an_account_that_has_a_password(forum, secretariat, probation):
+    invitation, _ = invite(forum, secretariat, probation)
+    person = User.objects.get(email=invitation.email)
+    person.set_password("someone else set this up 42")
+    person.save(update_fields=["password"])
+    with pytest.raises(ValidationError, match="Sign in to accept"):
+        invitation_accept(
+            invitation=invitation, person=None, full_name="Nia", password=NEW_PASSWORD
+        )
+    assert person.check_password("someone else set this up 42")
+    assert not Membership.objects.filter(forum=forum, person=person).exists()
+
+    membership = invitation_accept(invitation=invitation, person=person)  # positive control
+    assert membership.person == person

@@ -208,7 +208,7 @@ def test_importing_a_file_with_bad_rows_imports_nothing_and_lists_each(
     result = preview.context["result"]
     assert result.has_validation_errors()
     invalid = {row.number: row.error_dict for row in result.invalid_rows}
-    assert set(invalid) == {2, 3, 4, 5, 6}
+    assert set(invalid) == {3, 4, 5, 6, 7}  # as the spreadsheet numbers them: the header is row 1
     text = preview.text
     assert "can only hold an advisory seat" in text
     assert "There is no forum with the slug" in text
@@ -397,3 +397,66 @@ def test_an_upload_that_is_not_csv_or_xlsx_is_refused(site_admin_client, name, c
     assert response.status_code == 200
     assert "The file must be a CSV" in response.text
     assert "Excel (XLSX) file" in response.text
+
+
+def test_the_preview_says_what_each_row_does_and_the_import_sends_no_email(
+    site_admin_client, forum, agencies, mailoutbox
+):
+    MembershipFactory(
+        forum=forum,
+        person=UserFactory(email="kept@example.org", full_name="Kim Kept"),
+        agency=agencies["police"],
+        can_commit_resources=False,
+        start_date=datetime.date(2026, 1, 5),
+    )
+    upload = _csv(
+        f"{forum.slug},new.person@example.org,Nia New,Test cps,member,yes,,2026-01-05,,",
+        f"{forum.slug},kept@example.org,,Test police,member,yes,,2026-01-05,,",
+    )
+    preview = _preview(site_admin_client, upload)
+    assert "New" in preview.text and "Nia New (new.person@example.org), Member of" in preview.text
+    assert "Changed" in preview.text and "Kim Kept (kept@example.org)" in preview.text
+    done = _confirm(site_admin_client, preview)
+    assert done.url == reverse("admin:forums_membership_changelist")
+    page = site_admin_client.get(done.url).text
+    assert "Imported members.csv: 1 membership added, 1 changed, 0 unchanged" in page
+    assert Membership.objects.get(person__email="kept@example.org").can_commit_resources
+    assert Membership.objects.filter(person__email="new.person@example.org").exists()
+    assert mailoutbox == []  # people are added quietly, as before; they are invited separately
+
+
+def test_a_preview_can_be_confirmed_once_and_only_by_whoever_uploaded_it(
+    site_admin_client, forum, agencies
+):
+    from django.test import Client
+
+    upload = _csv(f"{forum.slug},once@example.org,Once,Test cps,member,no,,2026-01-05,,")
+    preview = _preview(site_admin_client, upload)
+    other_admin = Client()
+    other_admin.force_login(UserFactory(is_staff=True, is_superuser=True))
+    refused = _confirm(other_admin, preview)
+    assert refused.url == reverse("admin:forums_membership_import")
+    assert not Membership.objects.filter(person__email="once@example.org").exists()
+
+    assert _confirm(site_admin_client, preview).status_code == 302  # positive control
+    assert Membership.objects.filter(person__email="once@example.org").count() == 1
+    again = _confirm(site_admin_client, preview)
+    assert again.url == reverse("admin:forums_membership_import")
+    assert "The preview has expired" in site_admin_client.get(again.url).text
+
+
+def test_the_import_template_can_be_filled_in_and_imported(site_admin_client, forum, agencies):
+    url = reverse("admin:forums_membership_import_template", args=["xlsx"])
+    book = openpyxl.load_workbook(io.BytesIO(site_admin_client.get(url).content))
+    sheet = book["Memberships"]
+    assert [cell.value for cell in sheet[1]] == HEADER.split(",")
+    assert "Guidance" in book.sheetnames
+    sheet["A2"], sheet["D2"] = forum.slug, "Test cps"  # the example row, on this forum
+    buffer = io.BytesIO()
+    book.save(buffer)
+    preview = _preview(site_admin_client, SimpleUploadedFile("filled.xlsx", buffer.getvalue()))
+    assert preview.context["confirm_form"], preview.text[-2000:]
+    _confirm(site_admin_client, preview)
+    assert Membership.objects.filter(forum=forum, person__email="sam.jones@example.org").exists()
+    csv_url = reverse("admin:forums_membership_import_template", args=["csv"])
+    assert site_admin_client.get(csv_url).text.splitlines()[0] == HEADER

@@ -7,7 +7,13 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from forums.models import Membership
-from performance.models import Measurement, PerformanceReturn, PeriodPublication
+from performance import periods
+from performance.models import (
+    Measurement,
+    PerformanceReturn,
+    PeriodPublication,
+    ReportingPeriod,
+)
 from performance.services import (
     confirmation_record_reason,
     figures_confirm,
@@ -59,6 +65,20 @@ def test_return_start_refuses_an_agency_not_on_the_forum(forum, data_submitter):
         return_start(
             forum=forum, agency=stranger, period=period("2026-Q2"), started_by=data_submitter
         )
+
+
+def test_a_refused_start_leaves_no_period_behind(forum, data_submitter):
+    """A period nobody has used yet gets its row inside the start: refused, nothing is left."""
+    spec = periods.parse_code("2031-Q3")
+    stranger = AgencyFactory(agency_type=agency_type("hmcts"))
+    with pytest.raises(ValidationError, match="does not sit on"):
+        return_start(forum=forum, agency=stranger, period=spec, started_by=data_submitter)
+    assert not ReportingPeriod.objects.filter(code="2031-Q3").exists()
+
+    started = return_start(  # positive control
+        forum=forum, agency=agency_of(data_submitter, forum), period=spec, started_by=data_submitter
+    )
+    assert started.period == ReportingPeriod.objects.get(code="2031-Q3")
 
 
 def test_figures_are_checked_and_rates_computed(draft, data_submitter):

@@ -1,0 +1,165 @@
+"""The admin's membership import: upload, preview (a dry run), confirm; or a row-by-row report.
+
+Reading and reporting are the one import mechanism (``membership/tabular.py``), the columns
+and cells are ``forums/imports.py`` and the writes ``forums.services.forum.memberships_import``.
+Between preview and confirm the file waits in the cache (shared by every web node) for an hour,
+under a random token only the site admin who uploaded it can use.
+"""
+
+import secrets
+
+from django import forms
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import pluralize
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
+
+from forums import imports
+from forums.services.forum import memberships_import
+from membership.tabular import FileProblem
+
+WAIT_SECONDS = 60 * 60
+CACHE_PREFIX = "membership-import:"
+
+
+class ImportFileForm(forms.Form):
+    import_file = forms.FileField(
+        label="File to import",
+        help_text="A CSV or Excel (.xlsx) file of at most 5 MB, with the columns below",
+        error_messages={"required": "Choose a CSV or Excel file to import"},
+    )
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        try:
+            self.rows = imports.read_upload(upload)
+        except FileProblem as problem:
+            raise forms.ValidationError(str(problem)) from None
+        upload.seek(0)
+        return upload
+
+
+class ConfirmImportForm(forms.Form):
+    import_token = forms.CharField(widget=forms.HiddenInput)
+    original_file_name = forms.CharField(widget=forms.HiddenInput)
+
+
+def _run(rows, *, imported_by, dry_run: bool):
+    good, report = imports.check_rows(rows)
+    return memberships_import(rows=good, imported_by=imported_by, report=report, dry_run=dry_run)
+
+
+class MembershipImportMixin:
+    """Adds "Import" to the membership admin (URL names ``..._import``, ``..._process_import``)."""
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("import/", wrap(self.import_view), name="forums_membership_import"),
+            path(
+                "process_import/",
+                wrap(require_POST(self.process_import_view)),
+                name="forums_membership_process_import",
+            ),
+            path(
+                "import/template.<str:fmt>",
+                wrap(self.import_template_view),
+                name="forums_membership_import_template",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _check_may_import(self, request) -> None:
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+
+    def _page(self, request, context):
+        return TemplateResponse(
+            request,
+            "admin/forums/membership/import.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "Import memberships",
+                "columns": imports.COLUMNS,
+                "guidance": imports.GUIDANCE,
+                **context,
+            },
+        )
+
+    def import_view(self, request):
+        """Upload a file and see what it would do (nothing is saved), or each bad row."""
+        self._check_may_import(request)
+        form = ImportFileForm(request.POST or None, request.FILES or None)
+        context = {"form": form}
+        if request.method == "POST" and form.is_valid():
+            report = _run(form.rows, imported_by=request.user, dry_run=True)
+            context["result"] = report
+            if not report.has_validation_errors():
+                upload = form.cleaned_data["import_file"]
+                token = secrets.token_urlsafe(24)
+                cache.set(
+                    CACHE_PREFIX + token,
+                    {"user": request.user.pk, "name": upload.name, "content": upload.read()},
+                    WAIT_SECONDS,
+                )
+                context["confirm_form"] = ConfirmImportForm(
+                    initial={"import_token": token, "original_file_name": upload.name}
+                )
+        return self._page(request, context)
+
+    def process_import_view(self, request):
+        """Import the previewed file, all or nothing (the rules are checked again)."""
+        self._check_may_import(request)
+        again = HttpResponseRedirect(reverse("admin:forums_membership_import"))
+        form = ConfirmImportForm(request.POST)
+        key = CACHE_PREFIX + (request.POST.get("import_token") or "")
+        waiting = cache.get(key) if form.is_valid() else None
+        if not waiting or waiting["user"] != request.user.pk:
+            self.message_user(
+                request, "The preview has expired: choose the file again.", messages.ERROR
+            )
+            return again
+        cache.delete(key)
+        try:
+            rows = imports.read_upload(ContentFile(waiting["content"], name=waiting["name"]))
+        except FileProblem as problem:
+            self.message_user(request, str(problem), messages.ERROR)
+            return again
+        report = _run(rows, imported_by=request.user, dry_run=False)
+        if report.has_validation_errors():
+            self.message_user(
+                request,
+                "Nothing was imported: the file has problems. Check it and import it again.",
+                messages.ERROR,
+            )
+            return again
+        counts = report.counts()
+        added = counts.get("New", 0)
+        self.message_user(
+            request,
+            f"Imported {waiting['name']}: {added} membership{pluralize(added)} added, "
+            f"{counts.get('Changed', 0)} changed, {counts.get('No change', 0)} unchanged.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:forums_membership_changelist"))
+
+    def import_template_view(self, request, fmt: str):
+        """A file to fill in: the columns, an example row and (in Excel) a guidance sheet."""
+        self._check_may_import(request)
+        if fmt == "xlsx":
+            response = HttpResponse(
+                imports.template_xlsx(),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        elif fmt == "csv":
+            response = HttpResponse(imports.template_csv(), content_type="text/csv; charset=utf-8")
+        else:
+            raise Http404
+        response["Content-Disposition"] = f'attachment; filename="memberships.{fmt}"'
+        return response

@@ -1,0 +1,90 @@
+"""Writes of a person's own account: details, password, preferences, two-factor and notices.
+
+Every service is keyword-only, takes the acting person and does its whole job in one
+transaction, like the services of the other apps.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from membership import two_factor
+from membership.models import Notification, NotificationPreference, User
+
+
+@transaction.atomic
+def person_update(*, person: User, updated_by: User, full_name: str, job_title: str) -> User:
+    """Change a person's name and job title."""
+    person.full_name = full_name.strip()
+    person.job_title = job_title.strip()
+    person._history_user = updated_by
+    person.save(update_fields=["full_name", "job_title"])
+    return person
+
+
+@transaction.atomic
+def person_password_change(*, person: User, password: str) -> User:
+    """Set a new password the person chose (already checked by the form)."""
+    person.set_password(password)
+    person._history_user = person
+    person.save(update_fields=["password"])
+    return person
+
+
+@transaction.atomic
+def notification_preference_update(
+    *, person: User, reminders: bool, digest: bool, digest_weekday: int
+) -> NotificationPreference:
+    """Record which non-essential emails the person wants, and their digest's day."""
+    preference, _ = NotificationPreference.objects.update_or_create(
+        person=person,
+        defaults={"reminders": reminders, "digest": digest, "digest_weekday": digest_weekday},
+    )
+    return preference
+
+
+@transaction.atomic
+def two_factor_setup_start(*, person: User) -> TOTPDevice:
+    """The device being set up: a fresh secret, kept until the person confirms it with a code."""
+    device = TOTPDevice.objects.filter(user=person, confirmed=False).first()
+    return device or TOTPDevice.objects.create(
+        user=person, name=two_factor.DEVICE_NAME, confirmed=False
+    )
+
+
+@transaction.atomic
+def two_factor_turn_on(*, person: User, device: TOTPDevice) -> TOTPDevice:
+    """Confirm the person's device after they entered a current code from it."""
+    if device.user_id != person.pk:
+        raise PermissionDenied("A person can only turn on their own two-factor sign-in")
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return device
+
+
+@transaction.atomic
+def two_factor_turn_off(*, person: User, device: TOTPDevice) -> None:
+    """Remove the person's device after they entered a current code from it."""
+    if device.user_id != person.pk:
+        raise PermissionDenied("A person can only turn off their own two-factor sign-in")
+    device.delete()
+
+
+@transaction.atomic
+def notice_mark_read(*, notice: Notification, person: User) -> Notification:
+    """Mark one of the person's notices read (the first time they open it)."""
+    if notice.recipient_id != person.pk:
+        raise PermissionDenied("A person can only read their own notices")
+    if notice.read_at is None:
+        notice.read_at = timezone.now()
+        notice.save(update_fields=["read_at"])
+    return notice
+
+
+@transaction.atomic
+def notices_mark_all_read(*, person: User) -> int:
+    """Mark every unread notice of the person read; returns how many were unread."""
+    return Notification.objects.filter(recipient=person, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
