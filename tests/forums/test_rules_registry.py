@@ -58,8 +58,8 @@ def test_no_rules_permission_shares_a_name_with_a_django_model_permission():
     assert set(_registered()) & model_permissions == set()
 
 
-def test_no_template_compares_a_status_with_a_string():
-    pattern = re.compile(r"""\bstatus\s*[!=]=\s*['"]""")
+def test_no_template_compares_a_status_state_or_confidentiality_with_a_string():
+    pattern = re.compile(r"""\b(status|state|confidentiality)\s*[!=]=\s*['"]""")
     offending = [
         f"{path.relative_to(ROOT)}:{number}"
         for path in _source_files({".html", ".txt"})
@@ -67,4 +67,5 @@ def test_no_template_compares_a_status_with_a_string():
         if pattern.search(line)
     ]
     assert pattern.search('{% if meeting.status == "held" %}')  # the check can fail
+    assert pattern.search('{% if item.confidentiality != "public" %}')
     assert offending == []
