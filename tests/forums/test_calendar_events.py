@@ -62,8 +62,9 @@ def test_sequence_rises_when_the_meeting_moves_and_again_when_it_is_cancelled(
     url = reverse("meetings:public-ics", args=[forum.slug])
     before = _event(client.get(url).content, meeting)
     later = meeting.starts_at + datetime.timedelta(days=1)
-    services.meeting_update(meeting=meeting, by=secretariat, starts_at=later)
-    services.meeting_update(meeting=meeting, by=secretariat, starts_at=later)  # no change
+    moved_to = {"starts_at": later, "ends_at": later + datetime.timedelta(hours=2)}
+    services.meeting_update(meeting=meeting, by=secretariat, **moved_to)
+    services.meeting_update(meeting=meeting, by=secretariat, **moved_to)  # no change
     moved = _event(client.get(url).content, meeting)
     assert moved.decoded("sequence") == before.decoded("sequence") + 1
     assert moved.decoded("dtstart") == later
