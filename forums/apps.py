@@ -8,13 +8,17 @@ class ForumsConfig(AppConfig):
     verbose_name = "Forums and meetings"
 
     def ready(self):
-        from forums import reminders, reports
+        from forums.reminders.digest import (
+            digest_audience,
+            digest_empty_seats,
+            digest_meetings_missing_papers,
+            digest_overdue_actions,
+        )
+        from forums.reports import register_forum_reports
         from membership import digest
 
-        digest.register_digest_audience(reminders.digest_audience)
-        digest.register_digest_section("overdue_actions", reminders.digest_overdue_actions)
-        digest.register_digest_section(
-            "meetings_missing_papers", reminders.digest_meetings_missing_papers
-        )
-        digest.register_digest_section("empty_seats", reminders.digest_empty_seats)
-        reports.register_forum_reports()
+        digest.register_digest_audience(digest_audience)
+        digest.register_digest_section("overdue_actions", digest_overdue_actions)
+        digest.register_digest_section("meetings_missing_papers", digest_meetings_missing_papers)
+        digest.register_digest_section("empty_seats", digest_empty_seats)
+        register_forum_reports()

@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from forums import demo as forums_demo
 from forums.coverage import forum_coverage
+from forums.demo import forum as forums_demo
 from forums.models import Forum, Membership
 from membership import demo as membership_demo
 

@@ -4,8 +4,8 @@ import io
 
 import pytest
 
-from forums import demo as forums_demo
-from forums import demo_meetings
+from forums.demo import forum as forums_demo
+from forums.demo import meetings as demo_meetings
 from forums.models import Action, Confidentiality, Meeting, Minutes, Paper
 from membership import demo as membership_demo
 from membership.models import User

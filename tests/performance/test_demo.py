@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from forums import demo as forums_demo
+from forums.demo import forum as forums_demo
 from membership import demo as membership_demo
 from performance import demo
 from performance.models import Measurement, PerformanceReturn, PeriodPublication, Target

@@ -1,8 +1,8 @@
 """Create a realistic demo data set and print the demo accounts. Safe to run again.
 
-Each app of ours may have modules named ``demo`` or ``demo_<part>``, each with ``seed(stdout)``;
-apps run in the order of INSTALLED_APPS (membership, forums, performance, priorities) and an
-app's modules in name order, so each builds on the ones before without this app importing them.
+Each app of ours may have a ``demo`` module or package with ``seed(stdout)``; apps run in the
+order of INSTALLED_APPS (membership, forums, performance, priorities), so each builds on the ones
+before without this app importing them.
 """
 
 import pkgutil
@@ -25,14 +25,12 @@ class Command(BaseCommand):
             for config in apps.get_app_configs():
                 if config.name not in OUR_APPS:
                     continue
-                names = sorted(
-                    info.name
-                    for info in pkgutil.iter_modules(config.module.__path__)
-                    if info.name == "demo" or info.name.startswith("demo_")
-                )
-                for name in names:
-                    self.stdout.write(f"Seeding {config.verbose_name} ({name})…")
-                    import_module(f"{config.name}.{name}").seed(stdout=self.stdout)
+                if not any(
+                    info.name == "demo" for info in pkgutil.iter_modules(config.module.__path__)
+                ):
+                    continue
+                self.stdout.write(f"Seeding {config.verbose_name}…")
+                import_module(f"{config.name}.demo").seed(stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"\nDemo accounts (password for all: {DEMO_PASSWORD})")
         )

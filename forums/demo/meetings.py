@@ -1,25 +1,12 @@
-"""Demo meetings (used by ``seed_demo``; runs after forums' demo): a year of the meeting cycle.
-
-For cleveland-cjb: six past meetings with agendas, papers (small generated PDFs stamped with
-their classification), attendance, declarations, minutes in every state, decisions and actions
-(done, in progress, overdue); one cancelled meeting; two upcoming ones (agenda published, and
-scheduled); a forward plan; escalations. Other demo boards get a lighter year. A forum that
-already has meetings is left alone, so running it again changes nothing.
-"""
+"""Demo meetings (runs after the demo forums): a year of the meeting cycle."""
 
 import datetime
-import io
-import zlib
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from pypdf import PdfWriter
-from pypdf.generic import (
-    DecodedStreamObject,
-    DictionaryObject,
-    NameObject,
-)
 
+from forums.demo.escalations import _seed_escalations
+from forums.demo.papers import _paper
+from forums.demo.seats import _seats
 from forums.models import (
     Action,
     ActionUpdate,
@@ -28,7 +15,6 @@ from forums.models import (
     Confidentiality,
     Decision,
     Declaration,
-    Escalation,
     Forum,
     ForwardPlanItem,
     Meeting,
@@ -36,84 +22,16 @@ from forums.models import (
     MinuteComment,
     MinuteEntry,
     Minutes,
-    Paper,
-    PaperVersion,
-    SecurityClassification,
 )
+
+# For cleveland-cjb: six past meetings with agendas, papers, attendance, declarations, minutes
+# in every state, decisions and actions (done, in progress, overdue); one cancelled meeting; two
+# upcoming ones (agenda published, and scheduled); a forward plan; escalations. Other demo boards
+# get a lighter year. A forum that already has meetings is left alone, so running it again
+# changes nothing.
 
 Role = Membership.Role
 Conf = Confidentiality
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def demo_pdf(title: str, classification: str, lines: list[str]) -> bytes:
-    """A one-page PDF with the classification marking at the top and bottom (pypdf)."""
-    writer = PdfWriter()
-    page = writer.add_blank_page(width=595, height=842)
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-        }
-    )
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
-    )
-    text = [f"BT /F1 11 Tf 260 810 Td ({_escape(classification)}) Tj ET"]
-    text.append(f"BT /F1 16 Tf 50 760 Td ({_escape(title)}) Tj ET")
-    for number, line in enumerate(lines):
-        text.append(f"BT /F1 11 Tf 50 {720 - number * 16} Td ({_escape(line)}) Tj ET")
-    text.append(f"BT /F1 11 Tf 260 25 Td ({_escape(classification)}) Tj ET")
-    stream = DecodedStreamObject()
-    stream.set_data("\n".join(text).encode("latin-1", "replace"))
-    page[NameObject("/Contents")] = writer._add_object(stream)
-    writer.add_metadata({"/Title": title})
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def _paper(item, title, by, *, classification=SecurityClassification.OFFICIAL, named=()):
-    marking = dict(SecurityClassification.choices)[classification]
-    content = demo_pdf(
-        title,
-        marking,
-        [
-            f"{item.meeting.forum.name}",
-            f"Meeting of {timezone.localtime(item.meeting.starts_at):%-d %B %Y}",
-            f"Agenda item: {item.title}",
-            "Demo paper generated for the LCJB Forum Manager.",
-        ],
-    )
-    paper = Paper.objects.create(
-        agenda_item=item,
-        title=title,
-        classification=classification,
-        confidentiality=item.confidentiality,
-        created_by=by,
-    )
-    if named:
-        paper.restricted_to.set(named)
-    name = title.lower().replace(" ", "-").replace("'", "")[:60] + ".pdf"
-    version = PaperVersion(
-        paper=paper,
-        number=1,
-        file_name=name,
-        content_type="application/pdf",
-        size=len(content),
-        sha256=f"{zlib.crc32(content):064x}",
-        uploaded_by=by,
-        uploaded_at=item.meeting.starts_at - datetime.timedelta(days=8),
-    )
-    version.file.save(name, ContentFile(content), save=False)
-    version.save()
-    paper.current_version = version
-    paper.save(update_fields=["current_version"])
-    return paper
 
 
 def _at(months_from_now: int, hour: int = 10) -> datetime.datetime:
@@ -123,18 +41,6 @@ def _at(months_from_now: int, hour: int = 10) -> datetime.datetime:
     year = today.year + month // 12
     day = datetime.date(year, month % 12 + 1, 15)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
-
-
-def _seats(forum):
-    seats = list(
-        Membership.objects.current()
-        .filter(forum=forum, role__in=Membership.MEMBER_ROLES)
-        .select_related("person", "agency__agency_type")
-    )
-    by_role = {}
-    for seat in seats:
-        by_role.setdefault(seat.role, []).append(seat)
-    return seats, by_role
 
 
 ITEMS = [
@@ -511,56 +417,3 @@ def seed(*, stdout) -> None:
             continue
         _seed_forum(forum, past_months=past, future_months=future, full=full, stdout=stdout)
     _seed_escalations(stdout)
-
-
-def _seed_escalations(stdout) -> None:
-    board = Forum.objects.filter(slug="cleveland-cjb").first()
-    sub_group = Forum.objects.filter(slug="cleveland-victims-witnesses").first()
-    if board is None or Escalation.objects.filter(from_forum=board).exists():
-        return
-    _, by_role = _seats(board)
-    raiser = (by_role.get(Role.CHAIR) or by_role.get(Role.SECRETARIAT) or [None])[0]
-    if raiser is None:
-        return
-    Escalation.objects.create(
-        from_forum=board,
-        level=Escalation.Level.NATIONAL,
-        title="Crown Court capacity in the North East",
-        description="Sitting days allocated to Teesside Crown Court do not match the "
-        "outstanding caseload; victims wait over two years for trial.",
-        tried_so_far="Raised with the HMCTS delivery director; local listing changes made.",
-        raised_by=raiser.person,
-        raised_at=timezone.now() - datetime.timedelta(days=40),
-    )
-    if sub_group is not None:
-        _, sub_roles = _seats(sub_group)
-        sub_raiser = next(iter(sub_roles.values()), [None])[0]
-        next_meeting = (
-            Meeting.objects.filter(forum=board, starts_at__gte=timezone.now())
-            .exclude(status=Meeting.Status.CANCELLED)
-            .order_by("starts_at")
-            .first()
-        )
-        if sub_raiser is not None:
-            item = None
-            if next_meeting is not None:
-                item = AgendaItem.objects.create(
-                    meeting=next_meeting,
-                    order=99,
-                    status=AgendaItem.Status.PROPOSED,
-                    title="Escalation from the Victims and Witnesses Sub-group: witness care cover",
-                    purpose="escalation",
-                    confidentiality=Conf.CONFIDENTIAL,
-                    confidentiality_reason="Proposed item: not yet accepted onto the agenda",
-                )
-            Escalation.objects.create(
-                from_forum=sub_group,
-                to_forum=board,
-                level=Escalation.Level.PARENT_BOARD,
-                title="Witness care cover",
-                description="The witness care unit has no cover for long-term absence.",
-                raised_by=sub_raiser.person,
-                agenda_item=item,
-                status=Escalation.Status.ON_AGENDA if item else Escalation.Status.RAISED,
-            )
-    stdout.write("  escalations: one national, one from a sub-group")

@@ -1,0 +1,84 @@
+"""Action reminders: due in three days, and overdue ones once a week."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from forums import confidentiality
+from forums.models import Action
+from forums.reminders.common import action_url
+from membership import dates
+from membership.notifications import absolute_url, notify
+
+ACTION_DUE_DAYS = 3
+
+
+def _open_actions():
+    return (
+        Action.objects.open()
+        .filter(owner__isnull=False, owner__is_active=True)
+        .select_related("forum", "owner", "meeting", "agenda_item")
+        .prefetch_related("agenda_item__restricted_to")
+    )
+
+
+def _owner_may_see(action: Action, viewers) -> bool:
+    """The owner sits on the forum as a member and may see the action."""
+    viewer = viewers.get((action.forum_id, action.owner_id), confidentiality.NOBODY)
+    return confidentiality.may_see(viewer, action)
+
+
+def send_action_reminders(*, today: datetime.date) -> int:
+    """Owners of actions due in 3 days (one reminder per action) and of overdue actions (one
+    list a week per owner)."""
+    created = 0
+    due = list(_open_actions().filter(due_date=today + datetime.timedelta(days=ACTION_DUE_DAYS)))
+    overdue = list(_open_actions().filter(due_date__lt=today).order_by("owner_id", "due_date"))
+    viewers = confidentiality.viewers_on(forum_ids={a.forum_id for a in due + overdue}, today=today)
+    for action in due:
+        if not _owner_may_see(action, viewers):
+            continue
+        created += len(
+            notify(
+                key=f"action-due:{ACTION_DUE_DAYS}d:action={action.pk}",
+                recipients=[action.owner],
+                category="reminder",
+                subject=f"Action due in {ACTION_DUE_DAYS} days: {action.title}",
+                template="forums/email/reminder_action_due",
+                context={
+                    "action": action,
+                    "forum": action.forum,
+                    "action_url": absolute_url(action_url(action)),
+                },
+                url=action_url(action),
+            )
+        )
+    by_owner: dict[int, list[Action]] = defaultdict(list)
+    for action in overdue:
+        if _owner_may_see(action, viewers):
+            by_owner[action.owner_id].append(action)
+    week = dates.iso_week(today)
+    for actions in by_owner.values():
+        owner = actions[0].owner
+        rows = [
+            {
+                "action": action,
+                "days_overdue": (today - action.due_date).days,
+                "url": absolute_url(action_url(action)),
+            }
+            for action in actions
+        ]
+        created += len(
+            notify(
+                key=f"actions-overdue:week={week}",
+                recipients=[owner],
+                category="reminder",
+                subject=f"{len(actions)} overdue action{'s' if len(actions) != 1 else ''} "
+                "to update",
+                template="forums/email/reminder_actions_overdue",
+                context={"rows": rows, "today": today},
+                url=action_url(actions[0]),
+            )
+        )
+    return created
