@@ -194,7 +194,8 @@ def report_generate(*, report_id: int) -> str:
 def report_for(*, person: User, forum: Forum, pk: int) -> GeneratedReport:
     """A report the person may see: public and members' versions to any member, a personal
     version only to the member it was built for (another's is a 404, its existence not
-    revealed)."""
+    revealed). Someone with a seat who may not read this kind of report is refused (403), as
+    the reports list refuses them."""
     from django.http import Http404
 
     report = GeneratedReport.objects.filter(forum=forum, pk=pk).select_related("forum").first()
@@ -205,7 +206,7 @@ def report_for(*, person: User, forum: Forum, pk: int) -> GeneratedReport:
     kind = report_kind(report.kind)
     allowed = (kind.may_request if kind else None) or is_member
     if not allowed(person, forum):
-        raise Http404("No report found")
+        raise PermissionDenied
     return report
 
 

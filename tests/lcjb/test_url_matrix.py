@@ -19,7 +19,6 @@ from tests.lcjb.url_matrix import (
     ADMIN_ROWS,
     BAD_REQUEST,
     FORBIDDEN,
-    KNOWN_DEVIATIONS,
     LOGIN,
     NOT_FOUND,
     OK,
@@ -117,21 +116,14 @@ def answer(world, row, role) -> tuple[str, str]:
 @pytest.mark.parametrize("row", TABLE + ADMIN_ROWS, ids=lambda row: row.id)
 def test_each_role_gets_what_the_table_says(world, row):
     """One URL, every role; every wrong answer is listed, naming the role."""
-    wrong, known = [], []
+    wrong = []
     for role in ROLES:
-        expected, key = row.expect[role], (row.id, role)
+        expected = row.expect[role]
         actual, happened = answer(world, row, role)
         line = f"{row.id} as {role}: expected {expected}, got {actual} ({happened})"
-        if actual == expected:
-            if key in KNOWN_DEVIATIONS:
-                wrong.append(f"{line}: fixed, so take it off KNOWN_DEVIATIONS")
-        elif key in KNOWN_DEVIATIONS and actual == KNOWN_DEVIATIONS[key][0]:
-            known.append(f"{line}: KNOWN_DEVIATIONS, {KNOWN_DEVIATIONS[key][1]}")
-        else:
+        if actual != expected:
             wrong.append(line)
     assert not wrong, "\n".join(wrong)
-    if known:
-        pytest.xfail("\n".join(known))
 
 
 def test_the_table_lists_every_url_name_and_no_other():
@@ -148,12 +140,6 @@ def test_every_row_says_what_each_role_gets():
     assert not problems, problems
     ids = [row.id for row in TABLE]
     assert len(ids) == len(set(ids)), "two rows with the same id: give one a label"
-
-
-def test_the_known_deviations_name_cases_of_the_table():
-    ids = {row.id for row in TABLE + ADMIN_ROWS}
-    stale = [key for key in KNOWN_DEVIATIONS if key[0] not in ids]
-    assert not stale, stale
 
 
 def test_post_only_urls_refuse_a_get(world):

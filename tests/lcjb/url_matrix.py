@@ -453,19 +453,3 @@ ADMIN_ROWS: list[Row] = [
     row("admin:index", {**dict.fromkeys(ROLES, LOGIN), "site_admin": OK}),
     row("admin:forums_membership_changelist", {**dict.fromkeys(ROLES, LOGIN), "site_admin": OK}),
 ]
-
-# --- known differences, reported as xfail ------------------------------------------------------
-
-# Refused, but with another status than the decisions say: (row id, role) -> (what the app
-# gives today, why it differs). A case here that starts matching the table fails, so the entry
-# is taken off when the app is put right.
-KNOWN_DEVIATIONS: dict[tuple[str, str], tuple[str, str]] = {
-    ("reports:status", "submitter"): (
-        NOT_FOUND,
-        "reports.report_for answers 404 to a seated non-member (reports:list answers 403)",
-    ),
-    ("reports:download", "submitter"): (
-        NOT_FOUND,
-        "reports.report_for answers 404 to a seated non-member (reports:list answers 403)",
-    ),
-}
