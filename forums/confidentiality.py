@@ -31,9 +31,9 @@ from dataclasses import dataclass
 
 from django.db.models import Model, Q, QuerySet
 
-from forums.models.forum import Membership
 from forums.models.actions import Action
 from forums.models.agenda import AgendaItem
+from forums.models.forum import Membership
 from forums.models.forward_plan import ForwardPlanItem
 from forums.models.meetings import Meeting
 from forums.models.minutes import Decision, MinuteEntry, Minutes
