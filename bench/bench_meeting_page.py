@@ -23,7 +23,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
-from forums.models import *
+from forums.models import AgendaItem, Attendance, Forum, Meeting, Membership, Paper, PaperVersion
 from membership.models import Agency, AgencyType, PoliceForceArea, User
 
 area = PoliceForceArea.objects.get(code="E23000013")

@@ -31,19 +31,14 @@ from dataclasses import dataclass
 
 from django.db.models import Model, Q, QuerySet
 
+from forums.models.actions import Action
+from forums.models.agenda import AgendaItem
 from forums.models.forum import Membership
-from forums.models.meetings import (
-    Action,
-    AgendaItem,
-    Confidentiality,
-    Decision,
-    ForwardPlanItem,
-    Meeting,
-    MinuteEntry,
-    Minutes,
-    Paper,
-    SecurityClassification,
-)
+from forums.models.forward_plan import ForwardPlanItem
+from forums.models.meetings import Meeting
+from forums.models.minutes import Decision, MinuteEntry, Minutes
+from forums.models.papers import Paper
+from forums.models.visibility import Confidentiality, SecurityClassification
 
 RESTRICTED = Confidentiality.RESTRICTED
 PUBLIC = Confidentiality.PUBLIC

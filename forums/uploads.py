@@ -1,4 +1,4 @@
-"""Checking uploaded papers: type from content (not the name), size, and a safe file name."""
+"""Uploaded papers: type from content (not the name), size, a safe file name, where kept."""
 
 import csv
 import hashlib
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import filetype
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 MAX_BYTES = 25 * 1024 * 1024
 TYPE_MESSAGE = (
@@ -133,3 +134,8 @@ def check_upload(upload) -> CheckedFile:
         size=size,
         sha256=digest.hexdigest(),
     )
+
+
+def paper_upload_to(instance, filename: str) -> str:
+    """Private storage path; the name has already been made safe by forums.uploads."""
+    return f"papers/{timezone.now():%Y/%m}/{os.urandom(8).hex()}-{filename}"

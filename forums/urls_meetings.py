@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from forums.views import actions, calendar, meetings, meetings_public, minutes, papers, search
+from forums.views import (
+    actions,
+    agenda,
+    attendance,
+    calendar,
+    forward_plan,
+    meetings,
+    meetings_public,
+    minutes,
+    papers,
+    search,
+)
 
 app_name = "meetings"
 
@@ -14,19 +25,19 @@ urlpatterns = [
     path(W, meetings.meeting_list, name="workspace-list"),
     path(W + "new/", meetings.meeting_schedule, name="workspace-schedule"),
     path(W + "series/", meetings.meeting_series, name="workspace-series"),
-    path(W + "decisions/", actions.decision_list, name="workspace-decisions"),
-    path(W + "forward-plan/", actions.forward_plan, name="workspace-forward-plan"),
+    path(W + "decisions/", minutes.decision_list, name="workspace-decisions"),
+    path(W + "forward-plan/", forward_plan.forward_plan, name="workspace-forward-plan"),
     path(
         W + "forward-plan/<int:pk>/change/",
-        actions.forward_plan_item_change,
+        forward_plan.forward_plan_item_change,
         name="workspace-forward-plan-change",
     ),
     path(
         W + "forward-plan/<int:pk>/remove/",
-        actions.forward_plan_item_remove,
+        forward_plan.forward_plan_item_remove,
         name="workspace-forward-plan-remove",
     ),
-    path(W + "attendance/", meetings.attendance_statistics, name="workspace-attendance-stats"),
+    path(W + "attendance/", attendance.attendance_statistics, name="workspace-attendance-stats"),
     path(W + "escalations/", actions.escalation_list, name="workspace-escalations"),
     path(W + "escalations/new/", actions.escalation_raise, name="workspace-escalation-raise"),
     path(
@@ -46,19 +57,19 @@ urlpatterns = [
     path(M + "publish-agenda/", meetings.meeting_publish_agenda, name="workspace-publish-agenda"),
     path(M + "held/", meetings.meeting_mark_held, name="workspace-held"),
     path(M + "cancel/", meetings.meeting_cancel, name="workspace-cancel"),
-    path(M + "items/new/", meetings.agenda_item_add, name="workspace-item-add"),
-    path(M + "items/<int:item_pk>/edit/", meetings.agenda_item_edit, name="workspace-item-edit"),
-    path(M + "items/<int:item_pk>/move/", meetings.agenda_item_move, name="workspace-item-move"),
+    path(M + "items/new/", agenda.agenda_item_add, name="workspace-item-add"),
+    path(M + "items/<int:item_pk>/edit/", agenda.agenda_item_edit, name="workspace-item-edit"),
+    path(M + "items/<int:item_pk>/move/", agenda.agenda_item_move, name="workspace-item-move"),
     path(
-        M + "items/<int:item_pk>/accept/", meetings.agenda_item_accept, name="workspace-item-accept"
+        M + "items/<int:item_pk>/accept/", agenda.agenda_item_accept, name="workspace-item-accept"
     ),
     path(
-        M + "items/<int:item_pk>/remove/", meetings.agenda_item_remove, name="workspace-item-remove"
+        M + "items/<int:item_pk>/remove/", agenda.agenda_item_remove, name="workspace-item-remove"
     ),
     path(M + "items/<int:item_pk>/papers/new/", papers.paper_upload, name="workspace-paper-upload"),
-    path(M + "reply/", meetings.rsvp, name="workspace-rsvp"),
-    path(M + "attendance/", meetings.attendance_record, name="workspace-attendance"),
-    path(M + "declarations/new/", meetings.declaration_add, name="workspace-declaration-add"),
+    path(M + "reply/", attendance.rsvp, name="workspace-rsvp"),
+    path(M + "attendance/", attendance.attendance_record, name="workspace-attendance"),
+    path(M + "declarations/new/", attendance.declaration_add, name="workspace-declaration-add"),
     path(M + "decisions/new/", minutes.decision_add, name="workspace-decision-add"),
     path(M + "actions/new/", actions.action_add, name="workspace-meeting-action-add"),
     path(M + "minutes/", minutes.minutes_detail, name="workspace-minutes"),

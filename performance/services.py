@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from forums.models import AgendaItem, Forum, Meeting, Membership
-from forums.services.meetings import agenda_item_propose
+from forums.services.agenda import agenda_item_propose
 from membership.models import Agency, AgencyType, PoliceForceArea, User
 from membership.notifications import notify
 from performance import periods

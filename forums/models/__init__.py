@@ -1,7 +1,36 @@
 """Models of the forums app, one module per part of the domain."""
 
+from forums.models.actions import Action, ActionUpdate, Escalation
+from forums.models.agenda import AgendaItem
+from forums.models.attendance import Attendance, Declaration
 from forums.models.forum import Forum, Invitation, Membership
-from forums.models.meetings import *  # noqa: F403
+from forums.models.forward_plan import ForwardPlanItem
+from forums.models.meetings import Meeting, MeetingSeries
+from forums.models.minutes import Decision, MinuteComment, MinuteEntry, Minutes
+from forums.models.papers import Paper, PaperVersion
+from forums.models.reports import GeneratedReport
+from forums.models.visibility import Confidentiality, SecurityClassification
 
-__all__ = ["Forum", "Invitation", "Membership"]  # meetings' names come from its own __all__
-from forums.models.reports import GeneratedReport  # noqa: F401
+__all__ = [
+    "Action",
+    "ActionUpdate",
+    "AgendaItem",
+    "Attendance",
+    "Confidentiality",
+    "Decision",
+    "Declaration",
+    "Escalation",
+    "Forum",
+    "ForwardPlanItem",
+    "GeneratedReport",
+    "Invitation",
+    "Meeting",
+    "MeetingSeries",
+    "Membership",
+    "MinuteComment",
+    "MinuteEntry",
+    "Minutes",
+    "Paper",
+    "PaperVersion",
+    "SecurityClassification",
+]

@@ -6,7 +6,7 @@ from forums.reports.board_pack import (
     board_pack_render,
     board_pack_subjects,
 )
-from forums.reports.meetings import _load_meeting, _meeting_label
+from forums.reports.meetings import _load_meeting, meeting_label
 from forums.reports.minutes import (
     minutes_collect,
     minutes_public_available,
@@ -37,7 +37,7 @@ __all__ = [
     "Audience",
     "Built",
     "ReportKind",
-    "_meeting_label",  # the meeting's label on its reports panel (forums.selectors.meetings)
+    "meeting_label",
     "board_pack_collect",
     "is_member",
     "kind_offered_to",
@@ -67,7 +67,7 @@ def register_forum_reports() -> None:
             collect=board_pack_collect,
             render=board_pack_render,
             public_available=board_pack_public_available,
-            label=_meeting_label,
+            label=meeting_label,
             subjects=board_pack_subjects,
             personal=True,
         )
@@ -80,7 +80,7 @@ def register_forum_reports() -> None:
             collect=minutes_collect,
             render=minutes_render,
             public_available=minutes_public_available,
-            label=_meeting_label,
+            label=meeting_label,
             subjects=minutes_subjects,
             personal=True,
         )

@@ -14,7 +14,7 @@ from forums.reports.meetings import (
     _attendance_rows,
     _items_for,
     _meeting_facts,
-    _meeting_label,
+    meeting_label,
     _recent_meetings,
     version_of,
 )
@@ -126,7 +126,7 @@ def _merge_papers(main_document, data: dict) -> tuple[bytes, int]:
 
 def board_pack_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> Built:
     version, suffix = version_of(audience, data)
-    title = f"Board pack: {data['meeting']['forum']}, {_meeting_label(meeting)} ({version})"
+    title = f"Board pack: {data['meeting']['forum']}, {meeting_label(meeting)} ({version})"
     marking = ""
     if audience == Audience.MEMBER:
         marking = "OFFICIAL-SENSITIVE" if data["sensitive"] else "OFFICIAL"
@@ -140,7 +140,7 @@ def board_pack_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> 
             "generated_at": timezone.localtime(),
         },
         marking=marking,
-        running_title=f"{data['meeting']['forum']}: {_meeting_label(meeting)}",
+        running_title=f"{data['meeting']['forum']}: {meeting_label(meeting)}",
         page_numbers=False,
     )
     content, pages = _merge_papers(document, data)
@@ -154,4 +154,4 @@ def board_pack_public_available(meeting: Meeting) -> bool:
 
 
 def board_pack_subjects(forum: Forum) -> list[tuple[str, str]]:
-    return [(str(m.pk), _meeting_label(m)) for m in _recent_meetings(forum)]
+    return [(str(m.pk), meeting_label(m)) for m in _recent_meetings(forum)]

@@ -21,7 +21,7 @@ def _load_meeting(forum: Forum, subject: str) -> Meeting | None:
     return Meeting.objects.filter(forum=forum, pk=pk).select_related("forum").first()
 
 
-def _meeting_label(meeting: Meeting) -> str:
+def meeting_label(meeting: Meeting) -> str:
     return f"{meeting.title}, {dates.date_text(meeting.starts_at)}"
 
 

@@ -12,7 +12,7 @@ from forums.reports.meetings import (
     _attendance_rows,
     _audience_viewer,
     _meeting_facts,
-    _meeting_label,
+    meeting_label,
     _recent_meetings,
     version_of,
 )
@@ -107,7 +107,7 @@ def minutes_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> Bui
     if not data.get("available"):
         raise ValidationError("These minutes are not approved (or not published) yet")
     version, suffix = version_of(audience, data)
-    title = f"Minutes: {data['meeting']['forum']}, {_meeting_label(meeting)} ({version})"
+    title = f"Minutes: {data['meeting']['forum']}, {meeting_label(meeting)} ({version})"
     content = render_pdf(
         template="forums/reports/minutes.html",
         context={
@@ -117,7 +117,7 @@ def minutes_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> Bui
             "version": version,
         },
         marking="" if audience == Audience.PUBLIC else "OFFICIAL",
-        running_title=f"Minutes: {data['meeting']['forum']}, {_meeting_label(meeting)}",
+        running_title=f"Minutes: {data['meeting']['forum']}, {meeting_label(meeting)}",
     )
     day = timezone.localtime(meeting.starts_at)
     name = f"{slugify(meeting.forum.slug)}-{day:%Y-%m-%d}-minutes-{suffix}.pdf"
@@ -130,4 +130,4 @@ def minutes_public_available(meeting: Meeting) -> bool:
 
 def minutes_subjects(forum: Forum) -> list[tuple[str, str]]:
     meetings = _recent_meetings(forum).filter(minutes__status__in=APPROVED_MINUTES)
-    return [(str(m.pk), _meeting_label(m)) for m in meetings]
+    return [(str(m.pk), meeting_label(m)) for m in meetings]

@@ -1,1 +1,1 @@
-"""Reads, scoped to who is asking: forum.py (forums, memberships), meetings.py (meetings)."""
+"""Reads, scoped to who is asking, in one module per part of the forums domain."""

@@ -1,1 +1,1 @@
-"""Writes, one transaction each: forum.py (forums, memberships), meetings.py (meetings)."""
+"""Writes, one transaction each, in one module per part of the forums domain."""

@@ -18,7 +18,7 @@ from forums.models import (
     MinuteEntry,
     Minutes,
 )
-from forums.services.meetings import _members_of, _require_secretariat
+from forums.services._common import _members_of, _require_secretariat
 from membership.models import User
 from membership.notifications import notify
 

@@ -1,4 +1,4 @@
-"""Actions and their updates, the decisions log, escalations and the forward plan."""
+"""Actions and their updates, and escalations (a forum's and the national list)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -6,18 +6,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from forums.forms.forward_plan import ForwardPlanItemChangeForm
-from forums.forms.meetings import (
+from forums.forms.actions import (
     ActionFilterForm,
     ActionForm,
     ActionUpdateForm,
     EscalationForm,
     EscalationResponseForm,
-    ForwardPlanItemForm,
 )
 from forums.models import Escalation
-from forums.selectors import meetings as selectors
-from forums.services import actions as services
+from forums.selectors import actions as action_selectors
+from forums.selectors import meetings as meeting_selectors
+from forums.services import actions as action_services
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
 
 
@@ -26,7 +25,7 @@ def action_list(request, slug):
     forum = forum_or_404(request, slug, "forums.view_meetings")
     filters = ActionFilterForm(request.GET or None, forum=forum)
     criteria = filters.cleaned_data if filters.is_valid() else {}
-    actions = selectors.action_list_for(
+    actions = action_selectors.action_list_for(
         person=request.user,
         forum=forum,
         status=criteria.get("status", ""),
@@ -51,14 +50,14 @@ def your_actions(request):
     return render(
         request,
         "forums/action_yours.html",
-        {"actions": selectors.your_actions(person=request.user)},
+        {"actions": action_selectors.your_actions(person=request.user)},
     )
 
 
 def action_detail(request, slug, pk):
     """An action with its history of updates; the owner or secretariat adds an update."""
     forum = forum_or_404(request, slug, "forums.view_meetings")
-    action = selectors.action_for(person=request.user, forum=forum, pk=pk)
+    action = action_selectors.action_for(person=request.user, forum=forum, pk=pk)
     may_update = request.user.has_perm("forums.update_action", action)
     form = None
     if may_update:
@@ -71,7 +70,9 @@ def action_detail(request, slug, pk):
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.action_update_progress(action=action, by=request.user, **form.cleaned_data)
+                action_services.action_update_progress(
+                    action=action, by=request.user, **form.cleaned_data
+                )
             except ValidationError as error:
                 apply_errors(form, error)
             else:
@@ -88,7 +89,7 @@ def action_detail(request, slug, pk):
 def action_add(request, slug, pk=None):
     """Record an action on the forum, or on the meeting ``pk`` when reached from a meeting."""
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk) if pk else None
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk) if pk else None
     items = list(meeting.agenda_items.on_agenda()) if meeting else ()
     form = ActionForm(posted(request), forum=forum, items=items)
     back = (
@@ -99,7 +100,7 @@ def action_add(request, slug, pk=None):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            action = services.action_create(
+            action = action_services.action_create(
                 forum=forum,
                 by=request.user,
                 title=data["title"],
@@ -118,18 +119,6 @@ def action_add(request, slug, pk=None):
     return form_page(request, form, title="Record an action", caption=forum.name, back_url=back)
 
 
-def decision_list(request, slug):
-    forum = forum_or_404(request, slug, "forums.view_meetings")
-    return render(
-        request,
-        "forums/decision_list.html",
-        {
-            "forum": forum,
-            "decisions": selectors.decision_list_for(person=request.user, forum=forum),
-        },
-    )
-
-
 def escalation_list(request, slug):
     forum = forum_or_404(request, slug, "forums.view_meetings")
     return render(
@@ -137,7 +126,7 @@ def escalation_list(request, slug):
         "forums/escalation_list.html",
         {
             "forum": forum,
-            **selectors.escalations_for(forum=forum),
+            **action_selectors.escalations_for(forum=forum),
             "can_raise": request.user.has_perm("forums.raise_escalation", forum),
             "can_manage": request.user.has_perm("forums.manage_meetings", forum),
         },
@@ -149,7 +138,7 @@ def escalation_raise(request, slug):
     form = EscalationForm(posted(request), forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
-            services.escalation_raise(from_forum=forum, by=request.user, **form.cleaned_data)
+            action_services.escalation_raise(from_forum=forum, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -173,7 +162,7 @@ def escalation_respond(request, slug, pk):
     form = EscalationResponseForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.escalation_respond(
+            action_services.escalation_respond(
                 escalation=escalation, by=request.user, response=form.cleaned_data["response"]
             )
         except ValidationError as error:
@@ -191,85 +180,6 @@ def escalation_respond(request, slug, pk):
     )
 
 
-def forward_plan(request, slug):
-    forum = forum_or_404(request, slug, "forums.view_meetings")
-    can_manage = request.user.has_perm("forums.manage_meetings", forum)
-    form = ForwardPlanItemForm(posted(request)) if can_manage else None
-    if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.forward_plan_item_add(forum=forum, by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, "Added to the forward plan")
-                return redirect("meetings:workspace-forward-plan", forum.slug)
-    return render(
-        request,
-        "forums/forward_plan_list.html",
-        {
-            "forum": forum,
-            "items": selectors.forward_plan_for(forum=forum),
-            "form": form,
-            "can_manage": can_manage,
-        },
-    )
-
-
-def _forward_plan_url(forum) -> str:
-    return reverse("meetings:workspace-forward-plan", args=[forum.slug])
-
-
-def forward_plan_item_change(request, slug, pk):
-    """The secretariat or chair changes an item that is not yet on an agenda."""
-    forum = forum_or_404(request, slug, "forums.manage_meetings")
-    item = selectors.forward_plan_item_for(forum=forum, pk=pk)
-    form = ForwardPlanItemChangeForm(
-        posted(request),
-        initial=ForwardPlanItemChangeForm.initial_for(item),
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.forward_plan_item_change(item=item, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Forward plan item changed")
-            return redirect(_forward_plan_url(forum))
-    return form_page(
-        request,
-        form,
-        title="Change a forward plan item",
-        caption=forum.name,
-        back_url=_forward_plan_url(forum),
-        intro="Moved to a month with a meeting already set up, the item joins that meeting's "
-        "agenda.",
-    )
-
-
-def forward_plan_item_remove(request, slug, pk):
-    """Ask, then take an item off the forward plan (only while it is not on an agenda)."""
-    forum = forum_or_404(request, slug, "forums.manage_meetings")
-    item = selectors.forward_plan_item_for(forum=forum, pk=pk)
-    problem = ""
-    if request.method == "POST":
-        try:
-            services.forward_plan_item_remove(item=item, by=request.user)
-        except ValidationError as error:
-            problem = " ".join(error.messages)
-        else:
-            messages.success(request, f"‘{item.title}’ removed from the forward plan")
-            return redirect(_forward_plan_url(forum))
-    return render(
-        request,
-        "forums/forward_plan_item_remove.html",
-        {"forum": forum, "item": item, "problem": problem},
-        status=400 if problem else 200,
-    )
-
-
 def national_escalations(request):
     """National viewers (APCC, national board staff) read and answer national escalations.
 
@@ -277,7 +187,7 @@ def national_escalations(request):
     """
     if not request.user.has_perm("forums.answer_national_escalations"):
         raise PermissionDenied
-    escalations = selectors.national_escalations()
+    escalations = action_selectors.national_escalations()
     responding = None
     form = None
     if request.method == "POST":
@@ -289,7 +199,7 @@ def national_escalations(request):
         )
         form = EscalationResponseForm(request.POST)
         if form.is_valid():
-            services.escalation_respond(
+            action_services.escalation_respond(
                 escalation=responding, by=request.user, response=form.cleaned_data["response"]
             )
             messages.success(request, "Response recorded")

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from forums.calendar import meetings_ics
 from forums.models import Meeting
-from forums.selectors import meetings as selectors
-from forums.services.actions import calendar_token_reset
+from forums.selectors import meetings as meeting_selectors
+from forums.services.meetings import calendar_token_reset
 from forums.views.common import forum_or_404
 from membership.models import User
 from membership.notifications import absolute_url as absolute
@@ -33,7 +33,7 @@ def _workspace_url(meeting):
 @login_not_required
 def public_feed(request, slug):
     """A forum's public meetings (published meetings of a public forum)."""
-    forum = selectors.public_forum(slug=slug)
+    forum = meeting_selectors.public_forum(slug=slug)
     meetings = Meeting.objects.published().filter(forum=forum).select_related("forum")
     body = meetings_ics(f"{forum.name} meetings", meetings, _public_url, show_links=False)
     return _ics_response(body, f"{forum.slug}-meetings.ics")
@@ -41,7 +41,7 @@ def public_feed(request, slug):
 
 @login_not_required
 def public_meeting_ics(request, slug, pk):
-    forum = selectors.public_forum(slug=slug)
+    forum = meeting_selectors.public_forum(slug=slug)
     meeting = get_object_or_404(
         Meeting.objects.published().filter(forum=forum).select_related("forum"), pk=pk
     )
@@ -56,7 +56,7 @@ def personal_feed(request, token):
     person = User.objects.filter(calendar_token=token, is_active=True).first()
     if person is None or len(token) < 20:
         raise Http404
-    meetings = selectors.calendar_meetings_for(person=person)
+    meetings = meeting_selectors.calendar_meetings_for(person=person)
     return _ics_response(
         meetings_ics("Your board meetings", meetings, _workspace_url, show_links=True),
         "meetings.ics",
@@ -66,7 +66,7 @@ def personal_feed(request, token):
 def meeting_ics(request, slug, pk):
     """'Add to calendar' for one meeting, for a member."""
     forum = forum_or_404(request, slug, "forums.view_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     return _ics_response(
         meetings_ics(forum.name, [meeting], _workspace_url, show_links=True), f"meeting-{pk}.ics"
     )

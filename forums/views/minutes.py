@@ -1,4 +1,4 @@
-"""Minutes: start, write per item, circulate, comment, approve, publish; and their history."""
+"""Minutes: start, write per item, circulate, comment, approve, publish, history; decisions."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from forums.forms.meetings import (
+from forums.forms.minutes import (
     ApproveForm,
     CirculateForm,
     DecisionForm,
@@ -14,8 +14,9 @@ from forums.forms.meetings import (
     MinuteEntryForm,
     MinutesIntroductionForm,
 )
-from forums.selectors import meetings as selectors
-from forums.services import minutes as services
+from forums.selectors import meetings as meeting_selectors
+from forums.selectors import minutes as minute_selectors
+from forums.services import minutes as minute_services
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
 from forums.views.meetings import meeting_url
 
@@ -26,8 +27,8 @@ def minutes_url(meeting) -> str:
 
 def minutes_detail(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.view_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
-    context = selectors.minutes_page(person=request.user, meeting=meeting)
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    context = minute_selectors.minutes_page(person=request.user, meeting=meeting)
     minutes = context["minutes"]
     can_manage = request.user.has_perm("forums.manage_meetings", forum)
     context.update(
@@ -48,9 +49,9 @@ def minutes_detail(request, slug, pk):
 @require_POST
 def minutes_start(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     try:
-        services.minutes_start(meeting=meeting, by=request.user)
+        minute_services.minutes_start(meeting=meeting, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -61,15 +62,15 @@ def minutes_start(request, slug, pk):
 def minutes_introduction(request, slug, pk):
     """The opening of the minutes (welcome, apologies noted), before the entries."""
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
-    minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     form = MinutesIntroductionForm(
         posted(request),
         initial={"introduction": minutes.introduction},
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.minutes_update(
+            minute_services.minutes_update(
                 minutes=minutes, by=request.user, introduction=form.cleaned_data["introduction"]
             )
         except ValidationError as error:
@@ -88,12 +89,12 @@ def minutes_introduction(request, slug, pk):
 
 def minute_entry_edit(request, slug, pk, entry_pk):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
-    entry = selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    entry = minute_selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
     form = MinuteEntryForm(posted(request), initial={"text": entry.text})
     if request.method == "POST" and form.is_valid():
         try:
-            services.minute_entry_update(
+            minute_services.minute_entry_update(
                 entry=entry, by=request.user, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
@@ -113,8 +114,8 @@ def minute_entry_edit(request, slug, pk, entry_pk):
 
 def minute_entry_history(request, slug, pk, entry_pk):
     forum = forum_or_404(request, slug, "forums.view_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
-    entry = selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    entry = minute_selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
     history = list(entry.history.select_related("history_user").order_by("-history_date"))
     return render(
         request,
@@ -126,12 +127,12 @@ def minute_entry_history(request, slug, pk, entry_pk):
 @require_POST
 def minute_comment_add(request, slug, pk, entry_pk):
     forum = forum_or_404(request, slug, "forums.comment_on_minutes")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
-    entry = selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    entry = minute_selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
     form = MinuteCommentForm(request.POST)
     if form.is_valid():
         try:
-            services.minute_comment_add(
+            minute_services.minute_comment_add(
                 entry=entry, author=request.user, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
@@ -150,12 +151,12 @@ def minute_comment_add(request, slug, pk, entry_pk):
 
 def minutes_circulate(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
-    minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     form = CirculateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.minutes_circulate(
+            minute_services.minutes_circulate(
                 minutes=minutes,
                 by=request.user,
                 comments_close_on=form.cleaned_data["comments_close_on"],
@@ -177,15 +178,15 @@ def minutes_circulate(request, slug, pk):
 
 def minutes_approve(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.approve_minutes")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
-    minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     form = ApproveForm(
         posted(request),
-        meetings=selectors.later_meetings(meeting=meeting),
+        meetings=minute_selectors.later_meetings(meeting=meeting),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.minutes_approve(
+            minute_services.minutes_approve(
                 minutes=minutes,
                 approved_by=request.user,
                 at_meeting=form.cleaned_data["at_meeting"],
@@ -208,10 +209,10 @@ def minutes_approve(request, slug, pk):
 @require_POST
 def minutes_publish(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
-    minutes = selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     try:
-        services.minutes_publish(minutes=minutes, by=request.user)
+        minute_services.minutes_publish(minutes=minutes, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -222,12 +223,12 @@ def minutes_publish(request, slug, pk):
 
 def decision_add(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     items = list(meeting.agenda_items.on_agenda())
     form = DecisionForm(posted(request), items=items)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_record(
+            minute_services.decision_record(
                 forum=forum,
                 by=request.user,
                 text=form.cleaned_data["text"],
@@ -246,4 +247,16 @@ def decision_add(request, slug, pk):
         title="Record a decision",
         caption=str(meeting),
         back_url=meeting_url(meeting),
+    )
+
+
+def decision_list(request, slug):
+    forum = forum_or_404(request, slug, "forums.view_meetings")
+    return render(
+        request,
+        "forums/decision_list.html",
+        {
+            "forum": forum,
+            "decisions": minute_selectors.decision_list_for(person=request.user, forum=forum),
+        },
     )

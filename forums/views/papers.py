@@ -5,22 +5,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from forums.forms.meetings import PaperForm, PaperVersionForm
-from forums.selectors import meetings as selectors
-from forums.services import meetings as services
+from forums.forms.papers import PaperForm, PaperVersionForm
+from forums.selectors import agenda as agenda_selectors
+from forums.selectors import meetings as meeting_selectors
+from forums.selectors import papers as paper_selectors
+from forums.services import papers as paper_services
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
 from forums.views.meetings import meeting_url
 
 
 def paper_upload(request, slug, pk, item_pk):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    meeting = selectors.meeting_for(forum=forum, pk=pk)
-    item = selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    item = agenda_selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
     form = PaperForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.paper_upload(
+            paper_services.paper_upload(
                 agenda_item=item,
                 by=request.user,
                 upload=data["file"],
@@ -46,7 +48,7 @@ def paper_upload(request, slug, pk, item_pk):
 def paper_detail(request, slug, paper_pk):
     """A paper's versions; the secretariat uploads a new version here."""
     forum = forum_or_404(request, slug, "forums.view_meetings")
-    paper = selectors.paper_for(person=request.user, forum=forum, pk=paper_pk)
+    paper = paper_selectors.paper_for(person=request.user, forum=forum, pk=paper_pk)
     can_manage = request.user.has_perm("forums.manage_meetings", forum)
     form = PaperVersionForm(posted(request), request.FILES or None) if can_manage else None
     if request.method == "POST":
@@ -54,7 +56,7 @@ def paper_detail(request, slug, paper_pk):
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.paper_upload(
+                paper_services.paper_upload(
                     agenda_item=paper.agenda_item,
                     by=request.user,
                     upload=form.cleaned_data["file"],
@@ -95,7 +97,7 @@ def _file_response(version):
 def paper_download(request, slug, paper_pk):
     """Download the current version (or ?version=N) as an attachment, if the person may see it."""
     forum = forum_or_404(request, slug, "forums.view_meetings")
-    paper = selectors.paper_for(person=request.user, forum=forum, pk=paper_pk)
+    paper = paper_selectors.paper_for(person=request.user, forum=forum, pk=paper_pk)
     number = request.GET.get("version")
     if number:
         if not number.isdigit():

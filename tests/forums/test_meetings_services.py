@@ -19,10 +19,15 @@ from forums.models import (
     Meeting,
     Minutes,
 )
-from forums.selectors.meetings import attendance_statistics, meeting_page
+from forums.selectors.attendance import attendance_statistics
+from forums.selectors.meetings import meeting_page
 from forums.services import actions as action_services
+from forums.services import agenda as agenda_services
+from forums.services import forward_plan as forward_plan_services
 from forums.services import meetings as services
 from forums.services import minutes as minute_services
+from forums.services import papers as paper_services
+from forums.services.attendance import attendance_record, attendance_reply
 from tests.forums.factories import (
     ActionFactory,
     AgendaItemFactory,
@@ -68,7 +73,7 @@ def test_scheduling_starts_the_agenda_with_previous_minutes_and_matters_arising(
 
 def test_forward_plan_items_join_the_agenda_of_that_months_meeting(forum, secretariat):
     starts = NOW + datetime.timedelta(days=60)
-    plan = action_services.forward_plan_item_add(
+    plan = forward_plan_services.forward_plan_item_add(
         forum=forum, by=secretariat, title="Annual victims' survey", planned_for=starts.date()
     )
     meeting = schedule(forum, secretariat, days=60)
@@ -101,7 +106,7 @@ def test_only_the_secretariat_schedules(forum, member, secretariat):
 def test_agenda_item_without_reason_for_confidentiality_is_refused(forum, secretariat):
     meeting = MeetingFactory(forum=forum)
     with pytest.raises(ValidationError) as error:
-        services.agenda_item_add(
+        agenda_services.agenda_item_add(
             meeting=meeting,
             by=secretariat,
             title="Case review",
@@ -113,7 +118,7 @@ def test_agenda_item_without_reason_for_confidentiality_is_refused(forum, secret
 def test_restricted_item_needs_named_people(forum, secretariat):
     meeting = MeetingFactory(forum=forum)
     with pytest.raises(ValidationError):
-        services.agenda_item_add(
+        agenda_services.agenda_item_add(
             meeting=meeting,
             by=secretariat,
             title="Operation X",
@@ -165,10 +170,10 @@ def upload(name="paper.pdf", content=None):
 
 def test_papers_are_versioned(forum, secretariat):
     item = AgendaItemFactory(meeting__forum=forum)
-    first = services.paper_upload(
+    first = paper_services.paper_upload(
         agenda_item=item, by=secretariat, upload=upload("Report (draft).pdf"), title="Report"
     )
-    second = services.paper_upload(
+    second = paper_services.paper_upload(
         agenda_item=item, by=secretariat, upload=upload(), paper=first.paper, note="Typos"
     )
     paper = first.paper
@@ -181,7 +186,7 @@ def test_papers_are_versioned(forum, secretariat):
 def test_paper_with_wrong_content_is_refused_whatever_its_name(forum, secretariat):
     item = AgendaItemFactory(meeting__forum=forum)
     with pytest.raises(ValidationError, match="must be a PDF"):
-        services.paper_upload(
+        paper_services.paper_upload(
             agenda_item=item,
             by=secretariat,
             upload=upload("evil.pdf", b"MZ\x90\x00" + b"\x00" * 100),
@@ -191,20 +196,18 @@ def test_paper_with_wrong_content_is_refused_whatever_its_name(forum, secretaria
 def test_rsvp_by_non_member_is_refused(forum, member, other_forum_member):
     meeting = MeetingFactory(forum=forum)
     with pytest.raises(PermissionDenied):
-        services.attendance_reply(meeting=meeting, person=other_forum_member, reply="attending")
-    services.attendance_reply(meeting=meeting, person=member, reply="attending")
+        attendance_reply(meeting=meeting, person=other_forum_member, reply="attending")
+    attendance_reply(meeting=meeting, person=member, reply="attending")
     assert [a.person for a in meeting.attendances.filter(reply="attending")] == [member]
 
 
 def test_rsvp_with_a_deputy(forum, member):
     meeting = MeetingFactory(forum=forum)
     deputy = UserFactory()
-    attendance = services.attendance_reply(
-        meeting=meeting, person=member, reply="deputy", deputy=deputy
-    )
+    attendance = attendance_reply(meeting=meeting, person=member, reply="deputy", deputy=deputy)
     assert attendance.deputy == deputy
     with pytest.raises(ValidationError):
-        services.attendance_reply(meeting=meeting, person=member, reply="deputy", deputy=None)
+        attendance_reply(meeting=meeting, person=member, reply="deputy", deputy=None)
 
 
 def test_quorum_counts_core_agency_types_present(forum, secretariat, member, chair):
@@ -212,7 +215,7 @@ def test_quorum_counts_core_agency_types_present(forum, secretariat, member, cha
     forum.save()
     meeting = schedule(forum, secretariat, days=-1)
     rows = {a.person_id: a for a in meeting.attendances.all()}
-    services.attendance_record(
+    attendance_record(
         meeting=meeting,
         by=secretariat,
         actual={
@@ -380,7 +383,7 @@ def test_deputy_is_told_without_the_agenda(forum, member, django_capture_on_comm
     )
     deputy = UserFactory(email="deputy@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        services.attendance_reply(meeting=meeting, person=member, reply="deputy", deputy=deputy)
+        attendance_reply(meeting=meeting, person=member, reply="deputy", deputy=deputy)
     message = next(m for m in mail.outbox if deputy.email in m.to)
     assert member.full_name in message.body
     assert "Secret item" not in message.body

@@ -77,7 +77,7 @@ def test_safe_file_names(name, expected):
 def test_search_falls_back_to_icontains_without_postgresql(monkeypatch, member_client, forum):
     from django.urls import reverse
 
-    from forums.selectors import meetings as selectors
+    from forums.selectors import search as selectors
     from tests.forums.factories import ActionFactory
 
     class FakeConnection:

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Attendance, Meeting, Minutes
+from forums.services.agenda import agenda_item_add
+from forums.services.attendance import attendance_reply
 from forums.services.meetings import (
-    agenda_item_add,
-    attendance_reply,
     meeting_cancel,
     meeting_mark_held,
     meeting_publish_agenda,

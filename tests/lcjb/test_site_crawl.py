@@ -400,7 +400,7 @@ def test_every_form_sent_empty_says_what_to_fix_in_plain_words(demo, role):
 
 def may_see(roles: dict, person_pk, forum_pk, level: str, named: set) -> bool:
     from forums.models import Membership
-    from forums.models.meetings import Confidentiality
+    from forums.models.visibility import Confidentiality
 
     if level == Confidentiality.PUBLIC:
         return True
@@ -416,7 +416,8 @@ def rows_with_rules():
     """(text, forum pk, [(confidentiality, pks named)...]) for every row that has a level:
     the row is visible only if every (level, named) passes."""
     from forums.models import AgendaItem, Decision, MinuteEntry, Paper
-    from forums.models.meetings import Action, ForwardPlanItem
+    from forums.models.actions import Action
+    from forums.models.forward_plan import ForwardPlanItem
 
     def named(item):
         return {p.pk for p in item.restricted_to.all()} if item else set()

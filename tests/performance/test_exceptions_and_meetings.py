@@ -138,7 +138,8 @@ def test_workspace_dashboard_points_to_exceptions(member_client, forum, hmcts):
 def test_publishing_the_papers_freezes_the_figures(
     secretariat, forum, hmcts, next_meeting, django_capture_on_commit_callbacks
 ):
-    from forums.services.meetings import agenda_item_add, meeting_publish_agenda
+    from forums.services.agenda import agenda_item_add
+    from forums.services.meetings import meeting_publish_agenda
 
     quarters(forum, hmcts, ["60", "61"])
     agenda_item_add(meeting=next_meeting, by=secretariat, title="Performance report")

@@ -1,0 +1,89 @@
+"""Replies to meeting invitations, who actually came, and declarations of interest."""
+
+from django.conf import settings
+from django.db import models
+
+from forums.models.agenda import AgendaItem
+from forums.models.forum import Membership
+from forums.models.meetings import Meeting
+from membership.models import Agency
+
+
+class Attendance(models.Model):
+    """A person's reply to a meeting invitation and whether they actually came."""
+
+    class Reply(models.TextChoices):
+        NO_REPLY = "no_reply", "No reply yet"
+        ATTENDING = "attending", "Attending"
+        APOLOGIES = "apologies", "Apologies"
+        DEPUTY = "deputy", "Sending a deputy"
+
+    class Actual(models.TextChoices):
+        UNKNOWN = "unknown", "Not recorded"
+        PRESENT = "present", "Present"
+        DEPUTY_PRESENT = "deputy_present", "Deputy attended"
+        ABSENT = "absent", "Absent"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meeting_attendances"
+    )
+    membership = models.ForeignKey(
+        Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="attendances"
+    )
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reply = models.CharField(max_length=20, choices=Reply.choices, default=Reply.NO_REPLY)
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="deputised_attendances",
+    )
+    replied_at = models.DateTimeField(null=True, blank=True)
+    actual = models.CharField(max_length=20, choices=Actual.choices, default=Actual.UNKNOWN)
+    attendee_can_commit_resources = models.BooleanField(
+        "Whoever attended could commit resources", default=False
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "agency__name", "person__full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.person} at {self.meeting}"
+
+    @property
+    def was_represented(self) -> bool:
+        return self.actual in (self.Actual.PRESENT, self.Actual.DEPUTY_PRESENT)
+
+
+class Declaration(models.Model):
+    """A declaration of interest at a meeting, for the whole meeting or one item."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="declarations"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="declarations"
+    )
+    interest = models.TextField()
+    action_taken = models.CharField(
+        max_length=300, blank=True, help_text="For example: left the room for this item."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "created_at"]
+
+    def __str__(self):
+        return f"{self.person}: {self.interest[:50]}"

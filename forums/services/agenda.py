@@ -1,0 +1,162 @@
+"""Writes for agenda items: add, propose, change, accept, remove and reorder."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from forums.models import AgendaItem, Confidentiality, Meeting, Membership
+from forums.services._common import _next_order, _require_secretariat
+from membership.models import Agency, User
+
+
+def _check_item(item: AgendaItem, restricted_to: Iterable[User] | None) -> None:
+    errors = {}
+    if item.confidentiality != Confidentiality.PUBLIC and not item.confidentiality_reason.strip():
+        errors["confidentiality_reason"] = "Enter why this item is not public"
+    if item.confidentiality == Confidentiality.RESTRICTED and not list(restricted_to or []):
+        errors["restricted_to"] = "Choose the people who may see this restricted item"
+    if (
+        item.presenter_id
+        and not Membership.objects.current()
+        .filter(forum_id=item.meeting.forum_id, person_id=item.presenter_id)
+        .exists()
+    ):
+        errors["presenter"] = "The presenter must be a current member of the forum"
+    if errors:
+        raise ValidationError(errors)
+
+
+ITEM_FIELDS = (
+    "title",
+    "description",
+    "purpose",
+    "presenter",
+    "presenter_agency",
+    "minutes_allowed",
+    "confidentiality",
+    "confidentiality_reason",
+    "public_title",
+)
+
+
+@transaction.atomic
+def agenda_item_add(
+    *,
+    meeting: Meeting,
+    by: User,
+    title: str,
+    purpose: str = AgendaItem.Purpose.DISCUSSION,
+    description: str = "",
+    presenter: User | None = None,
+    presenter_agency: Agency | None = None,
+    minutes_allowed: int | None = None,
+    confidentiality: str = Confidentiality.PUBLIC,
+    confidentiality_reason: str = "",
+    public_title: str = "",
+    restricted_to: Iterable[User] | None = None,
+) -> AgendaItem:
+    """Add an item at the end of the agenda."""
+    _require_secretariat(by, meeting.forum)
+    if not meeting.is_open:
+        raise ValidationError("Items can only be added before the meeting is held")
+    item = AgendaItem(
+        meeting=meeting,
+        order=_next_order(meeting),
+        title=title,
+        purpose=purpose,
+        description=description,
+        presenter=presenter,
+        presenter_agency=presenter_agency,
+        minutes_allowed=minutes_allowed,
+        confidentiality=confidentiality,
+        confidentiality_reason=confidentiality_reason or "",
+        public_title=public_title or "",
+    )
+    restricted_to = list(restricted_to or [])
+    _check_item(item, restricted_to)
+    item.save()
+    if confidentiality == Confidentiality.RESTRICTED:
+        item.restricted_to.set(restricted_to)
+    return item
+
+
+@transaction.atomic
+def agenda_item_propose(
+    *,
+    meeting: Meeting,
+    title: str,
+    description: str = "",
+    purpose: str = AgendaItem.Purpose.DISCUSSION,
+) -> AgendaItem:
+    """A proposed item (from an escalation or another app) for the secretariat to accept."""
+    return AgendaItem.objects.create(
+        meeting=meeting,
+        order=_next_order(meeting),
+        status=AgendaItem.Status.PROPOSED,
+        title=title,
+        description=description,
+        purpose=purpose,
+        confidentiality=Confidentiality.CONFIDENTIAL,
+        confidentiality_reason="Proposed item: not yet accepted onto the agenda",
+    )
+
+
+@transaction.atomic
+def agenda_item_update(
+    *, item: AgendaItem, by: User, restricted_to: Iterable[User] | None = None, **fields
+) -> AgendaItem:
+    """Change an agenda item (its title, purpose, presenter, time or confidentiality)."""
+    _require_secretariat(by, item.meeting.forum)
+    for name, value in fields.items():
+        if name not in ITEM_FIELDS:
+            raise ValueError(name)
+        setattr(
+            item,
+            name,
+            value
+            if value is not None or name in ("presenter", "presenter_agency", "minutes_allowed")
+            else "",
+        )
+    restricted_to = list(restricted_to or [])
+    _check_item(item, restricted_to)
+    item.save()
+    item.restricted_to.set(
+        restricted_to if item.confidentiality == Confidentiality.RESTRICTED else []
+    )
+    return item
+
+
+@transaction.atomic
+def agenda_item_accept(*, item: AgendaItem, by: User) -> AgendaItem:
+    """Put a proposed item on the agenda."""
+    _require_secretariat(by, item.meeting.forum)
+    item.status = AgendaItem.Status.ON_AGENDA
+    item.save(update_fields=["status"])
+    return item
+
+
+@transaction.atomic
+def agenda_item_remove(*, item: AgendaItem, by: User) -> None:
+    """Remove an item that has no minute yet."""
+    _require_secretariat(by, item.meeting.forum)
+    if hasattr(item, "minute_entry") and item.minute_entry.text.strip():
+        raise ValidationError("This item has a minute: it cannot be removed")
+    item.delete()
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, by: User, direction: str) -> AgendaItem:
+    """Move an item one place up or down the agenda."""
+    _require_secretariat(by, item.meeting.forum)
+    items = list(item.meeting.agenda_items.order_by("order", "pk"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+    for position, other in enumerate(items, start=1):
+        if other.order != position:
+            other.order = position
+            other.save(update_fields=["order"])
+    item.refresh_from_db(fields=["order"])
+    return item
