@@ -14,8 +14,8 @@ from forums.reports.meetings import (
     _attendance_rows,
     _items_for,
     _meeting_facts,
-    meeting_label,
     _recent_meetings,
+    meeting_label,
     version_of,
 )
 from forums.reports.registry import Audience, Built
