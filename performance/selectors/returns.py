@@ -4,7 +4,6 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from forums.models import Forum
-from forums.rules import is_forum_member
 from membership.models import User
 from performance.models import Indicator, Measurement, PerformanceReturn
 from performance.rules import submitting_agency_ids
@@ -29,7 +28,7 @@ def indicators_for_forum(*, forum: Forum) -> QuerySet[Indicator]:
 def return_list_for(*, person: User, forum: Forum) -> QuerySet[PerformanceReturn]:
     """Returns the person may see: all of the forum's for members, else their agencies' own."""
     returns = PerformanceReturn.objects.filter(forum=forum).select_related("period", "agency")
-    if not is_forum_member(person, forum):
+    if not person.has_perm("performance.view_all_returns", forum):
         returns = returns.filter(agency_id__in=submitting_agency_ids(person, forum))
     return returns
 
