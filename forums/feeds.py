@@ -11,10 +11,11 @@ from datetime import datetime
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from forums.access import public_forum_for
 from forums.models import AgendaItem, Forum, Meeting, Minutes
 from membership import dates
 
@@ -144,7 +145,7 @@ class ForumFeed(_PublishedFeed):
     """Agendas and minutes published by one public board."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Forum.objects.public(), slug=slug)
+        return public_forum_for(slug=slug)
 
     def title(self, obj):
         return f"{obj.name}: agendas and minutes"

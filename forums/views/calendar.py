@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from forums.access import public_forum_for
 from forums.calendar import meetings_ics
 from forums.models import Meeting
 from forums.selectors import meetings as meeting_selectors
@@ -33,7 +34,7 @@ def _workspace_url(meeting):
 @login_not_required
 def public_feed(request, slug):
     """A forum's public meetings (published meetings of a public forum)."""
-    forum = meeting_selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug)
     meetings = Meeting.objects.published().filter(forum=forum).select_related("forum")
     body = meetings_ics(f"{forum.name} meetings", meetings, _public_url, show_links=False)
     return _ics_response(body, f"{forum.slug}-meetings.ics")
@@ -41,7 +42,7 @@ def public_feed(request, slug):
 
 @login_not_required
 def public_meeting_ics(request, slug, pk):
-    forum = meeting_selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug)
     meeting = get_object_or_404(
         Meeting.objects.published().filter(forum=forum).select_related("forum"), pk=pk
     )
