@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from forums.access import public_forum_for
+from forums.links import public_meeting_url
 from forums.models import AgendaItem, Forum, Meeting, Minutes
 from membership import dates
 
@@ -36,7 +37,7 @@ class Entry:
 def _agenda_entries(meetings) -> list[Entry]:
     entries = []
     for meeting in meetings:
-        link = reverse("meetings:public-meeting", args=[meeting.forum.slug, meeting.pk])
+        link = public_meeting_url(meeting)
         titles = [item.title_for_public for item in meeting.listed_items]
         when = dates.when(meeting.starts_at, meeting.ends_at)
         lines = [f"{meeting.forum.name} meets on {when}."]
@@ -60,7 +61,7 @@ def _minutes_entries(minutes_list) -> list[Entry]:
     entries = []
     for minutes in minutes_list:
         meeting = minutes.meeting
-        link = reverse("meetings:public-meeting", args=[meeting.forum.slug, meeting.pk])
+        link = public_meeting_url(meeting)
         entries.append(
             Entry(
                 title=f"Minutes published: {meeting.title}",

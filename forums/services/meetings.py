@@ -4,10 +4,10 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from forums.calendar import EVENT_FIELDS
+from forums.links import meeting_url
 from forums.models import (
     Action,
     AgendaItem,
@@ -247,10 +247,6 @@ def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
     return meeting
 
 
-def _meeting_url(meeting: Meeting) -> str:
-    return reverse("meetings:workspace-meeting", args=[meeting.forum.slug, meeting.pk])
-
-
 @transaction.atomic
 def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
     """Publish the agenda: members are told, public items appear on the public page."""
@@ -272,7 +268,7 @@ def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
         template="forums/email/agenda_published",
         # Restricted titles never go by email: the template shows them as "Restricted item".
         context={"meeting": meeting, "forum": meeting.forum, "items": items},
-        url=_meeting_url(meeting),
+        url=meeting_url(meeting),
     )
     return meeting
 
@@ -298,7 +294,7 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
         f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
         template="forums/email/meeting_cancelled",
         context={"meeting": meeting, "forum": meeting.forum},
-        url=_meeting_url(meeting),
+        url=meeting_url(meeting),
         essential=True,
     )
     return meeting

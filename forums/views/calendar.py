@@ -1,5 +1,7 @@
 """Calendar feeds: public per forum, private per person (secret token), and per meeting."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
@@ -9,12 +11,13 @@ from django.views.decorators.http import require_POST
 
 from forums.access import public_forum_for
 from forums.calendar import meetings_ics
+from forums.links import meeting_url, public_meeting_url
 from forums.models import Meeting
 from forums.selectors import meetings as meeting_selectors
 from forums.services.meetings import calendar_token_reset
 from forums.views.common import forum_or_404
 from membership.models import User
-from membership.notifications import absolute_url as absolute
+from membership.notifications import absolute_url
 
 
 def _ics_response(body: bytes, filename: str) -> HttpResponse:
@@ -23,12 +26,8 @@ def _ics_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _public_url(meeting):
-    return absolute(reverse("meetings:public-meeting", args=[meeting.forum.slug, meeting.pk]))
-
-
-def _workspace_url(meeting):
-    return absolute(reverse("meetings:workspace-meeting", args=[meeting.forum.slug, meeting.pk]))
+_public_url = partial(public_meeting_url, absolute=True)
+_workspace_url = partial(meeting_url, absolute=True)
 
 
 @login_not_required
@@ -74,7 +73,7 @@ def meeting_ics(request, slug, pk):
 
 
 def calendar_settings(request):
-    feed = absolute(reverse("meetings:personal-feed", args=[request.user.calendar_token]))
+    feed = absolute_url(reverse("meetings:personal-feed", args=[request.user.calendar_token]))
     return render(request, "forums/calendar_settings.html", {"feed_url": feed})
 
 
