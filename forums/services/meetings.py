@@ -21,6 +21,7 @@ from forums.models import (
     Membership,
 )
 from forums.services._common import _members_of, _next_order, _require_secretariat
+from forums.services.forward_plan import forward_plan_item_put_on_agenda
 from membership.models import User, new_calendar_token
 from membership.notifications import notify
 
@@ -122,22 +123,7 @@ def _set_up_agenda(meeting: Meeting, by: User) -> None:
         planned_for__month=month_start.month,
     )
     for plan_item in planned:
-        item = AgendaItem.objects.create(
-            meeting=meeting,
-            order=order,
-            title=plan_item.title,
-            description=plan_item.description,
-            purpose=plan_item.purpose,
-            presenter_agency=plan_item.presenter_agency,
-            confidentiality=plan_item.confidentiality,
-            confidentiality_reason=(
-                ""
-                if plan_item.confidentiality == Confidentiality.PUBLIC
-                else "From the forward plan"
-            ),
-        )
-        plan_item.agenda_item = item
-        plan_item.save(update_fields=["agenda_item"])
+        forward_plan_item_put_on_agenda(item=plan_item, meeting=meeting, order=order)
         order += 1
 
 
