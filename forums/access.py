@@ -5,9 +5,14 @@ standing the forum is a 404, so its existence is not confirmed; site admins and 
 have no standing by their role (they work in /admin/ and on the national pages). With standing
 but without the permission asked for (a data submitter opening meetings, an advisory member
 signing off) it is a 403.
+
+Which forum the public may open is the other guard here, ``public_forum_for``: a forum switched
+to public (``Forum.objects.public()``), else 404. Every public page, feed, calendar, report and
+open-data file of a forum, in every app, opens its forum through it.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from forums.models import Forum
@@ -21,4 +26,13 @@ def forum_for(*, person: User, slug: str, perm: str | None = None) -> Forum:
         raise Http404("No forum found")
     if perm is not None and not person.has_perm(perm, forum):
         raise PermissionDenied
+    return forum
+
+
+def public_forum_for(*, slug: str, queryset: QuerySet[Forum] | None = None) -> Forum:
+    """The forum if the public may open it (else 404); ``queryset`` adds what the page loads."""
+    forums = Forum.objects.all() if queryset is None else queryset
+    forum = forums.public().filter(slug=slug).first()
+    if forum is None:
+        raise Http404("No forum found")
     return forum

@@ -11,10 +11,12 @@ from datetime import datetime
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from forums.access import public_forum_for
+from forums.links import public_meeting_url
 from forums.models import AgendaItem, Forum, Meeting, Minutes
 from membership import dates
 
@@ -35,7 +37,7 @@ class Entry:
 def _agenda_entries(meetings) -> list[Entry]:
     entries = []
     for meeting in meetings:
-        link = reverse("meetings:public-meeting", args=[meeting.forum.slug, meeting.pk])
+        link = public_meeting_url(meeting)
         titles = [item.title_for_public for item in meeting.listed_items]
         when = dates.when(meeting.starts_at, meeting.ends_at)
         lines = [f"{meeting.forum.name} meets on {when}."]
@@ -59,7 +61,7 @@ def _minutes_entries(minutes_list) -> list[Entry]:
     entries = []
     for minutes in minutes_list:
         meeting = minutes.meeting
-        link = reverse("meetings:public-meeting", args=[meeting.forum.slug, meeting.pk])
+        link = public_meeting_url(meeting)
         entries.append(
             Entry(
                 title=f"Minutes published: {meeting.title}",
@@ -144,7 +146,7 @@ class ForumFeed(_PublishedFeed):
     """Agendas and minutes published by one public board."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Forum.objects.public(), slug=slug)
+        return public_forum_for(slug=slug)
 
     def title(self, obj):
         return f"{obj.name}: agendas and minutes"

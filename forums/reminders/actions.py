@@ -6,10 +6,10 @@ import datetime
 from collections import defaultdict
 
 from forums import confidentiality
+from forums.links import action_url
 from forums.models import Action
-from forums.reminders.common import action_url
 from membership import dates
-from membership.notifications import absolute_url, notify
+from membership.notifications import notify
 
 ACTION_DUE_DAYS = 3
 
@@ -49,7 +49,7 @@ def send_action_reminders(*, today: datetime.date) -> int:
                 context={
                     "action": action,
                     "forum": action.forum,
-                    "action_url": absolute_url(action_url(action)),
+                    "action_url": action_url(action, absolute=True),
                 },
                 url=action_url(action),
             )
@@ -65,7 +65,7 @@ def send_action_reminders(*, today: datetime.date) -> int:
             {
                 "action": action,
                 "days_overdue": (today - action.due_date).days,
-                "url": absolute_url(action_url(action)),
+                "url": action_url(action, absolute=True),
             }
             for action in actions
         ]

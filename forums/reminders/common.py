@@ -1,57 +1,13 @@
-"""What the reminders share: links into the workspace, the agenda query, a day's meetings."""
+"""What the reminders share: the agenda query and a day's meetings (links: ``forums.links``)."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from forums.models import Action, AgendaItem, Forum, Meeting, Paper
-
-
-def _reverse_first(names: Iterable[str], args: list, fallback: str) -> str:
-    """The first of several URL names that exists (the meetings pages may be renamed)."""
-    for name in names:
-        try:
-            return reverse(name, args=args)
-        except NoReverseMatch:
-            continue
-    return fallback
-
-
-def forum_url(forum: Forum) -> str:
-    return reverse("forums:workspace-forum", args=[forum.slug])
-
-
-def meeting_url(meeting: Meeting) -> str:
-    return _reverse_first(
-        ["meetings:workspace-meeting", "meetings:meeting-detail"],
-        [meeting.forum.slug, meeting.pk],
-        forum_url(meeting.forum),
-    )
-
-
-def paper_url(paper: Paper, meeting: Meeting) -> str:
-    return _reverse_first(
-        ["meetings:workspace-paper-download", "meetings:workspace-paper"],
-        [meeting.forum.slug, paper.pk],
-        meeting_url(meeting),
-    )
-
-
-def action_url(action: Action) -> str:
-    return _reverse_first(
-        ["meetings:workspace-action", "meetings:action-detail", "meetings:action"],
-        [action.forum.slug, action.pk],
-        _reverse_first(
-            ["meetings:workspace-actions", "meetings:actions"],
-            [action.forum.slug],
-            forum_url(action.forum),
-        ),
-    )
+from forums.models import AgendaItem, Meeting, Paper
 
 
 def _agenda_queryset():

@@ -7,10 +7,10 @@ from collections import defaultdict
 
 from django.utils import timezone
 
+from forums.links import action_url, forum_url, meeting_url
 from forums.models import Action, AgendaItem, Forum, Meeting, Membership
-from forums.reminders.common import _local_day_bounds, action_url, forum_url, meeting_url
+from forums.reminders.common import _local_day_bounds
 from membership import dates
-from membership.notifications import absolute_url
 
 DIGEST_MEETINGS_AHEAD_DAYS = 21
 
@@ -50,7 +50,7 @@ def digest_overdue_actions(person, forums, today):
                 text=f"{action.forum}: {action.title}",
                 detail=f"{owner}, due {dates.date_text(action.due_date)}, {days} day"
                 f"{'s' if days != 1 else ''} overdue",
-                url=absolute_url(action_url(action)),
+                url=action_url(action, absolute=True),
             )
         )
     return DigestSection(title="Overdue actions", rows=tuple(rows), order=20)
@@ -85,7 +85,7 @@ def digest_meetings_missing_papers(person, forums, today):
                 f"{item.title}",
                 detail=f"{who}"
                 + (f", papers due {deadline:%-d %B}" if deadline else ", no papers deadline set"),
-                url=absolute_url(meeting_url(item.meeting)),
+                url=meeting_url(item.meeting, absolute=True),
             )
         )
     return DigestSection(title="Upcoming meetings missing papers", rows=tuple(rows), order=30)
@@ -105,7 +105,7 @@ def digest_empty_seats(person, forums, today):
         coverage = coverages.get(forum.pk)
         if coverage is None or not getattr(coverage, "checked", True):
             continue
-        url = absolute_url(forum_url(forum))
+        url = forum_url(forum, absolute=True)
         for agency_type in coverage.missing:
             rows.append(DigestRow(text=f"{forum}: no {agency_type} seat", url=url))
         for agency_type in coverage.without_authority:

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from forums import confidentiality
 from forums.calendar import meeting_invitation
+from forums.links import meeting_url, paper_url
 from forums.models import AgendaItem, Attendance, Meeting
-from forums.reminders.common import _agenda_queryset, _where, meeting_url, meetings_on, paper_url
+from forums.reminders.common import _agenda_queryset, _where, meetings_on
 from membership import dates
 from membership.models import User
-from membership.notifications import Attachment, absolute_url, notify
+from membership.notifications import Attachment, notify
 
 MEETING_NOTICE_DAYS = {"7d": 7, "1d": 1}
 
@@ -45,7 +46,7 @@ def visible_agenda(
         papers = tuple(
             VisiblePaper(
                 title=paper.title,
-                url=absolute_url(paper_url(paper, meeting)),
+                url=paper_url(paper, meeting, absolute=True),
                 classification=paper.get_classification_display(),
             )
             for paper in item.papers.all()
@@ -124,7 +125,7 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people)
     attachment = Attachment(
         name=f"meeting-{meeting.pk}.ics",
         mimetype="text/calendar",
-        content=meeting_invitation(meeting, url=absolute_url(meeting_url(meeting))),
+        content=meeting_invitation(meeting, url=meeting_url(meeting, absolute=True)),
     )
     created = 0
     for agenda, recipients in groups.items():

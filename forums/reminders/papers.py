@@ -6,8 +6,9 @@ import datetime
 from collections import defaultdict
 
 from forums import confidentiality
+from forums.links import meeting_url
 from forums.models import AgendaItem, Meeting
-from forums.reminders.common import _agenda_queryset, _where, meeting_url
+from forums.reminders.common import _agenda_queryset, _where
 from membership import dates
 from membership.notifications import notify
 

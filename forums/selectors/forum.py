@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 # The coverage check is read from here too (it lives in forums.coverage for other features).
+from forums.access import public_forum_for
 from forums.coverage import Coverage, forum_coverage, forums_coverage  # noqa: F401
 from forums.models import Forum, Invitation, Membership
 from membership.models import Agency, PoliceForceArea, User
@@ -266,17 +267,16 @@ def public_areas_with_forums() -> QuerySet[PoliceForceArea]:
     ).order_by("country", "name")
 
 
-def public_forum(*, slug: str) -> Forum:
+def public_forum_page(*, slug: str) -> Forum:
     """A public forum with what its public page shows, in a fixed number of queries; else 404.
 
     Loaded on the forum: ``public_areas``, ``public_children`` (public sub-groups only),
     ``public_seats`` (current seats round the table, with agency and type) and the parent
     only if it is public (``public_parent``).
     """
-    forum = (
-        Forum.objects.public()
-        .select_related("parent")
-        .prefetch_related(
+    forum = public_forum_for(
+        slug=slug,
+        queryset=Forum.objects.select_related("parent").prefetch_related(
             Prefetch(
                 "areas", queryset=PoliceForceArea.objects.order_by("name"), to_attr="public_areas"
             ),
@@ -317,12 +317,8 @@ def public_forum(*, slug: str) -> Forum:
                 .order_by("agency__name", "role"),
                 to_attr="public_seats",
             ),
-        )
-        .filter(slug=slug)
-        .first()
+        ),
     )
-    if forum is None:
-        raise Http404("No forum found")
     forum.public_parent = forum.parent if forum.parent and forum.parent.is_public else None
     return forum
 
@@ -341,7 +337,7 @@ class PublicSeat:
 
 
 def public_seats(*, forum: Forum) -> list[PublicSeat]:
-    """The forum's seats as the public sees them (from ``public_forum``); names need consent.
+    """The forum's seats as the public sees them (from ``public_forum_page``); names need consent.
 
     The chair's role carries the title of the local policing body of their area (for example
     "Chair (Police, Fire and Crime Commissioner)"), from the area's governance model.
@@ -381,7 +377,8 @@ def _agency_kind(agency: Agency | None) -> str:
 def chair_title_for(*, membership: Membership, areas: dict[int, PoliceForceArea]) -> str:
     """The local policing body's title, if the chair sits for the local policing body.
 
-    Uses ``forum_area_id`` (annotated by ``public_forum``): the forum's area their agency covers.
+    Uses ``forum_area_id`` (annotated by ``public_forum_page``): the forum's area their agency
+    covers.
     """
     if membership.agency.agency_type.slug != "pcc":
         return ""

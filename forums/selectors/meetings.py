@@ -167,10 +167,6 @@ def meeting_reports_for(*, person: User, meeting: Meeting, minutes: Minutes | No
     return rows
 
 
-def public_forum(*, slug: str) -> Forum:
-    return get_object_or_404(Forum.objects.public(), slug=slug)
-
-
 def public_meeting_list(*, forum: Forum) -> dict:
     meetings = Meeting.objects.published().filter(forum=forum)
     now = timezone.now()

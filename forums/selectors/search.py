@@ -6,6 +6,7 @@ from django.db import connection
 from django.db.models import Q
 
 from forums.confidentiality import visible_to
+from forums.links import action_url
 from forums.models import Action, Decision, Forum, Meeting, MinuteEntry
 from membership.models import User
 
@@ -90,7 +91,7 @@ def search_for(*, person: User, query: str, limit: int = 50) -> list[SearchResul
                 _snippet(action.description, query),
                 action.forum,
                 action.meeting,
-                reverse("meetings:workspace-action", args=[action.forum.slug, action.pk]),
+                action_url(action),
             )
         )
     return results[:limit]

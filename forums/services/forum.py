@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from forums.imports import FIELD_COLUMNS as IMPORT_COLUMNS
 from forums.imports import MembershipRow
+from forums.links import forum_url
 from forums.models import Forum, Invitation, Membership
 from membership.models import Agency, User
 from membership.notifications import notify
@@ -132,7 +133,7 @@ def membership_create(
                 "added_by": created_by,
                 "starts_later": membership.start_date > timezone.localdate(),
             },
-            url=reverse("forums:workspace-forum", args=[forum.slug]),
+            url=forum_url(forum),
             essential=True,
         )
     return membership

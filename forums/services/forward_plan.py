@@ -58,20 +58,28 @@ def _place_on_agenda(item: ForwardPlanItem) -> None:
         .first()
     )
     if meeting is not None:
-        agenda_item = AgendaItem.objects.create(
-            meeting=meeting,
-            order=_next_order(meeting),
-            title=item.title,
-            description=item.description,
-            purpose=item.purpose,
-            presenter_agency=item.presenter_agency,
-            confidentiality=item.confidentiality,
-            confidentiality_reason=(
-                "" if item.confidentiality == Confidentiality.PUBLIC else "From the forward plan"
-            ),
-        )
-        item.agenda_item = agenda_item
-        item.save(update_fields=["agenda_item"])
+        forward_plan_item_put_on_agenda(item=item, meeting=meeting)
+
+
+def forward_plan_item_put_on_agenda(
+    *, item: ForwardPlanItem, meeting: Meeting, order: int | None = None
+) -> AgendaItem:
+    """The planned item becomes an item of the meeting's agenda (at ``order``, else last)."""
+    agenda_item = AgendaItem.objects.create(
+        meeting=meeting,
+        order=_next_order(meeting) if order is None else order,
+        title=item.title,
+        description=item.description,
+        purpose=item.purpose,
+        presenter_agency=item.presenter_agency,
+        confidentiality=item.confidentiality,
+        confidentiality_reason=(
+            "" if item.confidentiality == Confidentiality.PUBLIC else "From the forward plan"
+        ),
+    )
+    item.agenda_item = agenda_item
+    item.save(update_fields=["agenda_item"])
+    return agenda_item
 
 
 def _require_only_planned(item: ForwardPlanItem, doing: str) -> None:

@@ -4,10 +4,10 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from forums.calendar import EVENT_FIELDS
+from forums.links import meeting_url
 from forums.models import (
     Action,
     AgendaItem,
@@ -21,6 +21,7 @@ from forums.models import (
     Membership,
 )
 from forums.services._common import _members_of, _next_order, _require_secretariat
+from forums.services.forward_plan import forward_plan_item_put_on_agenda
 from membership.models import User, new_calendar_token
 from membership.notifications import notify
 
@@ -122,22 +123,7 @@ def _set_up_agenda(meeting: Meeting, by: User) -> None:
         planned_for__month=month_start.month,
     )
     for plan_item in planned:
-        item = AgendaItem.objects.create(
-            meeting=meeting,
-            order=order,
-            title=plan_item.title,
-            description=plan_item.description,
-            purpose=plan_item.purpose,
-            presenter_agency=plan_item.presenter_agency,
-            confidentiality=plan_item.confidentiality,
-            confidentiality_reason=(
-                ""
-                if plan_item.confidentiality == Confidentiality.PUBLIC
-                else "From the forward plan"
-            ),
-        )
-        plan_item.agenda_item = item
-        plan_item.save(update_fields=["agenda_item"])
+        forward_plan_item_put_on_agenda(item=plan_item, meeting=meeting, order=order)
         order += 1
 
 
@@ -247,10 +233,6 @@ def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
     return meeting
 
 
-def _meeting_url(meeting: Meeting) -> str:
-    return reverse("meetings:workspace-meeting", args=[meeting.forum.slug, meeting.pk])
-
-
 @transaction.atomic
 def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
     """Publish the agenda: members are told, public items appear on the public page."""
@@ -272,7 +254,7 @@ def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
         template="forums/email/agenda_published",
         # Restricted titles never go by email: the template shows them as "Restricted item".
         context={"meeting": meeting, "forum": meeting.forum, "items": items},
-        url=_meeting_url(meeting),
+        url=meeting_url(meeting),
     )
     return meeting
 
@@ -298,7 +280,7 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
         f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
         template="forums/email/meeting_cancelled",
         context={"meeting": meeting, "forum": meeting.forum},
-        url=_meeting_url(meeting),
+        url=meeting_url(meeting),
         essential=True,
     )
     return meeting

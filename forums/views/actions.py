@@ -13,6 +13,7 @@ from forums.forms.actions import (
     EscalationForm,
     EscalationResponseForm,
 )
+from forums.links import meeting_url
 from forums.models import Escalation
 from forums.selectors import actions as action_selectors
 from forums.selectors import meetings as meeting_selectors
@@ -93,7 +94,7 @@ def action_add(request, slug, pk=None):
     items = list(meeting.agenda_items.on_agenda()) if meeting else ()
     form = ActionForm(posted(request), forum=forum, items=items)
     back = (
-        reverse("meetings:workspace-meeting", args=[forum.slug, meeting.pk])
+        meeting_url(meeting)
         if meeting
         else reverse("meetings:workspace-actions", args=[forum.slug])
     )

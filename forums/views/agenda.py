@@ -6,11 +6,11 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from forums.forms.agenda import AgendaItemForm
+from forums.links import meeting_url
 from forums.selectors import agenda as agenda_selectors
 from forums.selectors import meetings as meeting_selectors
 from forums.services import agenda as agenda_services
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
-from forums.views.meetings import meeting_url
 
 
 def _item_data(form) -> dict:

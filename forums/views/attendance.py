@@ -5,12 +5,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from forums.forms.attendance import AttendanceRecordForm, DeclarationForm, RsvpForm
+from forums.links import meeting_url
 from forums.models import Attendance
 from forums.selectors import attendance as attendance_selectors
 from forums.selectors import meetings as meeting_selectors
 from forums.services import attendance as attendance_services
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
-from forums.views.meetings import meeting_url
 
 
 def rsvp(request, slug, pk):

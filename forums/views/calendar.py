@@ -1,5 +1,7 @@
 """Calendar feeds: public per forum, private per person (secret token), and per meeting."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
@@ -7,13 +9,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from forums.access import public_forum_for
 from forums.calendar import meetings_ics
+from forums.links import meeting_url, public_meeting_url
 from forums.models import Meeting
 from forums.selectors import meetings as meeting_selectors
 from forums.services.meetings import calendar_token_reset
 from forums.views.common import forum_or_404
 from membership.models import User
-from membership.notifications import absolute_url as absolute
+from membership.notifications import absolute_url
 
 
 def _ics_response(body: bytes, filename: str) -> HttpResponse:
@@ -22,18 +26,14 @@ def _ics_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _public_url(meeting):
-    return absolute(reverse("meetings:public-meeting", args=[meeting.forum.slug, meeting.pk]))
-
-
-def _workspace_url(meeting):
-    return absolute(reverse("meetings:workspace-meeting", args=[meeting.forum.slug, meeting.pk]))
+_public_url = partial(public_meeting_url, absolute=True)
+_workspace_url = partial(meeting_url, absolute=True)
 
 
 @login_not_required
 def public_feed(request, slug):
     """A forum's public meetings (published meetings of a public forum)."""
-    forum = meeting_selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug)
     meetings = Meeting.objects.published().filter(forum=forum).select_related("forum")
     body = meetings_ics(f"{forum.name} meetings", meetings, _public_url, show_links=False)
     return _ics_response(body, f"{forum.slug}-meetings.ics")
@@ -41,7 +41,7 @@ def public_feed(request, slug):
 
 @login_not_required
 def public_meeting_ics(request, slug, pk):
-    forum = meeting_selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug)
     meeting = get_object_or_404(
         Meeting.objects.published().filter(forum=forum).select_related("forum"), pk=pk
     )
@@ -73,7 +73,7 @@ def meeting_ics(request, slug, pk):
 
 
 def calendar_settings(request):
-    feed = absolute(reverse("meetings:personal-feed", args=[request.user.calendar_token]))
+    feed = absolute_url(reverse("meetings:personal-feed", args=[request.user.calendar_token]))
     return render(request, "forums/calendar_settings.html", {"feed_url": feed})
 
 

@@ -7,13 +7,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from forums.forms.meetings import CancelForm, MeetingForm, MeetingSeriesForm
+from forums.links import meeting_url
 from forums.selectors import meetings as meeting_selectors
 from forums.services import meetings as meeting_services
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
-
-
-def meeting_url(meeting) -> str:
-    return reverse("meetings:workspace-meeting", args=[meeting.forum.slug, meeting.pk])
 
 
 def meeting_list(request, slug):

@@ -14,11 +14,11 @@ from forums.forms.minutes import (
     MinuteEntryForm,
     MinutesIntroductionForm,
 )
+from forums.links import meeting_url
 from forums.selectors import meetings as meeting_selectors
 from forums.selectors import minutes as minute_selectors
 from forums.services import minutes as minute_services
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
-from forums.views.meetings import meeting_url
 
 
 def minutes_url(meeting) -> str:

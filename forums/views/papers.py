@@ -6,12 +6,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from forums.forms.papers import PaperForm, PaperVersionForm
+from forums.links import meeting_url
 from forums.selectors import agenda as agenda_selectors
 from forums.selectors import meetings as meeting_selectors
 from forums.selectors import papers as paper_selectors
 from forums.services import papers as paper_services
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
-from forums.views.meetings import meeting_url
 
 
 def paper_upload(request, slug, pk, item_pk):

@@ -27,7 +27,7 @@ def home(request):
 @login_not_required
 def public_forum(request, slug):
     """A forum's public page: areas, chair, agencies represented, sub-groups, terms."""
-    forum = selectors.public_forum(slug=slug)
+    forum = selectors.public_forum_page(slug=slug)
     return render(
         request,
         "forums/forum_public.html",

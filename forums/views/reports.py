@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from forums import reports
-from forums.models import Forum, GeneratedReport
+from forums.access import public_forum_for
+from forums.models import GeneratedReport
 from forums.views.common import forum_or_404
 
 
@@ -145,9 +146,9 @@ def report_download(request, slug, pk):
 @require_GET
 def public_report(request, slug, kind, subject, fmt):
     """The public version of published material, without signing in (404 for anything else)."""
-    forum = Forum.objects.public().filter(slug=slug).first()
+    forum = public_forum_for(slug=slug)
     report_type = reports.report_kind(kind)
-    if forum is None or report_type is None or fmt not in report_type.formats:
+    if report_type is None or fmt not in report_type.formats:
         raise Http404("No report found")
     obj = report_type.load(forum, subject)
     if obj is None or not report_type.public_available(obj):

@@ -18,13 +18,10 @@ from forums.forms.forum import (
     MembershipForm,
     PublicNameForm,
 )
+from forums.links import forum_url
 from forums.selectors import forum as selectors
 from forums.services import forum as services
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
-
-
-def _forum_url(forum) -> str:
-    return reverse("forums:workspace-forum", args=[forum.slug])
 
 
 def workspace_home(request):
@@ -68,13 +65,13 @@ def forum_edit(request, slug):
             apply_errors(form, error)
         else:
             messages.success(request, "The forum's details have been saved")
-            return redirect(_forum_url(forum))
+            return redirect(forum_url(forum))
     return form_page(
         request,
         form,
         title="Change the forum's details",
         caption=forum.name,
-        back_url=_forum_url(forum),
+        back_url=forum_url(forum),
     )
 
 
@@ -96,13 +93,13 @@ def public_name(request, slug):
             show_name_publicly=form.cleaned_data["show_name_publicly"],
         )
         messages.success(request, "Your choice has been saved")
-        return redirect(_forum_url(forum))
+        return redirect(forum_url(forum))
     return form_page(
         request,
         form,
         title="Your name on the public page",
         caption=forum.name,
-        back_url=_forum_url(forum),
+        back_url=forum_url(forum),
     )
 
 
@@ -129,13 +126,13 @@ def membership_add(request, slug):
                 f"{membership.person} has been added to {forum.name}."
                 + (" We have emailed them." if membership.person.is_active else ""),
             )
-            return redirect(_forum_url(forum))
+            return redirect(forum_url(forum))
     return form_page(
         request,
         form,
         title="Add a member",
         caption=forum.name,
-        back_url=_forum_url(forum),
+        back_url=forum_url(forum),
         intro="Add someone who already has an account. To add someone new, send them "
         "an invitation from the forum's page.",
     )
@@ -176,7 +173,7 @@ def membership_edit(request, slug, pk):
             apply_errors(form, error)
         else:
             messages.success(request, f"{membership.person}'s membership has been saved")
-            return redirect(_forum_url(forum))
+            return redirect(forum_url(forum))
     return form_page(
         request,
         form,
@@ -206,7 +203,7 @@ def membership_end(request, slug, pk):
                 f"{membership.person}'s membership has been ended."
                 + (" We have emailed them." if membership.person.is_active else ""),
             )
-            return redirect(_forum_url(forum))
+            return redirect(forum_url(forum))
     return form_page(
         request,
         form,
@@ -233,13 +230,13 @@ def invitation_new(request, slug):
             apply_errors(form, error)
         else:
             messages.success(request, f"An invitation has been sent to {invitation.email}")
-            return redirect(_forum_url(forum))
+            return redirect(forum_url(forum))
     return form_page(
         request,
         form,
         title="Invite someone to join",
         caption=forum.name,
-        back_url=_forum_url(forum),
+        back_url=forum_url(forum),
     )
 
 
@@ -256,7 +253,7 @@ def invitation_revoke(request, slug, pk):
             error = " ".join(problem.messages)
         else:
             messages.success(request, f"The invitation to {invitation.email} has been withdrawn")
-            return redirect(_forum_url(forum))
+            return redirect(forum_url(forum))
     return render(
         request,
         "forums/invitation_revoke.html",

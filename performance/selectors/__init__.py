@@ -58,7 +58,6 @@ from performance.selectors.publication import (
 )
 from performance.selectors.returns import (
     indicators_for_forum,
-    public_forum,
     return_get_for,
     return_history,
     return_list_for,
@@ -67,7 +66,6 @@ from performance.selectors.returns import (
 
 __all__ = [
     "Status",
-    "public_forum",
     "indicators_for_forum",
     "return_list_for",
     "return_get_for",

@@ -9,13 +9,6 @@ from performance.models import Indicator, Measurement, PerformanceReturn
 from performance.rules import submitting_agency_ids
 
 
-def public_forum(*, slug: str) -> Forum:
-    try:
-        return Forum.objects.public().prefetch_related("areas").get(slug=slug)
-    except Forum.DoesNotExist:
-        raise Http404("No such forum") from None
-
-
 def indicators_for_forum(*, forum: Forum) -> QuerySet[Indicator]:
     """The core suite and the forum's own local indicators."""
     return (

@@ -10,6 +10,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from forums.access import public_forum_for
 from forums.models import Forum
 from performance import selectors
 
@@ -117,7 +118,7 @@ def dataset_file(request, dataset, fmt):
 @login_not_required
 @require_GET
 def forum_figures_file(request, slug, fmt):
-    forum = selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug, queryset=Forum.objects.prefetch_related("areas"))
     if fmt not in ("csv", "json"):
         raise Http404("No such format")
     meta = {

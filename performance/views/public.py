@@ -4,13 +4,15 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import render
 
+from forums.access import public_forum_for
+from forums.models import Forum
 from performance import selectors
 
 
 @login_not_required
 def dashboard(request, slug):
     """A public forum's published figures: latest value, RAG, target, direction and trend."""
-    forum = selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug, queryset=Forum.objects.prefetch_related("areas"))
     board = selectors.forum_dashboard(forum=forum, published_only=True)
     return render(
         request,
@@ -21,7 +23,7 @@ def dashboard(request, slug):
 
 @login_not_required
 def victims_code(request, slug):
-    forum = selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug, queryset=Forum.objects.prefetch_related("areas"))
     board = selectors.forum_dashboard(forum=forum, published_only=True)
     rights = selectors.victims_code_compliance(dashboard=board)
     return render(
@@ -33,7 +35,7 @@ def victims_code(request, slug):
 
 @login_not_required
 def indicator(request, slug, indicator):
-    forum = selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug, queryset=Forum.objects.prefetch_related("areas"))
     found = selectors.indicators_for_forum(forum=forum).filter(slug=indicator).first()
     if found is None:
         raise Http404("No such indicator")

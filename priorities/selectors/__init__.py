@@ -27,7 +27,6 @@ from priorities.selectors.evaluations import (
 from priorities.selectors.forums import (
     forum_agencies,
     forum_members,
-    public_forum,
     signing_agencies,
 )
 from priorities.selectors.history import Change, changes_of, timeline
@@ -83,7 +82,6 @@ from priorities.selectors.rollup import (
 )
 
 __all__ = [
-    "public_forum",
     "signing_agencies",
     "forum_members",
     "forum_agencies",

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from forums.models import Forum, Membership
 from membership.models import Agency, User
 from priorities.rules import SIGNING_ROLES
-
-
-def public_forum(*, slug: str) -> Forum:
-    forum = Forum.objects.public().filter(slug=slug).first()
-    if forum is None:
-        raise Http404("No such forum")
-    return forum
 
 
 def signing_agencies(*, forum: Forum) -> list[Agency]:

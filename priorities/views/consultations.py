@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from forums.access import public_forum_for
 from forums.models import Action, Decision
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
 from priorities import selectors, services
@@ -309,7 +310,7 @@ def _count_submission(request, consultation) -> None:
 @login_not_required
 def public_consultation(request, slug, pk):
     """The public answer form: no sign-in, spam checks, refused once closed."""
-    forum = selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug)
     consultation = selectors.public_consultation(forum=forum, pk=pk)
     context = {"forum": forum, "consultation": consultation}
     if not consultation.is_open():
@@ -357,7 +358,7 @@ def public_consultation(request, slug, pk):
 
 @login_not_required
 def public_consultation_done(request, slug, pk):
-    forum = selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug)
     consultation = selectors.public_consultation(forum=forum, pk=pk)
     return render(
         request,
@@ -368,7 +369,7 @@ def public_consultation_done(request, slug, pk):
 
 @login_not_required
 def public_you_said_we_did(request, slug, pk):
-    forum = selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug)
     consultation = selectors.public_consultation(forum=forum, pk=pk)
     return render(
         request,

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 
+from forums.access import public_forum_for
 from priorities import selectors
 from priorities.models import current_plan_year, plan_year_label
 
@@ -18,7 +19,7 @@ def _year(request, default: int) -> int:
 @login_not_required
 def priority_list(request, slug):
     """A forum's agreed priorities for a plan year, with objectives and delivery roll-up."""
-    forum = selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug)
     year = _year(request, current_plan_year())
     return render(
         request,
@@ -37,7 +38,7 @@ def priority_list(request, slug):
 
 @login_not_required
 def evaluation(request, slug, year):
-    forum = selectors.public_forum(slug=slug)
+    forum = public_forum_for(slug=slug)
     evaluation = selectors.public_evaluation(forum=forum, plan_year=year)
     return render(
         request,

@@ -82,6 +82,42 @@ def test_forward_plan_items_join_the_agenda_of_that_months_meeting(forum, secret
     assert ForwardPlanItem.objects.public().filter(pk=plan.pk).exists()
 
 
+def test_a_planned_item_lands_alike_before_or_after_the_meeting_is_set_up(forum, secretariat):
+    """Planned before the meeting (set up with it) or after (placed at once): the same item."""
+    agency = secretariat.memberships.first().agency
+    fields = {
+        "forum": forum,
+        "by": secretariat,
+        "description": "Findings of the review.",
+        "purpose": AgendaItem.Purpose.DECISION,
+        "presenter_agency": agency,
+        "confidentiality": Confidentiality.CONFIDENTIAL,
+    }
+    month = timezone.localtime(NOW + datetime.timedelta(days=60)).date()
+    before = forward_plan_services.forward_plan_item_add(
+        title="Planned before", planned_for=month, **fields
+    )
+    meeting = schedule(forum, secretariat, days=60)
+    after = forward_plan_services.forward_plan_item_add(
+        title="Planned after", planned_for=timezone.localtime(meeting.starts_at).date(), **fields
+    )
+    before.refresh_from_db()
+    landed = [before.agenda_item, after.agenda_item]
+    assert [item.meeting for item in landed] == [meeting, meeting]
+    assert {
+        (
+            item.description,
+            item.purpose,
+            item.presenter_agency,
+            item.confidentiality,
+            item.confidentiality_reason,
+        )
+        for item in landed
+    } == {("Findings of the review.", "decision", agency, "confidential", "From the forward plan")}
+    assert after.agenda_item.order == max(meeting.agenda_items.values_list("order", flat=True))
+    assert before.agenda_item.order < after.agenda_item.order
+
+
 def test_series_schedules_quarterly_meetings(forum, secretariat):
     meetings = services.meeting_series_schedule(
         forum=forum,

@@ -1,0 +1,41 @@
+"""Links to a forum's pages, in one place: paths for pages and redirects, absolute for emails.
+
+Each takes ``absolute=True`` for a full address on ``settings.SITE_URL`` (emails, calendars).
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from forums.models import Action, Forum, Meeting, Paper
+from membership.notifications import absolute_url
+
+
+def _link(name: str, args: list, absolute: bool) -> str:
+    path = reverse(name, args=args)
+    return absolute_url(path) if absolute else path
+
+
+def forum_url(forum: Forum, *, absolute: bool = False) -> str:
+    """The forum's workspace home."""
+    return _link("forums:workspace-forum", [forum.slug], absolute)
+
+
+def meeting_url(meeting: Meeting, *, absolute: bool = False) -> str:
+    """The meeting's workspace page."""
+    return _link("meetings:workspace-meeting", [meeting.forum.slug, meeting.pk], absolute)
+
+
+def public_meeting_url(meeting: Meeting, *, absolute: bool = False) -> str:
+    """The meeting's public page."""
+    return _link("meetings:public-meeting", [meeting.forum.slug, meeting.pk], absolute)
+
+
+def paper_url(paper: Paper, meeting: Meeting, *, absolute: bool = False) -> str:
+    """The paper's download in the meeting's forum workspace."""
+    return _link("meetings:workspace-paper-download", [meeting.forum.slug, paper.pk], absolute)
+
+
+def action_url(action: Action, *, absolute: bool = False) -> str:
+    """The action's workspace page."""
+    return _link("meetings:workspace-action", [action.forum.slug, action.pk], absolute)
