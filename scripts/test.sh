@@ -23,6 +23,8 @@ echo "== production settings pass the deployment checklist"
 DJANGO_SETTINGS_MODULE=lcjb.settings.production \
   SECRET_KEY="$($py/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
   ALLOWED_HOSTS=lcjb.example.org \
+  EMAIL_URL=smtp+tls://user:password@smtp.example.org:587 \
+  DEFAULT_FROM_EMAIL="LCJB Forum Manager <no-reply@lcjb.example.org>" \
   $py/python manage.py check --deploy --fail-level WARNING
 
 echo "== pytest"

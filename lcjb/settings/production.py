@@ -1,7 +1,25 @@
-"""Production: PostgreSQL, Redis, SMTP and HTTPS. Required secrets have no defaults."""
+"""Production: PostgreSQL, Redis, SMTP and HTTPS. Required settings have no defaults: a missing
+one stops the app at start with ImproperlyConfigured naming it (no SQLite, no file broker)."""
+
+from django.core.exceptions import ImproperlyConfigured
 
 from lcjb.settings.base import *  # noqa: F403
 from lcjb.settings.base import env
+
+REQUIRED = (
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "EMAIL_URL",
+    "DEFAULT_FROM_EMAIL",
+)
+_missing = [name for name in REQUIRED if not env.str(name, default="").strip()]
+if _missing:
+    raise ImproperlyConfigured(
+        "Production settings need these environment variables, which are not set: "
+        + ", ".join(_missing)
+    )
 
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = False

@@ -42,6 +42,10 @@ def test_importing_settings_makes_no_files_and_the_run_path_makes_them(tmp_path)
         var_dir,
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="lcjb.example.org",
+        DATABASE_URL="postgres://lcjb@db.example.org/lcjb",
+        REDIS_URL="redis://redis.example.org:6379/0",
+        EMAIL_URL="smtp+tls://user:password@smtp.example.org:587",
+        DEFAULT_FROM_EMAIL="no-reply@lcjb.example.org",
     )
     assert not var_dir.exists()
 
