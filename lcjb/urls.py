@@ -31,3 +31,7 @@ if settings.DEBUG or getattr(settings, "BENCH_BARE_VIEW", False):
 
 admin.site.site_header = settings.SERVICE_NAME
 admin.site.site_title = settings.SERVICE_NAME
+
+
+# A database, cache or broker outage answers 503 with Retry-After; anything else the 500 page.
+handler500 = "lcjb.errors.server_error"
