@@ -5,6 +5,7 @@ same key twice) and a report is rebuilt only when its source has changed.
 """
 
 from celery import shared_task
+from django.conf import settings
 
 from membership import dates
 
@@ -39,9 +40,19 @@ def send_action_reminders(today: str | None = None) -> int:
     autoretry_for=(OSError,),
     retry_backoff=10,
     max_retries=3,
+    soft_time_limit=settings.REPORT_SOFT_TIME_LIMIT,
+    time_limit=settings.REPORT_TIME_LIMIT,
 )
 def generate_report(report_id: int) -> str:
     """Build one generated report by id; safe to run again (a current report is left alone)."""
     from forums import reports
 
     return reports.report_generate(report_id=report_id)
+
+
+@shared_task(name="forums.sweep_stuck_reports", acks_late=True)
+def sweep_stuck_reports() -> int:
+    """Queue again reports queued or running longer than REPORT_STUCK_AFTER_MINUTES."""
+    from forums import reports
+
+    return reports.report_sweep_stuck()

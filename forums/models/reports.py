@@ -87,6 +87,13 @@ class GeneratedReport(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
     @property
+    def is_stuck(self) -> bool:
+        """Queued or running for longer than REPORT_STUCK_AFTER_MINUTES: it may be asked again."""
+        from forums.reports.requests import report_is_stuck
+
+        return report_is_stuck(self)
+
+    @property
     def has_failed(self) -> bool:
         return self.status == self.Status.FAILED
 

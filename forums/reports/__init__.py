@@ -25,16 +25,21 @@ from forums.reports.registry import (
 )
 from forums.reports.render import render_html, render_pdf, render_pdf_document
 from forums.reports.requests import (
+    NOT_STARTED,
+    ReportNotStarted,
     public_report_for,
     report_current_fingerprint,
     report_for,
     report_generate,
     report_is_current,
     report_request,
+    report_sweep_stuck,
 )
 
 __all__ = [
+    "NOT_STARTED",
     "Audience",
+    "ReportNotStarted",
     "Built",
     "ReportKind",
     "meeting_label",
@@ -54,6 +59,7 @@ __all__ = [
     "report_kind",
     "report_kinds",
     "report_request",
+    "report_sweep_stuck",
 ]
 
 

@@ -7,6 +7,8 @@ import hashlib
 import json
 import logging
 
+import kombu.exceptions
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -20,8 +22,26 @@ logger = logging.getLogger(__name__)
 
 # Bump to rebuild every stored report after a change to the layout.
 LAYOUT_VERSION = "1"
-# A queued report whose task has not started in this time is queued again on the next request.
-STALE_QUEUE = datetime.timedelta(minutes=10)
+NOT_STARTED = "We could not start this report. Try again in a few minutes."
+# What publishing a task raises when the broker cannot be reached.
+BROKER_DOWN = (kombu.exceptions.OperationalError, OSError)
+
+
+class ReportNotStarted(Exception):
+    """The report could not be handed to the worker (the broker is down); it is marked failed."""
+
+
+def stuck_after() -> datetime.timedelta:
+    """How long a report may be queued or running before it counts as stuck (a setting)."""
+    return datetime.timedelta(minutes=settings.REPORT_STUCK_AFTER_MINUTES)
+
+
+def report_is_stuck(report: GeneratedReport, *, now: datetime.datetime | None = None) -> bool:
+    """Queued or running with no sign of life (queued or started) for longer than the limit."""
+    if not report.in_progress:
+        return False
+    last_seen = max(filter(None, (report.requested_at, report.started_at)))
+    return (now or timezone.now()) - last_seen > stuck_after()
 
 
 # A report's fingerprint is a hash of what its kind collected for the audience, so a report is
@@ -78,7 +98,6 @@ def report_is_current(report: GeneratedReport) -> bool:
 # Nothing here builds a report in a request: report_request queues the Celery task
 # forums.generate_report, and report_generate (run by the task) writes the file, then marks
 # it ready; a half-built report is never served.
-@transaction.atomic
 def report_request(
     *,
     forum: Forum,
@@ -113,6 +132,27 @@ def report_request(
     if personal is None:
         personal = report_type.personal
     viewer = by if audience == Audience.MEMBER and report_type.personal and personal else None
+    report, start = _queue(
+        report_type=report_type,
+        obj=obj,
+        forum=forum,
+        kind=kind,
+        subject=subject,
+        audience=audience,
+        viewer=viewer,
+        fmt=fmt,
+        by=by,
+    )
+    if start:
+        # Once the row is committed (at once outside a transaction): a broker that is down
+        # raises ReportNotStarted here, in the request, and the report is marked failed.
+        transaction.on_commit(lambda: report_start(report=report))
+    return report
+
+
+@transaction.atomic
+def _queue(*, report_type, obj, forum, kind, subject, audience, viewer, fmt, by):
+    """The report row, queued unless it is current or on its way; and whether to start it."""
     report, created = _find_or_new(
         forum=forum, kind=kind, subject=subject, audience=audience, viewer=viewer, fmt=fmt
     )
@@ -120,18 +160,63 @@ def report_request(
     if not created:
         fingerprint = fingerprint_of(report_type.collect(obj, audience, viewer))
         if report.is_ready and report.fingerprint == fingerprint:
-            return report  # kept from last time: nothing has changed
-        if report.in_progress and now - report.requested_at < STALE_QUEUE:
-            return report  # already on its way
+            return report, False  # kept from last time: nothing has changed
+        if report.in_progress and not report_is_stuck(report, now=now):
+            return report, False  # already on its way
     report.status = GeneratedReport.Status.QUEUED
     report.requested_by = by if by is not None else report.requested_by
     report.requested_at = now
     report.error = ""
     report.save(update_fields=["status", "requested_by", "requested_at", "error"])
+    return report, True
+
+
+def report_start(*, report: GeneratedReport) -> None:
+    """Hand the report to the worker; if the broker is down, mark it failed (so it may be asked
+    for again at once) and raise ReportNotStarted."""
     from forums.tasks import generate_report
 
-    transaction.on_commit(lambda: generate_report.delay(report.pk))
-    return report
+    try:
+        generate_report.delay(report.pk)
+    except BROKER_DOWN as error:
+        logger.warning("Report %s not started: the broker is down (%s)", report.pk, error)
+        GeneratedReport.objects.filter(pk=report.pk, status=GeneratedReport.Status.QUEUED).update(
+            status=GeneratedReport.Status.FAILED, error=NOT_STARTED, finished_at=timezone.now()
+        )
+        report.status = GeneratedReport.Status.FAILED
+        report.error = NOT_STARTED
+        raise ReportNotStarted(NOT_STARTED) from error
+
+
+def report_sweep_stuck(*, now: datetime.datetime | None = None) -> int:
+    """Queue again every report queued or running for longer than the limit (a worker died, or
+    the broker lost the task); returns how many. A second run of a task is harmless: a report
+    already current is left alone. If the broker is down they stay queued for the next sweep."""
+    from forums.tasks import generate_report
+
+    now = now or timezone.now()
+    stuck = [
+        report
+        for report in GeneratedReport.objects.filter(
+            status__in=(GeneratedReport.Status.QUEUED, GeneratedReport.Status.RUNNING),
+            requested_at__lt=now - stuck_after(),
+        )
+        if report_is_stuck(report, now=now)
+    ]
+    queued = 0
+    for report in stuck:
+        claimed = GeneratedReport.objects.filter(
+            pk=report.pk, status=report.status, requested_at=report.requested_at
+        ).update(status=GeneratedReport.Status.QUEUED, requested_at=now, error="")
+        if not claimed:
+            continue  # a worker or a request got to it first
+        try:
+            generate_report.delay(report.pk)
+        except BROKER_DOWN as error:
+            logger.warning("Stuck report %s not queued: the broker is down (%s)", report.pk, error)
+            break
+        queued += 1
+    return queued
 
 
 def report_generate(*, report_id: int) -> str:

@@ -23,6 +23,18 @@ def _status_url(report: GeneratedReport) -> str:
     return reverse("reports:status", args=[report.forum.slug, report.pk])
 
 
+def _not_started(request, forum, error: reports.ReportNotStarted):
+    """The broker is down: say so (503, try again shortly); the report is marked failed."""
+    response = render(
+        request,
+        "forums/reports/report_problem.html",
+        {"forum": forum, "heading": "The report could not be started", "message": str(error)},
+        status=503,
+    )
+    response["Retry-After"] = "60"
+    return response
+
+
 @require_GET
 def report_list(request, slug):
     """The forum's reports: what can be produced, and the ones already produced."""
@@ -85,6 +97,8 @@ def report_request(request, slug):
             {"forum": forum, "message": " ".join(error.messages)},
             status=400,
         )
+    except reports.ReportNotStarted as error:
+        return _not_started(request, forum, error)
     return redirect(_status_url(report))
 
 
@@ -129,16 +143,19 @@ def report_download(request, slug, pk):
     report = reports.report_for(person=request.user, forum=forum, pk=pk)
     if report.is_ready and reports.report_is_current(report):
         return _attachment(report)
-    if report.is_ready or report.status == GeneratedReport.Status.FAILED:
-        report = reports.report_request(
-            forum=forum,
-            kind=report.kind,
-            subject=report.subject,
-            audience=report.audience,
-            fmt=report.format,
-            by=request.user,
-            personal=report.viewer_id is not None,
-        )
+    if report.is_ready or report.status == GeneratedReport.Status.FAILED or report.is_stuck:
+        try:
+            report = reports.report_request(
+                forum=forum,
+                kind=report.kind,
+                subject=report.subject,
+                audience=report.audience,
+                fmt=report.format,
+                by=request.user,
+                personal=report.viewer_id is not None,
+            )
+        except reports.ReportNotStarted as error:
+            return _not_started(request, forum, error)
     return redirect(_status_url(report))
 
 
@@ -157,6 +174,8 @@ def public_report(request, slug, kind, subject, fmt):
         report = reports.public_report_for(forum=forum, kind=kind, subject=subject, fmt=fmt)
     except (ValidationError, PermissionDenied) as error:
         raise Http404("No report found") from error
+    except reports.ReportNotStarted as error:
+        return _not_started(request, forum, error)
     if report.is_ready:
         return _attachment(report)
     return render(
