@@ -48,3 +48,46 @@ def test_board_pack_is_built_by_the_worker(celery_worker_process):
         text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(handle.read())).pages)
     assert "Worker paper page 1" in text
     assert "Confidential thing" not in text
+
+
+def test_a_report_left_running_by_a_dead_worker_is_finished_by_the_sweep(celery_worker_process):
+    import datetime
+
+    from django.utils import timezone
+
+    forum = ForumFactory(slug="sweep-cjb")
+    meeting = MeetingFactory(forum=forum, agenda_published=True, title="Sweep board")
+    AgendaItemFactory(meeting=meeting, title="Public item")
+    long_ago = timezone.now() - datetime.timedelta(minutes=30)
+    # As a worker killed mid-build leaves it: running, its task gone from the queue.
+    stuck = GeneratedReport.objects.create(
+        forum=forum,
+        kind="board_pack",
+        subject=str(meeting.pk),
+        audience="public",
+        format="pdf",
+        status=GeneratedReport.Status.RUNNING,
+        requested_at=long_ago,
+        started_at=long_ago,
+    )
+    # Positive control: one asked for a moment ago is on its way and is left alone.
+    recent = GeneratedReport.objects.create(
+        forum=forum,
+        kind="board_pack",
+        subject=str(meeting.pk),
+        audience="public",
+        format="html",
+        status=GeneratedReport.Status.QUEUED,
+    )
+    assert reports.report_sweep_stuck() == 1
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        stuck.refresh_from_db()
+        if stuck.status in (GeneratedReport.Status.READY, GeneratedReport.Status.FAILED):
+            break
+        time.sleep(0.5)
+    assert stuck.status == GeneratedReport.Status.READY, stuck.error
+    assert stuck.is_ready and stuck.size > 0
+    recent.refresh_from_db()
+    assert recent.status == GeneratedReport.Status.QUEUED
+    assert reports.report_sweep_stuck() == 0  # finished: not queued again
