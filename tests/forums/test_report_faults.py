@@ -153,3 +153,16 @@ def test_time_limits_fit_the_visibility_timeout_and_the_stuck_limit(settings):
     visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout")
     if visibility is not None:  # Redis: a running task is never delivered twice
         assert generate_report.time_limit < visibility
+
+
+@pytest.mark.django_db
+def test_a_public_pdf_not_ready_yet_refreshes_itself_and_links_back(client, forum, meeting):
+    url = reverse("reports:public", args=[forum.slug, "board_pack", meeting.pk, "pdf"])
+    response = client.get(url)  # the task waits for the commit that never comes in this test
+    assert response.status_code == 202
+    page = response.content.decode()
+    assert '<meta http-equiv="refresh" content="10">' in page
+    assert f'href="{reverse("forums:public-forum", args=[forum.slug])}"' in page
+    assert f'href="{url}"' in page
+    GeneratedReport.objects.update(status=GeneratedReport.Status.FAILED)
+    assert client.get(url).status_code == 202  # asked again: queued, still the waiting page
