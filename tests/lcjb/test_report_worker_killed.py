@@ -43,7 +43,7 @@ WORKER_ARGS = [
 ]  # fmt: skip
 
 
-def _start(code: list[str], name: str) -> subprocess.Popen:
+def _start(code: list[str], name: str, **env) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, *code, *WORKER_ARGS, "--hostname", f"{name}-{os.getpid()}@%h"],
         cwd=ROOT,
@@ -51,6 +51,7 @@ def _start(code: list[str], name: str) -> subprocess.Popen:
             DJANGO_SETTINGS_MODULE="lcjb.settings.test",
             DATABASE_URL=_test_database_url(),
             CELERY_TASK_ALWAYS_EAGER="0",
+            **env,
         ),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
