@@ -35,6 +35,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 
 from forums.models.actions import Action
@@ -232,6 +233,33 @@ def marked_public(obj) -> bool:
 def is_sensitive(paper: Paper) -> bool:
     """Marked above OFFICIAL (OFFICIAL-SENSITIVE): never public."""
     return paper.classification != SecurityClassification.OFFICIAL
+
+
+# --- the marking on the write side ----------------------------------------------------------
+
+SENSITIVE_ON_PUBLIC_ITEM = (
+    "An OFFICIAL-SENSITIVE paper cannot go on a public item: make the item confidential or "
+    "restricted first"
+)
+PUBLIC_ITEM_WITH_SENSITIVE_PAPER = (
+    "This item carries an OFFICIAL-SENSITIVE paper, so it cannot be public: keep it "
+    "confidential or restricted"
+)
+
+
+def check_paper_marking(paper: Paper) -> None:
+    """Refuse a paper marked above OFFICIAL on a public agenda item (the same check for the
+    upload service, the model's ``clean()`` and so the admin)."""
+    if is_sensitive(paper) and paper.agenda_item.confidentiality == PUBLIC:
+        raise ValidationError({"classification": SENSITIVE_ON_PUBLIC_ITEM})
+
+
+def check_item_marking(item: AgendaItem) -> None:
+    """Refuse making an item public while it carries a paper marked above OFFICIAL."""
+    if item.pk is None or item.confidentiality != PUBLIC:
+        return
+    if item.papers.exclude(classification=SecurityClassification.OFFICIAL).exists():
+        raise ValidationError({"confidentiality": PUBLIC_ITEM_WITH_SENSITIVE_PAPER})
 
 
 # --- members: a queryset filter -------------------------------------------------------------

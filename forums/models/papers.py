@@ -46,6 +46,14 @@ class Paper(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        super().clean()
+        if self.agenda_item_id is None:
+            return
+        from forums.confidentiality import check_paper_marking
+
+        check_paper_marking(self)
+
 
 class PaperVersion(models.Model):
     """One uploaded file of a paper."""

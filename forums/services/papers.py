@@ -7,6 +7,7 @@ from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Max
 
+from forums.confidentiality import check_paper_marking
 from forums.models import AgendaItem, Confidentiality, Paper, PaperVersion, SecurityClassification
 from forums.services._common import _require_secretariat
 from forums.uploads import check_upload
@@ -42,13 +43,15 @@ def paper_upload(
             raise ValidationError(
                 {"confidentiality": "A paper cannot be less confidential than its agenda item"}
             )
-        paper = Paper.objects.create(
+        paper = Paper(
             agenda_item=agenda_item,
             title=title or checked.file_name,
             classification=classification,
             confidentiality=confidentiality,
             created_by=by,
         )
+        check_paper_marking(paper)
+        paper.save()
         if confidentiality == Confidentiality.RESTRICTED:
             named = list(restricted_to or []) or list(agenda_item.restricted_to.all())
             paper.restricted_to.set(named)
