@@ -10,12 +10,18 @@ Each row has a level (``Confidentiality``):
   who name them.
 
 A row is visible only if every level it hangs on is: a paper's own and its agenda item's; a
-minute entry's agenda item's; a decision's or an action's own and its agenda item's (the people
-named are the agenda item's). A forward-plan item is never restricted.
+minute entry's agenda item's (and its minutes must be circulated, below); a decision's or an
+action's own and its agenda item's (the people named are the agenda item's). A forward-plan
+item is never restricted.
 
 What the public may see (DESIGN.md): public rows of a published meeting (shown publicly, on a
 public forum) once its agenda is out, minute entries and decisions once the minutes are
 published, and a paper only if it is marked OFFICIAL: OFFICIAL-SENSITIVE is never public.
+
+Minutes in draft are the secretariat's and the chair's: the other members see neither the
+minutes nor any entry of them until they are circulated (:func:`may_read_minutes`; the queryset
+filters and :func:`may_see` apply the same rule to minute entries, so search and every other
+reader of entries follow it).
 
 Two forms of the member question: :func:`visible_to` filters a queryset for a person (one
 query, however many rows), :func:`may_see` answers for one object and a :class:`Viewer` (using
@@ -29,6 +35,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 
 from forums.models.actions import Action
@@ -183,12 +190,27 @@ def restricted_holders(obj) -> list[Model]:
 # --- members: a yes/no for one object -------------------------------------------------------
 
 
+def may_read_minutes(viewer: Viewer, minutes: Minutes) -> bool:
+    """Whether the viewer may read the minutes: those who run the forum always, the other
+    members once the minutes are circulated (draft minutes are not theirs yet)."""
+    if not viewer.is_member:
+        return False
+    return viewer.runs_forum or minutes.status != Minutes.Status.DRAFT
+
+
+def can_read_minutes(person, minutes: Minutes) -> bool:
+    """Whether the person may read the minutes (their entries still each by :func:`can_see`)."""
+    return may_read_minutes(viewer(person, minutes.meeting.forum), minutes)
+
+
 def may_see(viewer: Viewer, obj) -> bool:
     """Whether the viewer (standing on the object's forum) may see the object."""
     if not viewer.is_member:
         return False
     if viewer.runs_forum:
         return True
+    if isinstance(obj, MinuteEntry) and not may_read_minutes(viewer, obj.minutes):
+        return False
     return all(
         level != RESTRICTED or viewer.person_id in named_ids(holder)
         for level, holder in _levels_of(obj)
@@ -213,11 +235,42 @@ def is_sensitive(paper: Paper) -> bool:
     return paper.classification != SecurityClassification.OFFICIAL
 
 
+# --- the marking on the write side ----------------------------------------------------------
+
+SENSITIVE_ON_PUBLIC_ITEM = (
+    "An OFFICIAL-SENSITIVE paper cannot go on a public item: make the item confidential or "
+    "restricted first"
+)
+PUBLIC_ITEM_WITH_SENSITIVE_PAPER = (
+    "This item carries an OFFICIAL-SENSITIVE paper, so it cannot be public: keep it "
+    "confidential or restricted"
+)
+
+
+def check_paper_marking(paper: Paper) -> None:
+    """Refuse a paper marked above OFFICIAL on a public agenda item (the same check for the
+    upload service, the model's ``clean()`` and so the admin)."""
+    if is_sensitive(paper) and paper.agenda_item.confidentiality == PUBLIC:
+        raise ValidationError({"classification": SENSITIVE_ON_PUBLIC_ITEM})
+
+
+def check_item_marking(item: AgendaItem) -> None:
+    """Refuse making an item public while it carries a paper marked above OFFICIAL."""
+    if item.pk is None or item.confidentiality != PUBLIC:
+        return
+    if item.papers.exclude(classification=SecurityClassification.OFFICIAL).exists():
+        raise ValidationError({"confidentiality": PUBLIC_ITEM_WITH_SENSITIVE_PAPER})
+
+
 # --- members: a queryset filter -------------------------------------------------------------
 
 
+# Rows a member who does not run the forum never sees, whatever their level.
+_NOT_YET: dict[type[Model], Q] = {MinuteEntry: Q(minutes__status=Minutes.Status.DRAFT)}
+
+
 def _unrestricted_or_named_q(model: type[Model], person_id: int | None) -> Q:
-    condition = Q()
+    condition = ~_NOT_YET[model] if model in _NOT_YET else Q()
     for level, named in _LEVELS[model]:
         allowed = ~Q(**{level: RESTRICTED})
         if person_id is not None and named is not None:

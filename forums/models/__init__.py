@@ -7,7 +7,7 @@ from forums.models.forum import Forum, Invitation, Membership
 from forums.models.forward_plan import ForwardPlanItem
 from forums.models.meetings import Meeting, MeetingSeries
 from forums.models.minutes import Decision, MinuteComment, MinuteEntry, Minutes
-from forums.models.papers import Paper, PaperVersion
+from forums.models.papers import Paper, PaperDownload, PaperVersion
 from forums.models.reports import GeneratedReport
 from forums.models.visibility import Confidentiality, SecurityClassification
 
@@ -31,6 +31,7 @@ __all__ = [
     "MinuteEntry",
     "Minutes",
     "Paper",
+    "PaperDownload",
     "PaperVersion",
     "SecurityClassification",
 ]

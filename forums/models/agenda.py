@@ -117,3 +117,6 @@ class AgendaItem(models.Model):
             and not (self.confidentiality_reason or "").strip()
         ):
             raise ValidationError({"confidentiality_reason": "Enter why this item is not public"})
+        from forums.confidentiality import check_item_marking
+
+        check_item_marking(self)

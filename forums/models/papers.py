@@ -46,6 +46,14 @@ class Paper(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        super().clean()
+        if self.agenda_item_id is None:
+            return
+        from forums.confidentiality import check_paper_marking
+
+        check_paper_marking(self)
+
 
 class PaperVersion(models.Model):
     """One uploaded file of a paper."""
@@ -71,3 +79,20 @@ class PaperVersion(models.Model):
 
     def __str__(self):
         return f"{self.paper} v{self.number}"
+
+
+class PaperDownload(models.Model):
+    """A member's download of a paper marked above OFFICIAL: who, which version, when."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="downloads")
+    version = models.ForeignKey(PaperVersion, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="paper_downloads"
+    )
+    downloaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-downloaded_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.person} downloaded {self.version}"

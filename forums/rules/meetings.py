@@ -27,6 +27,12 @@ def can_see_paper(person, paper) -> bool:
 
 
 @rules.predicate
+def can_read_minutes(person, minutes) -> bool:
+    """Draft minutes are the secretariat's and the chair's; members read them once circulated."""
+    return confidentiality.can_read_minutes(person, minutes)
+
+
+@rules.predicate
 def can_update_action(person, action) -> bool:
     """The owner of an action updates it; so does whoever runs the forum."""
     if is_forum_secretariat(person, action.forum):
@@ -54,7 +60,8 @@ rules.add_perm("forums.comment_on_minutes", is_forum_member)
 rules.add_perm("forums.approve_minutes", is_forum_chair)
 rules.add_perm("forums.own_actions", can_own_actions)
 rules.add_perm("forums.raise_escalation", is_forum_member)
-# Object level: (person, action)
+# Object level: (person, minutes) and (person, action)
+rules.add_perm("forums.read_minutes", can_read_minutes)
 rules.add_perm("forums.update_action", can_update_action)
 # No object: national staff
 rules.add_perm("forums.answer_national_escalations", is_national_viewer)

@@ -9,11 +9,14 @@ from membership.models import User
 
 
 def minutes_page(*, person: User, meeting: Meeting) -> dict:
-    """The minutes of a meeting with the entries the person may see, and comments."""
+    """The minutes of a meeting with the entries the person may see, and comments. Draft
+    minutes are only their status for a member who does not run the forum."""
     forum = meeting.forum
     minutes = get_object_or_404(
         Minutes.objects.select_related("approved_by", "approved_at_meeting"), meeting=meeting
     )
+    if not person.has_perm("forums.read_minutes", minutes):
+        return {"meeting": meeting, "forum": forum, "minutes": minutes, "not_circulated": True}
     entries = visible_to(MinuteEntry.objects.filter(minutes=minutes), person, forum)
     entries = list(
         entries.select_related("agenda_item")

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 
 from forums.confidentiality import visible_to
-from forums.models import Forum, Paper
+from forums.models import Forum, Paper, PaperDownload
 from membership.models import User
 
 
@@ -16,6 +16,14 @@ def paper_for(*, person: User, forum: Forum, pk: int) -> Paper:
         ),
         pk=pk,
     )
+
+
+def paper_downloads_for(*, person: User, paper: Paper) -> list[PaperDownload]:
+    """Who downloaded a paper marked above OFFICIAL, and when: for whoever runs the forum only
+    (an empty list for anyone else)."""
+    if not person.has_perm("forums.manage_meetings", paper.agenda_item.meeting.forum):
+        return []
+    return list(paper.downloads.select_related("person", "version"))
 
 
 def public_paper(*, pk: int) -> Paper:

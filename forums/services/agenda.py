@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from forums.confidentiality import check_item_marking
 from forums.models import AgendaItem, Confidentiality, Meeting, Membership
 from forums.services._common import _next_order, _require_secretariat
 from membership.models import Agency, User
@@ -23,6 +24,10 @@ def _check_item(item: AgendaItem, restricted_to: Iterable[User] | None) -> None:
         .exists()
     ):
         errors["presenter"] = "The presenter must be a current member of the forum"
+    try:
+        check_item_marking(item)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
 

@@ -7,7 +7,15 @@ from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Max
 
-from forums.models import AgendaItem, Confidentiality, Paper, PaperVersion, SecurityClassification
+from forums.confidentiality import check_paper_marking, is_sensitive
+from forums.models import (
+    AgendaItem,
+    Confidentiality,
+    Paper,
+    PaperDownload,
+    PaperVersion,
+    SecurityClassification,
+)
 from forums.services._common import _require_secretariat
 from forums.uploads import check_upload
 from membership.models import User
@@ -42,13 +50,15 @@ def paper_upload(
             raise ValidationError(
                 {"confidentiality": "A paper cannot be less confidential than its agenda item"}
             )
-        paper = Paper.objects.create(
+        paper = Paper(
             agenda_item=agenda_item,
             title=title or checked.file_name,
             classification=classification,
             confidentiality=confidentiality,
             created_by=by,
         )
+        check_paper_marking(paper)
+        paper.save()
         if confidentiality == Confidentiality.RESTRICTED:
             named = list(restricted_to or []) or list(agenda_item.restricted_to.all())
             paper.restricted_to.set(named)
@@ -68,3 +78,11 @@ def paper_upload(
     paper.current_version = version
     paper.save(update_fields=["current_version"])
     return version
+
+
+def paper_download_record(*, version: PaperVersion, by: User) -> PaperDownload | None:
+    """Record a download of a paper marked above OFFICIAL (who, which version, when), for the
+    secretariat; OFFICIAL papers are not recorded."""
+    if not is_sensitive(version.paper):
+        return None
+    return PaperDownload.objects.create(paper=version.paper, version=version, person=by)

@@ -77,6 +77,8 @@ def paper_detail(request, slug, paper_pk):
             "meeting": paper.agenda_item.meeting,
             "form": form,
             "versions": list(paper.versions.all()),
+            "downloads": paper_selectors.paper_downloads_for(person=request.user, paper=paper),
+            "show_downloads": request.user.has_perm("forums.manage_meetings", forum),
         },
     )
 
@@ -107,4 +109,7 @@ def paper_download(request, slug, paper_pk):
         version = paper.current_version
         if version is None:
             raise Http404
-    return _file_response(version)
+    response = _file_response(version)
+    version.paper = paper
+    paper_services.paper_download_record(version=version, by=request.user)
+    return response

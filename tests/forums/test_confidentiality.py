@@ -115,6 +115,27 @@ def test_official_sensitive_paper_is_left_out_of_the_public_board_pack(
         assert SENSITIVE_PAPER in _pdf_text(handle.read())
 
 
+def test_official_sensitive_paper_is_on_no_other_public_surface(
+    client, member_client, forum, published_meeting
+):
+    """Feeds, open data and search: the public item is listed, the sensitive paper never."""
+    from performance.selectors.open_data import DATASETS
+
+    feed = client.get(reverse("feeds:forum", args=[forum.slug])).content.decode()
+    assert "Witness care performance" in feed  # control: the item is published
+    every_feed = client.get(reverse("feeds:all")).content.decode()
+    assert "Winter board" in every_feed
+    bodies = [feed, every_feed, client.get(reverse("performance:open-data")).content.decode()]
+    for dataset in DATASETS:
+        for fmt in ("csv", "json"):
+            response = client.get(reverse("performance:open-data-file", args=[dataset, fmt]))
+            bodies.append(b"".join(response.streaming_content).decode())
+    search = member_client.get(reverse("meetings:workspace-search"), {"q": "custody deaths"})
+    bodies.append(search.content.decode())
+    for body in bodies:
+        assert SENSITIVE_PAPER not in body
+
+
 # --- both forms of the rule agree -----------------------------------------------------------
 
 

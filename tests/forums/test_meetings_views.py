@@ -285,7 +285,8 @@ def test_approving_minutes_of_a_meeting_not_held_gets_a_message(chair_client, fo
 
 
 def test_member_comments_only_when_circulated(member_client, forum):
-    entry = MinuteEntryFactory(minutes__meeting__forum=forum)
+    # Approved minutes: the member reads them but comments are closed (a draft is not theirs).
+    entry = MinuteEntryFactory(minutes__meeting__forum=forum, minutes__approved=True)
     meeting = entry.minutes.meeting
     response = member_client.post(
         reverse("meetings:workspace-minute-comment", args=[forum.slug, meeting.pk, entry.pk]),
@@ -468,7 +469,7 @@ def test_member_meeting_page_and_action_list_queries_do_not_grow(role, request, 
 
 
 def test_minutes_list_the_meetings_decisions_and_actions(member_client, forum, member):
-    minutes = MinutesFactory(meeting__forum=forum)
+    minutes = MinutesFactory(meeting__forum=forum, circulated=True)
     meeting = minutes.meeting
     ActionFactory(forum=forum, meeting=meeting, title="Action without an item", owner=member)
     DecisionFactory(forum=forum, meeting=meeting, text="Decision without an item")

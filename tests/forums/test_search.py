@@ -12,7 +12,9 @@ def test_member_finds_minutes_decisions_and_actions_of_their_forum(
     member_client, forum, other_forum
 ):
     MinuteEntryFactory(
-        minutes__meeting__forum=forum, text="Charging delays were discussed at length"
+        minutes__meeting__forum=forum,
+        minutes__circulated=True,
+        text="Charging delays were discussed at length",
     )
     DecisionFactory(forum=forum, text="Agreed to fund a charging delays review")
     ActionFactory(forum=forum, title="Report on charging delays")

@@ -395,7 +395,11 @@ def test_every_form_sent_empty_says_what_to_fix_in_plain_words(demo, role):
 # --- confidentiality -------------------------------------------------------------------------
 # Who may see a row is worked out here from the rules as written (public to everyone; confidential
 # to the forum's members; restricted to the people named, and to the secretariat and chair who
-# name them), independently of the querysets the pages use.
+# name them; entries of draft minutes to the secretariat and chair alone), independently of the
+# querysets the pages use.
+
+
+DRAFT_MINUTES = "draft minutes"  # a level of the oracle's own: only those who run the forum
 
 
 def may_see(roles: dict, person_pk, forum_pk, level: str, named: set) -> bool:
@@ -432,7 +436,9 @@ def rows_with_rules():
         "agenda_item__restricted_to"
     )
     for entry in entries:
-        yield entry.text, entry.minutes.meeting.forum_id, item_rule(entry.agenda_item)
+        # Draft minutes are the secretariat's and the chair's: a level only they pass.
+        draft = [(DRAFT_MINUTES, set())] if entry.minutes.status == "draft" else []
+        yield entry.text, entry.minutes.meeting.forum_id, item_rule(entry.agenda_item) + draft
     papers = Paper.objects.select_related("agenda_item__meeting").prefetch_related(
         "restricted_to", "agenda_item__restricted_to"
     )

@@ -165,6 +165,8 @@ MEETING = {"slug": S, "pk": "meeting"}
 ITEM = {**MEETING, "item_pk": "item"}
 ENTRY = {**MEETING, "entry_pk": "entry"}
 NAMED_ONLY = {"member": NOT_FOUND, "advisory": NOT_FOUND}  # restricted to the chair
+DRAFT_ENTRY = {"slug": S, "pk": "draft_meeting", "entry_pk": "draft_entry"}
+NOT_CIRCULATED = {"member": NOT_FOUND, "advisory": NOT_FOUND}  # draft minutes
 
 MEETINGS = [
     row("meetings:workspace-list", members(), slug=S),
@@ -236,6 +238,22 @@ MEETINGS = [
         **{**ENTRY, "entry_pk": "restricted_entry"},
     ),
     row("meetings:workspace-minute-comment", members(), post=True, **ENTRY),
+    # Draft minutes are the secretariat's and the chair's: members see the page say "not
+    # circulated yet" and no entry of them (404).
+    row("meetings:workspace-minutes", members(), label="draft", slug=S, pk="draft_meeting"),
+    row(
+        "meetings:workspace-minute-history",
+        members(**NOT_CIRCULATED),
+        label="draft",
+        **DRAFT_ENTRY,
+    ),
+    row(
+        "meetings:workspace-minute-comment",
+        members(**NOT_CIRCULATED),
+        label="draft",
+        post=True,
+        **DRAFT_ENTRY,
+    ),
     row("meetings:workspace-actions", members(), slug=S),
     row("meetings:workspace-action-add", runners(), slug=S),
     row("meetings:workspace-action", members(), slug=S, pk="action"),

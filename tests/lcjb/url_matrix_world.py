@@ -184,6 +184,20 @@ def _meetings(world: World, seats: dict) -> None:
     restricted_entry = MinuteEntry.objects.create(
         minutes=minutes, agenda_item=restricted, text="The board agreed the covert approach."
     )
+    # An earlier meeting whose minutes are still a draft: the secretariat's and the chair's.
+    draft_meeting = MeetingFactory(
+        forum=forum,
+        title="Earlier matrix board meeting",
+        starts_at=now - datetime.timedelta(days=35),
+        status=Meeting.Status.HELD,
+        agenda_published_at=now - datetime.timedelta(days=42),
+        held_at=now - datetime.timedelta(days=35),
+    )
+    draft_entry = MinuteEntryFactory(
+        minutes=MinutesFactory(meeting=draft_meeting),
+        agenda_item=AgendaItemFactory(meeting=draft_meeting, order=1, title="Draft item"),
+        text="Draft wording not yet circulated.",
+    )
     for role in ("member", "advisory", "secretariat", "chair"):
         Attendance.objects.create(meeting=meeting, person=people[role], agency=seats[role].agency)
     decision = DecisionFactory(forum=forum, meeting=meeting, agenda_item=item)
@@ -210,6 +224,8 @@ def _meetings(world: World, seats: dict) -> None:
         minutes=minutes,
         entry=entry,
         restricted_entry=restricted_entry,
+        draft_meeting=draft_meeting,
+        draft_entry=draft_entry,
         decision=decision,
         action=action,
         forward_plan_item=forward_plan_item,
