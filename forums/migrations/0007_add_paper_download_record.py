@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forums", "0005_meeting_calendar_sequence"),
+        ("forums", "0006_report_sweep_schedule"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
