@@ -27,8 +27,8 @@ def meeting(forum):
 @pytest.fixture
 def broker_down(monkeypatch, settings):
     """Celery publishing for real (not eager) to a local Redis port nothing listens on."""
+    eager = celery_app.conf.task_always_eager  # read (and so load) before the settings change
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = False
     monkeypatch.setattr(celery_app.conf, "broker_url", f"redis://127.0.0.1:{free_port()}/0")
     monkeypatch.setattr(celery_app, "_pool", None)  # no pooled connection to the real broker
