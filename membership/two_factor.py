@@ -2,7 +2,9 @@
 
 A person turns it on from their account. From then on, signing in with the password alone
 leaves the session *pending*: every page but the code page and sign-out redirects to the code
-page until a current code from their app is entered.
+page until a current code from their app is entered. The hold is set on Django's
+``user_logged_in`` signal, so every way in (the sign-in page, admin, an accepted invitation)
+ends in the same held session; Django admin's own login page only sends people to ours.
 """
 
 import base64
@@ -10,6 +12,8 @@ import io
 from base64 import b32encode
 
 import django_otp
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -47,6 +51,28 @@ def start_pending(request) -> None:
 def complete(request, device: TOTPDevice) -> None:
     django_otp.login(request, device)
     request.session.pop(PENDING_SESSION_KEY, None)
+
+
+def hold_for_code(sender, request, user, **kwargs) -> None:
+    """On every sign-in: a person with a confirmed device is held until the code is entered."""
+    session = getattr(request, "session", None)
+    if session is not None and confirmed_device(user) is not None:
+        session[PENDING_SESSION_KEY] = True
+
+
+@login_not_required
+def admin_login(request, extra_context=None):
+    """Admin's login page: one sign-in for everyone, so admin sends people to ours."""
+    from django.contrib import admin
+    from django.http import QueryDict
+
+    if request.user.is_authenticated:
+        if admin.site.has_permission(request):
+            return redirect(safe_next(request, reverse("admin:index")))
+        raise PermissionDenied
+    query = QueryDict(mutable=True)
+    query["next"] = safe_next(request, reverse("admin:index"))
+    return redirect(f"{reverse('login')}?{query.urlencode()}")
 
 
 def safe_next(request, default: str) -> str:
