@@ -144,6 +144,10 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# One counter per person and address: the typed address is normalised (case, spaces), and the
+# address is the one the trusted proxy saw (see membership/sign_in.py, TRUSTED_PROXY_COUNT).
+AXES_USERNAME_CALLABLE = "membership.sign_in.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "membership.sign_in.client_ip"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
