@@ -137,6 +137,12 @@ LOGOUT_REDIRECT_URL = "forums:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 
 # Failed sign-ins: lock the account-and-address pair after 5 failures for 30 minutes.
+# Roles that must sign in with a second factor (a person in one with no device is sent to set it
+# up); others may turn it on. Names: site_admin, national_viewer and forum roles (Membership.Role).
+TWO_FACTOR_REQUIRED_ROLES = env.list(
+    "TWO_FACTOR_REQUIRED_ROLES", default=["site_admin", "secretariat", "chair", "national_viewer"]
+)
+
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
