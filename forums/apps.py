@@ -8,6 +8,7 @@ class ForumsConfig(AppConfig):
     verbose_name = "Forums and meetings"
 
     def ready(self):
+        from forums.models import Membership
         from forums.reminders.digest import (
             digest_audience,
             digest_empty_seats,
@@ -15,10 +16,17 @@ class ForumsConfig(AppConfig):
             digest_overdue_actions,
         )
         from forums.reports import register_forum_reports
-        from membership import digest
+        from membership import digest, two_factor
 
         digest.register_digest_audience(digest_audience)
         digest.register_digest_section("overdue_actions", digest_overdue_actions)
         digest.register_digest_section("meetings_missing_papers", digest_meetings_missing_papers)
         digest.register_digest_section("empty_seats", digest_empty_seats)
         register_forum_reports()
+        two_factor.register_role_source(
+            lambda person: (
+                Membership.objects.current()
+                .filter(person_id=person.pk)
+                .values_list("role", flat=True)
+            )
+        )

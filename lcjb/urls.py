@@ -5,6 +5,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from lcjb import health, views
+from membership import two_factor
+
+admin.site.login = two_factor.admin_login  # one sign-in page, one second factor
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

@@ -8,7 +8,9 @@ class MembershipConfig(AppConfig):
     verbose_name = "People and agencies"
 
     def ready(self):
-        from membership import notifications
+        from django.contrib.auth.signals import user_logged_in
+
+        from membership import notifications, two_factor
         from membership.models import NotificationPreference
 
         def preference_allows(person, category):
@@ -16,3 +18,4 @@ class MembershipConfig(AppConfig):
             return preference is None or preference.allows(category)
 
         notifications.register_preference_check(preference_allows)
+        user_logged_in.connect(two_factor.hold_for_code, dispatch_uid="two-factor-hold")

@@ -1,11 +1,20 @@
 """Demo people and agencies for four areas of England and Wales (used by ``seed_demo``)."""
 
-from django.utils.text import slugify
+from base64 import b32encode
 
+from django.conf import settings
+from django.utils.text import slugify
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from membership import two_factor
 from membership.models import Agency, AgencyType, PoliceForceArea, User
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo, never in production
 DEMO_DOMAIN = "demo.lcjb.example"
+# The authenticator secret of every demo account whose role requires two-factor (hex, as
+# django-otp stores it). Printed by seed_demo; `manage.py demo_code EMAIL` shows the code.
+DEMO_TOTP_KEY = "6c636a622d64656d6f2d74776f2d666163746f72"  # noqa: S105 - demo only
+DEMO_DEVICE_NAME = "Demo authenticator"
 
 # (email local part, full name, job title, what the account shows)
 ROLE_ACCOUNTS = [
@@ -99,3 +108,43 @@ def seed(*, stdout) -> None:
     for name, type_slug, codes in AGENCIES:
         agency(name, type_slug, codes)
     stdout.write(f"  {len(ROLE_ACCOUNTS)} demo accounts, {Agency.objects.count()} agencies")
+
+
+def is_demo_account(user: User) -> bool:
+    return user.email.endswith("@" + DEMO_DOMAIN)
+
+
+def demo_key_base32() -> str:
+    return b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode().rstrip("=")
+
+
+def demo_device(user: User) -> TOTPDevice | None:
+    """The demo's known authenticator of a demo account, if it has one."""
+    if not is_demo_account(user):
+        return None
+    return TOTPDevice.objects.filter(
+        user=user, name=DEMO_DEVICE_NAME, key=DEMO_TOTP_KEY, confirmed=True
+    ).first()
+
+
+def give_demo_devices() -> list[User]:
+    """Demo accounts in roles that require two-factor get the known demo authenticator."""
+    given = []
+    for user in User.objects.filter(email__endswith="@" + DEMO_DOMAIN).order_by("email"):
+        if not two_factor.required_for(user):
+            continue
+        TOTPDevice.objects.filter(user=user).exclude(name=DEMO_DEVICE_NAME).delete()
+        TOTPDevice.objects.update_or_create(
+            user=user,
+            name=DEMO_DEVICE_NAME,
+            defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+        )
+        given.append(user)
+    return given
+
+
+def refuses_to_run() -> str:
+    """Why the demo helpers must not run here ('' when they may)."""
+    if getattr(settings, "SETTINGS_MODULE", "") == "lcjb.settings.production":
+        return "This command does not run under production settings."
+    return ""

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 
 from membership.models import NotificationPreference, User
+from membership.sign_in import normalise_username
 
 
 class SignInForm(auth_forms.AuthenticationForm):
@@ -29,6 +30,9 @@ class SignInForm(auth_forms.AuthenticationForm):
             Field.text("password", field_width=Fluid.TWO_THIRDS),
             Submit("submit", "Sign in"),
         )
+
+    def clean_username(self):
+        return normalise_username(self.cleaned_data.get("username"))
 
 
 class AccountForm(forms.ModelForm):

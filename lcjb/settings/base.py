@@ -137,6 +137,12 @@ LOGOUT_REDIRECT_URL = "forums:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 
 # Failed sign-ins: lock the account-and-address pair after 5 failures for 30 minutes.
+# Roles that must sign in with a second factor (a person in one with no device is sent to set it
+# up); others may turn it on. Names: site_admin, national_viewer and forum roles (Membership.Role).
+TWO_FACTOR_REQUIRED_ROLES = env.list(
+    "TWO_FACTOR_REQUIRED_ROLES", default=["site_admin", "secretariat", "chair", "national_viewer"]
+)
+
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -144,6 +150,10 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# One counter per person and address: the typed address is normalised (case, spaces), and the
+# address is the one the trusted proxy saw (see membership/sign_in.py, TRUSTED_PROXY_COUNT).
+AXES_USERNAME_CALLABLE = "membership.sign_in.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "membership.sign_in.client_ip"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

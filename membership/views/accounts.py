@@ -116,7 +116,7 @@ def two_factor_settings(request):
             services.two_factor_turn_on(person=request.user, device=device)
             two_factor.complete(request, device)
             messages.success(request, "Two-factor sign-in is on")
-            return redirect("account")
+            return redirect(two_factor.safe_next(request, reverse("account")))
         context = {
             "form": form,
             "enabled": False,

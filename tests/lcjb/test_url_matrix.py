@@ -15,6 +15,7 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.conftest import verify_session
 from tests.lcjb.url_matrix import (
     ADMIN_ROWS,
     BAD_REQUEST,
@@ -73,6 +74,7 @@ def world(django_db_setup, django_db_blocker):
             if person is not None:
                 client = Client()
                 client.force_login(person)
+                verify_session(client, person)  # module-scoped: the autouse patch is not on yet
                 built.sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
         yield built
         transaction.set_rollback(True)

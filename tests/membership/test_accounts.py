@@ -40,6 +40,58 @@ def test_repeated_failures_lock_the_account_even_with_the_right_password(client)
     assert "_auth_user_id" not in client.session
 
 
+def test_lockout_counts_the_person_whatever_case_or_spacing_the_address_is_typed_in(client):
+    UserFactory(email="durham-cps@example.org")
+    UserFactory(email="other@example.org")
+    variants = ["durham-cps@example.org", " Durham-CPS@example.org", "DURHAM-cps@EXAMPLE.org "]
+    for attempt in range(5):
+        _sign_in(client, variants[attempt % 3], "wrong password")
+
+    refused = _sign_in(client, "DURHAM-CPS@EXAMPLE.ORG", PASSWORD)
+    assert refused.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert _sign_in(client, "  durham-cps@example.org  ", PASSWORD).status_code == 429
+
+    # Positive control: another person, from the same address, signs in.
+    other = _sign_in(client, "Other@Example.org", PASSWORD)
+    assert other.status_code == 302
+    assert other["Location"] == "/workspace/"
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "remote", "counted"),
+    [
+        (0, "6.6.6.6", "10.0.0.1", "10.0.0.1"),  # no proxy: the header is ignored
+        (1, "203.0.113.9", "10.0.0.1", "203.0.113.9"),  # what the proxy appended
+        (1, "6.6.6.6, 203.0.113.9", "10.0.0.1", "203.0.113.9"),  # client's own entry ignored
+        (2, "6.6.6.6, 203.0.113.9, 10.0.0.7", "10.0.0.1", "203.0.113.9"),
+    ],
+)
+def test_lockout_counts_the_address_the_trusted_proxy_saw(
+    client, settings, proxies, forwarded, remote, counted
+):
+    from axes.models import AccessAttempt
+
+    settings.AXES_IPWARE_PROXY_COUNT = proxies
+    UserFactory(email="alex@example.org")
+    for attempt in range(5):
+        # The client changes its own X-Forwarded-For entry every time: it does not help.
+        client.post(
+            "/accounts/sign-in/",
+            {"username": "alex@example.org", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=forwarded.replace("6.6.6.6", f"6.6.6.{attempt}"),
+            REMOTE_ADDR=remote,
+        )
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {counted}
+    refused = client.post(
+        "/accounts/sign-in/",
+        {"username": "alex@example.org", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR=forwarded.replace("6.6.6.6", "7.7.7.7"),
+        REMOTE_ADDR=remote,
+    )
+    assert refused.status_code == 429
+
+
 def test_sign_out_needs_a_post_and_ends_the_session(client):
     person = UserFactory()
     client.force_login(person)

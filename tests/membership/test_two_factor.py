@@ -100,3 +100,59 @@ def test_two_factor_can_be_turned_off_with_a_current_code(client, person_with_tw
     response = client.post("/accounts/account/two-factor/", {"code": current_code(device)})
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=person_with_two_factor).exists()
+
+
+def test_admin_login_page_sends_a_site_admin_with_a_device_through_the_code_step(client):
+    admin = UserFactory(email="root@example.org", site_admin=True)
+    device = TOTPDevice.objects.create(user=admin, name="Authenticator app", confirmed=True)
+
+    page = client.get("/admin/login/?next=/admin/")
+    assert page.status_code == 302
+    assert page["Location"].startswith("/accounts/sign-in/?next=%2Fadmin%2F")
+
+    # Posting the password straight to admin's login URL signs nobody in.
+    client.post("/admin/login/?next=/admin/", {"username": admin.email, "password": PASSWORD})
+    held = client.get("/admin/")
+    assert held.status_code == 302 and held["Location"].startswith("/admin/login/")
+    assert client.get("/workspace/")["Location"].startswith("/accounts/sign-in/")
+
+    # Signed in with the password alone (however it happened): neither admin nor workspace.
+    client.force_login(admin)
+    for url in ("/admin/", "/workspace/"):
+        blocked = client.get(url)
+        assert blocked.status_code == 302, url
+        assert blocked["Location"].startswith("/accounts/sign-in/code/"), url
+
+    # Positive control: with the code, admin opens.
+    done = client.post("/accounts/sign-in/code/", {"code": current_code(device), "next": "/admin/"})
+    assert done["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/workspace/").status_code == 200
+
+
+def test_admin_login_page_lets_a_signed_in_site_admin_through_and_refuses_others(client):
+    admin = UserFactory(site_admin=True)
+    client.force_login(admin)
+    assert client.get("/admin/login/?next=/admin/")["Location"] == "/admin/"
+    client.force_login(UserFactory())
+    assert client.get("/admin/login/?next=/admin/").status_code == 403
+
+
+def test_password_reset_does_not_sign_in_so_the_code_step_still_follows(client, mailoutbox):
+    person = UserFactory(email="reset@example.org")
+    device = TOTPDevice.objects.create(user=person, name="Authenticator app", confirmed=True)
+    client.post("/accounts/password-reset/", {"email": person.email})
+    link = next(line for line in mailoutbox[0].body.split() if "/accounts/reset/" in line)
+    form = client.get(link, follow=True)
+    new = "a-new-long-password-42"
+    done = client.post(
+        form.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}, follow=True
+    )
+    assert "password has been" in done.content.decode().lower() or done.status_code == 200
+    assert client.get("/workspace/").status_code == 302
+    assert client.get("/workspace/")["Location"].startswith("/accounts/sign-in/")
+
+    client.post("/accounts/sign-in/", {"username": person.email, "password": new})
+    assert client.get("/workspace/")["Location"].startswith("/accounts/sign-in/code/")
+    client.post("/accounts/sign-in/code/", {"code": current_code(device)})
+    assert client.get("/workspace/").status_code == 200

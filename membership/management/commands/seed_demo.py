@@ -12,6 +12,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from membership import demo
 from membership.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 OUR_APPS = ("membership", "forums", "performance", "priorities")
@@ -31,9 +32,17 @@ class Command(BaseCommand):
                     continue
                 self.stdout.write(f"Seeding {config.verbose_name}…")
                 import_module(f"{config.name}.demo").seed(stdout=self.stdout)
+            with_code = {user.email for user in demo.give_demo_devices()}
         self.stdout.write(
             self.style.SUCCESS(f"\nDemo accounts (password for all: {DEMO_PASSWORD})")
         )
         for email, role in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {email:<42} {role}")
-        self.stdout.write("\nOpen http://127.0.0.1:8000/ and sign in at /accounts/sign-in/")
+            code = "  (+ code)" if email in with_code else ""
+            self.stdout.write(f"  {email:<42} {role}{code}")
+        self.stdout.write(
+            "\nOpen http://127.0.0.1:8000/ and sign in at /accounts/sign-in/ with the email and "
+            "password.\nAccounts marked (+ code) need two-factor, as their roles do in "
+            "production: on the code page enter\nthe code from `python manage.py demo_code EMAIL`, "
+            "or add this secret to an authenticator app:\n"
+            f"  {demo.demo_key_base32()}"
+        )
