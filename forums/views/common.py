@@ -29,6 +29,49 @@ def apply_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def confirm_page(
+    request,
+    *,
+    title: str,
+    button: str,
+    caption: str = "",
+    back_url: str = "",
+    what_happens=(),
+    who_is_told=None,
+    becomes_public=None,
+    warning: str = "",
+    destructive: bool = False,
+    button_gerund: str = "",
+    hidden=None,
+):
+    """ "Check before you act": shows what will happen, then one button that POSTs back.
+
+    ``who_is_told`` is a list of names (``None`` leaves the section out, ``[]`` says nobody);
+    ``becomes_public`` a list of what the public will see (``None`` leaves it out). Views show
+    this on GET and perform the action on POST, so nothing happens on one click.
+    """
+    told = list(who_is_told) if who_is_told is not None else None
+    context = {
+        "page_title": title,
+        "caption": caption,
+        "back_url": back_url,
+        "what_happens": list(what_happens),
+        "who_is_told": told,
+        "who_is_told_summary": _people_count(len(told)) if told else "",
+        "becomes_public": list(becomes_public) if becomes_public is not None else None,
+        "warning": warning,
+        "destructive": destructive,
+        "button": button,
+        "button_gerund": button_gerund,
+        "hidden": hidden or {},
+    }
+    return render(request, "components/confirm_page.html", context)
+
+
+def _people_count(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
+
+
 def form_page(request, form, *, title: str, caption: str = "", back_url: str = "", intro=""):
     """A page with one form on it: caption, heading, introduction, the form and a back link."""
     context = {
