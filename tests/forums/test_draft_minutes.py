@@ -6,7 +6,12 @@ from django.urls import reverse
 from forums import confidentiality
 from forums.models import MinuteEntry
 from forums.services import minutes as minute_services
-from tests.forums.factories import MinuteEntryFactory, days_from_today
+from tests.forums.factories import (
+    ActionFactory,
+    DecisionFactory,
+    MinuteEntryFactory,
+    days_from_today,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +95,21 @@ def test_one_rule_for_querysets_and_objects(member, secretariat, entry):
     assert confidentiality.visible_to(entries, secretariat).exists()
     assert confidentiality.can_see(secretariat, entry)
     assert secretariat.has_perm("forums.read_minutes", entry.minutes)
+
+
+@pytest.mark.parametrize("role", ["member_client", "advisory_client"])
+def test_decisions_and_actions_of_a_meeting_with_draft_minutes_reach_members(
+    request, role, entry, forum
+):
+    """Decided (ADR 5, addendum): what the board decided and who must act are the members'
+    as soon as they are recorded; only the minutes' wording waits for circulation."""
+    meeting = entry.minutes.meeting
+    decision = DecisionFactory(forum=forum, meeting=meeting, text="Adopt the remand protocol")
+    action = ActionFactory(forum=forum, meeting=meeting, title="Publish the remand protocol")
+    client = request.getfixturevalue(role)
+    decisions = client.get(reverse("meetings:workspace-decisions", args=[forum.slug]))
+    actions = client.get(reverse("meetings:workspace-actions", args=[forum.slug]))
+    assert decision.text in decisions.content.decode()
+    assert action.title in actions.content.decode()
+    minutes_page = client.get(_urls(entry)["page"]).content.decode()
+    assert DRAFT_TEXT not in minutes_page
