@@ -41,8 +41,8 @@ services-up: ## Start a PostgreSQL and Redis for development (prints the variabl
 services-down: ## Stop the development PostgreSQL and Redis
 	@scripts/services.sh stop dev 55432 56379
 
-bench: install ## Run the benchmarks in bench/ (prints ratios against a bare view)
-	@for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
+bench: install ## Every bench on its own PostgreSQL: figures beside targets, non-zero on a miss
+	scripts/bench.sh
 
 frontend: ## Rebuild the GOV.UK Frontend assets in static/govuk (needs node and npm)
 	frontend/build.sh
