@@ -8,6 +8,7 @@ class ForumsConfig(AppConfig):
     verbose_name = "Forums and meetings"
 
     def ready(self):
+        from forums import public_cache
         from forums.models import Membership
         from forums.reminders.digest import (
             digest_audience,
@@ -17,6 +18,8 @@ class ForumsConfig(AppConfig):
         )
         from forums.reports import register_forum_reports
         from membership import digest, two_factor
+
+        public_cache.connect_signals()
 
         digest.register_digest_audience(digest_audience)
         digest.register_digest_section("overdue_actions", digest_overdue_actions)

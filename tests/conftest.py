@@ -55,6 +55,15 @@ def _reference_data_survives_flush(request):
         load_reference_data()
 
 
+@pytest.fixture(autouse=True)
+def _no_public_page_from_an_earlier_test():
+    """Kept public pages live in the real cache (Redis); a test's rolled-back or flushed rows
+    send no signal, so each test starts with every kept page out of date."""
+    from forums.public_cache import public_content_changed
+
+    public_content_changed()
+
+
 @pytest.fixture
 def forum(db):
     return ForumFactory(name="Cleveland Criminal Justice Board", slug="cleveland-cjb")

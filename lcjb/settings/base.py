@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lcjb.middleware.AnonymousGZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -77,6 +78,33 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "forums.public_cache.PublicPageCacheMiddleware",
+]
+
+# Public pages kept until something changes (forums/public_cache.py). Time-dependent content
+# (a consultation closing, a meeting becoming past) is at most this many seconds late.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+PUBLIC_PAGE_CACHE_VIEWS = [
+    "forums:home",
+    "forums:public-forum",
+    "meetings:public-list",
+    "meetings:public-forward-plan",
+    "meetings:public-meeting",
+    "performance:public-dashboard",
+    "performance:public-victims-code",
+    "performance:public-indicator",
+    "performance:open-data",
+    "priorities:public-list",
+    "priorities:public-evaluation",
+    "priorities:themes",
+]
+# Writes to these apps' records make every kept public page out of date...
+PUBLIC_PAGE_CACHE_APPS = ["membership", "forums", "performance", "priorities"]
+# ...except these busy ones, which never show on a public page.
+PUBLIC_PAGE_CACHE_IGNORED_MODELS = [
+    "membership.Notification",
+    "forums.PaperDownload",
+    "forums.GeneratedReport",
 ]
 
 ROOT_URLCONF = "lcjb.urls"
