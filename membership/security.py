@@ -178,8 +178,13 @@ def readable_backup_code(code: str) -> str:
 
 
 def _new_backup_codes(person: User) -> list[str]:
-    StaticDevice.objects.filter(user=person).delete()
-    device = StaticDevice.objects.create(user=person, name=BACKUP_DEVICE_NAME, confirmed=True)
+    """Replace the person's backup codes. The device itself is kept, so a session signed in
+    with one of the old codes stays signed in."""
+    device, _ = StaticDevice.objects.get_or_create(
+        user=person, name=BACKUP_DEVICE_NAME, defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    device.throttle_reset()
     codes = set()
     while len(codes) < BACKUP_CODE_COUNT:
         codes.add(StaticToken.random_token())

@@ -54,10 +54,12 @@ def required_for(person) -> bool:
     return bool(roles_of(person) & set(settings.TWO_FACTOR_REQUIRED_ROLES))
 
 
-def roles_requiring(person) -> list[str]:
-    """The person's roles that require two-factor, as words: ["secretariat", "site admin"]."""
+def roles_requiring(person) -> str:
+    """The person's roles that require two-factor, in words ("chair, secretariat and site
+    admin"), or "" when none does."""
     required = roles_of(person) & set(settings.TWO_FACTOR_REQUIRED_ROLES)
-    return sorted(role.replace("_", " ") for role in required)
+    words = sorted(role.replace("_", " ") for role in required)
+    return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
 
 
 def confirmed_device(person) -> TOTPDevice | None:

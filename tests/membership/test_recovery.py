@@ -84,6 +84,20 @@ def test_making_new_backup_codes_stops_the_old_ones_working():
     assert accepted["Location"] == "/workspace/"
 
 
+def test_required_role_signed_in_with_a_backup_code_stays_signed_in_after_making_new_codes():
+    person = UserFactory(email="chair@example.org")
+    MembershipFactory(forum=ForumFactory(), person=person, role=Membership.Role.CHAIR)
+    TOTPDevice.objects.create(user=person, name="Authenticator app", confirmed=True)
+    codes = security._new_backup_codes(person)
+    client = sign_in(person.email)
+    assert client.post(VERIFY, {"code": codes[0], "next": "/workspace/"})["Location"] == (
+        "/workspace/"
+    )
+    client.post(BACKUP)
+    assert client.get("/workspace/").status_code == 200
+    assert security.backup_codes_left(person) == 10
+
+
 def test_backup_codes_page_without_two_factor_sends_the_person_to_set_it_up(client):
     client.force_login(UserFactory())
     assert client.get(BACKUP)["Location"] == SET_UP
