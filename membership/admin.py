@@ -5,12 +5,22 @@ are added to the person page by the forums app (``forums.admin.forum``), since t
 none of the others.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from membership.models import Agency, AgencyType, Notification, PoliceForceArea, User
+from membership import security, two_factor
+from membership.models import (
+    Agency,
+    AgencyType,
+    Notification,
+    PoliceForceArea,
+    SecurityEvent,
+    User,
+)
 
 
 class PersonChangeForm(UserChangeForm):
@@ -55,6 +65,40 @@ class PersonAdmin(SimpleHistoryAdmin, BaseUserAdmin):
         ),
     )
     filter_horizontal = ("groups", "user_permissions")
+    actions = ["reset_two_factor"]
+
+    def save_model(self, request, obj, form, change):
+        """Becoming or ceasing to be a site admin or national viewer is recorded and emailed."""
+        before = two_factor.account_roles(User.objects.get(pk=obj.pk)) if change else set()
+        super().save_model(request, obj, form, change)
+        if change:
+            security.account_roles_changed(person=obj, before=before, by=request.user)
+
+    def has_reset_two_factor_permission(self, request):
+        return request.user.is_superuser
+
+    @admin.action(description="Reset two-factor sign-in", permissions=["reset_two_factor"])
+    def reset_two_factor(self, request, queryset):
+        """Remove the chosen people's authenticator apps and backup codes, after a confirmation
+        page; each reset is recorded and emailed to the person."""
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Reset two-factor sign-in?",
+                "people": queryset,
+                "opts": self.model._meta,
+                "action_name": "reset_two_factor",
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/membership/user/reset_two_factor.html", context)
+        for person in queryset:
+            security.two_factor_reset(person=person, by=request.user)
+        count = queryset.count()
+        messages.success(
+            request,
+            f"Two-factor sign-in reset for {count} {'person' if count == 1 else 'people'}. "
+            "They set it up again at their next sign-in if their role requires it.",
+        )
 
 
 @admin.register(PoliceForceArea)
@@ -111,4 +155,25 @@ class NotificationAdmin(admin.ModelAdmin):
     readonly_fields = [field.name for field in Notification._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin):
+    """Changes to people's passwords, second factors, backup codes and roles (read only)."""
+
+    list_display = ("at", "person", "kind", "by", "detail")
+    list_filter = ("kind",)
+    search_fields = ("person__email", "person__full_name", "by__email", "detail")
+    list_select_related = ("person", "by")
+    date_hierarchy = "at"
+    readonly_fields = [field.name for field in SecurityEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -116,29 +116,51 @@ class NotificationPreferenceForm(forms.ModelForm):
 
 
 class TwoFactorCodeForm(forms.Form):
-    """A 6-digit code from the person's authenticator app, checked against their device."""
+    """A 6-digit code from the person's authenticator app, checked against their device; or,
+    given ``backup_device``, one of their single-use backup codes (used up when accepted)."""
 
     code = forms.CharField(
         label="Code from your authenticator app",
         help_text="The 6-digit code your app shows now, for example 123456",
-        max_length=8,
+        max_length=20,
         error_messages={"required": "Enter the 6-digit code from your authenticator app"},
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
         ),
     )
 
-    def __init__(self, *args, device=None, submit_label="Continue", **kwargs):
+    def __init__(self, *args, device=None, backup_device=None, submit_label="Continue", **kwargs):
         super().__init__(*args, **kwargs)
         self.device = device
+        self.backup_device = backup_device
+        self.used_device = None
+        if backup_device is not None:
+            field = self.fields["code"]
+            field.label = "Code from your authenticator app, or a backup code"
+            field.help_text = (
+                "The 6-digit code your app shows now, like 123456, or one of your backup codes, "
+                "like abcd efgh"
+            )
+            field.widget.attrs["inputmode"] = "text"
+            field.error_messages["required"] = (
+                "Enter the 6-digit code from your authenticator app, or a backup code"
+            )
         self.helper = FormHelper()
         self.helper.layout = Layout(
-            Field.text("code", field_width=5),
+            Field.text("code", field_width=10 if backup_device is not None else 5),
             Submit("submit", submit_label),
         )
 
     def clean_code(self):
-        code = "".join(self.cleaned_data["code"].split())
+        code = "".join(self.cleaned_data["code"].split()).replace("-", "").lower()
+        if self.backup_device is not None and not code.isdigit():
+            if not self.backup_device.verify_token(code):
+                raise forms.ValidationError(
+                    "That backup code is not right or has already been used: each backup code "
+                    "works once. After several wrong codes you must wait before trying again."
+                )
+            self.used_device = self.backup_device
+            return code
         if not code.isdigit() or len(code) != 6:
             raise forms.ValidationError("Enter the code as 6 digits, like 123456")
         if self.device is None or not self.device.verify_token(code):
@@ -146,4 +168,5 @@ class TwoFactorCodeForm(forms.Form):
                 "That code is not right. Check your app shows this account and enter the "
                 "newest code. After several wrong codes you must wait before trying again."
             )
+        self.used_device = self.device
         return code

@@ -254,3 +254,38 @@ class NotificationPreference(models.Model):
         if category == "digest":
             return self.digest
         return self.reminders
+
+
+class SecurityEvent(models.Model):
+    """A change to how a person signs in or what they may do, kept as a record and emailed."""
+
+    class Kind(models.TextChoices):
+        PASSWORD_CHANGED = "password_changed", "Password changed"
+        PASSWORD_RESET = "password_reset", "Password reset"
+        TWO_FACTOR_ADDED = "two_factor_added", "Two-factor sign-in turned on"
+        TWO_FACTOR_REMOVED = "two_factor_removed", "Two-factor sign-in turned off"
+        TWO_FACTOR_RESET = "two_factor_reset", "Two-factor sign-in reset by a site admin"
+        BACKUP_CODES_REGENERATED = "backup_codes_regenerated", "New backup codes made"
+        ROLE_CHANGED = "role_changed", "Role changed"
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="security_events"
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who made the change (empty when the system did).",
+    )
+    at = models.DateTimeField(default=timezone.now)
+    detail = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["person", "-at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.person}"

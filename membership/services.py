@@ -1,16 +1,16 @@
-"""Writes of a person's own account: details, password, preferences, two-factor and notices.
+"""Writes of a person's own account: details, password, preferences and notices.
 
 Every service is keyword-only, takes the acting person and does its whole job in one
-transaction, like the services of the other apps.
+transaction, like the services of the other apps. Two-factor and backup codes are in
+``membership.security``.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from membership import two_factor
-from membership.models import Notification, NotificationPreference, User
+from membership import security
+from membership.models import Notification, NotificationPreference, SecurityEvent, User
 
 
 @transaction.atomic
@@ -29,6 +29,9 @@ def person_password_change(*, person: User, password: str) -> User:
     person.set_password(password)
     person._history_user = person
     person.save(update_fields=["password"])
+    security.security_event_record(
+        person=person, kind=SecurityEvent.Kind.PASSWORD_CHANGED, by=person
+    )
     return person
 
 
@@ -42,33 +45,6 @@ def notification_preference_update(
         defaults={"reminders": reminders, "digest": digest, "digest_weekday": digest_weekday},
     )
     return preference
-
-
-@transaction.atomic
-def two_factor_setup_start(*, person: User) -> TOTPDevice:
-    """The device being set up: a fresh secret, kept until the person confirms it with a code."""
-    device = TOTPDevice.objects.filter(user=person, confirmed=False).first()
-    return device or TOTPDevice.objects.create(
-        user=person, name=two_factor.DEVICE_NAME, confirmed=False
-    )
-
-
-@transaction.atomic
-def two_factor_turn_on(*, person: User, device: TOTPDevice) -> TOTPDevice:
-    """Confirm the person's device after they entered a current code from it."""
-    if device.user_id != person.pk:
-        raise PermissionDenied("A person can only turn on their own two-factor sign-in")
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    return device
-
-
-@transaction.atomic
-def two_factor_turn_off(*, person: User, device: TOTPDevice) -> None:
-    """Remove the person's device after they entered a current code from it."""
-    if device.user_id != person.pk:
-        raise PermissionDenied("A person can only turn off their own two-factor sign-in")
-    device.delete()
 
 
 @transaction.atomic

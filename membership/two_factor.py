@@ -32,12 +32,18 @@ def register_role_source(source) -> None:
     _role_sources.append(source)
 
 
-def roles_of(person) -> set[str]:
+def account_roles(person) -> set[str]:
+    """The roles a person holds through their account itself, not through a forum seat."""
     roles = set()
     if person.is_superuser:
         roles.add("site_admin")
     if person.is_national_viewer:
         roles.add("national_viewer")
+    return roles
+
+
+def roles_of(person) -> set[str]:
+    roles = account_roles(person)
     for source in _role_sources:
         roles |= set(source(person))
     return roles
@@ -46,6 +52,14 @@ def roles_of(person) -> set[str]:
 def required_for(person) -> bool:
     """Two-factor is required for this person's roles (``TWO_FACTOR_REQUIRED_ROLES``)."""
     return bool(roles_of(person) & set(settings.TWO_FACTOR_REQUIRED_ROLES))
+
+
+def roles_requiring(person) -> str:
+    """The person's roles that require two-factor, in words ("chair, secretariat and site
+    admin"), or "" when none does."""
+    required = roles_of(person) & set(settings.TWO_FACTOR_REQUIRED_ROLES)
+    words = sorted(role.replace("_", " ") for role in required)
+    return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
 
 
 def confirmed_device(person) -> TOTPDevice | None:

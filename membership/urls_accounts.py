@@ -26,5 +26,10 @@ urlpatterns = [
     path("account/", accounts.account, name="account"),
     path("account/password/", accounts.password_change, name="password_change"),
     path("account/two-factor/", accounts.two_factor_settings, name="two-factor"),
+    path(
+        "account/two-factor/backup-codes/",
+        accounts.two_factor_backup_codes,
+        name="two-factor-backup-codes",
+    ),
     path("sign-in/code/", accounts.two_factor_verify, name="two-factor-verify"),
 ]

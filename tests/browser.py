@@ -40,4 +40,5 @@ def sign_in(page, base_url: str, email: str, password: str) -> None:
         device = TOTPDevice.objects.get(user__email=email, confirmed=False)
         page.get_by_label("Code from your authenticator app").fill(current_code(device))
         page.get_by_role("button", name="Turn on").click()
+        page.get_by_role("link", name="I have kept my backup codes, continue").click()
     page.wait_for_url("**/workspace/")

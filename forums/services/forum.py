@@ -20,8 +20,9 @@ from forums.imports import FIELD_COLUMNS as IMPORT_COLUMNS
 from forums.imports import MembershipRow
 from forums.links import forum_url
 from forums.models import Forum, Invitation, Membership
-from membership.models import Agency, User
+from membership.models import Agency, SecurityEvent, User
 from membership.notifications import notify
+from membership.security import security_event_record
 from membership.tabular import Report
 
 MEMBERSHIP_FIELDS = (
@@ -153,6 +154,7 @@ def membership_update(
         raise TypeError(f"membership_update cannot change {', '.join(sorted(unknown))}")
     _lock(membership.forum)
     changed = [name for name, value in changes.items() if getattr(membership, name) != value]
+    role_before = membership.get_role_display()
     for name in changed:
         setattr(membership, name, changes[name])
     if not changed:
@@ -160,6 +162,14 @@ def membership_update(
     membership.full_clean()
     update_fields = [f"{name}_id" if name in ("agency", "deputy") else name for name in changed]
     _save_with_history(membership, by=updated_by, reason=reason, update_fields=update_fields)
+    if "role" in changed:
+        security_event_record(
+            person=membership.person,
+            kind=SecurityEvent.Kind.ROLE_CHANGED,
+            by=updated_by,
+            detail=f"Your role on {membership.forum.name} changed from {role_before} "
+            f"to {membership.get_role_display()}.",
+        )
     return membership
 
 

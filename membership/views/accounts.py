@@ -5,12 +5,16 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from membership import selectors, services, two_factor
+from membership import security, selectors, services, two_factor
 from membership.forms import (
     AccountForm,
     NotificationPreferenceForm,
@@ -20,6 +24,7 @@ from membership.forms import (
     SignInForm,
     TwoFactorCodeForm,
 )
+from membership.models import SecurityEvent
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -63,6 +68,15 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
     success_url = reverse_lazy("password_reset_complete")
 
+    def form_valid(self, form):
+        """The new password is saved by Django's form; the person is told it changed."""
+        with transaction.atomic():
+            response = super().form_valid(form)
+            security.security_event_record(
+                person=form.user, kind=SecurityEvent.Kind.PASSWORD_RESET, by=form.user
+            )
+        return response
+
 
 @method_decorator(login_not_required, name="dispatch")
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
@@ -77,7 +91,12 @@ def account(request):
         services.person_update(person=request.user, updated_by=request.user, **form.cleaned_data)
         messages.success(request, "Your details have been saved")
         return redirect("account")
-    return render(request, "membership/account.html", {"form": form})
+    context = {
+        "form": form,
+        "two_factor_on": two_factor.confirmed_device(request.user) is not None,
+        **_two_factor_context(request.user),
+    }
+    return render(request, "membership/account.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -105,44 +124,104 @@ def preferences(request):
     return render(request, "membership/preferences.html", {"form": form})
 
 
+BACKUP_CODES_SESSION_KEY = "two_factor_new_backup_codes"
+
+
+def _two_factor_context(person) -> dict:
+    return {
+        "required_roles": two_factor.roles_requiring(person),
+        "backup_codes_left": security.backup_codes_left(person),
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def two_factor_settings(request):
-    """Turn two-factor sign-in on (scan a QR code, confirm with a code) or off (with a code)."""
-    device = two_factor.confirmed_device(request.user)
+    """Turn two-factor sign-in on (scan a QR code, confirm with a code) or off (with a code).
+
+    Turning it on makes the first backup codes, shown once on the next page. A person whose
+    role requires two-factor cannot turn it off: the page says so and a post is refused.
+    """
+    person = request.user
+    device = two_factor.confirmed_device(person)
     if device is None:
-        device = services.two_factor_setup_start(person=request.user)
+        device = security.two_factor_setup_start(person=person)
         form = TwoFactorCodeForm(request.POST or None, device=device, submit_label="Turn on")
         if request.method == "POST" and form.is_valid():
-            services.two_factor_turn_on(person=request.user, device=device)
+            codes = security.two_factor_turn_on(person=person, device=device)
             two_factor.complete(request, device)
+            request.session[BACKUP_CODES_SESSION_KEY] = codes
             messages.success(request, "Two-factor sign-in is on")
-            return redirect(two_factor.safe_next(request, reverse("account")))
+            query = urlencode({"next": two_factor.safe_next(request, reverse("account"))})
+            return redirect(f"{reverse('two-factor-backup-codes')}?{query}")
         context = {
             "form": form,
             "enabled": False,
             "qr_code": two_factor.qr_code_data_uri(device),
             "key": two_factor.readable_key(device),
+            **_two_factor_context(person),
         }
         return render(request, "registration/two_factor_settings.html", context)
-    form = TwoFactorCodeForm(request.POST or None, device=device, submit_label="Turn off")
+    context = {"enabled": True, **_two_factor_context(person)}
+    if context["required_roles"]:
+        if request.method == "POST":
+            raise PermissionDenied("Two-factor sign-in is required for your role")
+        return render(request, "registration/two_factor_settings.html", context)
+    form = TwoFactorCodeForm(
+        request.POST or None,
+        device=device,
+        backup_device=security.backup_device(person),
+        submit_label="Turn off",
+    )
     if request.method == "POST" and form.is_valid():
-        services.two_factor_turn_off(person=request.user, device=device)
+        security.two_factor_turn_off(person=person, device=device)
         request.session.pop(two_factor.PENDING_SESSION_KEY, None)
         messages.success(request, "Two-factor sign-in is off")
         return redirect("account")
-    return render(request, "registration/two_factor_settings.html", {"form": form, "enabled": True})
+    return render(request, "registration/two_factor_settings.html", {"form": form, **context})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def two_factor_backup_codes(request):
+    """Backup codes: new ones are shown once, just after they are made; otherwise how many are
+    left, and a button to make a new set (which stops the old set working)."""
+    person = request.user
+    if two_factor.confirmed_device(person) is None:
+        return redirect("two-factor")
+    if request.method == "POST":
+        request.session[BACKUP_CODES_SESSION_KEY] = security.backup_codes_regenerate(person=person)
+        return redirect("two-factor-backup-codes")
+    codes = request.session.pop(BACKUP_CODES_SESSION_KEY, None)
+    context = {
+        "codes": [security.readable_backup_code(code) for code in codes or []],
+        "next": two_factor.safe_next(request, reverse("account")),
+        "backup_code_count": security.BACKUP_CODE_COUNT,
+        **_two_factor_context(person),
+    }
+    return render(request, "registration/two_factor_backup_codes.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def two_factor_verify(request):
-    """The second step of signing in: a code from the person's authenticator app."""
-    device = two_factor.confirmed_device(request.user)
+    """The second step of signing in: a code from the person's authenticator app, or one of
+    their backup codes (used up, and the person told how many are left)."""
+    person = request.user
+    device = two_factor.confirmed_device(person)
     default = reverse("forums:workspace")
     if device is None or not request.session.get(two_factor.PENDING_SESSION_KEY):
         return redirect(two_factor.safe_next(request, default))
-    form = TwoFactorCodeForm(request.POST or None, device=device)
+    backup_device = security.backup_device(person)
+    form = TwoFactorCodeForm(request.POST or None, device=device, backup_device=backup_device)
     if request.method == "POST" and form.is_valid():
-        two_factor.complete(request, device)
+        two_factor.complete(request, form.used_device)
+        if form.used_device == backup_device:
+            left = security.backup_codes_left(person)
+            messages.warning(
+                request,
+                f"You used a backup code. You have {left} backup "
+                f"{'code' if left == 1 else 'codes'} left: make a new set from your account "
+                "if you are running out.",
+            )
         return redirect(two_factor.safe_next(request, default))
     return render(
         request,

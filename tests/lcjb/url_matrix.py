@@ -125,6 +125,7 @@ ACCOUNTS = [
     row("password_change", signed_in()),
     row("two-factor", signed_in()),
     row("two-factor-verify", signed_in()),
+    row("two-factor-backup-codes", signed_in()),
     row("accessibility", public()),
     row("privacy", public()),
     row("cookies", public()),

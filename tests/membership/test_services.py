@@ -7,7 +7,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from membership import notifications
 from membership.models import Notification, NotificationPreference
-from membership.services import notice_mark_read, person_update, two_factor_turn_off
+from membership.security import two_factor_turn_off
+from membership.services import notice_mark_read, person_update
 from tests.membership.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -32,7 +32,9 @@ def test_secretariat_without_a_device_is_sent_to_set_up_before_anything_else(cli
     # Setting it up opens the workspace.
     device = TOTPDevice.objects.get(user=person, confirmed=False)
     done = client.post(f"{SET_UP}?next=/workspace/", {"code": current_code(device)})
-    assert done["Location"] == "/workspace/"
+    codes_page = client.get(done["Location"])
+    assert "This is the only time you will see these codes" in codes_page.content.decode()
+    assert 'href="/workspace/"' in codes_page.content.decode()
     assert client.get("/workspace/").status_code == 200
 
 
