@@ -5,11 +5,12 @@ are added to the person page by the forums app (``forums.admin.forum``), since t
 none of the others.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from simple_history.admin import SimpleHistoryAdmin
 
+from membership import sign_in, sign_in_admin  # noqa: F401 (sign-in failures and lockouts)
 from membership.models import Agency, AgencyType, Notification, PoliceForceArea, User
 
 
@@ -55,6 +56,12 @@ class PersonAdmin(SimpleHistoryAdmin, BaseUserAdmin):
         ),
     )
     filter_horizontal = ("groups", "user_permissions")
+    actions = ("unlock_sign_in",)
+
+    @admin.action(description="Unlock sign-in (clear failed sign-ins)")
+    def unlock_sign_in(self, request, queryset):
+        count = sum(sign_in.person_unlock(person=person, by=request.user) for person in queryset)
+        self.message_user(request, f"Cleared {count} failed sign-in records", messages.SUCCESS)
 
 
 @admin.register(PoliceForceArea)

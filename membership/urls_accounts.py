@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from membership.views import accounts
+from membership.views import accounts, sessions
 
 urlpatterns = [
     path("sign-in/", accounts.SignInView.as_view(), name="login"),
@@ -26,5 +26,9 @@ urlpatterns = [
     path("account/", accounts.account, name="account"),
     path("account/password/", accounts.password_change, name="password_change"),
     path("account/two-factor/", accounts.two_factor_settings, name="two-factor"),
+    path(
+        "account/sign-out-other-devices/", sessions.sign_out_other_devices, name="sign-out-others"
+    ),
+    path("stay-signed-in/", sessions.stay_signed_in, name="stay-signed-in"),
     path("sign-in/code/", accounts.two_factor_verify, name="two-factor-verify"),
 ]

@@ -125,6 +125,8 @@ ACCOUNTS = [
     row("password_change", signed_in()),
     row("two-factor", signed_in()),
     row("two-factor-verify", signed_in()),
+    row("stay-signed-in", signed_in(), post=True),
+    row("sign-out-others", signed_in(), post=True),
     row("accessibility", public()),
     row("privacy", public()),
     row("cookies", public()),
