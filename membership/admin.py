@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from membership import sign_in, sign_in_admin  # noqa: F401 (sign-in failures and lockouts)
 from membership.models import Agency, AgencyType, Notification, PoliceForceArea, User
+from membership.personal_data_admin import PersonalDataAdminMixin
 
 
 class PersonChangeForm(UserChangeForm):
@@ -27,7 +28,7 @@ class PersonCreationForm(AdminUserCreationForm):
 
 
 @admin.register(User)
-class PersonAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+class PersonAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin, BaseUserAdmin):
     """People who sign in: board members, data submitters, secretariat and site admins."""
 
     form = PersonChangeForm
