@@ -17,7 +17,8 @@ class ForumsConfig(AppConfig):
             digest_overdue_actions,
         )
         from forums.reports import register_forum_reports
-        from membership import digest, two_factor
+        from forums.services.forum import memberships_end_for_person
+        from membership import digest, personal_data, two_factor
 
         public_cache.connect_signals()
 
@@ -26,6 +27,7 @@ class ForumsConfig(AppConfig):
         digest.register_digest_section("meetings_missing_papers", digest_meetings_missing_papers)
         digest.register_digest_section("empty_seats", digest_empty_seats)
         register_forum_reports()
+        personal_data.register_eraser("memberships", memberships_end_for_person)
         two_factor.register_role_source(
             lambda person: (
                 Membership.objects.current()

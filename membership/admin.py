@@ -12,7 +12,8 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from membership import security, two_factor
+# sign_in_admin registers the sign-in failure and lockout pages.
+from membership import security, sign_in, sign_in_admin, two_factor  # noqa: F401
 from membership.models import (
     Agency,
     AgencyType,
@@ -21,6 +22,7 @@ from membership.models import (
     SecurityEvent,
     User,
 )
+from membership.personal_data_admin import PersonalDataAdminMixin
 
 
 class PersonChangeForm(UserChangeForm):
@@ -36,7 +38,7 @@ class PersonCreationForm(AdminUserCreationForm):
 
 
 @admin.register(User)
-class PersonAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+class PersonAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin, BaseUserAdmin):
     """People who sign in: board members, data submitters, secretariat and site admins."""
 
     form = PersonChangeForm
@@ -65,7 +67,7 @@ class PersonAdmin(SimpleHistoryAdmin, BaseUserAdmin):
         ),
     )
     filter_horizontal = ("groups", "user_permissions")
-    actions = ["reset_two_factor"]
+    actions = ["reset_two_factor", "unlock_sign_in"]
 
     def save_model(self, request, obj, form, change):
         """Becoming or ceasing to be a site admin or national viewer is recorded and emailed."""
@@ -99,6 +101,11 @@ class PersonAdmin(SimpleHistoryAdmin, BaseUserAdmin):
             f"Two-factor sign-in reset for {count} {'person' if count == 1 else 'people'}. "
             "They set it up again at their next sign-in if their role requires it.",
         )
+
+    @admin.action(description="Unlock sign-in (clear failed sign-ins)")
+    def unlock_sign_in(self, request, queryset):
+        count = sum(sign_in.person_unlock(person=person, by=request.user) for person in queryset)
+        self.message_user(request, f"Cleared {count} failed sign-in records", messages.SUCCESS)
 
 
 @admin.register(PoliceForceArea)

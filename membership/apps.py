@@ -10,7 +10,7 @@ class MembershipConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from membership import notifications, two_factor
+        from membership import notifications, sessions, two_factor
         from membership.models import NotificationPreference
 
         def preference_allows(person, category):
@@ -19,3 +19,4 @@ class MembershipConfig(AppConfig):
 
         notifications.register_preference_check(preference_allows)
         user_logged_in.connect(two_factor.hold_for_code, dispatch_uid="two-factor-hold")
+        user_logged_in.connect(sessions.start, dispatch_uid="session-idle-start")

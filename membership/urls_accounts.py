@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from membership.views import accounts
+from membership.views import accounts, sessions
 
 urlpatterns = [
     path("sign-in/", accounts.SignInView.as_view(), name="login"),
@@ -31,5 +31,9 @@ urlpatterns = [
         accounts.two_factor_backup_codes,
         name="two-factor-backup-codes",
     ),
+    path(
+        "account/sign-out-other-devices/", sessions.sign_out_other_devices, name="sign-out-others"
+    ),
+    path("stay-signed-in/", sessions.stay_signed_in, name="stay-signed-in"),
     path("sign-in/code/", accounts.two_factor_verify, name="two-factor-verify"),
 ]

@@ -507,3 +507,24 @@ def invitation_revoke(*, invitation: Invitation, revoked_by: User) -> Invitation
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
     return invitation
+
+
+@transaction.atomic
+def memberships_end_for_person(*, person: User, by: User) -> int:
+    """A person has left (their personal data is being erased): end every membership that is
+    current or still to come, and their deputy seats; returns how many memberships ended."""
+    today = timezone.localdate()
+    ending = Membership.objects.filter(person=person).filter(
+        Q(end_date__isnull=True) | Q(end_date__gt=today)
+    )
+    count = 0
+    for membership in ending.select_related("forum"):
+        membership_end(
+            membership=membership, ended_by=by, end_date=max(today, membership.start_date)
+        )
+        count += 1
+    for membership in Membership.objects.current().filter(deputy=person):
+        membership_update(
+            membership=membership, updated_by=by, reason="Deputy has left", deputy=None
+        )
+    return count

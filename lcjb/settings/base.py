@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "membership.two_factor.TwoFactorPendingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "membership.sessions.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -164,21 +165,30 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "forums:workspace"
 LOGOUT_REDIRECT_URL = "forums:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
+# Sessions end after this long unused (membership/sessions.py): minutes, for people in a role
+# that requires two-factor, and for everyone else.
+SESSION_IDLE_MINUTES_TWO_FACTOR = env.int("SESSION_IDLE_MINUTES_TWO_FACTOR", default=30)
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=8 * 60)
 
-# Failed sign-ins: lock the account-and-address pair after 5 failures for 30 minutes.
 # Roles that must sign in with a second factor (a person in one with no device is sent to set it
 # up); others may turn it on. Names: site_admin, national_viewer and forum roles (Membership.Role).
 TWO_FACTOR_REQUIRED_ROLES = env.list(
     "TWO_FACTOR_REQUIRED_ROLES", default=["site_admin", "secretariat", "chair", "national_viewer"]
 )
 
+# Failed sign-ins (docs/adr/0008): a person at an address is locked after AXES_FAILURE_LIMIT
+# failures, an address trying many accounts after AXES_ADDRESS_FAILURE_LIMIT, for the cool-off.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "membership.sign_in.LockoutHandler"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure, kept after the lockout ends
+AXES_ENABLE_ADMIN = False  # membership/sign_in_admin.py shows the records read only
 # One counter per person and address: the typed address is normalised (case, spaces), and the
 # address is the one the trusted proxy saw (see membership/sign_in.py, TRUSTED_PROXY_COUNT).
 AXES_USERNAME_CALLABLE = "membership.sign_in.lockout_username"

@@ -126,6 +126,8 @@ ACCOUNTS = [
     row("two-factor", signed_in()),
     row("two-factor-verify", signed_in()),
     row("two-factor-backup-codes", signed_in()),
+    row("stay-signed-in", signed_in(), post=True),
+    row("sign-out-others", signed_in(), post=True),
     row("accessibility", public()),
     row("privacy", public()),
     row("cookies", public()),
