@@ -21,6 +21,7 @@ from forums.models import (
     MeetingSeries,
     Membership,
 )
+from forums.selectors.confirmations import invitees_of
 from forums.services._common import _members_of, _next_order, _require_secretariat
 from forums.services.agenda import (
     agenda_rederive_automatic,
@@ -239,12 +240,6 @@ def meeting_changes(meeting: Meeting, before: dict) -> list[Change]:
     elif before["online_link"] != meeting.online_link:
         changes.append(Change("Online meeting link", "The old link", "A new link (below)"))
     return changes
-
-
-def invitees_of(meeting: Meeting) -> list[User]:
-    """Everyone invited to the meeting: those with a reply row and the forum's members now."""
-    invited = User.objects.filter(meeting_attendances__meeting=meeting, is_active=True)
-    return list({person.pk: person for person in [*invited, *_members_of(meeting.forum)]}.values())
 
 
 def _invitation(meeting: Meeting, method: str) -> Attachment:
