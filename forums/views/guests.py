@@ -90,7 +90,11 @@ def guest_page(request, token):
     guest = guest_selectors.guest_for_token(token)
     context = guest_selectors.guest_page(guest=guest)
     context["token"] = token
-    return render(request, "forums/guest_page.html", context)
+    response = render(request, "forums/guest_page.html", context)
+    # The link is the key: keep the page out of shared caches and search engines.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 @login_not_required

@@ -218,3 +218,27 @@ def test_withdrawing_a_guest_checks_first(secretariat_client, forum, secretariat
     assert secretariat_client.post(url).status_code == 302
     guest.refresh_from_db()
     assert guest.withdrawn_at is not None
+
+
+def test_the_guest_pages_issue_as_many_queries_however_many_guests_and_papers(
+    client, secretariat_client, forum, secretariat, meeting
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    item = AgendaItemFactory(meeting=meeting, title="Their item")
+    PaperFactory(agenda_item=item)
+    guest = _invite(meeting, secretariat, item)
+    guests = reverse("meetings:workspace-guests", args=[forum.slug, meeting.pk])
+    page = reverse("meetings:guest", args=[guest_token(guest)])
+
+    def count(url, c):
+        with CaptureQueriesContext(connection) as queries:
+            assert c.get(url).status_code == 200
+        return len(queries)
+
+    small = (count(guests, secretariat_client), count(page, client))
+    for number in range(4):
+        PaperFactory(agenda_item=item)
+        _invite(meeting, secretariat, item, email=f"guest{number}@example.org")
+    assert (count(guests, secretariat_client), count(page, client)) == small
