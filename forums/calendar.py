@@ -10,11 +10,12 @@ only where ``show_links`` (members' feeds and invitations).
 """
 
 import datetime
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from forums.models import Meeting
 
@@ -70,8 +71,24 @@ def meetings_ics(name: str, meetings, url_for, *, show_links: bool) -> bytes:
     return calendar.to_ical()
 
 
-def meeting_invitation(meeting: Meeting, *, url: str) -> str:
-    """The invitation attached to an email to a member (the same event as in every feed)."""
-    calendar = _calendar(method="PUBLISH")
-    calendar.add_component(meeting_event(meeting, url=url, show_links=True))
+# How an emailed invitation asks a calendar to treat the event (RFC 5546): PUBLISH adds it,
+# REQUEST updates the one the calendar already has (same UID, higher SEQUENCE), CANCEL removes it.
+INVITATION_METHODS = ("PUBLISH", "REQUEST", "CANCEL")
+
+
+def meeting_invitation(meeting: Meeting, *, url: str, method: str = "PUBLISH") -> str:
+    """The invitation attached to an email (the same event as in every feed).
+
+    ``REQUEST`` is sent when a meeting moves and ``CANCEL`` when it is cancelled: both carry
+    an organiser, as calendars need one to update or remove the event they have.
+    """
+    if method not in INVITATION_METHODS:
+        raise ValueError(method)
+    calendar = _calendar(method=method)
+    event = meeting_event(meeting, url=url, show_links=True)
+    if method != "PUBLISH":
+        organiser = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
+        organiser.params["cn"] = vText(settings.SERVICE_NAME)
+        event.add("organizer", organiser)
+    calendar.add_component(event)
     return calendar.to_ical().decode()

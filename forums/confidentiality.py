@@ -23,6 +23,13 @@ minutes nor any entry of them until they are circulated (:func:`may_read_minutes
 filters and :func:`may_see` apply the same rule to minute entries, so search and every other
 reader of entries follow it).
 
+A guest (:class:`~forums.models.guests.Guest`, someone from outside the forum invited to one
+meeting or one item) sees only what they are invited to, while their link is usable: a guest of
+an item that item (whatever its level) and its papers that name nobody; a guest of the whole
+meeting its public items and their public OFFICIAL papers. Nothing else of the forum: not its
+other meetings, minutes, decisions or actions (:func:`guest_items`, :func:`guest_papers`,
+:func:`guest_may_see`).
+
 Two forms of the member question: :func:`visible_to` filters a queryset for a person (one
 query, however many rows), :func:`may_see` answers for one object and a :class:`Viewer` (using
 a prefetched ``restricted_to`` where there is one, so reports and reminders can work in bulk
@@ -42,6 +49,7 @@ from forums.models.actions import Action
 from forums.models.agenda import AgendaItem
 from forums.models.forum import Membership
 from forums.models.forward_plan import ForwardPlanItem
+from forums.models.guests import Guest
 from forums.models.meetings import Meeting
 from forums.models.minutes import Decision, MinuteEntry, Minutes
 from forums.models.papers import Paper
@@ -377,3 +385,41 @@ def public(queryset: QuerySet) -> QuerySet:
 
 def listed_publicly(queryset: QuerySet[AgendaItem]) -> QuerySet[AgendaItem]:
     return queryset.filter(listed_agenda_items_q())
+
+
+# --- guests ---------------------------------------------------------------------------------
+
+
+def guest_items(guest: Guest) -> QuerySet[AgendaItem]:
+    """The agenda items a guest may see: the item they are invited to, or for a guest of the
+    whole meeting its public items; none once the guest's link is withdrawn or expired."""
+    items = AgendaItem.objects.filter(
+        meeting_id=guest.meeting_id, status=AgendaItem.Status.ON_AGENDA
+    )
+    if not guest.is_usable:
+        return items.none()
+    if guest.agenda_item_id:
+        return items.filter(pk=guest.agenda_item_id)
+    return items.filter(confidentiality=PUBLIC)
+
+
+def guest_papers(guest: Guest) -> QuerySet[Paper]:
+    """The papers a guest may read: those of their items that name nobody (and for a guest of
+    the whole meeting, only public OFFICIAL ones)."""
+    papers = Paper.objects.filter(
+        agenda_item__in=guest_items(guest), current_version__isnull=False
+    ).exclude(confidentiality=RESTRICTED)
+    if not guest.agenda_item_id:
+        papers = papers.filter(
+            confidentiality=PUBLIC, classification=SecurityClassification.OFFICIAL
+        )
+    return papers
+
+
+def guest_may_see(guest: Guest, obj) -> bool:
+    """Whether the guest may see the object: one of their items or papers, nothing else."""
+    if isinstance(obj, AgendaItem):
+        return guest_items(guest).filter(pk=obj.pk).exists()
+    if isinstance(obj, Paper):
+        return guest_papers(guest).filter(pk=obj.pk).exists()
+    return False

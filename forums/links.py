@@ -39,3 +39,17 @@ def paper_url(paper: Paper, meeting: Meeting, *, absolute: bool = False) -> str:
 def action_url(action: Action, *, absolute: bool = False) -> str:
     """The action's workspace page."""
     return _link("meetings:workspace-action", [action.forum.slug, action.pk], absolute)
+
+
+def guest_url(guest, *, absolute: bool = False) -> str:
+    """The guest's own page (a signed link: the only way a guest gets in)."""
+    from forums.selectors.guests import guest_token
+
+    return _link("meetings:guest", [guest_token(guest)], absolute)
+
+
+def guest_paper_url(guest, paper: Paper, *, absolute: bool = False) -> str:
+    """A paper's download through the guest's link."""
+    from forums.selectors.guests import guest_token
+
+    return _link("meetings:guest-paper", [guest_token(guest), paper.pk], absolute)

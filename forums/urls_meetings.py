@@ -8,6 +8,7 @@ from forums.views import (
     attendance,
     calendar,
     forward_plan,
+    guests,
     meetings,
     meetings_public,
     minutes,
@@ -57,6 +58,13 @@ urlpatterns = [
     path(M + "publish-agenda/", meetings.meeting_publish_agenda, name="workspace-publish-agenda"),
     path(M + "held/", meetings.meeting_mark_held, name="workspace-held"),
     path(M + "cancel/", meetings.meeting_cancel, name="workspace-cancel"),
+    path(M + "guests/", guests.guest_list, name="workspace-guests"),
+    path(M + "guests/new/", guests.guest_invite, name="workspace-guest-invite"),
+    path(
+        M + "guests/<int:guest_pk>/withdraw/",
+        guests.guest_withdraw,
+        name="workspace-guest-withdraw",
+    ),
     path(M + "items/new/", agenda.agenda_item_add, name="workspace-item-add"),
     path(M + "items/<int:item_pk>/edit/", agenda.agenda_item_edit, name="workspace-item-edit"),
     path(M + "items/<int:item_pk>/move/", agenda.agenda_item_move, name="workspace-item-move"),
@@ -114,6 +122,9 @@ urlpatterns = [
     path("workspace/calendar/", calendar.calendar_settings, name="workspace-calendar"),
     path("workspace/calendar/reset/", calendar.calendar_reset, name="workspace-calendar-reset"),
     path("workspace/calendar/<str:token>.ics", calendar.personal_feed, name="personal-feed"),
+    # Guests: their signed link is the only way in
+    path("guest/<str:token>/", guests.guest_page, name="guest"),
+    path("guest/<str:token>/papers/<int:paper_pk>/", guests.guest_paper, name="guest-paper"),
     # Public
     path("forums/<slug:slug>/meetings.ics", calendar.public_feed, name="public-ics"),
     path("forums/<slug:slug>/meetings/", meetings_public.meeting_list, name="public-list"),

@@ -19,6 +19,7 @@ from forums.admin.membership_import import MembershipImportMixin
 from forums.coverage import forum_coverage
 from forums.models import Forum, Invitation, Membership
 from forums.services.forum import invitation_revoke, memberships_end
+from forums.views.common import confirm_page
 from membership.admin import PersonAdmin
 from membership.models import User
 
@@ -241,6 +242,39 @@ class MembershipAdmin(MembershipImportMixin, SimpleHistoryAdmin):
 
     @admin.action(description="End selected memberships today")
     def end_today(self, request, queryset):
+        """Check first (who is told, whose seat ends), then end them on the confirmed POST."""
+        today = timezone.localdate()
+        ending = [
+            membership
+            for membership in queryset.select_related("person", "forum", "agency")
+            if membership.start_date <= today
+            and (membership.end_date is None or membership.end_date > today)
+        ]
+        if request.POST.get("confirmed") != "yes":
+            return confirm_page(
+                request,
+                title="End the selected memberships today",
+                back_url=request.get_full_path(),
+                what_happens=[
+                    *(
+                        f"{m.person} stops being {m.get_role_display().lower()} of {m.forum}"
+                        + (f" for {m.agency}" if m.agency_id else "")
+                        for m in ending
+                    ),
+                    "Memberships that have already ended or start later are left alone.",
+                    "Each person loses access to the forum's workspace today.",
+                ],
+                who_is_told=sorted({str(m.person) for m in ending}),
+                warning="An ended membership cannot be restarted: add a new one instead.",
+                destructive=True,
+                button="End these memberships",
+                button_gerund="ending them",
+                hidden={
+                    "action": "end_today",
+                    "_selected_action": [str(pk) for pk in queryset.values_list("pk", flat=True)],
+                    "confirmed": "yes",
+                },
+            )
         count = memberships_end(memberships=queryset, ended_by=request.user)
         self.message_user(
             request,

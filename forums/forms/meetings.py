@@ -98,11 +98,11 @@ class MeetingSeriesForm(MeetingForm):
 
 
 class CancelForm(GdsForm):
-    submit_label = "Cancel the meeting"
+    submit_label = "Continue"
 
     reason = forms.CharField(
         label="Why is the meeting cancelled?",
-        help_text="Members are told by email.",
+        help_text="Everyone invited is told by email, with this reason.",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why the meeting is cancelled"},
     )

@@ -5,6 +5,7 @@ from forums.models.agenda import AgendaItem
 from forums.models.attendance import Attendance, Declaration
 from forums.models.forum import Forum, Invitation, Membership
 from forums.models.forward_plan import ForwardPlanItem
+from forums.models.guests import Guest
 from forums.models.meetings import Meeting, MeetingSeries
 from forums.models.minutes import Decision, MinuteComment, MinuteEntry, Minutes
 from forums.models.papers import Paper, PaperDownload, PaperVersion
@@ -23,6 +24,7 @@ __all__ = [
     "Forum",
     "ForwardPlanItem",
     "GeneratedReport",
+    "Guest",
     "Invitation",
     "Meeting",
     "MeetingSeries",

@@ -1,4 +1,5 @@
-"""Writes for agenda items: add, propose, change, accept, remove and reorder."""
+"""Writes for agenda items: add, propose, change, accept, remove and reorder; the automatic
+items kept in line with the meeting before."""
 
 from collections.abc import Iterable
 
@@ -6,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from forums.confidentiality import check_item_marking
-from forums.models import AgendaItem, Confidentiality, Meeting, Membership
+from forums.models import AgendaItem, Confidentiality, Forum, Meeting, Membership
 from forums.services._common import _next_order, _require_secretariat
+from membership import dates
 from membership.models import Agency, User
 
 
@@ -165,3 +167,71 @@ def agenda_item_move(*, item: AgendaItem, by: User, direction: str) -> AgendaIte
             other.save(update_fields=["order"])
     item.refresh_from_db(fields=["order"])
     return item
+
+
+# --- the automatic items -------------------------------------------------------------------
+
+
+def previous_minutes_title(previous: Meeting) -> str:
+    """The automatic item's title: 'Minutes of the meeting on 2 December 2026'."""
+    return f"Minutes of the meeting on {dates.date_text(previous.starts_at)}"
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    """The forum's last meeting (not cancelled) before this one: its minutes come up next."""
+    return (
+        Meeting.objects.filter(forum_id=meeting.forum_id, starts_at__lt=meeting.starts_at)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .exclude(pk=meeting.pk)
+        .order_by("-starts_at")
+        .first()
+    )
+
+
+def agenda_rederive_automatic(*, forum: Forum) -> list[Meeting]:
+    """Bring each open meeting's "Minutes of the meeting on ..." item in line with the meeting
+    now before it (after a meeting moves or is cancelled); returns the meetings changed.
+
+    An open meeting with a meeting before it has the item (added first if it was missing);
+    one with none loses it. Held meetings keep the agenda they were held with.
+    """
+    meetings = list(
+        Meeting.objects.filter(forum=forum)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("starts_at", "pk")
+    )
+    automatic = {
+        item.meeting_id: item
+        for item in AgendaItem.objects.filter(
+            meeting__forum=forum,
+            meeting__status__in=Meeting.OPEN,
+            kind=AgendaItem.Kind.PREVIOUS_MINUTES,
+        )
+    }
+    changed = []
+    for index, meeting in enumerate(meetings):
+        if not meeting.is_open:
+            continue
+        before = meetings[index - 1] if index else None
+        item = automatic.get(meeting.pk)
+        if before is None:
+            if item is not None:
+                item.delete()
+                changed.append(meeting)
+            continue
+        title = previous_minutes_title(before)
+        if item is None:
+            AgendaItem.objects.create(
+                meeting=meeting,
+                order=0,  # first, before the items already there
+                kind=AgendaItem.Kind.PREVIOUS_MINUTES,
+                title=title,
+                purpose=AgendaItem.Purpose.DECISION,
+                minutes_allowed=5,
+            )
+            changed.append(meeting)
+        elif item.title != title:
+            item.title = title
+            item.save(update_fields=["title"])
+            changed.append(meeting)
+    return changed

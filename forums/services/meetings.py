@@ -1,12 +1,13 @@
 """Writes for meetings: scheduling, details, the agenda going out, held, cancelled."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from forums.calendar import EVENT_FIELDS
+from forums.calendar import EVENT_FIELDS, meeting_invitation
 from forums.links import meeting_url
 from forums.models import (
     Action,
@@ -20,10 +21,18 @@ from forums.models import (
     MeetingSeries,
     Membership,
 )
+from forums.selectors.confirmations import invitees_of
 from forums.services._common import _members_of, _next_order, _require_secretariat
+from forums.services.agenda import (
+    agenda_rederive_automatic,
+    previous_meeting,
+    previous_minutes_title,
+)
 from forums.services.forward_plan import forward_plan_item_put_on_agenda
+from forums.services.guests import guests_follow_meeting, guests_tell
+from membership import dates
 from membership.models import User, new_calendar_token
-from membership.notifications import notify
+from membership.notifications import Attachment, notify
 
 SERIES_MONTHS = {
     MeetingSeries.Frequency.MONTHLY: 1,
@@ -69,20 +78,14 @@ def _invite_members(meeting: Meeting) -> None:
 
 def _set_up_agenda(meeting: Meeting, by: User) -> None:
     """Minutes of the previous meeting, matters arising, and the forward plan for the month."""
-    previous = (
-        Meeting.objects.filter(forum=meeting.forum, starts_at__lt=meeting.starts_at)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .exclude(pk=meeting.pk)
-        .order_by("-starts_at")
-        .first()
-    )
+    previous = previous_meeting(meeting)
     order = _next_order(meeting)
     if previous is not None:
         AgendaItem.objects.create(
             meeting=meeting,
             order=order,
             kind=AgendaItem.Kind.PREVIOUS_MINUTES,
-            title=f"Minutes of the meeting on {timezone.localtime(previous.starts_at):%-d %B %Y}",
+            title=previous_minutes_title(previous),
             purpose=AgendaItem.Purpose.DECISION,
             minutes_allowed=5,
         )
@@ -204,9 +207,79 @@ def meeting_series_schedule(
     return meetings
 
 
+# What a person invited needs to hear about: the meeting moved, re-timed or relocated.
+TOLD_FIELDS = frozenset({"starts_at", "ends_at", "location", "online_link"})
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing that changed about a meeting, as the email and the page say it."""
+
+    what: str
+    before: str
+    after: str
+
+
+def _where_text(location: str, online_link: str) -> str:
+    if location and online_link:
+        return f"{location} (or online)"
+    return location or ("Online" if online_link else "Not set")
+
+
+def meeting_changes(meeting: Meeting, before: dict) -> list[Change]:
+    """What changed of the meeting's time and place since ``before`` (its old field values)."""
+    changes = []
+    old_when = dates.when(before["starts_at"], before["ends_at"])
+    new_when = dates.when(meeting.starts_at, meeting.ends_at)
+    if old_when != new_when:
+        changes.append(Change("Date and time", old_when, new_when))
+    old_where = _where_text(before["location"], before["online_link"])
+    new_where = _where_text(meeting.location, meeting.online_link)
+    if old_where != new_where:
+        changes.append(Change("Place", old_where, new_where))
+    elif before["online_link"] != meeting.online_link:
+        changes.append(Change("Online meeting link", "The old link", "A new link (below)"))
+    return changes
+
+
+def _invitation(meeting: Meeting, method: str) -> Attachment:
+    return Attachment(
+        name=f"meeting-{meeting.pk}.ics",
+        mimetype="text/calendar",
+        content=meeting_invitation(meeting, url=meeting_url(meeting, absolute=True), method=method),
+    )
+
+
+def _tell_invitees(
+    meeting: Meeting, *, key: str, subject: str, template: str, context: dict, method: str
+) -> None:
+    """Tell everyone invited, members and guests, always (essential), with the calendar event."""
+    attachment = _invitation(meeting, method)
+    context = {"meeting": meeting, "forum": meeting.forum, **context}
+    notify(
+        key=key,
+        recipients=invitees_of(meeting),
+        category="meetings",
+        subject=subject,
+        template=template,
+        context=context,
+        url=meeting_url(meeting),
+        essential=True,
+        attachment=attachment,
+    )
+    guests_tell(
+        meeting=meeting, key=key, subject=subject, template=template, context=context, method=method
+    )
+
+
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
-    """Change a meeting's date, place, link or papers deadline."""
+    """Change a meeting's date, place, link or papers deadline.
+
+    Moving, re-timing or relocating a meeting whose agenda is out tells everyone invited what
+    changed, with the updated calendar event (same UID, higher SEQUENCE). A new date brings the
+    automatic "Minutes of the meeting on ..." items of the forum's open meetings in line.
+    """
     _require_secretariat(by, meeting.forum)
     allowed = {
         "title",
@@ -217,6 +290,7 @@ def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
         "papers_deadline",
         "is_public",
     }
+    before = {name: getattr(meeting, name) for name in allowed}
     changed = set()
     for name, value in fields.items():
         if name not in allowed:
@@ -230,6 +304,19 @@ def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
         meeting.sequence += 1  # calendars update the event they have
         update_fields.append("sequence")
     meeting.save(update_fields=update_fields)
+    if "starts_at" in changed:
+        agenda_rederive_automatic(forum=meeting.forum)
+        guests_follow_meeting(meeting=meeting)
+    changes = meeting_changes(meeting, before) if changed & TOLD_FIELDS else []
+    if changes and meeting.agenda_is_out and meeting.is_open:
+        _tell_invitees(
+            meeting,
+            key=f"meeting:{meeting.pk}:changed:{meeting.sequence}",
+            subject=f"Meeting changed: {meeting.forum.name}, {dates.date_text(meeting.starts_at)}",
+            template="forums/email/meeting_changed",
+            context={"changes": changes},
+            method="REQUEST",
+        )
     return meeting
 
 
@@ -261,7 +348,8 @@ def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
 
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
-    """Cancel a meeting with a reason; members are always told (essential)."""
+    """Cancel a meeting with a reason; everyone invited is always told (essential), with the
+    calendar event to remove (METHOD:CANCEL, same UID, higher SEQUENCE)."""
     _require_secretariat(by, meeting.forum)
     if not meeting.is_open:
         raise ValidationError("Only a meeting that has not been held can be cancelled")
@@ -272,16 +360,14 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     meeting.cancelled_at = timezone.now()
     meeting.sequence += 1  # calendars show the event as cancelled
     meeting.save(update_fields=["status", "cancelled_reason", "cancelled_at", "sequence"])
-    notify(
+    agenda_rederive_automatic(forum=meeting.forum)
+    _tell_invitees(
+        meeting,
         key=f"meeting:{meeting.pk}:cancelled",
-        recipients=_members_of(meeting.forum),
-        category="meetings",
-        subject=f"Meeting cancelled: {meeting.forum.name}, "
-        f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
+        subject=f"Meeting cancelled: {meeting.forum.name}, {dates.date_text(meeting.starts_at)}",
         template="forums/email/meeting_cancelled",
-        context={"meeting": meeting, "forum": meeting.forum},
-        url=meeting_url(meeting),
-        essential=True,
+        context={},
+        method="CANCEL",
     )
     return meeting
 

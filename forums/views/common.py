@@ -47,7 +47,8 @@ def confirm_page(
     """ "Check before you act": shows what will happen, then one button that POSTs back.
 
     ``who_is_told`` is a list of names (``None`` leaves the section out, ``[]`` says nobody);
-    ``becomes_public`` a list of what the public will see (``None`` leaves it out). Views show
+    ``becomes_public`` a list of what the public will see (``None`` leaves it out); ``hidden``
+    the fields posted back (a list value posts each item under the name). Views show
     this on GET and perform the action on POST, so nothing happens on one click.
     """
     told = list(who_is_told) if who_is_told is not None else None
@@ -63,7 +64,12 @@ def confirm_page(
         "destructive": destructive,
         "button": button,
         "button_gerund": button_gerund,
-        "hidden": hidden or {},
+        # (name, value) pairs: a list value gives one field per item (an admin action's rows).
+        "hidden_fields": [
+            (name, item)
+            for name, value in (hidden or {}).items()
+            for item in (value if isinstance(value, list | tuple) else [value])
+        ],
     }
     return render(request, "components/confirm_page.html", context)
 

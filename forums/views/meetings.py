@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from forums.forms.meetings import CancelForm, MeetingForm, MeetingSeriesForm
 from forums.links import meeting_url
+from forums.selectors import confirmations
 from forums.selectors import meetings as meeting_selectors
 from forums.services import meetings as meeting_services
-from forums.views.common import apply_errors, form_page, forum_or_404, posted
+from forums.views.common import apply_errors, confirm_page, form_page, forum_or_404, posted
 
 
 def meeting_list(request, slug):
@@ -134,14 +134,17 @@ def meeting_edit(request, slug, pk):
         title="Change meeting details",
         caption=forum.name,
         back_url=meeting_url(meeting),
+        intro="The agenda is out: if you change the date, time or place, everyone invited is "
+        "emailed what changed, with an update for their calendar."
+        if meeting.agenda_is_out and meeting.is_open
+        else "",
     )
 
 
-def _post_action(request, slug, pk, action, success):
-    forum = forum_or_404(request, slug, "forums.manage_meetings")
-    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+def _act(request, meeting, action, success, **kwargs):
+    """Do the action; its refusal (a service's ValidationError) becomes a message."""
     try:
-        action(meeting=meeting, by=request.user)
+        action(meeting=meeting, by=request.user, **kwargs)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -150,37 +153,93 @@ def _post_action(request, slug, pk, action, success):
     return redirect(meeting_url(meeting))
 
 
-@require_POST
 def meeting_publish_agenda(request, slug, pk):
-    return _post_action(
+    """Check, then publish the agenda: who is told, what the public will see."""
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    if request.method == "POST":
+        return _act(
+            request,
+            meeting,
+            meeting_services.meeting_publish_agenda,
+            "Agenda published and members told",
+        )
+    if not meeting.agenda_can_be_published:
+        messages.error(request, "Only the agenda of a scheduled meeting can be published")
+        return redirect(meeting_url(meeting))
+    return confirm_page(
         request,
-        slug,
-        pk,
-        meeting_services.meeting_publish_agenda,
-        "Agenda published and members told",
+        title="Publish the agenda",
+        caption=str(meeting),
+        back_url=meeting_url(meeting),
+        what_happens=[
+            "Members are emailed the agenda and asked whether they can come.",
+            "Members see the agenda and its papers in their workspace.",
+            "If the meeting then moves or is cancelled, everyone invited is told.",
+        ],
+        who_is_told=confirmations.told_of_agenda(meeting),
+        becomes_public=confirmations.public_once_agenda_published(meeting),
+        button="Publish the agenda",
+        button_gerund="publishing",
     )
 
 
-@require_POST
 def meeting_mark_held(request, slug, pk):
-    return _post_action(
-        request, slug, pk, meeting_services.meeting_mark_held, "Meeting marked as held"
+    """Check, then record that the meeting took place."""
+    forum = forum_or_404(request, slug, "forums.manage_meetings")
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    if request.method == "POST":
+        return _act(request, meeting, meeting_services.meeting_mark_held, "Meeting marked as held")
+    return confirm_page(
+        request,
+        title="Mark the meeting as held",
+        caption=str(meeting),
+        back_url=meeting_url(meeting),
+        what_happens=[
+            "The meeting is recorded as having taken place: it can no longer be moved, "
+            "cancelled or have items added.",
+            "Replies to the invitation close.",
+        ],
+        who_is_told=[],
+        becomes_public=[],
+        button="Mark as held",
+        button_gerund="marking it as held",
     )
 
 
 def meeting_cancel(request, slug, pk):
+    """Why it is cancelled, then a check of who will be told, then cancel (a warning button)."""
     forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     form = CancelForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            meeting_services.meeting_cancel(
-                meeting=meeting, by=request.user, reason=form.cleaned_data["reason"]
+        reason = form.cleaned_data["reason"]
+        if request.POST.get("confirmed") != "yes":
+            return confirm_page(
+                request,
+                title="Cancel the meeting",
+                caption=str(meeting),
+                back_url=meeting_url(meeting),
+                what_happens=[
+                    f"The meeting is cancelled, with the reason: {reason}",
+                    "Everyone invited is emailed, with a calendar update that removes the "
+                    "meeting from their calendar.",
+                    "The next meeting's agenda takes the minutes of the meeting before this one.",
+                ],
+                who_is_told=confirmations.told_of_change(meeting),
+                becomes_public=confirmations.public_once_cancelled(meeting),
+                warning="A cancelled meeting cannot be reinstated: schedule a new one instead.",
+                destructive=True,
+                button="Cancel the meeting",
+                button_gerund="cancelling",
+                hidden={"reason": reason, "confirmed": "yes"},
             )
+        try:
+            meeting_services.meeting_cancel(meeting=meeting, by=request.user, reason=reason)
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Meeting cancelled and members told")
+            messages.success(request, "Meeting cancelled and everyone invited told")
             return redirect(meeting_url(meeting))
     return form_page(
         request,
@@ -188,4 +247,5 @@ def meeting_cancel(request, slug, pk):
         title="Cancel the meeting",
         caption=str(meeting),
         back_url=meeting_url(meeting),
+        intro="You will see who will be told before the meeting is cancelled.",
     )

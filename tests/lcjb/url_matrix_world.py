@@ -20,12 +20,14 @@ from forums.models import (
     Forum,
     ForwardPlanItem,
     GeneratedReport,
+    Guest,
     Invitation,
     Meeting,
     Membership,
     MinuteEntry,
     Minutes,
 )
+from forums.selectors.guests import guest_token
 from membership.models import Notification, User
 from performance.models import Indicator, Measurement, MeetingFigures
 from priorities.models import DeliveryAction, Priority, YouSaidWeDid, current_plan_year
@@ -213,7 +215,20 @@ def _meetings(world: World, seats: dict) -> None:
         title="Annual review of witness care",
         planned_for=(now + datetime.timedelta(days=90)).date().replace(day=1),
     )
+    # A guest invited to the item: their link opens it and its paper, nothing else.
+    guest = Guest.objects.create(
+        meeting=meeting,
+        agenda_item=item,
+        person=User.objects.create_user(email="guest@example.org", full_name="Gail Guest"),
+        name="Gail Guest",
+        email="guest@example.org",
+        organisation="Citizens Advice",
+        invited_by=people["secretariat"],
+        expires_at=now + datetime.timedelta(days=30),
+    )
     objects.update(
+        guest=guest,
+        guest_token=guest_token(guest),
         meeting=meeting,
         next_meeting=next_meeting,
         item=item,

@@ -134,9 +134,16 @@ def test_membership_rules_show_next_to_the_field_in_admin(site_admin_client, for
 
 def test_end_selected_memberships_today(site_admin_client, forum, member, secretariat):
     ids = list(Membership.objects.filter(forum=forum).values_list("pk", flat=True))
+    url = reverse("admin:forums_membership_changelist")
+    # First a check: whose seats end and who is told; nothing changes yet.
+    check = site_admin_client.post(url, {"action": "end_today", "_selected_action": ids})
+    assert check.status_code == 200
+    page = check.content.decode()
+    assert "Who will be told" in page and member.full_name in page
+    assert "govuk-button--warning" in page
+    assert not Membership.objects.filter(pk__in=ids, end_date=TODAY).exists()
     response = site_admin_client.post(
-        reverse("admin:forums_membership_changelist"),
-        {"action": "end_today", "_selected_action": ids},
+        url, {"action": "end_today", "_selected_action": ids, "confirmed": "yes"}
     )
     assert response.status_code == 302
     assert set(Membership.objects.filter(pk__in=ids).values_list("end_date", flat=True)) == {TODAY}
