@@ -39,3 +39,13 @@ def paper_url(paper: Paper, meeting: Meeting, *, absolute: bool = False) -> str:
 def action_url(action: Action, *, absolute: bool = False) -> str:
     """The action's workspace page."""
     return _link("meetings:workspace-action", [action.forum.slug, action.pk], absolute)
+
+
+def rsvp_url(meeting: Meeting, *, absolute: bool = False) -> str:
+    """The full reply page for a meeting (attending, apologies or a named deputy)."""
+    return _link("meetings:workspace-rsvp", [meeting.forum.slug, meeting.pk], absolute)
+
+
+def minutes_url(meeting: Meeting, *, absolute: bool = False) -> str:
+    """The meeting's minutes in the workspace (where they are written, circulated, published)."""
+    return _link("meetings:workspace-minutes", [meeting.forum.slug, meeting.pk], absolute)

@@ -5,6 +5,7 @@ from forums.models.agenda import AgendaItem
 from forums.models.attendance import Attendance, Declaration
 from forums.models.forum import Forum, Invitation, Membership
 from forums.models.forward_plan import ForwardPlanItem
+from forums.models.looks import LastLooked
 from forums.models.meetings import Meeting, MeetingSeries
 from forums.models.minutes import Decision, MinuteComment, MinuteEntry, Minutes
 from forums.models.papers import Paper, PaperDownload, PaperVersion
@@ -24,6 +25,7 @@ __all__ = [
     "ForwardPlanItem",
     "GeneratedReport",
     "Invitation",
+    "LastLooked",
     "Meeting",
     "MeetingSeries",
     "Membership",
