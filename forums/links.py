@@ -53,3 +53,13 @@ def guest_paper_url(guest, paper: Paper, *, absolute: bool = False) -> str:
     from forums.selectors.guests import guest_token
 
     return _link("meetings:guest-paper", [guest_token(guest), paper.pk], absolute)
+
+
+def rsvp_url(meeting: Meeting, *, absolute: bool = False) -> str:
+    """The full reply page for a meeting (attending, apologies or a named deputy)."""
+    return _link("meetings:workspace-rsvp", [meeting.forum.slug, meeting.pk], absolute)
+
+
+def minutes_url(meeting: Meeting, *, absolute: bool = False) -> str:
+    """The meeting's minutes in the workspace (where they are written, circulated, published)."""
+    return _link("meetings:workspace-minutes", [meeting.forum.slug, meeting.pk], absolute)

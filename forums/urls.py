@@ -6,7 +6,7 @@ Other parts of the app add their own paths under ``forums/<slug>/`` and
 
 from django.urls import path
 
-from forums.views import invitations, public, workspace
+from forums.views import home, invitations, public, workspace
 
 app_name = "forums"
 urlpatterns = [
@@ -14,7 +14,12 @@ urlpatterns = [
     path("forums/<slug:slug>/", public.public_forum, name="public-forum"),
     path("invitations/accept/", invitations.invitation_accept, name="invitation-accept"),
     path("invitations/<str:token>/", invitations.invitation_open, name="invitation-open"),
-    path("workspace/", workspace.workspace_home, name="workspace"),
+    path("workspace/", home.workspace_home, name="workspace"),
+    path(
+        "workspace/forums/<slug:slug>/meetings/<int:pk>/quick-reply/",
+        home.home_rsvp,
+        name="home-rsvp",
+    ),
     path("workspace/forums/<slug:slug>/", workspace.forum_workspace, name="workspace-forum"),
     path("workspace/forums/<slug:slug>/details/", workspace.forum_edit, name="forum-edit"),
     path(

@@ -8,8 +8,12 @@ class PerformanceConfig(AppConfig):
     verbose_name = "Performance"
 
     def ready(self):
+        from forums.home import register_home_section
         from membership import digest
         from performance import receivers, reminders, reports  # noqa: F401 - receivers connect
+        from performance.selectors.home import late_returns_section, returns_owed_section
 
         digest.register_digest_section("late_returns", reminders.digest_late_returns)
         reports.register()
+        register_home_section(returns_owed_section)
+        register_home_section(late_returns_section)

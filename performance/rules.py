@@ -32,6 +32,11 @@ def _seats(person, forum: Forum) -> set[tuple[int, str]]:
     return cache[forum.pk]
 
 
+def submitting_seats(on=None):
+    """Current seats from which someone enters figures for the agency they represent."""
+    return Membership.objects.current(on).filter(role__in=SUBMITTING_ROLES, agency__isnull=False)
+
+
 def submitting_agency_ids(person, forum: Forum) -> set[int]:
     """Agencies the person may enter figures for on this forum."""
     return {agency for agency, role in _seats(person, forum) if role in SUBMITTING_ROLES}

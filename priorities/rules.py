@@ -25,6 +25,16 @@ def can_sign_off_for_an_agency(person, forum) -> bool:
     return bool(signing_agency_ids(person, forum))
 
 
+def signing_seats(on=None):
+    """Current seats from which someone signs off for the agency they represent: a signing
+    role, an agency, and not an advisory-only agency (e.g. the judiciary)."""
+    return Membership.objects.current(on).filter(
+        role__in=SIGNING_ROLES,
+        agency__isnull=False,
+        agency__agency_type__advisory_only=False,
+    )
+
+
 def signing_agency_ids(person, forum) -> set[int]:
     """The agencies the person currently represents on the forum with a signing seat."""
     if not getattr(person, "is_authenticated", False) or forum is None:
@@ -32,14 +42,8 @@ def signing_agency_ids(person, forum) -> set[int]:
     cache = person.__dict__.setdefault("_signing_agencies_cache", {})
     if forum.pk not in cache:
         cache[forum.pk] = set(
-            Membership.objects.current()
-            .filter(
-                forum_id=forum.pk,
-                person_id=person.pk,
-                role__in=SIGNING_ROLES,
-                agency__isnull=False,
-                agency__agency_type__advisory_only=False,
-            )
+            signing_seats()
+            .filter(forum_id=forum.pk, person_id=person.pk)
             .values_list("agency_id", flat=True)
         )
     return cache[forum.pk]

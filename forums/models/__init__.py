@@ -6,6 +6,7 @@ from forums.models.attendance import Attendance, Declaration
 from forums.models.forum import Forum, Invitation, Membership
 from forums.models.forward_plan import ForwardPlanItem
 from forums.models.guests import Guest
+from forums.models.looks import LastLooked
 from forums.models.meetings import Meeting, MeetingSeries
 from forums.models.minutes import Decision, MinuteComment, MinuteEntry, Minutes
 from forums.models.papers import Paper, PaperDownload, PaperVersion
@@ -26,6 +27,7 @@ __all__ = [
     "GeneratedReport",
     "Guest",
     "Invitation",
+    "LastLooked",
     "Meeting",
     "MeetingSeries",
     "Membership",

@@ -7,6 +7,7 @@ are a 404; ``forums.access.forum_for`` is the one guard of a forum's workspace.
 """
 
 import rules
+from django.utils.functional import LazyObject, empty
 
 from forums.models import Forum, Membership
 
@@ -23,6 +24,18 @@ def _roles(person, forum: Forum) -> set[str]:
             .values_list("role", flat=True)
         )
     return cache[forum.pk]
+
+
+def remember_roles(person, memberships) -> None:
+    """Fill the per-request role cache from the person's current memberships, already loaded
+    (a page across all their forums then checks permissions without a query per forum)."""
+    while isinstance(person, LazyObject):  # request.user: the rules see the user it wraps
+        if person._wrapped is empty:
+            person._setup()
+        person = person._wrapped
+    cache = person.__dict__.setdefault("_forum_roles_cache", {})
+    for membership in memberships:
+        cache.setdefault(membership.forum_id, set()).add(membership.role)
 
 
 @rules.predicate

@@ -9,6 +9,7 @@ from forums.forms.meetings import CancelForm, MeetingForm, MeetingSeriesForm
 from forums.links import meeting_url
 from forums.selectors import confirmations
 from forums.selectors import meetings as meeting_selectors
+from forums.services import home as home_services
 from forums.services import meetings as meeting_services
 from forums.views.common import apply_errors, confirm_page, form_page, forum_or_404, posted
 
@@ -94,6 +95,8 @@ def meeting_detail(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.view_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     context = meeting_selectors.meeting_page(person=request.user, meeting=meeting)
+    # Its papers are no longer "new" on the person's home.
+    home_services.last_looked_record(person=request.user, meeting=meeting)
     can_manage = request.user.has_perm("forums.manage_meetings", forum)
     context.update(
         can_manage=can_manage,

@@ -24,12 +24,6 @@ from forums.services import forum as services
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
 
 
-def workspace_home(request):
-    """'Your forums': every forum the person sits on, their role, and gaps for those who run it."""
-    rows = selectors.workspace_forums_for(person=request.user)
-    return render(request, "forums/workspace_home.html", {"rows": rows})
-
-
 def forum_workspace(request, slug):
     """A forum's overview: members by agency, the coverage check, sub-groups and parent."""
     forum = selectors.forum_overview(forum=forum_or_404(request, slug))

@@ -237,6 +237,8 @@ MEETINGS = [
     row("meetings:workspace-item-remove", runners(), post=True, **ITEM),
     row("meetings:workspace-paper-upload", runners(), **ITEM),
     row("meetings:workspace-rsvp", members(), **MEETING),
+    # The home page's one-click reply: an empty POST goes back home with "Choose whether...".
+    row("forums:home-rsvp", members(), post=True, **MEETING),
     row("meetings:workspace-attendance", runners(), **MEETING),
     row("meetings:workspace-declaration-add", runners(), **MEETING),
     row("meetings:workspace-decision-add", runners(), **MEETING),
