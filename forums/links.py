@@ -39,3 +39,8 @@ def paper_url(paper: Paper, meeting: Meeting, *, absolute: bool = False) -> str:
 def action_url(action: Action, *, absolute: bool = False) -> str:
     """The action's workspace page."""
     return _link("meetings:workspace-action", [action.forum.slug, action.pk], absolute)
+
+
+def procedure_url(procedure, *, absolute: bool = False) -> str:
+    """A written procedure's workspace page (where agencies respond)."""
+    return _link("meetings:workspace-procedure", [procedure.forum.slug, procedure.pk], absolute)

@@ -22,6 +22,7 @@ from forums.models import (
 )
 from forums.services._common import _members_of, _next_order, _require_secretariat
 from forums.services.forward_plan import forward_plan_item_put_on_agenda
+from forums.services.procedures import procedures_put_on_agenda
 from membership.models import User, new_calendar_token
 from membership.notifications import notify
 
@@ -68,7 +69,8 @@ def _invite_members(meeting: Meeting) -> None:
 
 
 def _set_up_agenda(meeting: Meeting, by: User) -> None:
-    """Minutes of the previous meeting, matters arising, and the forward plan for the month."""
+    """Minutes of the previous meeting, matters arising, decisions taken in writing, and the
+    forward plan for the month."""
     previous = (
         Meeting.objects.filter(forum=meeting.forum, starts_at__lt=meeting.starts_at)
         .exclude(status=Meeting.Status.CANCELLED)
@@ -98,6 +100,8 @@ def _set_up_agenda(meeting: Meeting, by: User) -> None:
         minutes_allowed=10,
     )
     order += 1
+    # Decisions taken in writing since the last meeting, for noting (referred ones to decide).
+    order = procedures_put_on_agenda(meeting=meeting, order=order)
     # Escalations from sub-groups still waiting for a meeting of this board land here.
     waiting = Escalation.objects.filter(
         to_forum=meeting.forum, agenda_item__isnull=True, status=Escalation.Status.RAISED
