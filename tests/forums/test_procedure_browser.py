@@ -15,8 +15,11 @@ from tests.membership.factories import PASSWORD, AgencyFactory, UserFactory, age
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def seat(forum, role, agency_slug, **person):
-    agency = AgencyFactory(agency_type=agency_type(agency_slug), name=f"Cleveland {agency_slug}")
+def agency(slug, name):
+    return AgencyFactory(agency_type=agency_type(slug), name=name)
+
+
+def seat(forum, role, agency, **person):
     return MembershipFactory(
         forum=forum, role=role, agency=agency, person=UserFactory(**person)
     ).person
@@ -25,13 +28,27 @@ def seat(forum, role, agency_slug, **person):
 def board():
     """A board where three agencies vote (PCC, police, CPS); the judiciary is advisory."""
     forum = ForumFactory(slug="cleveland-cjb", name="Cleveland Criminal Justice Board")
+    pcc = agency("pcc", "Cleveland Police and Crime Commissioner")
     secretariat = seat(
-        forum, Membership.Role.SECRETARIAT, "pcc", email="sec@example.org", full_name="Priya Shah"
+        forum, Membership.Role.SECRETARIAT, pcc, email="sec@example.org", full_name="Priya Shah"
     )
-    chair = seat(forum, Membership.Role.CHAIR, "pcc", email="chair@example.org")
-    police = seat(forum, Membership.Role.MEMBER, "police", email="police@example.org")
-    cps = seat(forum, Membership.Role.MEMBER, "cps", email="cps@example.org", full_name="Sam Cole")
-    seat(forum, Membership.Role.ADVISORY, "judiciary", can_commit_resources=False)
+    chair = seat(forum, Membership.Role.CHAIR, pcc, email="chair@example.org")
+    police = seat(
+        forum, Membership.Role.MEMBER, agency("police", "Cleveland Police"), email="p@example.org"
+    )
+    cps = seat(
+        forum,
+        Membership.Role.MEMBER,
+        agency("cps", "CPS North East"),
+        email="cps@example.org",
+        full_name="Sam Cole",
+    )
+    MembershipFactory(
+        forum=forum,
+        role=Membership.Role.ADVISORY,
+        agency=agency("judiciary", "Teesside judiciary"),
+        can_commit_resources=False,
+    )
     return forum, secretariat, chair, police, cps
 
 
@@ -46,7 +63,7 @@ def answer_in_browser(page, procedure_url, answer, comments=""):
     assert_accessible(page)
     page.get_by_label(answer, exact=True).check()
     if comments:
-        page.get_by_label("Comments").fill(comments)
+        page.get_by_label("Comments", exact=True).fill(comments)
     page.get_by_role("button", name="Send your agency's answer").click()
     page.wait_for_url(procedure_url)
 
@@ -116,7 +133,7 @@ def test_a_proposal_in_writing_is_not_agreed_when_one_agency_objects(live_server
     page.get_by_role("button", name="Send your agency's answer").click()
     assert page.get_by_text("Enter why your agency objects").first.is_visible()
     assert_accessible(page)
-    page.get_by_label("Comments").fill("Victims in Hartlepool would travel too far.")
+    page.get_by_label("Comments", exact=True).fill("Victims in Hartlepool would travel too far.")
     page.get_by_role("button", name="Send your agency's answer").click()
     page.wait_for_url(procedure_url)
     assert page.get_by_text("Not agreed", exact=True).first.is_visible()
