@@ -12,6 +12,7 @@ from forums.forms.base import GdsForm, _date, _time
 from forums.forms.papers import PaperForm
 from forums.models import Confidentiality, ProcedureResponse, WrittenProcedure
 from forums.uploads import MAX_BYTES, check_upload
+from membership.models import Agency
 
 PAPER_HINT = "PDF, Word, Excel, PowerPoint, OpenDocument text or CSV, up to 25MB."
 
@@ -156,22 +157,27 @@ class ProcedureResponseForm(GdsForm):
 
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
-        from membership.models import Agency
-
-        self.fields["agency"].queryset = Agency.objects.filter(
-            pk__in=[a.pk for a in agencies]
-        ).order_by("name")
-        if len(agencies) == 1:
-            self.fields["agency"].widget = forms.HiddenInput()
-            self.fields["agency"].initial = agencies[0].pk
+        self.only_agency = agencies[0] if len(agencies) == 1 else None
         fields = [Field.radios("answer", legend_size=Size.MEDIUM)]
-        fields.insert(0, Field.select("agency") if len(agencies) > 1 else Field("agency"))
+        if self.only_agency is None:
+            self.fields["agency"].queryset = Agency.objects.filter(
+                pk__in=[a.pk for a in agencies]
+            ).order_by("name")
+            fields.insert(0, Field.select("agency"))
+        else:
+            del self.fields["agency"]  # one agency: nothing to ask
         self.helper.layout = Layout(
             *fields,
             Field.textarea("comments"),
             Field.checkbox("refer_to_meeting"),
             Submit("submit", self.submit_label),
         )
+
+    def clean(self):
+        data = super().clean()
+        if self.only_agency is not None:
+            data["agency"] = self.only_agency
+        return data
 
     @staticmethod
     def initial_for(response: ProcedureResponse | None) -> dict:

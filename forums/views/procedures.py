@@ -148,8 +148,8 @@ def procedure_respond(request, slug, pk):
     return form_page(
         request,
         form,
-        title=f"Answer for your agency: {procedure.title}",
-        caption=forum.name,
+        title=f"Answer for {agencies[0].name}" if len(agencies) == 1 else "Answer for your agency",
+        caption=procedure.title,
         back_url=procedure_url(procedure),
         intro=f"You can change your agency's answer until {_deadline(procedure)}.",
     )
