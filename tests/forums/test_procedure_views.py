@@ -198,3 +198,12 @@ def test_the_public_page_lists_public_decisions_in_writing_only_once_decided(cli
     assert "Fund the audit" in page.text
     assert public.decision.reference in page.text
     assert "Confidential funding matter" not in page.text
+
+
+def test_a_site_admin_reads_a_procedure_with_its_answers_in_admin(site_admin_client, procedure):
+    listing = site_admin_client.get(reverse("admin:forums_writtenprocedure_changelist"))
+    assert "Fund the victim contact audit" in listing.text
+    page = site_admin_client.get(
+        reverse("admin:forums_writtenprocedure_change", args=[procedure.pk])
+    )
+    assert page.status_code == 200
