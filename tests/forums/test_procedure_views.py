@@ -207,3 +207,21 @@ def test_a_site_admin_reads_a_procedure_with_its_answers_in_admin(site_admin_cli
         reverse("admin:forums_writtenprocedure_change", args=[procedure.pk])
     )
     assert page.status_code == 200
+
+
+def test_the_procedure_page_issues_the_same_queries_however_many_agencies_answer(
+    member_client, forum, procedure, django_assert_max_num_queries
+):
+    address = url("workspace-procedure", procedure)
+    member_client.get(address)
+    with CaptureQueriesContext(connection) as few:
+        member_client.get(address)
+    for _ in range(5):
+        agency = AgencyFactory(agency_type=agency_type("hmcts"))
+        seat = MembershipFactory(forum=forum, role=Membership.Role.MEMBER, agency=agency)
+        ProcedureResponse.objects.create(
+            procedure=procedure, agency=agency, answer="object", responded_by=seat.person
+        )
+    with django_assert_max_num_queries(len(few)):
+        page = member_client.get(address)
+    assert "Object: 5" in page.text
