@@ -9,6 +9,7 @@ class ForumsConfig(AppConfig):
 
     def ready(self):
         from forums import public_cache
+        from forums.home import register_home_section
         from forums.models import Membership
         from forums.reminders.digest import (
             digest_audience,
@@ -17,6 +18,7 @@ class ForumsConfig(AppConfig):
             digest_overdue_actions,
         )
         from forums.reports import register_forum_reports
+        from forums.selectors.procedures import procedures_section
         from forums.services.forum import memberships_end_for_person
         from membership import digest, personal_data, two_factor
 
@@ -27,6 +29,7 @@ class ForumsConfig(AppConfig):
         digest.register_digest_section("meetings_missing_papers", digest_meetings_missing_papers)
         digest.register_digest_section("empty_seats", digest_empty_seats)
         register_forum_reports()
+        register_home_section(procedures_section)
         personal_data.register_eraser("memberships", memberships_end_for_person)
         two_factor.register_role_source(
             lambda person: (

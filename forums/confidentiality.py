@@ -1,6 +1,6 @@
-"""Who may see what: the one rule for agenda items, papers, minute entries, decisions, actions
-and forward-plan items. Querysets, predicates, selectors, reports, reminders, search, feeds and
-calendars all ask here.
+"""Who may see what: the one rule for agenda items, papers, minute entries, decisions, actions,
+forward-plan items and written procedures. Querysets, predicates, selectors, reports,
+reminders, search, feeds and calendars all ask here.
 
 Each row has a level (``Confidentiality``):
 
@@ -12,11 +12,12 @@ Each row has a level (``Confidentiality``):
 A row is visible only if every level it hangs on is: a paper's own and its agenda item's; a
 minute entry's agenda item's (and its minutes must be circulated, below); a decision's or an
 action's own and its agenda item's (the people named are the agenda item's). A forward-plan
-item is never restricted.
+item and a written procedure are never restricted.
 
 What the public may see (DESIGN.md): public rows of a published meeting (shown publicly, on a
 public forum) once its agenda is out, minute entries and decisions once the minutes are
-published, and a paper only if it is marked OFFICIAL: OFFICIAL-SENSITIVE is never public.
+published, a decision taken in writing once its public procedure is decided, and a paper only
+if it is marked OFFICIAL: OFFICIAL-SENSITIVE is never public.
 
 Minutes in draft are the secretariat's and the chair's: the other members see neither the
 minutes nor any entry of them until they are circulated (:func:`may_read_minutes`; the queryset
@@ -53,6 +54,7 @@ from forums.models.guests import Guest
 from forums.models.meetings import Meeting
 from forums.models.minutes import Decision, MinuteEntry, Minutes
 from forums.models.papers import Paper
+from forums.models.procedures import WrittenProcedure
 from forums.models.visibility import Confidentiality, SecurityClassification
 
 RESTRICTED = Confidentiality.RESTRICTED
@@ -139,6 +141,7 @@ _LEVELS: dict[type[Model], tuple[tuple[str, str | None], ...]] = {
         ("agenda_item__confidentiality", "agenda_item__restricted_to"),
     ),
     ForwardPlanItem: (("confidentiality", None),),
+    WrittenProcedure: (("confidentiality", None),),
 }
 
 # Where the row's forum is.
@@ -149,6 +152,7 @@ _FORUM: dict[type[Model], str] = {
     Decision: "forum",
     Action: "forum",
     ForwardPlanItem: "forum",
+    WrittenProcedure: "forum",
 }
 
 
@@ -163,7 +167,7 @@ def _levels_of(obj) -> list[tuple[str, Model | None]]:
     if isinstance(obj, Decision | Action):
         item = obj.agenda_item
         return [(obj.confidentiality, item), *(_levels_of(item) if item else [])]
-    if isinstance(obj, ForwardPlanItem):
+    if isinstance(obj, ForwardPlanItem | WrittenProcedure):
         return [(obj.confidentiality, None)]
     raise TypeError(f"No confidentiality rule for {type(obj).__name__}")
 
@@ -348,6 +352,18 @@ def published_minutes_q(prefix: str = "") -> Q:
     )
 
 
+def decided_in_writing_q(prefix: str = "") -> Q:
+    """A written procedure the public may see: public, on a public forum, and decided (its
+    outcome recorded as a decision); open, withdrawn or referred ones never are."""
+    return Q(
+        **{
+            f"{prefix}confidentiality": PUBLIC,
+            f"{prefix}forum__is_public": True,
+            f"{prefix}status__in": WrittenProcedure.DECIDED,
+        }
+    )
+
+
 def _public_q(model: type[Model]) -> Q:
     if model is Meeting:
         return published_meeting_q()
@@ -367,11 +383,15 @@ def _public_q(model: type[Model]) -> Q:
             agenda_item__confidentiality=PUBLIC, agenda_item__status=AgendaItem.Status.ON_AGENDA
         )
     if model is Decision:
-        return (
+        at_meeting = (
             published_meeting_q("meeting__")
             & (Q(agenda_item__isnull=True) | Q(agenda_item__confidentiality=PUBLIC))
-            & Q(confidentiality=PUBLIC, meeting__minutes__status=Minutes.Status.PUBLISHED)
+            & Q(meeting__minutes__status=Minutes.Status.PUBLISHED)
         )
+        in_writing = Q(meeting__isnull=True) & decided_in_writing_q("procedure__")
+        return Q(confidentiality=PUBLIC) & (at_meeting | in_writing)
+    if model is WrittenProcedure:
+        return decided_in_writing_q()
     if model is ForwardPlanItem:
         return Q(confidentiality=PUBLIC, forum__is_public=True)
     raise TypeError(f"Nothing of {model.__name__} is published")

@@ -63,3 +63,8 @@ def rsvp_url(meeting: Meeting, *, absolute: bool = False) -> str:
 def minutes_url(meeting: Meeting, *, absolute: bool = False) -> str:
     """The meeting's minutes in the workspace (where they are written, circulated, published)."""
     return _link("meetings:workspace-minutes", [meeting.forum.slug, meeting.pk], absolute)
+
+
+def procedure_url(procedure, *, absolute: bool = False) -> str:
+    """A written procedure's workspace page (where agencies respond)."""
+    return _link("meetings:workspace-procedure", [procedure.forum.slug, procedure.pk], absolute)

@@ -34,6 +34,22 @@ def send_action_reminders(today: str | None = None) -> int:
     return reminders.send_action_reminders(today=dates.day_from(today))
 
 
+@shared_task(name="forums.send_procedure_reminders", acks_late=True)
+def send_procedure_reminders(today: str | None = None) -> int:
+    """Written procedures: agencies yet to answer, at half-time and the day before."""
+    from forums import reminders
+
+    return reminders.send_procedure_reminders(today=dates.day_from(today))
+
+
+@shared_task(name="forums.close_due_procedures", acks_late=True)
+def close_due_procedures() -> int:
+    """Record the outcome of written procedures whose deadline has passed."""
+    from forums.services.procedures import procedures_close_due
+
+    return procedures_close_due()
+
+
 @shared_task(
     name="forums.generate_report",
     acks_late=True,

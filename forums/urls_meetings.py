@@ -13,6 +13,7 @@ from forums.views import (
     meetings_public,
     minutes,
     papers,
+    procedures,
     search,
 )
 
@@ -20,6 +21,7 @@ app_name = "meetings"
 
 W = "workspace/forums/<slug:slug>/meetings/"
 M = W + "<int:pk>/"
+P = "workspace/forums/<slug:slug>/decisions-in-writing/"
 
 urlpatterns = [
     # Workspace: meetings
@@ -27,6 +29,25 @@ urlpatterns = [
     path(W + "new/", meetings.meeting_schedule, name="workspace-schedule"),
     path(W + "series/", meetings.meeting_series, name="workspace-series"),
     path(W + "decisions/", minutes.decision_list, name="workspace-decisions"),
+    # Workspace: decisions in writing between meetings (written procedures)
+    path(P, procedures.procedure_list, name="workspace-procedures"),
+    path(P + "new/", procedures.procedure_start, name="workspace-procedure-start"),
+    path(P + "<int:pk>/", procedures.procedure_detail, name="workspace-procedure"),
+    path(P + "<int:pk>/answer/", procedures.procedure_respond, name="workspace-procedure-respond"),
+    path(
+        P + "<int:pk>/papers/new/",
+        procedures.procedure_paper_add,
+        name="workspace-procedure-paper-add",
+    ),
+    path(
+        P + "<int:pk>/papers/<int:paper_pk>/",
+        procedures.procedure_paper_download,
+        name="workspace-procedure-paper",
+    ),
+    path(P + "<int:pk>/close/", procedures.procedure_close, name="workspace-procedure-close"),
+    path(
+        P + "<int:pk>/withdraw/", procedures.procedure_withdraw, name="workspace-procedure-withdraw"
+    ),
     path(W + "forward-plan/", forward_plan.forward_plan, name="workspace-forward-plan"),
     path(
         W + "forward-plan/<int:pk>/change/",
@@ -128,6 +149,11 @@ urlpatterns = [
     # Public
     path("forums/<slug:slug>/meetings.ics", calendar.public_feed, name="public-ics"),
     path("forums/<slug:slug>/meetings/", meetings_public.meeting_list, name="public-list"),
+    path(
+        "forums/<slug:slug>/decisions-in-writing/",
+        procedures.public_procedure_list,
+        name="public-procedures",
+    ),
     path(
         "forums/<slug:slug>/meetings/forward-plan/",
         meetings_public.forward_plan,

@@ -7,16 +7,16 @@ and is checked by the sign-off service.
 
 import rules
 
-from forums.models import Membership
 from forums.rules import (
     is_forum_advisory,
     is_forum_chair,
     is_forum_member,
     is_forum_secretariat,
 )
+from forums.voting import VOTING_ROLES, voting_agency_ids, voting_seats
 
-# Seated roles that may speak for their agency on sign-off (advisory members never do).
-SIGNING_ROLES = (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR, Membership.Role.MEMBER)
+# The agencies that sign off are the agencies that vote (``forums.voting``: advisory never).
+SIGNING_ROLES = VOTING_ROLES
 
 
 @rules.predicate
@@ -26,27 +26,14 @@ def can_sign_off_for_an_agency(person, forum) -> bool:
 
 
 def signing_seats(on=None):
-    """Current seats from which someone signs off for the agency they represent: a signing
-    role, an agency, and not an advisory-only agency (e.g. the judiciary)."""
-    return Membership.objects.current(on).filter(
-        role__in=SIGNING_ROLES,
-        agency__isnull=False,
-        agency__agency_type__advisory_only=False,
-    )
+    """Current seats from which someone signs off for the agency they represent: the seats
+    that vote (``forums.voting``)."""
+    return voting_seats(on)
 
 
 def signing_agency_ids(person, forum) -> set[int]:
     """The agencies the person currently represents on the forum with a signing seat."""
-    if not getattr(person, "is_authenticated", False) or forum is None:
-        return set()
-    cache = person.__dict__.setdefault("_signing_agencies_cache", {})
-    if forum.pk not in cache:
-        cache[forum.pk] = set(
-            signing_seats()
-            .filter(forum_id=forum.pk, person_id=person.pk)
-            .values_list("agency_id", flat=True)
-        )
-    return cache[forum.pk]
+    return voting_agency_ids(person, forum)
 
 
 def represents_agency(person, forum, agency) -> bool:

@@ -1,3 +1,3 @@
 """Django admin for forums: one module per part of the domain."""
 
-from forums.admin import forum, meetings, reports  # noqa: F401
+from forums.admin import forum, meetings, procedures, reports  # noqa: F401

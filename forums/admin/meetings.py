@@ -136,7 +136,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
     list_display = ("reference", "forum", "decided_on", "confidentiality")
     list_filter = ("confidentiality", "forum")
     search_fields = ("reference", "text")
-    raw_id_fields = ("meeting", "agenda_item")
+    raw_id_fields = ("meeting", "agenda_item", "procedure")
 
 
 class ActionUpdateInline(admin.TabularInline):

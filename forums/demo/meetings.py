@@ -23,6 +23,7 @@ from forums.models import (
     MinuteEntry,
     Minutes,
 )
+from forums.references import next_action_reference, next_decision_reference
 
 # For cleveland-cjb: six past meetings with agendas, papers, attendance, declarations, minutes
 # in every state, decisions and actions (done, in progress, overdue); one cancelled meeting; two
@@ -254,7 +255,9 @@ def _decisions_and_actions(forum, meeting, items, by, owners, index):
                     forum=forum,
                     meeting=meeting,
                     agenda_item=item,
-                    reference=f"D{meeting.starts_at:%y%m}-{len(decisions) + 1}",
+                    reference=next_decision_reference(
+                        forum=forum, year=timezone.localtime(meeting.starts_at).year
+                    ),
                     text=(
                         "Agreed a joint audit of victim contact, led by CPS."
                         if item.title.startswith("Victims")
@@ -288,7 +291,9 @@ def _decisions_and_actions(forum, meeting, items, by, owners, index):
             meeting=meeting,
             agenda_item=item,
             decision=decisions[0] if decisions and number == 1 else None,
-            reference=f"A{meeting.starts_at:%y%m}-{number + 1}",
+            reference=next_action_reference(
+                forum=forum, year=timezone.localtime(meeting.starts_at).year
+            ),
             title=title,
             owner=owner.person,
             accountable_agency=owner.agency,

@@ -10,6 +10,7 @@ from forums.models.looks import LastLooked
 from forums.models.meetings import Meeting, MeetingSeries
 from forums.models.minutes import Decision, MinuteComment, MinuteEntry, Minutes
 from forums.models.papers import Paper, PaperDownload, PaperVersion
+from forums.models.procedures import ProcedurePaper, ProcedureResponse, WrittenProcedure
 from forums.models.reports import GeneratedReport
 from forums.models.visibility import Confidentiality, SecurityClassification
 
@@ -37,5 +38,8 @@ __all__ = [
     "Paper",
     "PaperDownload",
     "PaperVersion",
+    "ProcedurePaper",
+    "ProcedureResponse",
     "SecurityClassification",
+    "WrittenProcedure",
 ]

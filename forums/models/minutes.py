@@ -131,7 +131,8 @@ class DecisionQuerySet(VisibilityQuerySet):
 
 
 class Decision(models.Model):
-    """A decision the forum took, logged per forum."""
+    """A decision the forum took, logged per forum: at a meeting, or in writing between
+    meetings (``procedure``, with no meeting)."""
 
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="decisions")
     meeting = models.ForeignKey(
@@ -139,6 +140,14 @@ class Decision(models.Model):
     )
     agenda_item = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
+    procedure = models.OneToOneField(
+        "forums.WrittenProcedure",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decision",
+        help_text="The written procedure that took this decision between meetings.",
     )
     reference = models.CharField(max_length=30, blank=True)
     text = models.TextField()

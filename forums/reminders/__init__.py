@@ -1,4 +1,5 @@
-"""Reminders for meetings, papers and actions, sent through membership.notifications.notify."""
+"""Reminders for meetings, papers, actions and written procedures, sent through
+membership.notifications.notify."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime
 from forums.reminders.actions import send_action_reminders
 from forums.reminders.meetings import send_meeting_reminders, visible_agenda
 from forums.reminders.papers import send_papers_due_reminders
+from forums.reminders.procedures import send_procedure_reminders
 
 # Each sender takes ``today`` (so tests and a re-run for a missed day can pass a date), finds
 # what is due, and notifies the right people. Keys name the reminder and its subject
@@ -21,6 +23,7 @@ def send_all(*, today: datetime.date) -> dict[str, int]:
         "meetings": send_meeting_reminders(today=today),
         "papers": send_papers_due_reminders(today=today),
         "actions": send_action_reminders(today=today),
+        "procedures": send_procedure_reminders(today=today),
     }
 
 
@@ -28,6 +31,7 @@ __all__ = [
     "send_meeting_reminders",
     "send_papers_due_reminders",
     "send_action_reminders",
+    "send_procedure_reminders",
     "send_all",
     "visible_agenda",
 ]

@@ -1,7 +1,8 @@
 """Who may do what in forums: every ``forums.*`` permission, registered with ``rules``.
 
 ``forum`` holds the roles on a forum and the forum-level permissions; ``meetings`` the rules
-for meetings, papers, minutes, actions and escalations. Both register when this package is
+for meetings, papers, minutes, actions and escalations; ``procedures`` for decisions
+taken in writing. Each registers when this package is
 imported (``rules`` autodiscovers it at start-up).
 """
 
@@ -19,6 +20,7 @@ from forums.rules.meetings import (
     can_update_action,
     is_national_viewer,
 )
+from forums.rules.procedures import votes_for_an_agency
 
 __all__ = [
     "can_own_actions",
@@ -31,4 +33,5 @@ __all__ = [
     "is_forum_participant",
     "is_forum_secretariat",
     "is_national_viewer",
+    "votes_for_an_agency",
 ]

@@ -17,6 +17,7 @@ from forums.models import (
     Meeting,
     Membership,
 )
+from forums.references import next_action_reference
 from forums.services._common import _require_secretariat
 from forums.services.agenda import agenda_item_propose
 from membership.models import Agency, User
@@ -61,13 +62,13 @@ def action_create(
         confidentiality = (
             agenda_item.confidentiality if agenda_item else Confidentiality.CONFIDENTIAL
         )
-    count = Action.objects.filter(forum=forum).count()
+    year = timezone.localtime(meeting.starts_at).year if meeting else timezone.localdate().year
     return Action.objects.create(
         forum=forum,
         meeting=meeting,
         agenda_item=agenda_item,
         decision=decision,
-        reference=f"A{count + 1:03d}",
+        reference=next_action_reference(forum=forum, year=year),
         title=title.strip(),
         description=description,
         owner=owner,

@@ -30,6 +30,7 @@ from forums.services.agenda import (
 )
 from forums.services.forward_plan import forward_plan_item_put_on_agenda
 from forums.services.guests import guests_follow_meeting, guests_tell
+from forums.services.procedures import procedures_put_on_agenda
 from membership import dates
 from membership.models import User, new_calendar_token
 from membership.notifications import Attachment, notify
@@ -77,7 +78,8 @@ def _invite_members(meeting: Meeting) -> None:
 
 
 def _set_up_agenda(meeting: Meeting, by: User) -> None:
-    """Minutes of the previous meeting, matters arising, and the forward plan for the month."""
+    """Minutes of the previous meeting, matters arising, decisions taken in writing, and the
+    forward plan for the month."""
     previous = previous_meeting(meeting)
     order = _next_order(meeting)
     if previous is not None:
@@ -101,6 +103,8 @@ def _set_up_agenda(meeting: Meeting, by: User) -> None:
         minutes_allowed=10,
     )
     order += 1
+    # Decisions taken in writing since the last meeting, for noting (referred ones to decide).
+    order = procedures_put_on_agenda(meeting=meeting, order=order)
     # Escalations from sub-groups still waiting for a meeting of this board land here.
     waiting = Escalation.objects.filter(
         to_forum=meeting.forum, agenda_item__isnull=True, status=Escalation.Status.RAISED

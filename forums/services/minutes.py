@@ -18,6 +18,7 @@ from forums.models import (
     MinuteEntry,
     Minutes,
 )
+from forums.references import next_decision_reference
 from forums.services._common import _members_of, _require_secretariat
 from membership.models import User
 from membership.notifications import notify
@@ -177,14 +178,13 @@ def decision_record(
     decided_on = decided_on or (
         timezone.localtime(meeting.starts_at).date() if meeting else timezone.localdate()
     )
-    count = Decision.objects.filter(forum=forum, decided_on__year=decided_on.year).count()
     return Decision.objects.create(
         forum=forum,
         meeting=meeting,
         agenda_item=agenda_item,
         text=text.strip(),
         decided_on=decided_on,
-        reference=reference or f"D{decided_on:%y}-{count + 1:03d}",
+        reference=reference or next_decision_reference(forum=forum, year=decided_on.year),
         confidentiality=agenda_item.confidentiality if agenda_item else Confidentiality.PUBLIC,
         created_by=by,
     )

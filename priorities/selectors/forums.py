@@ -5,23 +5,13 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from forums.models import Forum, Membership
+from forums.voting import voting_agencies
 from membership.models import Agency, User
-from priorities.rules import SIGNING_ROLES
 
 
 def signing_agencies(*, forum: Forum) -> list[Agency]:
     """Agencies represented on the forum by a member who may sign off (advisory excluded)."""
-    agency_ids = (
-        Membership.objects.current()
-        .filter(
-            forum=forum,
-            role__in=SIGNING_ROLES,
-            agency__isnull=False,
-            agency__agency_type__advisory_only=False,
-        )
-        .values("agency_id")
-    )
-    return list(Agency.objects.filter(pk__in=agency_ids).order_by("name"))
+    return voting_agencies(forum=forum)
 
 
 def forum_members(*, forum: Forum) -> QuerySet[User]:

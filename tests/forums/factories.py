@@ -29,6 +29,8 @@ from forums.models import (
     Minutes,
     Paper,
     PaperVersion,
+    ProcedurePaper,
+    WrittenProcedure,
 )
 from tests.membership.factories import AgencyFactory, UserFactory, area
 
@@ -261,7 +263,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
 
     forum = factory.SubFactory(ForumFactory)
     text = factory.Sequence(lambda n: f"Decision {n}")
-    reference = factory.Sequence(lambda n: f"D{n:03d}")
+    reference = factory.Sequence(lambda n: f"D2026-{n + 1:03d}")
 
 
 class ActionFactory(factory.django.DjangoModelFactory):
@@ -280,7 +282,7 @@ class ActionFactory(factory.django.DjangoModelFactory):
 
     forum = factory.SubFactory(ForumFactory)
     title = factory.Sequence(lambda n: f"Action {n}")
-    reference = factory.Sequence(lambda n: f"A{n:03d}")
+    reference = factory.Sequence(lambda n: f"A2026-{n + 1:03d}")
     due_date = factory.LazyFunction(lambda: days_from_today(30))
     status = Action.Status.OPEN
 
@@ -299,3 +301,38 @@ class ForwardPlanItemFactory(factory.django.DjangoModelFactory):
     planned_for = factory.LazyFunction(
         lambda: (timezone.localdate().replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
     )
+
+
+class WrittenProcedureFactory(factory.django.DjangoModelFactory):
+    """A confidential proposal open for answers for a week, decided by consensus, quorum 1;
+    ``public`` for one the public may see once decided."""
+
+    class Meta:
+        model = WrittenProcedure
+
+    class Params:
+        public = factory.Trait(confidentiality=Confidentiality.PUBLIC, confidentiality_reason="")
+
+    forum = factory.SubFactory(ForumFactory)
+    title = factory.Sequence(lambda n: f"Proposal {n}")
+    proposal = factory.Sequence(lambda n: f"The board agrees proposal {n}.")
+    opened_at = factory.LazyFunction(timezone.now)
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    quorum = 1
+    confidentiality = Confidentiality.CONFIDENTIAL
+    confidentiality_reason = "Commercial terms not yet agreed"
+
+
+class ProcedurePaperFactory(factory.django.DjangoModelFactory):
+    """A PDF sent with a written procedure."""
+
+    class Meta:
+        model = ProcedurePaper
+
+    procedure = factory.SubFactory(WrittenProcedureFactory)
+    title = factory.Sequence(lambda n: f"Procedure paper {n}")
+    file_name = "proposal.pdf"
+    content_type = "application/pdf"
+    file = factory.LazyAttribute(lambda o: ContentFile(pdf_bytes(o.title), name="proposal.pdf"))
+    size = factory.LazyAttribute(lambda o: o.file.size)
+    sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.file.open().read()).hexdigest())

@@ -144,3 +144,37 @@ def test_the_sections_read_the_same_queries_however_many_forums(
         PerformanceReturnFactory(forum=other, agency=agency, code="2026-Q2", draft=True)
     with django_assert_num_queries(few):
         assert client.get(HOME).status_code == 200
+
+
+# --- decisions in writing -----------------------------------------------------------------------
+
+
+def test_a_member_sees_a_proposal_in_writing_until_their_agency_answers(member, forum):
+    from forums.models import ProcedureResponse
+    from tests.forums.factories import WrittenProcedureFactory
+
+    assert "forums.selectors.procedures.procedures_section" in registered_home_sections()
+    procedure = WrittenProcedureFactory(forum=forum, title="Adopt the joint witness charter")
+    client = _client(member)
+    page = client.get(HOME).text
+    assert "Decisions in writing awaiting your agency" in page
+    assert "Adopt the joint witness charter" in page
+    assert reverse("meetings:workspace-procedure-respond", args=[forum.slug, procedure.pk]) in page
+    ProcedureResponse.objects.create(
+        procedure=procedure,
+        agency=_agency(member, forum),
+        answer=ProcedureResponse.Answer.AGREE,
+        responded_by=member,
+    )
+    page = client.get(HOME).text
+    assert "Adopt the joint witness charter" not in page
+    assert "your agency has answered every proposal put in writing" in page
+
+
+def test_an_advisory_member_is_never_asked_to_answer_in_writing(advisory_client, forum):
+    from tests.forums.factories import WrittenProcedureFactory
+
+    WrittenProcedureFactory(forum=forum, title="Adopt the joint witness charter")
+    page = advisory_client.get(HOME).text
+    assert "Adopt the joint witness charter" not in page
+    assert "Decisions in writing awaiting your agency" not in page

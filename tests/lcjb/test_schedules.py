@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
         ("forums.send_meeting_reminders", "7"),
         ("forums.send_papers_due_reminders", "7"),
         ("forums.send_action_reminders", "7"),
+        ("forums.send_procedure_reminders", "7"),
+        ("forums.close_due_procedures", "*"),
         ("membership.send_weekly_digests", "6"),
         ("performance.send_return_reminders", "7"),
         ("priorities.send_sign_off_reminders", "7"),

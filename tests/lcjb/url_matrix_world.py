@@ -41,6 +41,8 @@ from tests.forums.factories import (
     MinuteEntryFactory,
     MinutesFactory,
     PaperFactory,
+    ProcedurePaperFactory,
+    WrittenProcedureFactory,
 )
 from tests.membership.factories import AgencyFactory, UserFactory, agency_type
 from tests.performance.factories import PerformanceReturnFactory, period, publish
@@ -143,6 +145,7 @@ def build_world() -> World:
     )
     _meetings(world, seats)
     _escalations(world, sub_group_secretary)
+    _procedures(world)
     _membership(world, seats)
     _performance(world)
     _priorities(world)
@@ -255,6 +258,16 @@ def _meetings(world: World, seats: dict) -> None:
             audience="member",
             viewer=people["member"],
         ),
+    )
+
+
+def _procedures(world: World) -> None:
+    """A written procedure open for answers, with a paper."""
+    procedure = WrittenProcedureFactory(
+        forum=world.forum, title="Fund the victim contact audit", created_by=world.people["chair"]
+    )
+    world.objects.update(
+        procedure=procedure, procedure_paper=ProcedurePaperFactory(procedure=procedure)
     )
 
 
