@@ -49,6 +49,11 @@ class AttendanceRecordForm(forms.Form):
     def __init__(self, *args, attendances, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.attendances = attendances
+        # One list of people for every row's select (one query, however many rows).
+        self.people = {str(person.pk): person for person in people}
+        people_choices = [("", "Choose a person")] + [
+            (pk, person.full_name or str(person)) for pk, person in self.people.items()
+        ]
         for attendance in attendances:
             pk = attendance.pk
             self.fields[f"a{pk}"] = forms.ChoiceField(
@@ -58,12 +63,11 @@ class AttendanceRecordForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": f"Select whether {attendance.person} attended"},
             )
-            self.fields[f"dp{pk}"] = forms.ModelChoiceField(
+            self.fields[f"dp{pk}"] = forms.ChoiceField(
                 label="Deputy, if someone in the system",
-                queryset=people,
+                choices=people_choices,
                 required=False,
-                empty_label="Choose a person",
-                initial=attendance.deputy_id,
+                initial=str(attendance.deputy_id or ""),
             )
             self.fields[f"dn{pk}"] = forms.CharField(
                 label="Or the deputy's name, if not in the system",
@@ -78,7 +82,10 @@ class AttendanceRecordForm(forms.Form):
             pk = attendance.pk
             if data.get(f"a{pk}") != Attendance.Actual.DEPUTY_PRESENT:
                 continue
-            deputy, name = data.get(f"dp{pk}"), (data.get(f"dn{pk}") or "").strip()
+            deputy, name = (
+                self.people.get(data.get(f"dp{pk}") or ""),
+                (data.get(f"dn{pk}") or "").strip(),
+            )
             if deputy is None and not name:
                 self.add_error(f"dp{pk}", f"Choose or name the deputy for {attendance.person}")
             elif deputy is not None and deputy.pk == attendance.person_id:
@@ -96,7 +103,7 @@ class AttendanceRecordForm(forms.Form):
     def deputies(self) -> dict[int, tuple]:
         """The deputy who came, for each row where one did."""
         return {
-            a.pk: (self.cleaned_data[f"dp{a.pk}"], self.cleaned_data[f"dn{a.pk}"])
+            a.pk: (self.people.get(self.cleaned_data[f"dp{a.pk}"]), self.cleaned_data[f"dn{a.pk}"])
             for a in self.attendances
             if self.cleaned_data[f"a{a.pk}"] == Attendance.Actual.DEPUTY_PRESENT
         }

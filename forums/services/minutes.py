@@ -44,16 +44,6 @@ def minutes_start(*, meeting: Meeting, by: User) -> Minutes:
 
 
 @transaction.atomic
-def minutes_update(*, minutes: Minutes, by: User, introduction: str) -> Minutes:
-    _require_secretariat(by, minutes.meeting.forum)
-    if not minutes.is_editable:
-        raise ValidationError("Approved minutes cannot be changed")
-    minutes.introduction = introduction
-    minutes.save(update_fields=["introduction", "updated_at"])
-    return minutes
-
-
-@transaction.atomic
 def minutes_write(
     *, minutes: Minutes, by: User, introduction: str, texts: dict[int, str]
 ) -> Minutes:
@@ -74,17 +64,6 @@ def minutes_write(
             entry.text = text
             entry.save(update_fields=["text", "updated_at"])
     return minutes
-
-
-@transaction.atomic
-def minute_entry_update(*, entry: MinuteEntry, by: User, text: str) -> MinuteEntry:
-    """Write the minute for one item; every edit is kept in its history."""
-    _require_secretariat(by, entry.minutes.meeting.forum)
-    if not entry.minutes.is_editable:
-        raise ValidationError("Approved minutes cannot be changed")
-    entry.text = text
-    entry.save(update_fields=["text", "updated_at"])
-    return entry
 
 
 @transaction.atomic

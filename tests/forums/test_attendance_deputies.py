@@ -17,6 +17,7 @@ from tests.forums.factories import (
     MinutesFactory,
 )
 from tests.membership.factories import AgencyFactory, UserFactory
+from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +166,39 @@ def test_recording_attendance_is_for_the_secretariat(
     assert "/accounts/sign-in/" in client.get(url).url
     assert member_client.get(url).status_code == 403
     assert other_forum_member_client.get(url).status_code == 404
+
+
+def test_the_attendance_form_issues_the_same_queries_however_many_are_invited(
+    secretariat_client, forum, started
+):
+    def invite(count):
+        for _ in range(count):
+            row = _invite(started, _seat(forum, "Someone", AgencyFactory()))
+            row.deputy = UserFactory()
+            row.save()
+
+    invite(2)
+    few = queries_for(secretariat_client, _record_url(started))
+    invite(8)
+    assert queries_for(secretariat_client, _record_url(started)) == few
+
+
+def test_the_minutes_pdf_names_the_deputy_for_members_and_not_the_public(
+    forum, started, durham
+):
+    from forums.reports.minutes import minutes_collect
+    from forums.reports.registry import Audience
+
+    mark = _invite(started, _seat(forum, "Mark Dunn", durham))
+    mark.actual, mark.deputy_name = Attendance.Actual.DEPUTY_PRESENT, "Jane Smith"
+    mark.save()
+    sorry = _invite(started, _seat(forum, "Sam Sorry", AgencyFactory(name="CPS")))
+    sorry.actual = Attendance.Actual.APOLOGIES
+    sorry.save()
+    MinutesFactory(meeting=started, published=True)
+    members = minutes_collect(started, Audience.MEMBER, None)
+    assert members["present"] == ["Jane Smith (deputising for Mark Dunn, Durham Constabulary)"]
+    assert members["apologies"] == ["Sam Sorry, CPS"]
+    public = minutes_collect(started, Audience.PUBLIC, None)
+    assert public["present"] == ["A deputy for Member, Durham Constabulary"]
+    assert "Jane Smith" not in str(public) and "Sam Sorry" not in str(public)

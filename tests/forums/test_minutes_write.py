@@ -16,6 +16,7 @@ from tests.forums.factories import (
     MinutesFactory,
 )
 from tests.membership.factories import AgencyFactory, UserFactory
+from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +144,32 @@ def test_public_minutes_show_attendance_by_agency_and_role_apologies_and_declara
     assert "Hidden interest" not in page and "Secret minute" not in page
     assert "Public minute" in page
     assert Attendance.objects.filter(meeting=meeting).count() == 3
+
+
+def test_the_minutes_pages_issue_the_same_queries_however_many_items(
+    secretariat_client, forum, minutes
+):
+    meeting = minutes.meeting
+    urls = [
+        _write_url(minutes),
+        reverse("meetings:workspace-minutes", args=[forum.slug, meeting.pk]),
+    ]
+
+    def add(count):
+        for _ in range(count):
+            seat = MembershipFactory(forum=forum)
+            AttendanceFactory(
+                meeting=meeting,
+                person=seat.person,
+                membership=seat,
+                agency=seat.agency,
+                actual="deputy_present",
+                deputy=UserFactory(),
+            )
+            MinuteEntryFactory(minutes=minutes)
+            Declaration.objects.create(meeting=meeting, person=seat.person, interest="An interest")
+
+    add(1)
+    few = [queries_for(secretariat_client, url) for url in urls]
+    add(6)
+    assert [queries_for(secretariat_client, url) for url in urls] == few
