@@ -183,9 +183,7 @@ def test_the_attendance_form_issues_the_same_queries_however_many_are_invited(
     assert queries_for(secretariat_client, _record_url(started)) == few
 
 
-def test_the_minutes_pdf_names_the_deputy_for_members_and_not_the_public(
-    forum, started, durham
-):
+def test_the_minutes_pdf_names_the_deputy_for_members_and_not_the_public(forum, started, durham):
     from forums.reports.minutes import minutes_collect
     from forums.reports.registry import Audience
 

@@ -155,3 +155,16 @@ def test_anonymous_is_sent_to_sign_in_and_other_forums_get_404(
 ):
     assert "/accounts/sign-in/" in client.get(_approve_url(circulated)).url
     assert other_forum_member_client.get(_approve_url(circulated)).status_code == 404
+
+
+def test_the_next_meetings_minutes_report_the_chairs_action(secretariat_client, forum):
+    earlier = MeetingFactory(forum=forum, held=True)
+    MinutesFactory(meeting=earlier, by_chairs_action=True)
+    later = MeetingFactory(forum=forum, starts_at=timezone.now() - datetime.timedelta(hours=3))
+    MinutesFactory(meeting=later)
+    page = secretariat_client.get(
+        reverse("meetings:workspace-minutes", args=[forum.slug, later.pk])
+    ).content.decode()
+    when = timezone.localtime(earlier.starts_at)
+    assert f"Reported: the minutes of the meeting on {when.day} {when:%B %Y}" in page
+    assert "were approved by the chair's action on" in page
