@@ -63,7 +63,10 @@ class ApproveForm(GdsForm):
     route = forms.ChoiceField(
         label="How are the minutes approved?",
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how the minutes are approved"},
+        error_messages={
+            "required": "Choose how the minutes are approved",
+            "invalid_choice": "Choose one of the meetings listed, or the chair's action",
+        },
     )
 
     def __init__(self, *args, meetings, next_meeting=None, **kwargs):

@@ -168,3 +168,13 @@ def test_the_next_meetings_minutes_report_the_chairs_action(secretariat_client, 
     when = timezone.localtime(earlier.starts_at)
     assert f"Reported: the minutes of the meeting on {when.day} {when:%B %Y}" in page
     assert "were approved by the chair's action on" in page
+
+
+def test_a_meeting_not_offered_is_refused_next_to_the_question(chair_client, forum, circulated):
+    future = MeetingFactory(forum=forum, days_ahead=5)
+    response = chair_client.post(_approve_url(circulated), {"route": future.pk})
+    assert "Choose one of the meetings listed, or the chair&#x27;s action" in (
+        response.content.decode()
+    )
+    circulated.refresh_from_db()
+    assert circulated.is_circulated
