@@ -1,6 +1,8 @@
 """Minutes: start, write (all on one page), circulate, comment, approve, publish, history;
 decisions."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -130,35 +132,45 @@ def minute_comment_add(request, slug, pk, entry_pk):
 
 
 def minutes_circulate(request, slug, pk):
-    """Choose when comments close, then check who will be told, then circulate."""
+    """Choose when comments close, then check who will be told (``?check``), then circulate."""
     forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
-    form = CirculateForm(posted(request))
+    if not (minutes.can_be_circulated and meeting.is_held):
+        messages.error(request, "Only draft minutes of a meeting that was held can be circulated")
+        return redirect(minutes_url(meeting))
+    checking = request.method == "GET" and "check" in request.GET
+    form = CirculateForm(request.GET if checking else posted(request))
+    if checking and form.is_valid():
+        closes = form.cleaned_data["comments_close_on"]
+        return confirm_page(
+            request,
+            title="Check before you circulate the draft minutes",
+            caption=str(meeting),
+            back_url=request.path,
+            what_happens=[
+                "The draft minutes go out to the forum's members for comment.",
+                "Members are emailed a link; the email does not contain the minutes.",
+                f"Comments close on {dates.date_text(closes)}."
+                if closes
+                else "Comments stay open until the minutes are approved.",
+            ],
+            who_is_told=minute_selectors.circulation_recipients(forum=forum),
+            becomes_public=[],
+            button="Circulate to members",
+            button_gerund="circulating",
+            hidden={
+                "confirmed": "yes",
+                "comments_close_on": closes.isoformat() if closes else "",
+            },
+        )
     if request.method == "POST" and form.is_valid():
         closes = form.cleaned_data["comments_close_on"]
         if request.POST.get("confirmed") != "yes":
-            return confirm_page(
-                request,
-                title="Check before you circulate the draft minutes",
-                caption=str(meeting),
-                back_url=minutes_url(meeting),
-                what_happens=[
-                    "The draft minutes go out to the forum's members for comment.",
-                    "Members are emailed a link; the email does not contain the minutes.",
-                    f"Comments close on {dates.date_text(closes)}."
-                    if closes
-                    else "Comments stay open until the minutes are approved.",
-                ],
-                who_is_told=minute_selectors.circulation_recipients(forum=forum),
-                becomes_public=[],
-                button="Circulate to members",
-                button_gerund="circulating",
-                hidden={
-                    "confirmed": "yes",
-                    "comments_close_on": closes.isoformat() if closes else "",
-                },
+            query = urlencode(
+                {"check": "1", "comments_close_on": closes.isoformat() if closes else ""}
             )
+            return redirect(f"{request.path}?{query}")
         try:
             minute_services.minutes_circulate(
                 minutes=minutes, by=request.user, comments_close_on=closes
@@ -174,7 +186,7 @@ def minutes_circulate(request, slug, pk):
         title="Circulate the draft minutes",
         caption=str(meeting),
         back_url=minutes_url(meeting),
-        intro="You can check who will be told before anything is sent.",
+        intro="Next you can check who will be told, before anything is sent.",
     )
 
 

@@ -117,15 +117,17 @@ def test_approval_page_refuses_before_offering_a_form_for_draft_minutes(chair_cl
 def test_circulating_shows_who_is_told_before_anything_is_sent(secretariat_client, member, forum):
     minutes = MinutesFactory(meeting=MeetingFactory(forum=forum, held=True))
     url = reverse("meetings:workspace-minutes-circulate", args=[forum.slug, minutes.meeting.pk])
-    check = secretariat_client.post(url, {"comments_close_on": ""})
+    check = secretariat_client.post(url, {"comments_close_on": "2099-01-31"}, follow=True)
     body = check.content.decode()
+    assert "Comments close on 31 January 2099" in body
     assert "Check before you circulate the draft minutes" in body
     assert member.full_name in body
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.DRAFT and not mail.outbox
-    secretariat_client.post(url, {"comments_close_on": "", "confirmed": "yes"})
+    secretariat_client.post(url, {"comments_close_on": "2099-01-31", "confirmed": "yes"})
     minutes.refresh_from_db()
     assert minutes.is_circulated
+    assert str(minutes.comments_close_on) == "2099-01-31"
 
 
 def test_publishing_shows_what_becomes_public_then_publishes(secretariat_client, forum):
