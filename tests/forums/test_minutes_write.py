@@ -173,3 +173,22 @@ def test_the_minutes_pages_issue_the_same_queries_however_many_items(
     few = [queries_for(secretariat_client, url) for url in urls]
     add(6)
     assert [queries_for(secretariat_client, url) for url in urls] == few
+
+
+def test_minutes_and_decisions_wait_for_the_meeting_to_start(secretariat, forum):
+    from django.core.exceptions import ValidationError
+
+    from forums.services import minutes as minute_services
+    from tests.forums.factories import AgendaItemFactory
+
+    meeting = MeetingFactory(forum=forum, days_ahead=3)
+    item = AgendaItemFactory(meeting=meeting)
+    with pytest.raises(ValidationError, match="You can start the minutes once the meeting"):
+        minute_services.minutes_start(meeting=meeting, by=secretariat)
+    with pytest.raises(ValidationError, match="You can record a decision once the meeting"):
+        minute_services.decision_record(
+            forum=forum, by=secretariat, text="Agreed", agenda_item=item
+        )
+    # A decision between meetings (no meeting) is not held back by this rule.
+    decision = minute_services.decision_record(forum=forum, by=secretariat, text="Agreed")
+    assert decision.meeting is None
