@@ -103,15 +103,10 @@ urlpatterns = [
     path(M + "actions/new/", actions.action_add, name="workspace-meeting-action-add"),
     path(M + "minutes/", minutes.minutes_detail, name="workspace-minutes"),
     path(M + "minutes/start/", minutes.minutes_start, name="workspace-minutes-start"),
-    path(M + "minutes/introduction/", minutes.minutes_introduction, name="workspace-minutes-intro"),
+    path(M + "minutes/write/", minutes.minutes_write, name="workspace-minutes-write"),
     path(M + "minutes/circulate/", minutes.minutes_circulate, name="workspace-minutes-circulate"),
     path(M + "minutes/approve/", minutes.minutes_approve, name="workspace-minutes-approve"),
     path(M + "minutes/publish/", minutes.minutes_publish, name="workspace-minutes-publish"),
-    path(
-        M + "minutes/<int:entry_pk>/edit/",
-        minutes.minute_entry_edit,
-        name="workspace-minute-edit",
-    ),
     path(
         M + "minutes/<int:entry_pk>/history/",
         minutes.minute_entry_history,

@@ -228,6 +228,7 @@ def _minutes(meeting, items, status, by, chair, approved_at_meeting, commenter):
         fields.update(
             approved_at=approved_at_meeting.starts_at + datetime.timedelta(hours=1),
             approved_by=chair,
+            approved_via=Minutes.ApprovedVia.MEETING,
             approved_at_meeting=approved_at_meeting,
         )
     if status == Minutes.Status.PUBLISHED:

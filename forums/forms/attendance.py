@@ -43,25 +43,70 @@ class RsvpForm(GdsForm):
 
 
 class AttendanceRecordForm(forms.Form):
-    """One radio group per attendance row; laid out by the template (a table)."""
+    """For each person invited: whether they came and, if a deputy came, who (someone in the
+    system, or a named guest). Laid out by the template."""
 
-    def __init__(self, *args, attendances, **kwargs):
+    def __init__(self, *args, attendances, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.attendances = attendances
+        # One list of people for every row's select (one query, however many rows).
+        self.people = {str(person.pk): person for person in people}
+        people_choices = [("", "Choose a person")] + [
+            (pk, person.full_name or str(person)) for pk, person in self.people.items()
+        ]
         for attendance in attendances:
-            self.fields[f"a{attendance.pk}"] = forms.ChoiceField(
+            pk = attendance.pk
+            self.fields[f"a{pk}"] = forms.ChoiceField(
                 label=str(attendance.person),
                 choices=Attendance.Actual.choices,
                 initial=attendance.actual,
                 widget=forms.RadioSelect,
                 error_messages={"required": f"Select whether {attendance.person} attended"},
             )
+            self.fields[f"dp{pk}"] = forms.ChoiceField(
+                label="Deputy, if someone in the system",
+                choices=people_choices,
+                required=False,
+                initial=str(attendance.deputy_id or ""),
+            )
+            self.fields[f"dn{pk}"] = forms.CharField(
+                label="Or the deputy's name, if not in the system",
+                required=False,
+                max_length=150,
+                initial=attendance.deputy_name,
+            )
+
+    def clean(self):
+        data = super().clean()
+        for attendance in self.attendances:
+            pk = attendance.pk
+            if data.get(f"a{pk}") != Attendance.Actual.DEPUTY_PRESENT:
+                continue
+            deputy, name = (
+                self.people.get(data.get(f"dp{pk}") or ""),
+                (data.get(f"dn{pk}") or "").strip(),
+            )
+            if deputy is None and not name:
+                self.add_error(f"dp{pk}", f"Choose or name the deputy for {attendance.person}")
+            elif deputy is not None and deputy.pk == attendance.person_id:
+                self.add_error(f"dp{pk}", f"{attendance.person} cannot deputise for themselves")
+        return data
 
     def rows(self):
-        return [(a, self[f"a{a.pk}"]) for a in self.attendances]
+        return [
+            (a, self[f"a{a.pk}"], self[f"dp{a.pk}"], self[f"dn{a.pk}"]) for a in self.attendances
+        ]
 
     def actual(self) -> dict[int, str]:
         return {a.pk: self.cleaned_data[f"a{a.pk}"] for a in self.attendances}
+
+    def deputies(self) -> dict[int, tuple]:
+        """The deputy who came, for each row where one did."""
+        return {
+            a.pk: (self.people.get(self.cleaned_data[f"dp{a.pk}"]), self.cleaned_data[f"dn{a.pk}"])
+            for a in self.attendances
+            if self.cleaned_data[f"a{a.pk}"] == Attendance.Actual.DEPUTY_PRESENT
+        }
 
 
 class DeclarationForm(GdsForm):

@@ -1,29 +1,38 @@
-"""Forms for minutes: entries, introduction, comments, circulation, approval and decisions."""
+"""Forms for minutes: writing them, comments, circulation, approval and decisions."""
 
 from django import forms
 
 from forums.forms.base import GdsForm, _date
-from forums.models import AgendaItem, Meeting
+from forums.models import AgendaItem, Minutes
+from membership import dates
 
 
-class MinuteEntryForm(GdsForm):
-    submit_label = "Save minute"
-
-    text = forms.CharField(
-        label="Minute",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 12}),
-    )
-
-
-class MinutesIntroductionForm(GdsForm):
-    submit_label = "Save introduction"
+class MinutesWriteForm(forms.Form):
+    """The whole minutes on one page: the introduction, then one minute per item in agenda
+    order. Laid out by its template, between the attendance and declarations it shows."""
 
     introduction = forms.CharField(
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="For example: the chair welcomed members; apologies were noted.",
+        widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}),
+        help_text="For example: the chair welcomed members and noted apologies.",
     )
+
+    def __init__(self, *args, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entries = entries
+        for number, entry in enumerate(entries, start=1):
+            self.fields[f"entry_{entry.pk}"] = forms.CharField(
+                label=f"{number}. {entry.agenda_item.title}",
+                required=False,
+                initial=entry.text,
+                widget=forms.Textarea(attrs={"rows": 6, "class": "govuk-textarea"}),
+            )
+
+    def rows(self):
+        return [(entry, self[f"entry_{entry.pk}"]) for entry in self.entries]
+
+    def texts(self) -> dict[int, str]:
+        return {e.pk: self.cleaned_data[f"entry_{e.pk}"] for e in self.entries}
 
 
 class MinuteCommentForm(GdsForm):
@@ -42,19 +51,52 @@ class CirculateForm(GdsForm):
     comments_close_on = _date("Comments close on", required=False)
 
 
+CHAIRS_ACTION = "chairs_action"
+
+
 class ApproveForm(GdsForm):
+    """How the minutes are approved: at one of the meetings that can approve them (later,
+    started, not cancelled), or by the chair's action between meetings."""
+
     submit_label = "Approve minutes"
 
-    at_meeting = forms.ModelChoiceField(
-        label="Meeting at which the minutes were approved",
-        queryset=Meeting.objects.none(),
+    route = forms.ChoiceField(
+        label="How are the minutes approved?",
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the meeting at which the minutes were approved"},
+        error_messages={
+            "required": "Choose how the minutes are approved",
+            "invalid_choice": "Choose one of the meetings listed, or the chair's action",
+        },
     )
 
-    def __init__(self, *args, meetings, **kwargs):
+    def __init__(self, *args, meetings, next_meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["at_meeting"].queryset = meetings
+        self.meetings = {str(m.pk): m for m in meetings}
+        choices = [
+            (pk, f"At the meeting on {dates.date_text(m.starts_at)}")
+            for pk, m in self.meetings.items()
+        ]
+        choices.append((CHAIRS_ACTION, "By the chair's action, between meetings"))
+        field = self.fields["route"]
+        field.choices = choices
+        if not self.meetings:
+            field.help_text = (
+                f"The next meeting is on {dates.date_and_time(next_meeting.starts_at)}: the "
+                "minutes can be approved there once it has started. The chair's action is "
+                "reported at the next meeting."
+                if next_meeting
+                else "No later meeting is scheduled. The chair's action is reported at the "
+                "next meeting."
+            )
+        else:
+            field.help_text = "The chair's action is reported at the next meeting."
+
+    def approval(self) -> dict:
+        """The service's arguments: ``via`` and ``at_meeting``."""
+        route = self.cleaned_data["route"]
+        if route == CHAIRS_ACTION:
+            return {"via": Minutes.ApprovedVia.CHAIRS_ACTION, "at_meeting": None}
+        return {"via": Minutes.ApprovedVia.MEETING, "at_meeting": self.meetings[route]}
 
 
 class DecisionForm(GdsForm):
@@ -62,6 +104,7 @@ class DecisionForm(GdsForm):
 
     agenda_item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(),
+        empty_label="Choose an agenda item",
         error_messages={"required": "Choose the agenda item the decision was taken on"},
     )
     text = forms.CharField(

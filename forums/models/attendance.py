@@ -22,6 +22,7 @@ class Attendance(models.Model):
         UNKNOWN = "unknown", "Not recorded"
         PRESENT = "present", "Present"
         DEPUTY_PRESENT = "deputy_present", "Deputy attended"
+        APOLOGIES = "apologies", "Apologies"
         ABSENT = "absent", "Absent"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
@@ -41,6 +42,13 @@ class Attendance(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="deputised_attendances",
+        help_text="The deputy, when they are someone in the system.",
+    )
+    deputy_name = models.CharField(
+        "Deputy's name",
+        max_length=150,
+        blank=True,
+        help_text="The deputy's name, when they are not someone in the system.",
     )
     replied_at = models.DateTimeField(null=True, blank=True)
     actual = models.CharField(max_length=20, choices=Actual.choices, default=Actual.UNKNOWN)
@@ -61,6 +69,36 @@ class Attendance(models.Model):
     @property
     def was_represented(self) -> bool:
         return self.actual in (self.Actual.PRESENT, self.Actual.DEPUTY_PRESENT)
+
+    @property
+    def was_present(self) -> bool:
+        return self.actual == self.Actual.PRESENT
+
+    @property
+    def deputy_attended(self) -> bool:
+        return self.actual == self.Actual.DEPUTY_PRESENT
+
+    @property
+    def sent_apologies(self) -> bool:
+        """Apologies: replied so and did not come, or recorded as apologies at the meeting."""
+        if self.actual == self.Actual.APOLOGIES:
+            return True
+        return self.reply == self.Reply.APOLOGIES and self.actual in (
+            self.Actual.UNKNOWN,
+            self.Actual.ABSENT,
+        )
+
+    @property
+    def was_absent(self) -> bool:
+        """Recorded absent without apologies."""
+        return self.actual == self.Actual.ABSENT and self.reply != self.Reply.APOLOGIES
+
+    @property
+    def deputy_display(self) -> str:
+        """The deputy by name, whether someone in the system or a named guest."""
+        if self.deputy_id:
+            return self.deputy.full_name or str(self.deputy)
+        return self.deputy_name
 
 
 class Declaration(models.Model):

@@ -27,6 +27,12 @@ class Minutes(models.Model):
         APPROVED = "approved", "Approved"
         PUBLISHED = "published", "Published"
 
+    class ApprovedVia(models.TextChoices):
+        """How the minutes were approved (a route may be added, e.g. a written procedure)."""
+
+        MEETING = "meeting", "At a meeting"
+        CHAIRS_ACTION = "chairs_action", "By the chair's action"
+
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     introduction = models.TextField(blank=True)
@@ -35,6 +41,9 @@ class Minutes(models.Model):
     approved_at = models.DateTimeField(null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_via = models.CharField(
+        max_length=20, choices=ApprovedVia.choices, blank=True, help_text="How they were approved."
     )
     approved_at_meeting = models.ForeignKey(
         Meeting,
@@ -82,6 +91,11 @@ class Minutes(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def approved_by_chairs_action(self) -> bool:
+        """Approved between meetings by the chair, to be reported at the next meeting."""
+        return self.is_approved and self.approved_via == self.ApprovedVia.CHAIRS_ACTION
 
 
 class MinuteEntryQuerySet(VisibilityQuerySet):

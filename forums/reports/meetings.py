@@ -56,9 +56,9 @@ def _attendance_rows(meeting: Meeting, audience: str) -> list[dict]:
                 "agency": str(attendance.agency or ""),
                 "role": role,
                 "reply": attendance.get_reply_display(),
-                "deputy": str(attendance.deputy)
-                if attendance.deputy and not public
-                else ("Deputy" if attendance.deputy else ""),
+                "deputy": attendance.deputy_display
+                if not public
+                else ("Deputy" if attendance.deputy_display else ""),
                 "actual": attendance.get_actual_display()
                 if attendance.actual != Attendance.Actual.UNKNOWN
                 else "",

@@ -9,7 +9,6 @@ from django.utils.text import slugify
 from forums import confidentiality
 from forums.models import Action, Decision, Forum, Meeting, MinuteEntry, Minutes
 from forums.reports.meetings import (
-    _attendance_rows,
     _audience_viewer,
     _meeting_facts,
     _recent_meetings,
@@ -18,6 +17,7 @@ from forums.reports.meetings import (
 )
 from forums.reports.registry import Audience, Built
 from forums.reports.render import render_pdf
+from forums.selectors.attendance import attendance_rows, minutes_attendance
 from membership import dates
 from membership.models import User
 
@@ -95,11 +95,14 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
         }
         for a in actions.order_by("due_date", "pk")
     ]
-    data["attendance"] = [
-        row
-        for row in _attendance_rows(meeting, audience)
-        if row["actual"] in ("Present", "Deputy attended")
-    ]
+    # As the minutes page reads them: deputies by name, apologies, absent (publicly by role
+    # and agency, names only with consent).
+    attendance = minutes_attendance(
+        attendance_rows(meeting=meeting), public=audience == Audience.PUBLIC
+    )
+    data["present"] = attendance.present
+    data["apologies"] = attendance.apologies
+    data["absent"] = attendance.absent
     return data
 
 

@@ -6,6 +6,7 @@ ask it.
 """
 
 import rules
+from django.utils import timezone
 
 from forums import confidentiality
 from forums.rules.forum import (
@@ -14,6 +15,7 @@ from forums.rules.forum import (
     is_forum_member,
     is_forum_secretariat,
 )
+from membership import dates
 
 
 @rules.predicate
@@ -65,3 +67,44 @@ rules.add_perm("forums.read_minutes", can_read_minutes)
 rules.add_perm("forums.update_action", can_update_action)
 # No object: national staff
 rules.add_perm("forums.answer_national_escalations", is_national_viewer)
+
+
+# When recording makes sense: once a meeting has started, unless it was cancelled. One rule for
+# the buttons (greyed with the reason), the views (which refuse before showing a form) and the
+# services.
+RECORDING_ACTIONS = {
+    "attendance": "record attendance",
+    "decision": "record a decision",
+    "minutes": "start the minutes",
+}
+
+
+def has_started(meeting, now=None) -> bool:
+    """The meeting's start time has passed (whatever its status)."""
+    return meeting.starts_at <= (now or timezone.now())
+
+
+def not_yet_reason(meeting, action: str, now=None) -> str:
+    """Why ``action`` (a key of ``RECORDING_ACTIONS``) cannot be done yet, or "" when it can:
+    "You can record attendance once the meeting has started at 2pm on 3 March 2027"."""
+    doing = RECORDING_ACTIONS[action]
+    if meeting.is_cancelled:
+        return f"You cannot {doing}: the meeting was cancelled"
+    if not has_started(meeting, now):
+        return (
+            f"You can {doing} once the meeting has started at "
+            f"{dates.time_of_day(meeting.starts_at)} on {dates.date_text(meeting.starts_at)}"
+        )
+    return ""
+
+
+def can_approve_at(minuted, meeting, now=None) -> bool:
+    """Minutes of ``minuted`` may be approved at ``meeting``: a later meeting of the same forum
+    that has started and was not cancelled."""
+    return (
+        meeting.forum_id == minuted.forum_id
+        and meeting.pk != minuted.pk
+        and meeting.starts_at > minuted.starts_at
+        and not meeting.is_cancelled
+        and has_started(meeting, now)
+    )

@@ -94,3 +94,82 @@ def attendance_statistics(*, forum: Forum, today: datetime.date | None = None) -
         .order_by("agency__name")
     )
     return {"people": list(people), "agencies": list(agencies), "since": since}
+
+
+@dataclass
+class MinutesAttendance:
+    """Who was present, who sent apologies and who was absent, as the minutes read them."""
+
+    present: list[str]
+    apologies: list[str]
+    absent: list[str]
+
+
+def minutes_attendance(attendances: list[Attendance], *, public: bool = False) -> MinutesAttendance:
+    """The attendance section of the minutes. Members' minutes name everyone; public minutes
+    give the agency and role, and a name only where the member agreed to show it (guests and
+    deputies are not named publicly). Expects ``person``, ``agency``, ``deputy`` and
+    ``membership`` loaded."""
+    present, apologies, absent = [], [], []
+    for attendance in attendances:
+        if public and attendance.membership is None:
+            continue  # guests are not listed publicly
+        who = _who(attendance, public=public)
+        if attendance.was_present:
+            authority = " (authority to commit resources)"
+            present.append(who + (authority if attendance.attendee_can_commit_resources else ""))
+        elif attendance.deputy_attended:
+            deputy = "" if public else attendance.deputy_display
+            if deputy:
+                present.append(f"{deputy} (deputising for {who})")
+            else:
+                present.append(f"A deputy for {who}")
+        elif attendance.sent_apologies:
+            apologies.append(who)
+        elif attendance.was_absent:
+            absent.append(who)
+    return MinutesAttendance(present=present, apologies=apologies, absent=absent)
+
+
+def public_name(attendance: Attendance) -> str:
+    """How the public sees a member: role and agency, with the name only with consent."""
+    return _who(attendance, public=True)
+
+
+def _who(attendance: Attendance, *, public: bool) -> str:
+    """'Mark Dunn, Durham Constabulary'; publicly by role and agency ('Member, Durham
+    Constabulary'), after the name only if the member agreed to show it."""
+    seat = attendance.membership
+    parts = []
+    if not public or (seat and seat.show_name_publicly):
+        parts.append(attendance.person.full_name or str(attendance.person))
+    if public:
+        parts.append(seat.get_role_display() if seat else "Guest")
+    if attendance.agency:
+        parts.append(attendance.agency.name)
+    return ", ".join(parts)
+
+
+def attendance_rows(*, meeting: Meeting) -> list[Attendance]:
+    """The people invited to a meeting, by agency, with what the minutes need loaded."""
+    return list(
+        meeting.attendances.select_related("person", "agency", "deputy", "membership").order_by(
+            "agency__name", "person__full_name"
+        )
+    )
+
+
+def deputy_choices(*, meeting: Meeting):
+    """People offered as the deputy who came: the forum's current members, the standing
+    deputies named on its seats, and deputies named in replies to this meeting."""
+    seats = Membership.objects.current().filter(forum=meeting.forum)
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(memberships__in=seats)
+            | Q(deputy_for__in=seats)
+            | Q(deputised_attendances__meeting=meeting)
+        )
+        .distinct()
+        .order_by("full_name")
+    )

@@ -20,6 +20,7 @@ from forums.models import (
     Paper,
 )
 from forums.selectors.attendance import quorum_for
+from forums.selectors.minutes import public_minutes_sections
 from membership.models import User
 
 
@@ -206,6 +207,7 @@ def public_meeting_page(*, forum: Forum, pk: int) -> dict:
         "minutes": minutes,
         "entries": entries,
         "decisions": list(Decision.objects.public().filter(meeting=meeting).order_by("pk")),
+        **public_minutes_sections(meeting=meeting, minutes=minutes),
     }
 
 

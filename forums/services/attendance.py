@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forums.models import AgendaItem, Attendance, Declaration, Meeting, Membership
+from forums.rules.meetings import not_yet_reason
 from forums.services._common import _require_secretariat
 from membership.models import User
 from membership.notifications import notify
@@ -58,15 +59,39 @@ def attendance_reply(
 
 
 @transaction.atomic
-def attendance_record(*, meeting: Meeting, by: User, actual: dict[int, str]) -> list[Attendance]:
-    """Record who actually attended: ``actual`` maps attendance ids to Attendance.Actual."""
+def attendance_record(
+    *,
+    meeting: Meeting,
+    by: User,
+    actual: dict[int, str],
+    deputies: dict[int, tuple[User | None, str]] | None = None,
+) -> list[Attendance]:
+    """Record who actually attended: ``actual`` maps attendance ids to Attendance.Actual;
+    ``deputies`` maps them to the deputy who came (someone in the system, or a named guest).
+    All or nothing: a deputy who attended must be named."""
     _require_secretariat(by, meeting.forum)
-    if meeting.starts_at > timezone.now():
-        raise ValidationError("Attendance can only be recorded once the meeting has started")
+    if reason := not_yet_reason(meeting, "attendance"):
+        raise ValidationError(reason)
+    deputies = deputies or {}
     now = timezone.now()
     rows = list(
-        meeting.attendances.select_related("membership", "deputy").filter(pk__in=actual.keys())
+        meeting.attendances.select_related("person", "membership", "deputy").filter(
+            pk__in=actual.keys()
+        )
     )
+    problems = []
+    for row in rows:
+        row.actual = actual[row.pk]
+        if row.actual == Attendance.Actual.DEPUTY_PRESENT:
+            deputy, name = deputies.get(row.pk, (row.deputy, row.deputy_name))
+            name = "" if deputy else name.strip()
+            if deputy is None and not name:
+                problems.append(f"Enter who deputised for {row.person}")
+            elif deputy is not None and deputy.pk == row.person_id:
+                problems.append(f"{row.person} cannot deputise for themselves")
+            row.deputy, row.deputy_name = deputy, name
+    if problems:
+        raise ValidationError(problems)
     deputy_memberships = {
         m.person_id: m
         for m in Membership.objects.current().filter(
@@ -74,7 +99,6 @@ def attendance_record(*, meeting: Meeting, by: User, actual: dict[int, str]) -> 
         )
     }
     for row in rows:
-        row.actual = actual[row.pk]
         if row.actual == Attendance.Actual.PRESENT:
             row.attendee_can_commit_resources = bool(
                 row.membership and row.membership.can_commit_resources
@@ -87,7 +111,9 @@ def attendance_record(*, meeting: Meeting, by: User, actual: dict[int, str]) -> 
         else:
             row.attendee_can_commit_resources = False
         row.recorded_at = now
-    Attendance.objects.bulk_update(rows, ["actual", "attendee_can_commit_resources", "recorded_at"])
+    Attendance.objects.bulk_update(
+        rows, ["actual", "deputy", "deputy_name", "attendee_can_commit_resources", "recorded_at"]
+    )
     return rows
 
 

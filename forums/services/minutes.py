@@ -19,6 +19,7 @@ from forums.models import (
     Minutes,
 )
 from forums.references import next_decision_reference
+from forums.rules.meetings import can_approve_at, not_yet_reason
 from forums.services._common import _members_of, _require_secretariat
 from membership.models import User
 from membership.notifications import notify
@@ -28,8 +29,8 @@ from membership.notifications import notify
 def minutes_start(*, meeting: Meeting, by: User) -> Minutes:
     """Start (or bring up to date) the draft minutes: one entry per item on the agenda."""
     _require_secretariat(by, meeting.forum)
-    if meeting.is_cancelled:
-        raise ValidationError("A cancelled meeting has no minutes")
+    if reason := not_yet_reason(meeting, "minutes"):
+        raise ValidationError(reason)
     minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
     existing = set(minutes.entries.values_list("agenda_item_id", flat=True))
     bulk_create_with_history(
@@ -44,24 +45,26 @@ def minutes_start(*, meeting: Meeting, by: User) -> Minutes:
 
 
 @transaction.atomic
-def minutes_update(*, minutes: Minutes, by: User, introduction: str) -> Minutes:
+def minutes_write(
+    *, minutes: Minutes, by: User, introduction: str, texts: dict[int, str]
+) -> Minutes:
+    """Save the whole minutes at once (introduction and the entries, ``texts`` by entry id):
+    all or nothing. Only entries whose text changed are saved, so each keeps a true history."""
     _require_secretariat(by, minutes.meeting.forum)
     if not minutes.is_editable:
         raise ValidationError("Approved minutes cannot be changed")
-    minutes.introduction = introduction
-    minutes.save(update_fields=["introduction", "updated_at"])
+    entries = {e.pk: e for e in minutes.entries.filter(pk__in=texts.keys())}
+    if set(entries) != set(texts):
+        raise ValidationError("Some of these minutes are not part of this meeting's minutes")
+    if minutes.introduction != introduction:
+        minutes.introduction = introduction
+        minutes.save(update_fields=["introduction", "updated_at"])
+    for pk, text in texts.items():
+        entry = entries[pk]
+        if entry.text != text:
+            entry.text = text
+            entry.save(update_fields=["text", "updated_at"])
     return minutes
-
-
-@transaction.atomic
-def minute_entry_update(*, entry: MinuteEntry, by: User, text: str) -> MinuteEntry:
-    """Write the minute for one item; every edit is kept in its history."""
-    _require_secretariat(by, entry.minutes.meeting.forum)
-    if not entry.minutes.is_editable:
-        raise ValidationError("Approved minutes cannot be changed")
-    entry.text = text
-    entry.save(update_fields=["text", "updated_at"])
-    return entry
 
 
 @transaction.atomic
@@ -107,8 +110,15 @@ def minute_comment_add(*, entry: MinuteEntry, author: User, text: str) -> Minute
 
 
 @transaction.atomic
-def minutes_approve(*, minutes: Minutes, approved_by: User, at_meeting: Meeting) -> Minutes:
-    """The chair approves circulated minutes at (or after) the next meeting of the forum."""
+def minutes_approve(
+    *,
+    minutes: Minutes,
+    approved_by: User,
+    at_meeting: Meeting | None = None,
+    via: str = Minutes.ApprovedVia.MEETING,
+) -> Minutes:
+    """The chair approves circulated minutes: at a later meeting of the forum once it has
+    started, or by the chair's action between meetings (reported at the next meeting)."""
     meeting = minutes.meeting
     if not approved_by.has_perm("forums.approve_minutes", meeting.forum):
         raise PermissionDenied("Only the chair can approve minutes.")
@@ -116,26 +126,32 @@ def minutes_approve(*, minutes: Minutes, approved_by: User, at_meeting: Meeting)
         raise ValidationError("Minutes cannot be approved before the meeting is held")
     if not minutes.is_circulated:
         raise ValidationError("Only circulated minutes can be approved")
-    if (
-        at_meeting.forum_id != meeting.forum_id
-        or at_meeting.pk == meeting.pk
-        or at_meeting.starts_at <= meeting.starts_at
-    ):
-        raise ValidationError(
-            {"at_meeting": "Choose a later meeting of this forum at which they were approved"}
-        )
-    if at_meeting.is_cancelled:
-        raise ValidationError({"at_meeting": "Choose a meeting that was not cancelled"})
-    if at_meeting.starts_at > timezone.now():
-        raise ValidationError(
-            {"at_meeting": "Minutes can only be approved at a meeting that has started"}
-        )
+    if via == Minutes.ApprovedVia.MEETING:
+        if at_meeting is None or not can_approve_at(meeting, at_meeting):
+            raise ValidationError(
+                {
+                    "at_meeting": "Choose a later meeting of this forum that has started and "
+                    "was not cancelled"
+                }
+            )
+    elif via == Minutes.ApprovedVia.CHAIRS_ACTION:
+        at_meeting = None
+    else:
+        raise ValidationError({"at_meeting": "Choose how the minutes were approved"})
     minutes.status = Minutes.Status.APPROVED
     minutes.approved_at = timezone.now()
     minutes.approved_by = approved_by
+    minutes.approved_via = via
     minutes.approved_at_meeting = at_meeting
     minutes.save(
-        update_fields=["status", "approved_at", "approved_by", "approved_at_meeting", "updated_at"]
+        update_fields=[
+            "status",
+            "approved_at",
+            "approved_by",
+            "approved_via",
+            "approved_at_meeting",
+            "updated_at",
+        ]
     )
     meeting.status = Meeting.Status.MINUTES_APPROVED
     meeting.save(update_fields=["status"])
@@ -173,6 +189,8 @@ def decision_record(
         meeting = agenda_item.meeting
         if meeting.forum_id != forum.pk:
             raise ValidationError({"agenda_item": "Choose an item of this forum"})
+    if meeting is not None and (reason := not_yet_reason(meeting, "decision")):
+        raise ValidationError(reason)
     if not text.strip():
         raise ValidationError({"text": "Enter the decision"})
     decided_on = decided_on or (

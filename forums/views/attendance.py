@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from forums.forms.attendance import AttendanceRecordForm, DeclarationForm, RsvpForm
 from forums.links import meeting_url
 from forums.models import Attendance
+from forums.rules.meetings import not_yet_reason
 from forums.selectors import attendance as attendance_selectors
 from forums.selectors import meetings as meeting_selectors
 from forums.services import attendance as attendance_services
@@ -47,19 +48,21 @@ def rsvp(request, slug, pk):
 
 
 def attendance_record(request, slug, pk):
-    """The secretariat records who actually came."""
+    """The secretariat records who actually came, and which deputy, once the meeting started."""
     forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
-    attendances = list(
-        meeting.attendances.select_related("person", "agency", "deputy").order_by(
-            "agency__name", "person__full_name"
-        )
+    if reason := not_yet_reason(meeting, "attendance"):
+        messages.error(request, reason)
+        return redirect(meeting_url(meeting))
+    form = AttendanceRecordForm(
+        posted(request),
+        attendances=attendance_selectors.attendance_rows(meeting=meeting),
+        people=attendance_selectors.deputy_choices(meeting=meeting),
     )
-    form = AttendanceRecordForm(posted(request), attendances=attendances)
     if request.method == "POST" and form.is_valid():
         try:
             attendance_services.attendance_record(
-                meeting=meeting, by=request.user, actual=form.actual()
+                meeting=meeting, by=request.user, actual=form.actual(), deputies=form.deputies()
             )
         except ValidationError as error:
             apply_errors(form, error)

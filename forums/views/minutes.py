@@ -1,4 +1,7 @@
-"""Minutes: start, write per item, circulate, comment, approve, publish, history; decisions."""
+"""Minutes: start, write (all on one page), circulate, comment, approve, publish, history;
+decisions."""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,14 +14,15 @@ from forums.forms.minutes import (
     CirculateForm,
     DecisionForm,
     MinuteCommentForm,
-    MinuteEntryForm,
-    MinutesIntroductionForm,
+    MinutesWriteForm,
 )
 from forums.links import meeting_url
+from forums.rules.meetings import not_yet_reason
 from forums.selectors import meetings as meeting_selectors
 from forums.selectors import minutes as minute_selectors
 from forums.services import minutes as minute_services
-from forums.views.common import apply_errors, form_page, forum_or_404, posted
+from forums.views.common import apply_errors, confirm_page, form_page, forum_or_404, posted
+from membership import dates
 
 
 def minutes_url(meeting) -> str:
@@ -33,6 +37,7 @@ def minutes_detail(request, slug, pk):
     can_manage = request.user.has_perm("forums.manage_meetings", forum)
     context.update(
         can_manage=can_manage,
+        can_write_minutes=can_manage and minutes.is_editable,
         can_circulate_minutes=can_manage and minutes.can_be_circulated,
         can_approve_minutes=(
             minutes.is_circulated and request.user.has_perm("forums.approve_minutes", forum)
@@ -56,60 +61,37 @@ def minutes_start(request, slug, pk):
         for message in error.messages:
             messages.error(request, message)
         return redirect(meeting_url(meeting))
-    return redirect(minutes_url(meeting))
+    return redirect(reverse("meetings:workspace-minutes-write", args=[forum.slug, meeting.pk]))
 
 
-def minutes_introduction(request, slug, pk):
-    """The opening of the minutes (welcome, apologies noted), before the entries."""
+def minutes_write(request, slug, pk):
+    """The whole minutes on one page: introduction, attendance and declarations, then every
+    item in agenda order; saved all together or not at all."""
     forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
-    minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
-    form = MinutesIntroductionForm(
-        posted(request),
-        initial={"introduction": minutes.introduction},
+    context = minute_selectors.minutes_page(person=request.user, meeting=meeting)
+    minutes = context["minutes"]
+    if not minutes.is_editable:
+        messages.error(request, "Approved minutes cannot be changed")
+        return redirect(minutes_url(meeting))
+    form = MinutesWriteForm(
+        posted(request), entries=context["entries"], initial={"introduction": minutes.introduction}
     )
     if request.method == "POST" and form.is_valid():
         try:
-            minute_services.minutes_update(
-                minutes=minutes, by=request.user, introduction=form.cleaned_data["introduction"]
+            minute_services.minutes_write(
+                minutes=minutes,
+                by=request.user,
+                introduction=form.cleaned_data["introduction"],
+                texts=form.texts(),
             )
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Introduction saved")
+            messages.success(request, "Minutes saved")
             return redirect(minutes_url(meeting))
-    return form_page(
-        request,
-        form,
-        title="Introduction to the minutes",
-        caption=str(meeting),
-        back_url=minutes_url(meeting),
-    )
-
-
-def minute_entry_edit(request, slug, pk, entry_pk):
-    forum = forum_or_404(request, slug, "forums.manage_meetings")
-    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
-    entry = minute_selectors.minute_entry_for(person=request.user, meeting=meeting, pk=entry_pk)
-    form = MinuteEntryForm(posted(request), initial={"text": entry.text})
-    if request.method == "POST" and form.is_valid():
-        try:
-            minute_services.minute_entry_update(
-                entry=entry, by=request.user, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Minute saved")
-            return redirect(minutes_url(meeting) + f"#entry-{entry.pk}")
-    return form_page(
-        request,
-        form,
-        title=f"Minute: {entry.agenda_item.title}",
-        caption=str(meeting),
-        back_url=minutes_url(meeting),
-        intro=f"This item is {entry.agenda_item.get_confidentiality_display().lower()}.",
-    )
+    context["form"] = form
+    return render(request, "forums/minutes_write.html", context)
 
 
 def minute_entry_history(request, slug, pk, entry_pk):
@@ -150,16 +132,48 @@ def minute_comment_add(request, slug, pk, entry_pk):
 
 
 def minutes_circulate(request, slug, pk):
+    """Choose when comments close, then check who will be told (``?check``), then circulate."""
     forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
-    form = CirculateForm(posted(request))
+    if not (minutes.can_be_circulated and meeting.is_held):
+        messages.error(request, "Only draft minutes of a meeting that was held can be circulated")
+        return redirect(minutes_url(meeting))
+    checking = request.method == "GET" and "check" in request.GET
+    form = CirculateForm(request.GET if checking else posted(request))
+    if checking and form.is_valid():
+        closes = form.cleaned_data["comments_close_on"]
+        return confirm_page(
+            request,
+            title="Check before you circulate the draft minutes",
+            caption=str(meeting),
+            back_url=request.path,
+            what_happens=[
+                "The draft minutes go out to the forum's members for comment.",
+                "Members are emailed a link; the email does not contain the minutes.",
+                f"Comments close on {dates.date_text(closes)}."
+                if closes
+                else "Comments stay open until the minutes are approved.",
+            ],
+            who_is_told=minute_selectors.circulation_recipients(forum=forum),
+            becomes_public=[],
+            button="Circulate to members",
+            button_gerund="circulating",
+            hidden={
+                "confirmed": "yes",
+                "comments_close_on": closes.isoformat() if closes else "",
+            },
+        )
     if request.method == "POST" and form.is_valid():
+        closes = form.cleaned_data["comments_close_on"]
+        if request.POST.get("confirmed") != "yes":
+            query = urlencode(
+                {"check": "1", "comments_close_on": closes.isoformat() if closes else ""}
+            )
+            return redirect(f"{request.path}?{query}")
         try:
             minute_services.minutes_circulate(
-                minutes=minutes,
-                by=request.user,
-                comments_close_on=form.cleaned_data["comments_close_on"],
+                minutes=minutes, by=request.user, comments_close_on=closes
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -172,24 +186,32 @@ def minutes_circulate(request, slug, pk):
         title="Circulate the draft minutes",
         caption=str(meeting),
         back_url=minutes_url(meeting),
-        intro="Members are emailed a link. The email does not contain the minutes.",
+        intro="Next you can check who will be told, before anything is sent.",
     )
 
 
 def minutes_approve(request, slug, pk):
+    """The chair approves: at a meeting that has started, or by the chair's action."""
     forum = forum_or_404(request, slug, "forums.approve_minutes")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    refusal = (
+        "Minutes cannot be approved before the meeting is held"
+        if not meeting.is_held
+        else ("" if minutes.is_circulated else "Only circulated minutes can be approved")
+    )
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(minutes_url(meeting))
     form = ApproveForm(
         posted(request),
-        meetings=minute_selectors.later_meetings(meeting=meeting),
+        meetings=minute_selectors.approving_meetings(meeting=meeting),
+        next_meeting=minute_selectors.next_meeting_after(meeting=meeting),
     )
     if request.method == "POST" and form.is_valid():
         try:
             minute_services.minutes_approve(
-                minutes=minutes,
-                approved_by=request.user,
-                at_meeting=form.cleaned_data["at_meeting"],
+                minutes=minutes, approved_by=request.user, **form.approval()
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -202,15 +224,34 @@ def minutes_approve(request, slug, pk):
         title="Approve the minutes",
         caption=str(meeting),
         back_url=minutes_url(meeting),
-        intro="Minutes are approved at or after the next meeting of the forum.",
+        intro="Minutes are approved at a later meeting of the forum once it has started, or by "
+        "the chair's action between meetings.",
     )
 
 
-@require_POST
 def minutes_publish(request, slug, pk):
+    """Check what the public will see, then publish."""
     forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    if request.method != "POST":
+        if not minutes.can_be_published:
+            messages.error(request, "Only approved minutes can be published")
+            return redirect(minutes_url(meeting))
+        return confirm_page(
+            request,
+            title="Check before you publish the minutes",
+            caption=str(meeting),
+            back_url=minutes_url(meeting),
+            what_happens=[
+                "The minutes are published: members can get the public version as a PDF.",
+                "Confidential and restricted items stay private.",
+            ],
+            who_is_told=[],
+            becomes_public=minute_selectors.publication_preview(minutes=minutes),
+            button="Publish the minutes",
+            button_gerund="publishing",
+        )
     try:
         minute_services.minutes_publish(minutes=minutes, by=request.user)
     except ValidationError as error:
@@ -224,6 +265,9 @@ def minutes_publish(request, slug, pk):
 def decision_add(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    if reason := not_yet_reason(meeting, "decision"):
+        messages.error(request, reason)
+        return redirect(meeting_url(meeting))
     items = list(meeting.agenda_items.on_agenda())
     form = DecisionForm(posted(request), items=items)
     if request.method == "POST" and form.is_valid():

@@ -234,7 +234,12 @@ class MinutesFactory(factory.django.DjangoModelFactory):
             circulated_at=factory.LazyFunction(timezone.now),
         )
         approved = factory.Trait(
-            status=Minutes.Status.APPROVED, approved_at=factory.LazyFunction(timezone.now)
+            status=Minutes.Status.APPROVED,
+            approved_at=factory.LazyFunction(timezone.now),
+            approved_via=Minutes.ApprovedVia.MEETING,
+        )
+        by_chairs_action = factory.Trait(
+            approved=True, approved_via=Minutes.ApprovedVia.CHAIRS_ACTION
         )
         published = factory.Trait(
             approved=True,

@@ -280,8 +280,10 @@ def test_minutes_cycle_keeps_history(
 ):
     meeting, minutes = held_meeting_with_minutes(forum, secretariat)
     entry = minutes.entries.get(agenda_item__title="Performance")
-    minute_services.minute_entry_update(entry=entry, by=secretariat, text="First draft")
-    minute_services.minute_entry_update(entry=entry, by=secretariat, text="Second draft")
+    for text in ["First draft", "Second draft"]:
+        minute_services.minutes_write(
+            minutes=minutes, by=secretariat, introduction="", texts={entry.pk: text}
+        )
     assert entry.history.count() == 3
     with django_capture_on_commit_callbacks(execute=True):
         minute_services.minutes_circulate(minutes=minutes, by=secretariat)

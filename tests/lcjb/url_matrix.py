@@ -267,11 +267,11 @@ MEETINGS = [
     row("meetings:workspace-meeting-action-add", runners(), **MEETING),
     row("meetings:workspace-minutes", members(), **MEETING),
     row("meetings:workspace-minutes-start", runners(), post=True, **MEETING),
-    row("meetings:workspace-minutes-intro", runners(), **MEETING),
+    row("meetings:workspace-minutes-write", runners(), **MEETING),
     row("meetings:workspace-minutes-circulate", runners(), **MEETING),
     row("meetings:workspace-minutes-approve", chair_only(), **MEETING),
+    row("meetings:workspace-minutes-publish", runners(), label="check", **MEETING),
     row("meetings:workspace-minutes-publish", runners(), post=True, **MEETING),
-    row("meetings:workspace-minute-edit", runners(), **ENTRY),
     row("meetings:workspace-minute-history", members(), **ENTRY),
     row(
         "meetings:workspace-minute-history",
