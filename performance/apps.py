@@ -9,7 +9,8 @@ class PerformanceConfig(AppConfig):
 
     def ready(self):
         from membership import digest
-        from performance import receivers, reminders, reports  # noqa: F401 - receivers connect
+        from performance import audit, receivers, reminders, reports  # noqa: F401 - receivers connect
 
         digest.register_digest_section("late_returns", reminders.digest_late_returns)
         reports.register()
+        audit.register()

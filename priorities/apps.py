@@ -9,8 +9,9 @@ class PrioritiesConfig(AppConfig):
 
     def ready(self):
         from membership import digest
-        from priorities import reminders, reports
+        from priorities import audit, reminders, reports
 
         digest.register_digest_section("sign_offs", reminders.digest_outstanding_sign_offs)
         digest.register_digest_section("risks_past_review", reminders.digest_risks_past_review)
         reports.register()
+        audit.register()
