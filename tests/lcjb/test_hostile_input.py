@@ -92,6 +92,7 @@ PUBLIC_FORMS = [
     ("login", "anonymous", False),
     ("password_reset", "anonymous", False),
     ("priorities:public-consultation", "anonymous", False),
+    ("forums:invitation-accept", "anonymous", False),  # after opening the invitation's link
     ("priorities:public-list", "anonymous", True),  # ?year= (links, not a form)
     ("meetings:public-paper", "anonymous", True),
 ]
@@ -121,6 +122,14 @@ WORKSPACE_FORMS = [
     ("priorities:tension-create", "secretariat", False),
     ("performance:return-edit", "submitter", False),
     ("meetings:workspace-national-escalations", "national", False),
+    ("meetings:workspace-escalation-raise", "secretariat", False),
+    ("meetings:workspace-meeting-action-add", "secretariat", False),
+    ("meetings:workspace-minutes-intro", "secretariat", False),
+    ("forums:invitation-new", "secretariat", False),
+    ("priorities:objective-create", "secretariat", False),
+    ("priorities:consultation-create", "secretariat", False),
+    ("performance:targets", "secretariat", False),
+    ("account", "member", False),
 ]
 
 
@@ -254,9 +263,12 @@ def client_as(world, role: str) -> Client:
     return _client
 
 
+def _row(name: str):
+    return next(row for row in TABLE if row.name == name and not row.post)
+
+
 def url_of(world, name: str) -> str:
-    row = next(row for row in TABLE if row.name == name and not row.post)
-    return reverse(name, kwargs=row.url_kwargs(world))
+    return reverse(name, kwargs=_row(name).url_kwargs(world))
 
 
 def _send(client, url: str, method: str, answers: dict):
@@ -281,6 +293,8 @@ def _send(client, url: str, method: str, answers: dict):
 def _drive(world, name: str, role: str, is_get: bool):
     client = client_as(world, role)
     url = url_of(world, name)
+    if _row(name).prime:  # a page reached through another (an invitation's link)
+        client.get(url_of(world, _row(name).prime))
     page = client.get(url)
     assert page.status_code < 400, f"{name} as {role}: HTTP {page.status_code}"
     method = "get" if is_get else "post"
@@ -289,7 +303,7 @@ def _drive(world, name: str, role: str, is_get: bool):
     @EXAMPLES
     @given(answers=answers_for(fields))
     def submit(answers):
-        _send(client_as(world, role), url, method, answers)
+        _send(client, url, method, answers)
 
     submit()
 
