@@ -6,7 +6,7 @@ Other parts of the app add their own paths under ``forums/<slug>/`` and
 
 from django.urls import path
 
-from forums.views import home, invitations, public, workspace
+from forums.views import audit, home, invitations, public, workspace
 
 app_name = "forums"
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("workspace/forums/<slug:slug>/", workspace.forum_workspace, name="workspace-forum"),
     path("workspace/forums/<slug:slug>/details/", workspace.forum_edit, name="forum-edit"),
+    path("workspace/forums/<slug:slug>/audit/", audit.audit_list, name="audit"),
     path(
         "workspace/forums/<slug:slug>/your-public-name/",
         workspace.public_name,

@@ -18,7 +18,8 @@ def lockout_username(request, credentials) -> str:
     value = (credentials or {}).get(field)
     if value is None and request is not None:
         value = request.POST.get(field)
-    return normalise_username(value)
+    # No address is longer than 254 characters; axes stores at most 255 (a longer one was a 500).
+    return normalise_username(value)[:255]
 
 
 def client_ip(request) -> str | None:

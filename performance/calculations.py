@@ -10,6 +10,9 @@ PERCENT, COUNT, DAYS, RATIO, GBP = "percent", "count", "days", "ratio", "gbp"
 HIGHER, LOWER, NEUTRAL = "higher_is_better", "lower_is_better", "neutral"
 HUNDRED = Decimal(100)
 PLACES = Decimal("0.0001")
+# Figures are stored with 4 decimal places in at most 16 digits: anything this large or more
+# cannot be stored (and "1e309" would overflow the rounding: a server error before).
+TOO_LARGE = Decimal(10) ** 12
 
 
 class FigureError(ValueError):
@@ -33,7 +36,7 @@ def parse_number(text, *, label: str) -> Decimal | None:
         number = Decimal(cleaned)
     except InvalidOperation:
         raise FigureError({label: "must be a number"}) from None
-    if not number.is_finite():
+    if not number.is_finite() or abs(number) >= TOO_LARGE:
         raise FigureError({label: "must be a number"})
     return number
 
@@ -75,6 +78,8 @@ def check_figure(
         raise FigureError({"value": "Enter a figure, or a numerator and denominator"})
     if value < 0:
         raise FigureError({"value": "The figure cannot be negative"})
+    if value >= TOO_LARGE:
+        raise FigureError({"value": "The figure is too large"})
     if unit == PERCENT and value > HUNDRED:
         raise FigureError({"value": "A percentage must be between 0 and 100"})
     if unit == COUNT and value != value.to_integral_value():

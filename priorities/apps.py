@@ -10,10 +10,11 @@ class PrioritiesConfig(AppConfig):
     def ready(self):
         from forums.home import register_home_section
         from membership import digest
-        from priorities import reminders, reports
+        from priorities import audit, reminders, reports
         from priorities.selectors.home import sign_offs_section
 
         digest.register_digest_section("sign_offs", reminders.digest_outstanding_sign_offs)
         digest.register_digest_section("risks_past_review", reminders.digest_risks_past_review)
         reports.register()
         register_home_section(sign_offs_section)
+        audit.register()

@@ -70,6 +70,9 @@ class GeneratedReport(models.Model):
     requested_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    requeues = models.PositiveSmallIntegerField(
+        default=0, help_text="How often the stuck-report sweep has queued it again since asked."
+    )
 
     class Meta:
         ordering = ["-requested_at"]

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from forums import confidentiality
 from forums.models import AgendaItem, Forum, Meeting, Paper
+from forums.models.visibility import SecurityClassification
 from forums.reports.meetings import (
     _attendance_rows,
     _items_for,
@@ -19,7 +20,7 @@ from forums.reports.meetings import (
     version_of,
 )
 from forums.reports.registry import Audience, Built
-from forums.reports.render import render_pdf_document
+from forums.reports.render import render_marking_page, render_pdf_document
 from membership.models import User
 
 logger = logging.getLogger(__name__)
@@ -83,9 +84,40 @@ def board_pack_collect(meeting: Meeting, audience: str, viewer: User | None) -> 
     }
 
 
-def _merge_papers(main_document, data: dict) -> tuple[bytes, int]:
-    """The rendered pack with each uploaded PDF paper inserted after its divider page, and
-    every other file attached to the PDF."""
+def pack_marking(audience: str, data: dict) -> str:
+    """The security marking of the pack's most sensitive content (the public version, made
+    of published OFFICIAL material only, carries none)."""
+    if audience == Audience.PUBLIC:
+        return ""
+    if data["sensitive"]:
+        return SecurityClassification.OFFICIAL_SENSITIVE.label
+    return SecurityClassification.OFFICIAL.label
+
+
+def _stamped(reader, marking: str) -> io.BytesIO:
+    """The paper's pages with the marking laid over the head and foot of each one."""
+    from pypdf import PdfReader, PdfWriter
+
+    paper = PdfWriter(clone_from=reader)
+    stamps = {}
+    for page in paper.pages:
+        if page.rotation:
+            page.transfer_rotation_to_content()
+        box = page.cropbox
+        size = (round(float(box.width), 2), round(float(box.height), 2))
+        if size not in stamps:
+            stamp_pdf = render_marking_page(marking=marking, width=size[0], height=size[1])
+            stamps[size] = PdfReader(io.BytesIO(stamp_pdf)).pages[0]
+        page.merge_translated_page(stamps[size], float(box.left), float(box.bottom))
+    output = io.BytesIO()
+    paper.write(output)
+    output.seek(0)
+    return output
+
+
+def _merge_papers(main_document, data: dict, marking: str = "") -> tuple[bytes, int]:
+    """The rendered pack with each uploaded PDF paper inserted after its divider page (every
+    page of it stamped with ``marking``), and every other file attached to the PDF."""
     from pypdf import PdfReader, PdfWriter
 
     from forums.models import PaperVersion
@@ -113,6 +145,8 @@ def _merge_papers(main_document, data: dict) -> tuple[bytes, int]:
                 try:
                     reader = PdfReader(io.BytesIO(content))
                     count = len(reader.pages)
+                    if marking:
+                        reader = PdfReader(_stamped(reader, marking))
                     writer.merge(position=position + 1 + inserted, fileobj=reader)
                     inserted += count
                     continue
@@ -127,9 +161,7 @@ def _merge_papers(main_document, data: dict) -> tuple[bytes, int]:
 def board_pack_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> Built:
     version, suffix = version_of(audience, data)
     title = f"Board pack: {data['meeting']['forum']}, {meeting_label(meeting)} ({version})"
-    marking = ""
-    if audience == Audience.MEMBER:
-        marking = "OFFICIAL-SENSITIVE" if data["sensitive"] else "OFFICIAL"
+    marking = pack_marking(audience, data)
     document = render_pdf_document(
         template="forums/reports/board_pack.html",
         context={
@@ -143,7 +175,7 @@ def board_pack_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> 
         running_title=f"{data['meeting']['forum']}: {meeting_label(meeting)}",
         page_numbers=False,
     )
-    content, pages = _merge_papers(document, data)
+    content, pages = _merge_papers(document, data, marking)
     day = timezone.localtime(meeting.starts_at)
     name = f"{slugify(meeting.forum.slug)}-{day:%Y-%m-%d}-board-pack-{suffix}.pdf"
     return Built(content=content, file_name=name, pages=pages)

@@ -13,6 +13,12 @@ def _print_css() -> str:
         return handle.read()
 
 
+# How a security marking looks at the head and foot of a page (generated and stamped alike).
+MARKING_STYLE = (
+    "font-size: 9pt; font-weight: bold; color: #0b0c0c; letter-spacing: 0.5pt; white-space: nowrap;"
+)
+
+
 def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
@@ -25,13 +31,17 @@ def render_pdf_document(
     running_title: str = "",
     page_numbers: bool = True,
 ):
-    """Render a template to a WeasyPrint document (tagged, titled, in British English)."""
+    """Render a template to a WeasyPrint document (tagged, titled, in British English), with
+    ``marking`` (the security marking of its most sensitive content) at the head and foot of
+    every page."""
     from weasyprint import CSS, HTML
 
     html = render_to_string(template, {"service_name": settings.SERVICE_NAME, **context})
     marks = "@page {"
     if marking:
-        marks += f" @top-right {{ content: {_css_string(marking)}; }}"
+        # The security marking heads and foots every page, the cover included.
+        box = f"content: {_css_string(marking)}; {MARKING_STYLE}"
+        marks += f" @top-center {{ {box} }} @bottom-center {{ {box} }}"
     if running_title:
         marks += f" @bottom-left {{ content: {_css_string(running_title)}; }}"
     if not page_numbers:
@@ -53,3 +63,18 @@ def render_html(*, template: str, context: dict) -> bytes:
         template,
         {"service_name": settings.SERVICE_NAME, "inline_css": _print_css(), **context},
     ).encode()
+
+
+def render_marking_page(*, marking: str, width: float, height: float) -> bytes:
+    """A blank page of the given size (in points) with the marking at its head and foot: the
+    stamp laid over each page of an uploaded PDF merged into a pack."""
+    from weasyprint import CSS, HTML
+
+    box = f"content: {_css_string(marking)}; {MARKING_STYLE}"
+    css = (
+        f"@page {{ size: {width:.2f}pt {height:.2f}pt; margin: 8mm 10mm;"
+        f" @top-center {{ {box} }} @bottom-center {{ {box} }} }}"
+    )
+    return HTML(string="<!doctype html><html lang='en-GB'><body></body></html>").write_pdf(
+        stylesheets=[CSS(string=css)]
+    )

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from forums.models import Forum, GeneratedReport
@@ -23,6 +24,11 @@ logger = logging.getLogger(__name__)
 # Bump to rebuild every stored report after a change to the layout.
 LAYOUT_VERSION = "1"
 NOT_STARTED = "We could not start this report. Try again in a few minutes."
+# Shown after "The report could not be produced: ".
+GAVE_UP = (
+    "it was started {times} times and did not finish. Ask for it again; if it still does not "
+    "finish, tell the secretariat."
+)
 # What publishing a task raises when the broker cannot be reached.
 BROKER_DOWN = (kombu.exceptions.OperationalError, OSError)
 
@@ -167,7 +173,8 @@ def _queue(*, report_type, obj, forum, kind, subject, audience, viewer, fmt, by)
     report.requested_by = by if by is not None else report.requested_by
     report.requested_at = now
     report.error = ""
-    report.save(update_fields=["status", "requested_by", "requested_at", "error"])
+    report.requeues = 0  # asked for again: the sweep's retries start afresh
+    report.save(update_fields=["status", "requested_by", "requested_at", "error", "requeues"])
     return report, True
 
 
@@ -191,7 +198,10 @@ def report_start(*, report: GeneratedReport) -> None:
 def report_sweep_stuck(*, now: datetime.datetime | None = None) -> int:
     """Queue again every report queued or running for longer than the limit (a worker died, or
     the broker lost the task); returns how many. A second run of a task is harmless: a report
-    already current is left alone. If the broker is down they stay queued for the next sweep."""
+    already current is left alone. If the broker is down they stay queued for the next sweep.
+
+    A report the sweep has already queued again ``REPORT_SWEEP_MAX_REQUEUES`` times is marked
+    failed instead, with a message asking the person to ask again (which starts afresh)."""
     from forums.tasks import generate_report
 
     now = now or timezone.now()
@@ -203,11 +213,26 @@ def report_sweep_stuck(*, now: datetime.datetime | None = None) -> int:
         )
         if report_is_stuck(report, now=now)
     ]
+    limit = settings.REPORT_SWEEP_MAX_REQUEUES
     queued = 0
     for report in stuck:
-        claimed = GeneratedReport.objects.filter(
+        unchanged = GeneratedReport.objects.filter(
             pk=report.pk, status=report.status, requested_at=report.requested_at
-        ).update(status=GeneratedReport.Status.QUEUED, requested_at=now, error="")
+        )
+        if report.requeues >= limit:
+            unchanged.update(
+                status=GeneratedReport.Status.FAILED,
+                error=GAVE_UP.format(times=report.requeues + 1),
+                finished_at=now,
+            )
+            logger.warning("Report %s given up after %s re-queues", report.pk, report.requeues)
+            continue
+        claimed = unchanged.update(
+            status=GeneratedReport.Status.QUEUED,
+            requested_at=now,
+            error="",
+            requeues=F("requeues") + 1,
+        )
         if not claimed:
             continue  # a worker or a request got to it first
         try:

@@ -79,3 +79,5 @@ rules.add_perm("forums.view_members", is_forum_member)
 rules.add_perm("forums.manage_forum", is_forum_secretariat)
 rules.add_perm("forums.manage_membership", is_forum_secretariat)
 rules.add_perm("forums.view_reports", is_forum_member)
+# Who changed what, before → after: confidential, so for those who run the forum only.
+rules.add_perm("forums.view_audit", is_forum_secretariat)

@@ -16,3 +16,12 @@ def member_sections_open(context, forum) -> bool:
     if person is None:
         return True
     return person.has_perm("forums.view_meetings", forum)
+
+
+@register.simple_tag(takes_context=True)
+def forum_perm(context, perm: str, forum) -> bool:
+    """Whether the person on the request has ``perm`` on the forum (a navigation link that
+    would be refused is left out)."""
+    request = getattr(context, "request", None)
+    person = getattr(request, "user", None)
+    return bool(person is not None and person.has_perm(perm, forum))

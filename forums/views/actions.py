@@ -193,7 +193,7 @@ def national_escalations(request):
     form = None
     if request.method == "POST":
         escalation_id = request.POST.get("escalation", "")
-        if not escalation_id.isdigit():
+        if not (escalation_id.isascii() and escalation_id.isdigit()):
             raise Http404
         responding = get_object_or_404(
             Escalation, pk=int(escalation_id), level=Escalation.Level.NATIONAL

@@ -102,7 +102,7 @@ def paper_download(request, slug, paper_pk):
     paper = paper_selectors.paper_for(person=request.user, forum=forum, pk=paper_pk)
     number = request.GET.get("version")
     if number:
-        if not number.isdigit():
+        if not (number.isascii() and number.isdigit()):  # "²" is a digit to isdigit(), not int()
             raise Http404
         version = get_object_or_404(paper.versions, number=int(number))
     else:

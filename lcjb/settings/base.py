@@ -276,6 +276,8 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 REPORT_SOFT_TIME_LIMIT = 240
 REPORT_TIME_LIMIT = 300
 REPORT_STUCK_AFTER_MINUTES = env.int("REPORT_STUCK_AFTER_MINUTES", default=6)
+# After this many re-queues by the sweep a stuck report is marked failed (the person asks again).
+REPORT_SWEEP_MAX_REQUEUES = env.int("REPORT_SWEEP_MAX_REQUEUES", default=3)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -153,6 +153,7 @@ FORUM = [
     row("forums:workspace", signed_in()),
     row("forums:workspace-forum", seated(), slug=S),
     row("forums:forum-edit", runners(), slug=S),
+    row("forums:audit", runners(), slug=S),
     # Only a seat round the table is named on the public page: the secretariat and a data
     # submitter have no public name to give (404, as for any seat the person does not hold).
     row("forums:public-name", seated(submitter=NOT_FOUND, secretariat=NOT_FOUND), slug=S),
