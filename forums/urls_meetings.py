@@ -106,6 +106,11 @@ urlpatterns = [
     path(M + "minutes/write/", minutes.minutes_write, name="workspace-minutes-write"),
     path(M + "minutes/circulate/", minutes.minutes_circulate, name="workspace-minutes-circulate"),
     path(M + "minutes/approve/", minutes.minutes_approve, name="workspace-minutes-approve"),
+    path(
+        M + "minutes/approve-in-writing/",
+        minutes.minutes_approve_in_writing,
+        name="workspace-minutes-in-writing",
+    ),
     path(M + "minutes/publish/", minutes.minutes_publish, name="workspace-minutes-publish"),
     path(
         M + "minutes/<int:entry_pk>/history/",

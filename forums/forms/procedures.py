@@ -115,6 +115,24 @@ class ProcedureStartForm(GdsForm):
         return data
 
 
+class MinutesInWritingForm(GdsForm):
+    """The deadline for agencies to approve circulated minutes in writing."""
+
+    submit_label = "Ask the board to approve the minutes"
+
+    closes_on = _date("Responses by (date)", message="Enter the date responses are due by")
+    closes_time = _time("Responses by (time)", message="Enter the time responses are due by")
+
+    def clean(self):
+        data = super().clean()
+        day, time = data.get("closes_on"), data.get("closes_time")
+        if day and time:
+            data["closes_at"] = timezone.make_aware(datetime.datetime.combine(day, time))
+            if data["closes_at"] <= timezone.now():
+                self.add_error("closes_on", "The deadline must be in the future")
+        return data
+
+
 class ProcedurePaperForm(GdsForm):
     submit_label = "Add paper"
 

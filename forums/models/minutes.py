@@ -28,10 +28,11 @@ class Minutes(models.Model):
         PUBLISHED = "published", "Published"
 
     class ApprovedVia(models.TextChoices):
-        """How the minutes were approved (a route may be added, e.g. a written procedure)."""
+        """How the minutes were approved."""
 
         MEETING = "meeting", "At a meeting"
         CHAIRS_ACTION = "chairs_action", "By the chair's action"
+        IN_WRITING = "in_writing", "By the board in writing"
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -91,6 +92,11 @@ class Minutes(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def approved_in_writing(self) -> bool:
+        """Approved between meetings by a written procedure (reported at the next meeting)."""
+        return self.is_approved and self.approved_via == self.ApprovedVia.IN_WRITING
 
     @property
     def approved_by_chairs_action(self) -> bool:

@@ -69,6 +69,14 @@ class WrittenProcedure(models.Model):
         related_name="+",
         help_text="The item at the next meeting where the outcome is noted (or decided).",
     )
+    minutes = models.ForeignKey(
+        "forums.Minutes",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="procedures",
+        help_text="Circulated minutes put to the board for approval in writing.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

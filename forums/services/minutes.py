@@ -21,6 +21,7 @@ from forums.models import (
 from forums.references import next_decision_reference
 from forums.rules.meetings import can_approve_at, not_yet_reason
 from forums.services._common import _members_of, _require_secretariat
+from membership import dates
 from membership.models import User
 from membership.notifications import notify
 
@@ -153,6 +154,56 @@ def minutes_approve(
             "updated_at",
         ]
     )
+    meeting.status = Meeting.Status.MINUTES_APPROVED
+    meeting.save(update_fields=["status"])
+    return minutes
+
+
+@transaction.atomic
+def minutes_put_in_writing(*, minutes: Minutes, by: User, closes_at: datetime.datetime):
+    """Ask the board to approve circulated minutes in writing, between meetings: a written
+    procedure whose agreement approves them (reported at the next meeting for noting)."""
+    from forums.services.procedures import procedure_start
+
+    meeting = minutes.meeting
+    if not minutes.is_circulated:
+        raise ValidationError("Only circulated minutes can be put to the board for approval")
+    if minutes.procedures.open().exists():
+        raise ValidationError("The board is already being asked to approve these minutes")
+    held_on = dates.date_text(timezone.localtime(meeting.starts_at).date())
+    public = meeting.is_public
+    return procedure_start(
+        forum=meeting.forum,
+        by=by,
+        title=f"Approve the minutes of the meeting on {held_on}",
+        proposal=f"The board approves the minutes of the meeting on {held_on} as a true record.",
+        closes_at=closes_at,
+        confidentiality=Confidentiality.PUBLIC if public else Confidentiality.CONFIDENTIAL,
+        confidentiality_reason="" if public else "The meeting was held in private",
+        minutes=minutes,
+    )
+
+
+def minutes_approved_in_writing(*, minutes: Minutes, procedure) -> Minutes:
+    """The board agreed the minutes in writing (called when the procedure concludes)."""
+    if not minutes.is_circulated:
+        return minutes  # approved another way meanwhile: the earlier approval stands
+    minutes.status = Minutes.Status.APPROVED
+    minutes.approved_at = procedure.closed_at or timezone.now()
+    minutes.approved_by = procedure.closed_by or procedure.created_by
+    minutes.approved_via = Minutes.ApprovedVia.IN_WRITING
+    minutes.approved_at_meeting = None
+    minutes.save(
+        update_fields=[
+            "status",
+            "approved_at",
+            "approved_by",
+            "approved_via",
+            "approved_at_meeting",
+            "updated_at",
+        ]
+    )
+    meeting = minutes.meeting
     meeting.status = Meeting.Status.MINUTES_APPROVED
     meeting.save(update_fields=["status"])
     return minutes

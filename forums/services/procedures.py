@@ -19,6 +19,7 @@ from forums.models import (
     Decision,
     Forum,
     Meeting,
+    Minutes,
     ProcedurePaper,
     ProcedureResponse,
     WrittenProcedure,
@@ -67,8 +68,12 @@ def procedure_start(
     confidentiality: str = Confidentiality.CONFIDENTIAL,
     confidentiality_reason: str = "",
     papers: Iterable = (),
+    minutes: Minutes | None = None,
 ) -> WrittenProcedure:
-    """Put a proposal to the board in writing; every agency that votes is asked to respond."""
+    """Put a proposal to the board in writing; every agency that votes is asked to respond.
+
+    With ``minutes`` (circulated minutes of one of the forum's meetings), the proposal is to
+    approve them: if agreed, they are approved in writing (``Minutes.ApprovedVia.IN_WRITING``)."""
     _require_runner(by, forum)
     agencies = voting_agencies(forum=forum)
     if not agencies:
@@ -93,6 +98,7 @@ def procedure_start(
             "" if confidentiality == Confidentiality.PUBLIC else confidentiality_reason.strip()
         ),
         created_by=by,
+        minutes=minutes,
     )
     procedure.full_clean()
     procedure.save()
@@ -288,6 +294,10 @@ def _conclude(procedure: WrittenProcedure, *, by: User | None) -> WrittenProcedu
         )
         decision.full_clean()
         decision.save()
+        if status == Status.AGREED and procedure.minutes_id:
+            from forums.services.minutes import minutes_approved_in_writing
+
+            minutes_approved_in_writing(minutes=procedure.minutes, procedure=procedure)
     meeting = next_meeting_of(procedure.forum)
     if meeting is not None:
         _put_on_agenda(procedure, meeting)

@@ -16,7 +16,8 @@ from forums.forms.minutes import (
     MinuteCommentForm,
     MinutesWriteForm,
 )
-from forums.links import meeting_url
+from forums.forms.procedures import MinutesInWritingForm
+from forums.links import meeting_url, procedure_url
 from forums.rules.meetings import not_yet_reason
 from forums.selectors import meetings as meeting_selectors
 from forums.selectors import minutes as minute_selectors
@@ -43,6 +44,11 @@ def minutes_detail(request, slug, pk):
             minutes.is_circulated and request.user.has_perm("forums.approve_minutes", forum)
         ),
         can_publish_minutes=can_manage and minutes.can_be_published,
+        can_put_in_writing=(
+            minutes.is_circulated
+            and request.user.has_perm("forums.run_written_procedure", forum)
+            and not minutes.procedures.open().exists()
+        ),
         can_comment=(
             minutes.is_circulated and request.user.has_perm("forums.comment_on_minutes", forum)
         ),
@@ -226,6 +232,37 @@ def minutes_approve(request, slug, pk):
         back_url=minutes_url(meeting),
         intro="Minutes are approved at a later meeting of the forum once it has started, or by "
         "the chair's action between meetings.",
+    )
+
+
+def minutes_approve_in_writing(request, slug, pk):
+    """Ask every agency to approve circulated minutes in writing, between meetings."""
+    forum = forum_or_404(request, slug, "forums.run_written_procedure")
+    meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
+    if not minutes.is_circulated:
+        messages.error(request, "Only circulated minutes can be put to the board for approval")
+        return redirect(minutes_url(meeting))
+    form = MinutesInWritingForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            procedure = minute_services.minutes_put_in_writing(
+                minutes=minutes, by=request.user, closes_at=form.cleaned_data["closes_at"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Each agency has been asked to approve the minutes")
+            return redirect(procedure_url(procedure))
+    return form_page(
+        request,
+        form,
+        title="Ask the board to approve the minutes in writing",
+        caption=str(meeting),
+        back_url=minutes_url(meeting),
+        intro="Each agency on the board answers once by the deadline: agree, agree with "
+        "comments, or object. If they agree under the board's rule, the minutes are approved "
+        "and reported at the next meeting for noting.",
     )
 
 

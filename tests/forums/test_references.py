@@ -14,7 +14,7 @@ from tests.forums.factories import ActionFactory, DecisionFactory, MeetingFactor
 
 pytestmark = pytest.mark.django_db
 
-renumbering = importlib.import_module("forums.migrations.0009_one_reference_scheme")
+renumbering = importlib.import_module("forums.migrations.0011_one_reference_scheme")
 
 
 def test_decisions_are_numbered_per_forum_and_year(forum, other_forum, secretariat):

@@ -271,6 +271,7 @@ MEETINGS = [
     row("meetings:workspace-minutes-write", runners(), **MEETING),
     row("meetings:workspace-minutes-circulate", runners(), **MEETING),
     row("meetings:workspace-minutes-approve", chair_only(), **MEETING),
+    row("meetings:workspace-minutes-in-writing", runners(), **MEETING),
     row("meetings:workspace-minutes-publish", runners(), label="check", **MEETING),
     row("meetings:workspace-minutes-publish", runners(), post=True, **MEETING),
     row("meetings:workspace-minute-history", members(), **ENTRY),
