@@ -19,6 +19,7 @@ class ForumsConfig(AppConfig):
         )
         from forums.reports import register_forum_reports
         from forums.selectors.procedures import procedures_section
+        from forums.services.attendance import minutes_names_kept
         from forums.services.forum import memberships_end_for_person
         from membership import digest, personal_data, two_factor
 
@@ -31,6 +32,7 @@ class ForumsConfig(AppConfig):
         register_forum_reports()
         register_home_section(procedures_section)
         personal_data.register_eraser("memberships", memberships_end_for_person)
+        personal_data.register_eraser("minutes_names", minutes_names_kept)
         two_factor.register_role_source(
             lambda person: (
                 Membership.objects.current()

@@ -56,6 +56,11 @@ class Attendance(models.Model):
         "Whoever attended could commit resources", default=False
     )
     recorded_at = models.DateTimeField(null=True, blank=True)
+    name_as_recorded = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="The person's name as the minutes record it, kept when their account is erased.",
+    )
 
     class Meta:
         ordering = ["meeting", "agency__name", "person__full_name"]
@@ -94,11 +99,19 @@ class Attendance(models.Model):
         return self.actual == self.Actual.ABSENT and self.reply != self.Reply.APOLOGIES
 
     @property
+    def person_name(self) -> str:
+        """The name the minutes give: as it stood when recorded, if the account was erased."""
+        return self.name_as_recorded or self.person.full_name or str(self.person)
+
+    @property
     def deputy_display(self) -> str:
-        """The deputy by name, whether someone in the system or a named guest."""
+        """The deputy by name, whether someone in the system or a named guest (a deputy whose
+        account was erased keeps the name the minutes recorded, in ``deputy_name``)."""
+        if self.deputy_name:
+            return self.deputy_name
         if self.deputy_id:
             return self.deputy.full_name or str(self.deputy)
-        return self.deputy_name
+        return ""
 
 
 class Declaration(models.Model):
@@ -119,9 +132,19 @@ class Declaration(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    name_as_recorded = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="The person's name as the minutes record it, kept when their account is erased.",
+    )
 
     class Meta:
         ordering = ["meeting", "created_at"]
 
     def __str__(self):
-        return f"{self.person}: {self.interest[:50]}"
+        return f"{self.person_name}: {self.interest[:50]}"
+
+    @property
+    def person_name(self) -> str:
+        """The name the minutes give: as it stood when recorded, if the account was erased."""
+        return self.name_as_recorded or self.person.full_name or str(self.person)

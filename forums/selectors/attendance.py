@@ -142,7 +142,7 @@ def _who(attendance: Attendance, *, public: bool) -> str:
     seat = attendance.membership
     parts = []
     if not public or (seat and seat.show_name_publicly):
-        parts.append(attendance.person.full_name or str(attendance.person))
+        parts.append(attendance.person_name)
     if public:
         parts.append(seat.get_role_display() if seat else "Guest")
     if attendance.agency:

@@ -141,3 +141,12 @@ def declaration_record(
         action_taken=action_taken,
         recorded_by=by,
     )
+
+
+def minutes_names_kept(*, person: User, by: User) -> None:
+    """A person who has left is being erased: the minutes keep their name as it stood, in the
+    attendance (their own and as a deputy) and their declarations of interest."""
+    name = person.full_name or person.email
+    Attendance.objects.filter(person=person, name_as_recorded="").update(name_as_recorded=name)
+    Attendance.objects.filter(deputy=person, deputy_name="").update(deputy_name=name)
+    Declaration.objects.filter(person=person, name_as_recorded="").update(name_as_recorded=name)

@@ -184,3 +184,33 @@ def test_privacy_notice_says_what_is_exported_and_what_is_kept(client):
     assert "JSON" in html and "CSV" in html
     assert "When you leave" in html
     assert "Minutes, minute entries and decisions are the record" in html
+
+
+def test_after_erasure_the_minutes_still_name_who_attended_deputised_and_declared(
+    site_admin_client, leaver, someone_else, forum, secretariat_client
+):
+    """The minutes are the record: attendance, a deputy and a declaration keep the name as it
+    stood; everywhere else the person is 'Former member'."""
+    from forums.models import Attendance, Declaration
+
+    minutes = MinutesFactory(meeting__forum=forum, meeting__held=True, circulated=True)
+    meeting = minutes.meeting
+    AttendanceFactory(meeting=meeting, person=leaver, actual=Attendance.Actual.PRESENT)
+    AttendanceFactory(
+        meeting=meeting,
+        person=someone_else,
+        actual=Attendance.Actual.DEPUTY_PRESENT,
+        deputy=leaver,
+    )
+    Declaration.objects.create(meeting=meeting, person=leaver, interest="Trustee of a charity")
+    page = reverse("meetings:workspace-minutes", args=[forum.slug, meeting.pk])
+
+    site_admin_client.post(reverse("admin:membership_user_erase", args=[leaver.pk]))
+    leaver.refresh_from_db()
+    assert leaver.full_name == f"Former member {leaver.pk}"
+
+    text = secretariat_client.get(page).content.decode()
+    assert "Robin Leaver" in text
+    assert "Robin Leaver (deputising for Sam Stays" in text
+    assert "Robin Leaver: Trustee of a charity" in text
+    assert f"Former member {leaver.pk}" not in text
