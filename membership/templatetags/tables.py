@@ -26,7 +26,7 @@ class TableScrollNode(template.Node):
 
     def render(self, context):
         table = self.nodelist.render(context)
-        label = self.label.resolve(context) if self.label else caption_of(table)
+        label = (self.label.resolve(context) if self.label else "") or caption_of(table)
         if not label:
             raise template.TemplateSyntaxError("{% table_scroll %} needs a caption or a label")
         context_data = {"label": label, "table": table}
@@ -36,7 +36,9 @@ class TableScrollNode(template.Node):
 @register.tag
 def table_scroll(parser, token):
     """{% table_scroll %}<table …><caption …>…</caption>…</table>{% endtable_scroll %}: the
-    region is named after the table's caption ({% table_scroll "Label" %} for a table without)."""
+    region is named after the table's caption; {% table_scroll label %} names it otherwise (a table
+    without a caption, or one repeated on a page: region names must differ), or by the caption
+    when ``label`` is empty."""
     bits = token.split_contents()
     if len(bits) > 2:
         raise template.TemplateSyntaxError("{% table_scroll %} takes at most one label")

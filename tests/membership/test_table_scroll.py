@@ -29,3 +29,11 @@ def test_a_label_can_be_given_for_a_table_without_a_caption():
 def test_a_table_with_neither_caption_nor_label_is_a_mistake_in_the_template():
     with pytest.raises(TemplateSyntaxError):
         render("{% table_scroll %}<table></table>{% endtable_scroll %}")
+
+
+def test_an_empty_label_falls_back_to_the_caption():
+    out = render(
+        "{% table_scroll label %}<table><caption>Objectives</caption></table>{% endtable_scroll %}",
+        label="",
+    )
+    assert 'aria-label="Objectives"' in out
