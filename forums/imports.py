@@ -1,7 +1,7 @@
 """Memberships from a CSV or Excel file (site admins, in /admin/): the columns and their cells.
 
 The file is read and reported by the one import mechanism, ``membership/tabular.py``; the rows that
-pass these checks are saved by ``forums.services.forum.memberships_import`` in one transaction,
+pass these checks are saved by ``forums.services.membership_import`` in one transaction,
 which also checks every membership rule (a preview is the same run, rolled back). Columns:
 
     forum, email, full_name, agency, role, can_commit_resources, deputy_email,
@@ -9,10 +9,11 @@ which also checks every membership rule (a preview is the same run, rolled back)
 
 ``forum`` is the forum's slug; ``agency`` its name or slug; ``role`` the code or the words
 ("member", "Advisory member"); yes/no columns take yes, no, true, false, 1, 0 or blank (no);
-dates are 2026-03-27 or 27/03/2026. A person with no account yet is created (without a
-password: they use "Forgotten your password?" or an invitation). A row with the same forum,
-person and start date as an existing membership changes it, so a file can be fixed and imported
-again. Any bad row means nothing is imported, and each bad row is listed with its reasons.
+dates are 2026-03-27 or 27/03/2026. Someone who has not signed in yet is sent an invitation, as
+from the workspace, and joins when they accept; someone with an account is added and told by
+email. A row with the same forum, person and start date as an existing membership changes it, so
+a file can be fixed and imported again. Any bad row means nothing is imported, and each bad row is
+listed with its reasons. ``allowed_values()`` lists what each column may hold.
 """
 
 from __future__ import annotations
@@ -57,9 +58,11 @@ EXAMPLE = (
 GUIDANCE = (
     "One row per membership. The columns are: " + ", ".join(COLUMNS) + ".",
     "forum: the forum's slug, as in its address (for example cleveland-cjb).",
-    "email: the person's email address. Someone without an account gets one, without a "
-    "password: they use 'Forgotten your password?' or an invitation. full_name names them.",
-    "agency: the agency's name or slug; blank for the secretariat or a guest.",
+    "email: the person's email address. Someone who has not signed in yet is sent an "
+    "invitation and joins when they accept (leave deputy_email and end_date blank for them, "
+    "and show_name_publicly no); anyone else is added and told by email. full_name names them.",
+    "agency: the agency's name or slug, one that covers the forum's area (see Allowed values); "
+    "blank for the secretariat or a guest.",
     "role: " + ", ".join(label.lower() for _, label in Membership.Role.choices) + ".",
     "can_commit_resources and show_name_publicly: yes or no.",
     "deputy_email: the email address of the person who attends instead (optional).",
@@ -164,11 +167,43 @@ def _agency(agencies: dict, name: str) -> Agency | None:
     return agency
 
 
+ALLOWED_HEADER = ("column", "allowed value", "meaning")
+YES_NO = ("yes", "no")
+
+
+def allowed_values() -> list[tuple[str, str, str]]:
+    """(column, a value it may hold, what it means): every forum, the agencies that cover each
+    forum's area, every role and the yes/no columns."""
+    forums = Forum.objects.prefetch_related("areas__agencies").order_by("name")
+    rows = [("forum", forum.slug, forum.name) for forum in forums]
+    for forum in forums:
+        agencies = {a for area in forum.areas.all() for a in area.agencies.all()}
+        rows += [
+            ("agency", agency.name, f"covers the area of {forum.slug}")
+            for agency in sorted(agencies, key=lambda agency: agency.name)
+        ]
+    rows += [("role", label.lower(), "") for _, label in Membership.Role.choices]
+    for column in ("can_commit_resources", "show_name_publicly"):
+        rows += [(column, answer, "") for answer in YES_NO]
+    return rows
+
+
 def template_csv() -> str:
     return tabular.template_csv(COLUMNS, [EXAMPLE])
 
 
+def allowed_values_csv() -> str:
+    return tabular.template_csv(ALLOWED_HEADER, allowed_values())
+
+
 def template_xlsx() -> bytes:
+    roles = [label.lower() for _, label in Membership.Role.choices]
     return tabular.template_xlsx(
-        COLUMNS, [EXAMPLE], sheet="Memberships", guidance=GUIDANCE, widths={"B": 32, "D": 40}
+        COLUMNS,
+        [EXAMPLE],
+        sheet="Memberships",
+        guidance=GUIDANCE,
+        widths={"B": 32, "D": 40},
+        allowed=(ALLOWED_HEADER, allowed_values()),
+        choices={"role": roles, "can_commit_resources": YES_NO, "show_name_publicly": YES_NO},
     )

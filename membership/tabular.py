@@ -33,6 +33,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -250,6 +252,8 @@ class Report:
 
 # --- templates --------------------------------------------------------------------------------
 
+MAX_TEMPLATE_ROWS = 1000  # rows of a template's sheet that offer the drop-downs
+
 
 def template_csv(columns: Sequence[str], rows: Iterable[Sequence]) -> str:
     buffer = io.StringIO()
@@ -266,8 +270,12 @@ def template_xlsx(
     sheet: str,
     guidance: Iterable[str] = (),
     widths: dict[str, int] | None = None,
+    allowed: tuple[Sequence[str], Iterable[Sequence]] | None = None,
+    choices: dict[str, Sequence[str]] | None = None,
 ) -> bytes:
-    """A workbook: the sheet to fill in (bold header), then a Guidance sheet, one line a row."""
+    """A workbook: the sheet to fill in (bold header), then a Guidance sheet, one line a row,
+    and an "Allowed values" sheet (its header and rows). ``choices`` turns a column into a
+    drop-down of those values (Excel still lets a person type, and the import checks)."""
     workbook = Workbook()
     data = workbook.active
     data.title = sheet
@@ -278,11 +286,27 @@ def template_xlsx(
         data.append(list(row))
     for letter, width in (widths or {}).items():
         data.column_dimensions[letter].width = width
+    for column, values in (choices or {}).items():
+        letter = get_column_letter(list(columns).index(column) + 1)
+        listed = DataValidation(type="list", formula1='"' + ",".join(values) + '"')
+        listed.error = f"Choose one of: {', '.join(values)}"
+        listed.add(f"{letter}2:{letter}{MAX_TEMPLATE_ROWS}")
+        data.add_data_validation(listed)
     lines = list(guidance)
     if lines:
         notes = workbook.create_sheet("Guidance")
         for line in lines:
             notes.append([line])
+    if allowed:
+        header, values = allowed
+        sheet_of_values = workbook.create_sheet("Allowed values")
+        sheet_of_values.append(list(header))
+        for cell in sheet_of_values[1]:
+            cell.font = Font(bold=True)
+        for row in values:
+            sheet_of_values.append(list(row))
+        for letter in "ABC":
+            sheet_of_values.column_dimensions[letter].width = 40
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

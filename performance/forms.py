@@ -7,6 +7,7 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Fixed, Layout, Size, 
 from django import forms
 from django.utils.html import escape
 
+from forums.forms.base import real_prompts
 from membership.models import AgencyType
 from membership.tabular import FileProblem
 from performance import periods
@@ -252,6 +253,7 @@ class TargetForm(forms.Form):
                 "unless they set their own.",
                 error_messages={"invalid_choice": "Choose this board or an area it covers"},
             )
+        real_prompts(self)
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("indicator"),
@@ -308,6 +310,7 @@ class LocalIndicatorForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_agency_type"].queryset = AgencyType.objects.order_by("name")
+        real_prompts(self)
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.text("name"),

@@ -1,7 +1,7 @@
 """The admin's membership import: upload, preview (a dry run), confirm; or a row-by-row report.
 
 Reading and reporting are the one import mechanism (``membership/tabular.py``), the columns
-and cells are ``forums/imports.py`` and the writes ``forums.services.forum.memberships_import``.
+and cells are ``forums/imports.py`` and the writes ``forums.services.membership_import``.
 Between preview and confirm the file waits in the cache (shared by every web node) for an hour,
 under a random token only the site admin who uploaded it can use.
 """
@@ -20,7 +20,8 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from forums import imports
-from forums.services.forum import memberships_import
+from forums.models import Membership
+from forums.services.membership_import import memberships_import
 from membership.tabular import FileProblem
 
 WAIT_SECONDS = 60 * 60
@@ -49,6 +50,12 @@ class ConfirmImportForm(forms.Form):
     original_file_name = forms.CharField(widget=forms.HiddenInput)
 
 
+def _preview(rows, report) -> list[tuple[int, str, str, list[str]]]:
+    """(row, outcome, what happens, every cell as the file has it) for each good row."""
+    cells = {number: [row.get(column, "") for column in imports.COLUMNS] for number, row in rows}
+    return [(number, outcome, what, cells[number]) for number, outcome, what in report.changes]
+
+
 def _run(rows, *, imported_by, dry_run: bool):
     good, report = imports.check_rows(rows)
     return memberships_import(rows=good, imported_by=imported_by, report=report, dry_run=dry_run)
@@ -65,6 +72,11 @@ class MembershipImportMixin:
                 "process_import/",
                 wrap(require_POST(self.process_import_view)),
                 name="forums_membership_process_import",
+            ),
+            path(
+                "import/allowed-values.csv",
+                wrap(self.import_allowed_values_view),
+                name="forums_membership_import_allowed_values",
             ),
             path(
                 "import/template.<str:fmt>",
@@ -88,6 +100,7 @@ class MembershipImportMixin:
                 "title": "Import memberships",
                 "columns": imports.COLUMNS,
                 "guidance": imports.GUIDANCE,
+                "roles": [label.lower() for _, label in Membership.Role.choices],
                 **context,
             },
         )
@@ -100,6 +113,7 @@ class MembershipImportMixin:
         if request.method == "POST" and form.is_valid():
             report = _run(form.rows, imported_by=request.user, dry_run=True)
             context["result"] = report
+            context["preview"] = _preview(form.rows, report)
             if not report.has_validation_errors():
                 upload = form.cleaned_data["import_file"]
                 token = secrets.token_urlsafe(24)
@@ -140,14 +154,24 @@ class MembershipImportMixin:
             )
             return again
         counts = report.counts()
-        added = counts.get("New", 0)
+        added, invited = counts.get("New", 0), counts.get("Invited", 0)
         self.message_user(
             request,
-            f"Imported {waiting['name']}: {added} membership{pluralize(added)} added, "
+            f"Imported {waiting['name']}: {added} membership{pluralize(added)} added (each "
+            f"person told by email), {invited} {pluralize(invited, 'person,people')} invited, "
             f"{counts.get('Changed', 0)} changed, {counts.get('No change', 0)} unchanged.",
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:forums_membership_changelist"))
+
+    def import_allowed_values_view(self, request):
+        """What each column may hold: forums, the agencies of each forum's area, roles, yes/no."""
+        self._check_may_import(request)
+        response = HttpResponse(
+            imports.allowed_values_csv(), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="memberships-allowed-values.csv"'
+        return response
 
     def import_template_view(self, request, fmt: str):
         """A file to fill in: the columns, an example row and (in Excel) a guidance sheet."""

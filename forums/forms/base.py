@@ -1,4 +1,7 @@
-"""The GOV.UK layout the meeting forms share: date and time fields and the GdsForm base."""
+"""The GOV.UK layout the meeting forms share: date and time fields, the GdsForm base, and the
+real prompts every app's forms give their drop-downs instead of Django's "---------"."""
+
+import re
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
@@ -29,6 +32,37 @@ def _time(label, required=True, message="Enter the start time"):
     )
 
 
+DJANGO_BLANK = "---------"
+
+
+def prompt_for(field: forms.Field, name: str) -> str:
+    """The first option of a drop-down: "Choose an agency" when an answer is needed, "No
+    agency" when it may be left out (the label in lower case, without any "(optional)")."""
+    label = re.sub(r"\s*\(.*?\)", "", str(field.label or name.replace("_", " "))).strip()
+    words = label[:1].lower() + label[1:]
+    if not field.required:
+        return f"No {words}"
+    article = "an" if words[:1] in "aeiou" else "a"
+    return f"Choose {article} {words}"
+
+
+def real_prompts(form: forms.BaseForm) -> None:
+    """Give every drop-down of the form a real first option instead of Django's "---------"
+    (a model choice's empty label, or the blank choice of a model field with choices)."""
+    for name, field in form.fields.items():
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            continue
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label == DJANGO_BLANK:
+                field.empty_label = prompt_for(field, name)
+        elif isinstance(field, forms.ChoiceField) and not isinstance(
+            field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+        ):
+            choices = list(field.choices)
+            if choices and choices[0][0] in ("", None) and choices[0][1] == DJANGO_BLANK:
+                field.choices = [("", prompt_for(field, name)), *choices[1:]]
+
+
 class GdsForm(forms.Form):
     """A form laid out with GOV.UK components, field by field, from the widget types."""
 
@@ -36,6 +70,7 @@ class GdsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        real_prompts(self)
         self.helper = FormHelper()
         self.helper.layout = Layout(
             *[self._layout_field(name, field) for name, field in self.fields.items()],

@@ -12,18 +12,14 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.imports import FIELD_COLUMNS as IMPORT_COLUMNS
-from forums.imports import MembershipRow
 from forums.links import forum_url
 from forums.models import Forum, Invitation, Membership
 from membership.models import Agency, SecurityEvent, User
 from membership.notifications import notify
 from membership.security import security_event_record
-from membership.tabular import Report
 
 MEMBERSHIP_FIELDS = (
     "agency",
@@ -235,81 +231,6 @@ def memberships_end(
             membership_end(membership=membership, ended_by=ended_by, end_date=end_date)
             count += 1
     return count
-
-
-@transaction.atomic
-def memberships_import(
-    *, rows: list[MembershipRow], imported_by: User, report: Report, dry_run: bool
-) -> Report:
-    """Add or change the memberships of an import file's checked rows: all or nothing.
-
-    People without an account get one, without a password. A row with the same forum, person
-    and start date as a membership changes it; any other row adds one, checked against every
-    membership rule (so two chairs in one file are refused). Problems are added to ``report``
-    against their row; with any problem, or on a dry run (the preview), nothing is kept.
-    """
-    emails = {row.email for row in rows} | {row.deputy_email for row in rows if row.deputy_email}
-    people = {
-        person.lower_email: person
-        for person in User.objects.annotate(lower_email=Lower("email")).filter(
-            lower_email__in=emails
-        )
-    }
-    for row in rows:
-        if row.email not in people:
-            people[row.email] = User.objects.create_user(
-                email=row.email, password=None, full_name=row.full_name or row.email
-            )
-    reason = "Imported from a file"
-    for row in rows:
-        person = people[row.email]
-        deputy = people.get(row.deputy_email) if row.deputy_email else None
-        if row.deputy_email and deputy is None:
-            message = f"No one with the email address {row.deputy_email} has an account"
-            report.add(row.number, message, "deputy_email")
-            continue
-        fields = {
-            "agency": row.agency,
-            "role": row.role,
-            "can_commit_resources": row.can_commit_resources,
-            "deputy": deputy,
-            "end_date": row.end_date,
-            "show_name_publicly": row.show_name_publicly,
-        }
-        existing = Membership.objects.filter(
-            forum=row.forum, person=person, start_date=row.start_date
-        ).first()
-        try:
-            if existing is None:
-                membership = membership_create(
-                    forum=row.forum,
-                    person=person,
-                    created_by=imported_by,
-                    start_date=row.start_date,
-                    reason=reason,
-                    send_notice=False,
-                    **fields,
-                )
-                outcome = "New"
-            else:
-                before = {name: getattr(existing, name) for name in fields}
-                membership = membership_update(
-                    membership=existing, updated_by=imported_by, reason=reason, **fields
-                )
-                changed = [name for name in fields if getattr(membership, name) != before[name]]
-                outcome = "Changed" if changed else "No change"
-        except ValidationError as error:
-            report.add_error(row.number, error, columns=IMPORT_COLUMNS)
-            continue
-        report.change(
-            row.number,
-            outcome,
-            f"{person} ({person.email}), {membership.get_role_display()} of {row.forum} "
-            f"from {row.start_date:%-d %B %Y}",
-        )
-    if dry_run or report.has_validation_errors():
-        transaction.set_rollback(True)
-    return report
 
 
 # --- the forum --------------------------------------------------------------------------------

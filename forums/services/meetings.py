@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from forums.calendar import EVENT_FIELDS, meeting_invitation
@@ -98,7 +99,9 @@ def _set_up_agenda(meeting: Meeting, by: User) -> None:
         order=order,
         kind=AgendaItem.Kind.MATTERS_ARISING,
         title="Matters arising and actions carried forward",
-        description=f"{open_actions} open action(s) carried forward." if open_actions else "",
+        description=f"{open_actions} open action{pluralize(open_actions)} carried forward."
+        if open_actions
+        else "",
         purpose=AgendaItem.Purpose.ASSURANCE,
         minutes_allowed=10,
     )

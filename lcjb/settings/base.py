@@ -125,7 +125,7 @@ TEMPLATES = [
                 "lcjb.context_processors.service",
             ],
             # One way to write times on every page, email and PDF: {{ x|time_of_day }} etc.
-            "builtins": ["membership.templatetags.dates"],
+            "builtins": ["membership.templatetags.dates", "membership.templatetags.tables"],
         },
     },
 ]

@@ -6,6 +6,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
 
+from forums.forms.base import real_prompts
+
 DATE_HINT = "Use the date picker or type the date, for example 31 3 2027."
 
 
@@ -20,7 +22,9 @@ def date_field(label: str, *, required: bool = True, message: str = "", hint: st
 
 
 def gds_layout(form: forms.Form, submit: str = "Save") -> FormHelper:
-    """A GOV.UK layout for every field of the form, chosen from its widget."""
+    """A GOV.UK layout for every field of the form, chosen from its widget; drop-downs open
+    with a real prompt."""
+    real_prompts(form)
     items = []
     for name, field in form.fields.items():
         widget = field.widget

@@ -132,11 +132,18 @@ class SignOffForm(forms.Form):
         max_length=5000,
     )
 
-    def __init__(self, *args, agencies, **kwargs):
+    def __init__(self, *args, agencies, answers=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
         if len(agencies) == 1:
             self.fields["agency"].initial = agencies[0]
+        # Changing an answer starts from the one given: the agency's current answer is chosen.
+        answered = [a for a in agencies if a.pk in (answers or {})]
+        if answered:
+            current = answers[answered[0].pk]
+            self.fields["agency"].initial = answered[0]
+            self.fields["decision"].initial = current.decision
+            self.fields["comment"].initial = current.comment
         items = [
             Field.radios("agency", legend_size=Size.SMALL)
             if len(agencies) > 1

@@ -27,11 +27,14 @@ def priority_list_for(*, forum: Forum, plan_year: int | None = None) -> QuerySet
         .select_related("theme", "lead_agency")
         .annotate(
             objective_count=Count("objectives", distinct=True),
-            signed_count=Count(
-                "sign_offs",
-                filter=Q(sign_offs__round=F("sign_off_round")),
-                distinct=True,
-            ),
+            **{
+                f"{decision}_count": Count(
+                    "sign_offs",
+                    filter=Q(sign_offs__round=F("sign_off_round"), sign_offs__decision=decision),
+                    distinct=True,
+                )
+                for decision in SignOff.Decision.values
+            },
         )
         .order_by("-plan_year", "status", "title")
     )
@@ -58,6 +61,40 @@ def plan_years(*, forum: Forum) -> list[int]:
 
 
 @dataclass
+class SignOffTally:
+    """How many agencies gave each answer in the current round, and how many have not yet."""
+
+    agree: int
+    reservations: int
+    disagree: int
+    not_yet: int
+
+    @property
+    def expected(self) -> int:
+        return self.agree + self.reservations + self.disagree + self.not_yet
+
+    @property
+    def items(self) -> list[tuple[str, int, str]]:
+        """(answer, how many, tag colour) in the order the sign-off form offers them."""
+        return [
+            (SignOff.Decision.AGREE.label, self.agree, "govuk-tag--green"),
+            (SignOff.Decision.RESERVATIONS.label, self.reservations, "govuk-tag--yellow"),
+            (SignOff.Decision.DISAGREE.label, self.disagree, "govuk-tag--red"),
+            ("Not answered yet", self.not_yet, "govuk-tag--grey"),
+        ]
+
+
+def attach_sign_off_tallies(priorities: list[Priority], *, expected: int) -> list[Priority]:
+    """Give each priority of ``priority_list_for`` its ``tally`` out of the expected agencies."""
+    for priority in priorities:
+        answered = [getattr(priority, f"{d}_count") for d in SignOff.Decision.values]
+        agree, reservations, disagree = answered
+        not_yet = max(expected - sum(answered), 0)
+        priority.tally = SignOffTally(agree, reservations, disagree, not_yet)
+    return priorities
+
+
+@dataclass
 class SignOffRow:
     agency: Agency
     sign_off: SignOff | None
@@ -76,6 +113,24 @@ class SignOffBoard:
     @property
     def outstanding(self) -> list[SignOffRow]:
         return [row for row in self.rows if not row.sign_off]
+
+    @property
+    def tally(self) -> SignOffTally:
+        decisions = [row.sign_off.decision for row in self.signed]
+        return SignOffTally(
+            agree=decisions.count(SignOff.Decision.AGREE),
+            reservations=decisions.count(SignOff.Decision.RESERVATIONS),
+            disagree=decisions.count(SignOff.Decision.DISAGREE),
+            not_yet=len(self.outstanding),
+        )
+
+    def answer_of(self, agency_ids) -> dict[int, SignOff]:
+        """The current answers of these agencies, by agency id (to preselect them)."""
+        return {
+            row.agency.pk: row.sign_off
+            for row in self.rows
+            if row.sign_off and row.agency.pk in agency_ids
+        }
 
     @property
     def reservations(self) -> list[SignOff]:

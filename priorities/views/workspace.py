@@ -53,6 +53,8 @@ def priority_list(request, slug):
             )
         )
     )
+    agency_count = len(selectors.signing_agencies(forum=forum))
+    selectors.attach_sign_off_tallies(priorities, expected=agency_count)
     years = {}
     for priority in priorities:
         years.setdefault(priority.plan_year_label, []).append(priority)
@@ -61,7 +63,7 @@ def priority_list(request, slug):
         "forum": forum,
         "years": years,
         "can_edit": can_edit,
-        "agency_count": len(selectors.signing_agencies(forum=forum)),
+        "agency_count": agency_count,
         "outstanding": outstanding if can_edit else [],
         "to_sign": selectors.sign_offs_owed_by(person=request.user, outstanding=outstanding),
     }
@@ -258,7 +260,9 @@ def sign_off(request, slug, pk):
     if not priority.is_out_for_sign_off:
         messages.error(request, "This priority is not out for sign-off.")
         return redirect(back_url)
-    form = SignOffForm(posted(request), agencies=agencies)
+    board = selectors.sign_off_board(priority=priority)
+    answers = board.answer_of({agency.pk for agency in agencies})
+    form = SignOffForm(posted(request), agencies=agencies, answers=answers)
     if request.method == "POST" and form.is_valid():
         try:
             services.sign_off_record(
@@ -273,7 +277,6 @@ def sign_off(request, slug, pk):
         else:
             messages.success(request, "Sign-off recorded.")
             return redirect(back_url)
-    board = selectors.sign_off_board(priority=priority)
     return render(
         request,
         "priorities/signoff_form.html",

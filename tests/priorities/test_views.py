@@ -174,7 +174,7 @@ def test_priority_page_shows_who_signed_who_has_not_and_reservations(
     page = secretariat_client.get(
         reverse("priorities:detail", args=[out_for_sign_off.forum.slug, out_for_sign_off.pk])
     ).content.decode()
-    assert "1 of 2 agencies have signed" in page
+    assert "Answers of the 2 agencies asked to sign off" in page
     assert "Agree with reservations" in page
     assert "Only if CPS staffing allows" in page
     assert "Not signed yet" in page
