@@ -104,6 +104,12 @@ class Attendance(models.Model):
         return self.name_as_recorded or self.person.full_name or str(self.person)
 
     @property
+    def statement(self) -> str:
+        """The interest and what was done about it, as sentences ('…the paper. Took no part.')."""
+        parts = [text.strip().rstrip(".").strip() for text in (self.interest, self.action_taken)]
+        return " ".join(f"{part}." for part in parts if part)
+
+    @property
     def deputy_display(self) -> str:
         """The deputy by name, whether someone in the system or a named guest (a deputy whose
         account was erased keeps the name the minutes recorded, in ``deputy_name``)."""
@@ -148,3 +154,9 @@ class Declaration(models.Model):
     def person_name(self) -> str:
         """The name the minutes give: as it stood when recorded, if the account was erased."""
         return self.name_as_recorded or self.person.full_name or str(self.person)
+
+    @property
+    def statement(self) -> str:
+        """The interest and what was done about it, as sentences ('…the paper. Took no part.')."""
+        parts = [text.strip().rstrip(".").strip() for text in (self.interest, self.action_taken)]
+        return " ".join(f"{part}." for part in parts if part)
