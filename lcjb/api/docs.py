@@ -1,0 +1,87 @@
+"""The API's documentation page: our own GOV.UK page drawn on the server from the OpenAPI
+schema (no script, nothing from another site), so it says exactly what the schema says."""
+
+from functools import cache
+
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
+from drf_spectacular.generators import SchemaGenerator
+
+from lcjb.api.views import ENDPOINTS
+
+# An example filter for each list, to show how filters are written.
+EXAMPLE_QUERIES = {
+    "meetings": "?forum=dyfed-powys-cjb&from_date=2026-04-01",
+    "agenda-items": "?meeting=1",
+    "papers": "?forum=dyfed-powys-cjb",
+    "minutes": "?area=W15000004",
+    "decisions": "?from_date=2026-04-01&to_date=2027-03-31",
+    "priorities": "?theme=victims_and_witnesses&plan_year=2026",
+    "evaluations": "?forum=dyfed-powys-cjb",
+    "figures": "?forum=dyfed-powys-cjb&indicator=victim-satisfaction&from_date=2026-01-01",
+    "targets": "?area=W15000004",
+    "members": "?forum=dyfed-powys-cjb",
+    "forums": "?area=W15000004",
+    "agencies": "?agency_type=cps",
+}
+
+
+@cache
+def schema() -> dict:
+    """The API's OpenAPI schema (the same as /api/schema/), built once per process."""
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def _fields(spec: dict, ref: str) -> list[dict]:
+    component = spec["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+    rows = []
+    for name, prop in component.get("properties", {}).items():
+        if "$ref" in prop or "items" in prop and "$ref" in prop["items"]:
+            kind = "list of objects" if "items" in prop else "object"
+        else:
+            kind = prop.get("type", "")
+            kind = " or ".join(kind) if isinstance(kind, list) else kind
+            if prop.get("format"):
+                kind = f"{kind} ({prop['format']})"
+        rows.append({"name": name, "type": kind, "description": prop.get("description", "")})
+    return rows
+
+
+def endpoints() -> list[dict]:
+    """Each list: its address, what it holds, its filters, its fields and an example."""
+    spec = schema()
+    described = []
+    for prefix, _name, viewset in ENDPOINTS:
+        path = f"/api/{prefix}/"
+        operation = spec["paths"][path]["get"]
+        page = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        listed = spec["components"]["schemas"][page["$ref"].rsplit("/", 1)[-1]]
+        detail = next(p for p in spec["paths"] if p.startswith(path) and p != path)
+        described.append(
+            {
+                "path": path,
+                "detail": detail,
+                "description": (viewset.__doc__ or "").strip(),
+                "parameters": [
+                    {
+                        "name": p["name"],
+                        "description": p.get("description", ""),
+                        "type": p["schema"].get("type", ""),
+                    }
+                    for p in operation.get("parameters", [])
+                ],
+                "fields": _fields(spec, listed["properties"]["results"]["items"]["$ref"]),
+                "example": path + EXAMPLE_QUERIES.get(prefix, ""),
+            }
+        )
+    return described
+
+
+@login_not_required
+def docs(request):
+    spec = schema()
+    return render(
+        request,
+        "api/docs.html",
+        {"info": spec["info"], "endpoints": endpoints(), "version": spec["openapi"]},
+    )
