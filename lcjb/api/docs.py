@@ -11,18 +11,19 @@ from lcjb.api.views import ENDPOINTS
 
 # An example filter for each list, to show how filters are written.
 EXAMPLE_QUERIES = {
-    "meetings": "?forum=dyfed-powys-cjb&from_date=2026-04-01",
-    "agenda-items": "?meeting=1",
-    "papers": "?forum=dyfed-powys-cjb",
-    "minutes": "?area=W15000004",
+    "meetings": "?forum=cleveland-cjb&from_date=2026-04-01",
+    "agenda-items": "?forum=cleveland-cjb&from_date=2026-04-01",
+    "papers": "?forum=cleveland-cjb",
+    "minutes": "?area=E23000013",
     "decisions": "?from_date=2026-04-01&to_date=2027-03-31",
-    "priorities": "?theme=victims_and_witnesses&plan_year=2026",
-    "evaluations": "?forum=dyfed-powys-cjb",
-    "figures": "?forum=dyfed-powys-cjb&indicator=victim-satisfaction&from_date=2026-01-01",
-    "targets": "?area=W15000004",
-    "members": "?forum=dyfed-powys-cjb",
-    "forums": "?area=W15000004",
+    "priorities": "?theme=victims_and_witnesses",
+    "evaluations": "?forum=cleveland-cjb",
+    "figures": "?forum=cleveland-cjb&indicator=cc_effective_trial_rate&from_date=2025-04-01",
+    "targets": "?area=E23000013",
+    "members": "?forum=cleveland-cjb",
+    "forums": "?area=E23000013",
     "agencies": "?agency_type=cps",
+    "indicators": "?is_core=true",
 }
 
 

@@ -20,7 +20,6 @@ def dated(serializer_class):
 
         class Meta(serializer_class.Meta):
             fields = [*serializer_class.Meta.fields, "last_updated"]
-            ref_name = None
 
         @extend_schema_field(OpenApiTypes.DATETIME)
         def get_last_updated(self, obj):
@@ -110,8 +109,17 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["url", "id", "forum", "title", "starts_at", "ends_at", "location", "status"]
-        fields = [*fields, "page"]
+        fields = [
+            "url",
+            "id",
+            "forum",
+            "title",
+            "starts_at",
+            "ends_at",
+            "location",
+            "status",
+            "page",
+        ]
 
     def get_page(self, meeting) -> str:
         return self.context["request"].build_absolute_uri(
@@ -145,8 +153,19 @@ class PaperSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Paper
-        fields = ["url", "id", "agenda_item", "forum", "title", "classification", "file_name"]
-        fields = [*fields, "content_type", "size", "uploaded_at", "download"]
+        fields = [
+            "url",
+            "id",
+            "agenda_item",
+            "forum",
+            "title",
+            "classification",
+            "file_name",
+            "content_type",
+            "size",
+            "uploaded_at",
+            "download",
+        ]
 
     def get_download(self, paper) -> str:
         path = reverse(
@@ -189,8 +208,7 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Decision
-        fields = ["url", "id", "reference", "forum", "meeting", "agenda_item", "decided_on"]
-        fields = [*fields, "text"]
+        fields = ["url", "id", "reference", "forum", "meeting", "agenda_item", "decided_on", "text"]
 
 
 class ObjectiveSerializer(serializers.ModelSerializer):
@@ -198,8 +216,16 @@ class ObjectiveSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Objective
-        fields = ["title", "indicator", "local_measure", "unit", "baseline", "baseline_date"]
-        fields = [*fields, "target", "target_date"]
+        fields = [
+            "title",
+            "indicator",
+            "local_measure",
+            "unit",
+            "baseline",
+            "baseline_date",
+            "target",
+            "target_date",
+        ]
 
 
 class PrioritySerializer(serializers.ModelSerializer):
@@ -213,8 +239,20 @@ class PrioritySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Priority
-        fields = ["url", "id", "forum", "plan_year", "title", "description", "theme"]
-        fields = [*fields, "theme_name", "lead_agency", "agreed_at", "indicators", "objectives"]
+        fields = [
+            "url",
+            "id",
+            "forum",
+            "plan_year",
+            "title",
+            "description",
+            "theme",
+            "theme_name",
+            "lead_agency",
+            "agreed_at",
+            "indicators",
+            "objectives",
+        ]
 
 
 class OutcomeSerializer(serializers.ModelSerializer):
@@ -247,9 +285,20 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Indicator
-        fields = ["url", "slug", "name", "definition", "unit", "polarity", "frequency"]
-        fields = [*fields, "responsible_agency_type", "source", "is_core", "forum"]
-        fields = [*fields, "victims_code_right"]
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "definition",
+            "unit",
+            "polarity",
+            "frequency",
+            "responsible_agency_type",
+            "source",
+            "is_core",
+            "forum",
+            "victims_code_right",
+        ]
 
 
 class TargetSerializer(serializers.ModelSerializer):
@@ -263,8 +312,18 @@ class TargetSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Target
-        fields = ["url", "id", "indicator", "forum", "area", "period", "period_start"]
-        fields = [*fields, "period_end", "value", "amber_tolerance"]
+        fields = [
+            "url",
+            "id",
+            "indicator",
+            "forum",
+            "area",
+            "period",
+            "period_start",
+            "period_end",
+            "value",
+            "amber_tolerance",
+        ]
 
 
 class FigureSerializer(serializers.ModelSerializer):
@@ -279,6 +338,20 @@ class FigureSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Measurement
-        fields = ["url", "id", "forum", "indicator", "period", "period_start", "period_end"]
-        fields = [*fields, "agency", "breakdown_dimension", "breakdown", "value", "numerator"]
-        fields = [*fields, "denominator", "is_provisional", "revised"]
+        fields = [
+            "url",
+            "id",
+            "forum",
+            "indicator",
+            "period",
+            "period_start",
+            "period_end",
+            "agency",
+            "breakdown_dimension",
+            "breakdown",
+            "value",
+            "numerator",
+            "denominator",
+            "is_provisional",
+            "revised",
+        ]
