@@ -1,6 +1,7 @@
 """The API's documentation page: our own GOV.UK page drawn on the server from the OpenAPI
 schema (no script, nothing from another site), so it says exactly what the schema says."""
 
+import json
 from functools import cache
 
 from django.contrib.auth.decorators import login_not_required
@@ -48,6 +49,32 @@ def _fields(spec: dict, ref: str) -> list[dict]:
     return rows
 
 
+SAMPLES = {
+    "integer": 1,
+    "number": 1.5,
+    "boolean": True,
+    "date": "2026-04-01",
+    "date-time": "2026-04-01T10:00:00+01:00",
+    "uri": "https://example.org/api/…",
+}
+
+
+def _sample(spec: dict, prop: dict, depth: int = 0):
+    """A made-up value of the schema's shape, for the example answer."""
+    if "$ref" in prop:
+        properties = spec["components"]["schemas"][prop["$ref"].rsplit("/", 1)[-1]]
+        if "properties" not in properties:  # an enumeration
+            return (properties.get("enum") or ["…"])[0]
+        return {name: _sample(spec, p, depth + 1) for name, p in properties["properties"].items()}
+    kinds = prop.get("type", "string")
+    kind = next((k for k in kinds if k != "null"), "string") if isinstance(kinds, list) else kinds
+    if kind == "array":
+        return [_sample(spec, prop.get("items", {}), depth + 1)]
+    if "oneOf" in prop or "allOf" in prop:
+        return _sample(spec, (prop.get("oneOf") or prop["allOf"])[0], depth + 1)
+    return SAMPLES.get(prop.get("format"), SAMPLES.get(kind, "…"))
+
+
 def endpoints() -> list[dict]:
     """Each list: its address, what it holds, its filters, its fields and an example."""
     spec = schema()
@@ -73,6 +100,9 @@ def endpoints() -> list[dict]:
                 ],
                 "fields": _fields(spec, listed["properties"]["results"]["items"]["$ref"]),
                 "example": path + EXAMPLE_QUERIES.get(prefix, ""),
+                "answer": json.dumps(
+                    _sample(spec, {"$ref": page["$ref"]}), indent=2, ensure_ascii=False
+                ),
             }
         )
     return described

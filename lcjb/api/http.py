@@ -49,7 +49,6 @@ class PublicApiMiddleware:
                 last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
                 response=response,
             )
-            response["Vary"] = "Accept, Accept-Encoding, Origin"
         return response
 
 

@@ -123,6 +123,11 @@ def test_other_sites_may_read_but_not_write(world, client):
         assert refused.status_code == 405, method
         assert not refused.has_header("Access-Control-Allow-Origin")
     assert client.post("/api/forums/", {}).status_code == 405
+    preflight = client.options(
+        "/api/forums/", HTTP_ORIGIN="https://example.org", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
+    assert preflight.status_code == 200
+    assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
 
 
 def test_filters_narrow_a_list(world, client):
@@ -143,6 +148,7 @@ def test_the_documentation_lists_every_endpoint_and_loads_nothing_from_elsewhere
     for prefix in client.get("/api/").json()["endpoints"]:
         assert f"/api/{prefix}/" in page
     assert "from_date" in page
+    assert "&quot;last_updated&quot;: &quot;2026-04-01T10:00:00+01:00&quot;" in page  # a sample
     assert not re.search(r"""(src|href)=["'](https?:)?//""", page), "loads nothing from elsewhere"
     assert 'href="/api/docs/"' in client.get("/").content.decode()  # the footer links to it
     assert client.get("/api/schema/").json()["openapi"].startswith("3.")
