@@ -103,6 +103,12 @@ def test_an_unchanged_answer_is_not_sent_again(world, client):
     since = client.get("/api/meetings/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert since.status_code == 304
     assert client.get("/api/meetings/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+    zipped = client.get("/api/meetings/", HTTP_ACCEPT_ENCODING="gzip")
+    assert zipped["Content-Encoding"] == "gzip"
+    again = client.get(
+        "/api/meetings/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"]
+    )
+    assert again.status_code == 304
 
 
 def test_a_change_to_the_public_record_changes_the_answer(world, client):
