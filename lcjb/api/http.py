@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from forums.public_cache import changed_at
+from membership.sign_in import client_ip
 
 API_PREFIX = "/api/"
 READ_METHODS = ("GET", "HEAD")
@@ -37,9 +38,6 @@ class PublicApiMiddleware:
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
         response = self.get_response(request)
-        if request.method in READ_METHODS + ("OPTIONS",):
-            for name, value in CORS_HEADERS.items():
-                response[name] = value
         if request.method in READ_METHODS and response.status_code == 200:
             if not response.streaming:
                 set_response_etag(response)
@@ -49,6 +47,9 @@ class PublicApiMiddleware:
                 last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
                 response=response,
             )
+        if request.method in READ_METHODS + ("OPTIONS",):  # on a 304 too
+            for name, value in CORS_HEADERS.items():
+                response[name] = value
         return response
 
 
@@ -57,6 +58,11 @@ class PublicApiThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return settings.API_ANON_RATE
+
+    def get_ident(self, request):
+        """The visitor's address as the sign-in lockout reads it behind our proxies (ADR 8),
+        so a forged X-Forwarded-For does not reset the count."""
+        return client_ip(request) or request.META.get("REMOTE_ADDR", "")
 
 
 class PublicPagination(PageNumberPagination):

@@ -109,6 +109,7 @@ def test_an_unchanged_answer_is_not_sent_again(world, client):
         "/api/meetings/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"]
     )
     assert again.status_code == 304
+    assert again["Access-Control-Allow-Origin"] == "*"
 
 
 def test_a_change_to_the_public_record_changes_the_answer(world, client):

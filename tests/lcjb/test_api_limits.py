@@ -40,7 +40,7 @@ def test_a_visitor_who_asks_too_often_is_told_to_wait():
     client = Client(REMOTE_ADDR=address)
     for _ in range(3):
         assert client.get("/api/areas/").status_code == 200
-    refused = client.get("/api/areas/")
+    refused = client.get("/api/areas/", HTTP_X_FORWARDED_FOR="198.51.100.1")  # forged
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
     other = Client(REMOTE_ADDR="203.0.113.10")
