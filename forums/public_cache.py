@@ -17,6 +17,7 @@ only a plain 200 response that set no cookie (so a page with a form's CSRF token
 shared). A signed-in person always gets a fresh page.
 """
 
+import datetime
 import hashlib
 
 from django.apps import apps
@@ -24,8 +25,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 
 VERSION_KEY = "public-pages:version"
+CHANGED_AT_KEY = "public-pages:changed-at"
 KEPT_HEADERS = ("Content-Language", "Refresh", "Link")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
@@ -38,12 +41,24 @@ def version() -> int:
     return current
 
 
+def changed_at() -> datetime.datetime:
+    """When the public version was last raised (to the second): the public record is no newer.
+
+    Unknown (a new or flushed cache) counts as now, and is kept from then on."""
+    stamp = cache.get(CHANGED_AT_KEY)
+    if stamp is None:
+        cache.add(CHANGED_AT_KEY, timezone.now().replace(microsecond=0).isoformat(), None)
+        stamp = cache.get(CHANGED_AT_KEY)
+    return datetime.datetime.fromisoformat(stamp)
+
+
 def public_content_changed(**_ignored) -> None:
     """Raise the public version: every kept page is out of date."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not there yet (or evicted): start again above any old number
         cache.set(VERSION_KEY, 2, None)
+    cache.set(CHANGED_AT_KEY, timezone.now().replace(microsecond=0).isoformat(), None)
 
 
 def connect_signals() -> None:

@@ -21,6 +21,7 @@ urlpatterns = [
     path("privacy/", views.PublicPage.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("cookies/", views.PublicPage.as_view(template_name="pages/cookies.html"), name="cookies"),
     path("feeds/", include("forums.urls_feeds")),
+    path("api/", include("lcjb.api.urls")),
     path("", include("membership.urls")),
     path("", include("forums.urls")),
     path("", include("forums.urls_meetings")),

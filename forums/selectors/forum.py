@@ -267,6 +267,33 @@ def public_areas_with_forums() -> QuerySet[PoliceForceArea]:
     ).order_by("country", "name")
 
 
+def public_seat_memberships() -> QuerySet[Membership]:
+    """Current seats round the table, with what the public may know of them (names only through
+    :func:`public_name`)."""
+    return (
+        Membership.objects.current()
+        .filter(role__in=Membership.SEATED_ROLES)
+        .select_related("person", "agency", "agency__agency_type")
+        .only(
+            "forum_id",
+            "role",
+            "can_commit_resources",
+            "show_name_publicly",
+            "start_date",
+            "end_date",
+            "person__full_name",
+            "agency__name",
+            "agency__agency_type__name",
+            "agency__agency_type__slug",
+        )
+    )
+
+
+def public_name(membership: Membership) -> str:
+    """The member's name as the public sees it: only with their consent, else blank."""
+    return membership.person.full_name if membership.show_name_publicly else ""
+
+
 def public_forum_page(*, slug: str) -> Forum:
     """A public forum with what its public page shows, in a fixed number of queries; else 404.
 
@@ -287,21 +314,7 @@ def public_forum_page(*, slug: str) -> Forum:
             ),
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.current()
-                .filter(role__in=Membership.SEATED_ROLES)
-                .select_related("person", "agency", "agency__agency_type")
-                .only(
-                    "forum_id",
-                    "role",
-                    "can_commit_resources",
-                    "show_name_publicly",
-                    "start_date",
-                    "end_date",
-                    "person__full_name",
-                    "agency__name",
-                    "agency__agency_type__name",
-                    "agency__agency_type__slug",
-                )
+                queryset=public_seat_memberships()
                 .annotate(
                     # One of the forum's areas that the member's agency covers (for the
                     # chair's title), without loading every agency's areas.
@@ -355,7 +368,7 @@ def public_seats(*, forum: Forum) -> list[PublicSeat]:
             PublicSeat(
                 agency=membership.agency,
                 role=role,
-                name=membership.person.full_name if membership.show_name_publicly else "",
+                name=public_name(membership),
                 can_commit_resources=membership.can_commit_resources,
                 is_chair=membership.role == Membership.Role.CHAIR,
                 agency_kind=_agency_kind(membership.agency),

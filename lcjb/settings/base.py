@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_celery_beat",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
     # Our apps, in dependency order (seed_demo runs their demo modules in this order).
     "membership",
     "forums",
@@ -69,6 +71,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "lcjb.api.http.PublicApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -108,6 +111,31 @@ PUBLIC_PAGE_CACHE_IGNORED_MODELS = [
     "forums.PaperDownload",
     "forums.GeneratedReport",
 ]
+
+# The public API (lcjb/api/): read-only, anonymous, JSON; each visitor's address is throttled.
+API_ANON_RATE = env.str("API_ANON_RATE", default="120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "LCJB Forum Manager public API",
+    "DESCRIPTION": "Read-only JSON of everything the boards have made public: areas, agencies, "
+    "forums, seats, meetings, public agenda items and papers, published minutes and decisions, "
+    "agreed priorities, approved evaluations, indicators, targets and published figures.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "lcjb.api.schema.describe_common_fields",
+    ],
+}
 
 ROOT_URLCONF = "lcjb.urls"
 WSGI_APPLICATION = "lcjb.wsgi.application"

@@ -47,6 +47,8 @@ from performance.selectors.open_data import (
     open_figures,
     open_indicators,
     open_targets,
+    public_indicators,
+    public_targets,
 )
 from performance.selectors.owed import RECENT_PERIODS, OwedReturn, returns_overview
 from performance.selectors.publication import (
@@ -100,6 +102,8 @@ __all__ = [
     "open_indicators",
     "OPEN_TARGET_COLUMNS",
     "open_targets",
+    "public_indicators",
+    "public_targets",
     "DATASETS",
     "CONTROL_SIGMAS",
     "CONTROL_MIN_POINTS",

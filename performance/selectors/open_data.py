@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 
 from forums.models import Forum
 from performance.models import Indicator, PerformanceReturn, PeriodPublication, Target
@@ -111,10 +111,16 @@ OPEN_INDICATOR_COLUMNS = [
 ]
 
 
+def public_indicators() -> QuerySet[Indicator]:
+    """Indicators the public may see: active, national or a public forum's local ones."""
+    return Indicator.objects.filter(is_active=True).filter(
+        Q(forum__isnull=True) | Q(forum__is_public=True)
+    )
+
+
 def open_indicators():
     return (
-        Indicator.objects.filter(is_active=True)
-        .filter(Q(forum__isnull=True) | Q(forum__is_public=True))
+        public_indicators()
         .order_by("slug")
         .values_list(*[source for _, source, _ in OPEN_INDICATOR_COLUMNS])
     )
@@ -132,9 +138,14 @@ OPEN_TARGET_COLUMNS = [
 ]
 
 
+def public_targets() -> QuerySet[Target]:
+    """Targets the public may see: area-wide ones and those of public forums."""
+    return Target.objects.filter(Q(forum__isnull=True) | Q(forum__is_public=True))
+
+
 def open_targets():
     return (
-        Target.objects.filter(Q(forum__isnull=True) | Q(forum__is_public=True))
+        public_targets()
         .order_by("forum__slug", "area__code", "indicator__slug", "period__start")
         .values_list(*[source for _, source, _ in OPEN_TARGET_COLUMNS])
     )

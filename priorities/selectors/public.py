@@ -94,10 +94,16 @@ def public_evaluation(*, forum: Forum, plan_year: int) -> AnnualEvaluation:
     return evaluation
 
 
-def public_evaluation_outcomes(*, evaluation: AnnualEvaluation) -> QuerySet[EvaluationOutcome]:
-    return evaluation.outcomes.filter(
+def published_outcomes() -> QuerySet[EvaluationOutcome]:
+    """Outcomes the public may see (of a published evaluation): those of agreed or retired
+    priorities, never of a draft."""
+    return EvaluationOutcome.objects.filter(
         priority__status__in=[Priority.Status.AGREED, Priority.Status.RETIRED]
-    ).select_related("priority__theme")
+    )
+
+
+def public_evaluation_outcomes(*, evaluation: AnnualEvaluation) -> QuerySet[EvaluationOutcome]:
+    return published_outcomes().filter(evaluation=evaluation).select_related("priority__theme")
 
 
 # The six themes the joint inspection expected every board to consider; each gets a column.

@@ -62,6 +62,7 @@ def public_pages() -> dict[str, str]:
         "performance": reverse("performance:public-dashboard", args=[SLUG]),
         "open data": reverse("performance:open-data"),
         "news feeds": reverse("feeds:index"),
+        "public API documentation": reverse("api:docs"),
         "sign in": reverse("login"),
     }
 

@@ -36,6 +36,7 @@ DOWNLOAD_SUFFIXES = (".ics", ".csv", ".json", ".atom", ".pdf", ".xlsx", ".xml", 
 # Pages that take long to build and show nothing the crawl would not find elsewhere.
 TEMPLATE_LEAK = re.compile(r"\{\{|\{%|%\}|\}\}")
 NONE_LEAK = re.compile(r">\s*None\s*<")
+API_LINK = re.compile(r'"(http://testserver/api/[^"]*)"')
 
 
 class PageParser(HTMLParser):
@@ -198,6 +199,9 @@ def crawl(client: Client, starts: list[str], *, anonymous: bool) -> Crawl:
             if content_type.startswith("text/") or content_type.endswith(("json", "xml")):
                 content = b"".join(response) if response.streaming else response.content
                 found.bodies[url] = content.decode("utf-8", "replace")
+            if content_type == "application/json":  # the public API: its pages and rows
+                for link in API_LINK.findall(found.bodies[url]):
+                    frontier.add(link.removeprefix("http://testserver"), url)
             continue
         if not parse:
             continue
@@ -483,18 +487,19 @@ def leaks(found: Crawl, texts: set[str]) -> list[str]:
     return problems
 
 
-def test_the_public_crawl_reads_feeds_open_data_and_calendars(demo):
+def test_the_public_crawl_reads_feeds_open_data_calendars_and_the_api(demo):
     bodies = crawl_as(None).bodies
     assert [u for u in bodies if u.startswith("/feeds/") and u.endswith(".atom")]
     assert [u for u in bodies if u.startswith("/data/") and u != "/data/"]
     assert [u for u in bodies if u.endswith(".ics")]
+    assert [u for u in bodies if u.startswith("/api/meetings/")]  # the API, from the footer
 
 
 @pytest.mark.parametrize(
     "role", [None, "other", "national", "submitter", "member", "advisory"], ids=str
 )
 def test_nothing_reaches_a_person_who_may_not_see_it(demo, role):
-    """Pages, feeds, open data, calendars and (signed in) search results."""
+    """Pages, feeds, open data, calendars, the public API and (signed in) search results."""
     texts = hidden_texts(role)
     assert len(texts) >= 2, texts
     found = crawl_as(role)

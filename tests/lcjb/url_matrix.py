@@ -506,7 +506,61 @@ PRIORITIES = [
     row("priorities:themes", public()),
 ]
 
-TABLE: list[Row] = ACCOUNTS + FORUM + MEETINGS + REPORTS + PERFORMANCE + PRIORITIES
+# The public API (lcjb/api/): open to everyone, signed in or not; a row the public may not see
+# (circulated minutes, a decision whose minutes are not published, a priority out for sign-off)
+# is not there for anyone.
+NOWHERE = public(**dict.fromkeys(ROLES, NOT_FOUND))
+API = [
+    row("api:root", public()),
+    row("api:schema", public()),
+    row("api:docs", public()),
+    *[
+        row(f"api:{name}-list", public())
+        for name in (
+            "area",
+            "agency",
+            "forum",
+            "member",
+            "meeting",
+            "agenda-item",
+            "paper",
+            "minutes",
+            "decision",
+            "priority",
+            "evaluation",
+            "indicator",
+            "target",
+            "figure",
+        )
+    ],
+    row("api:area-detail", public(), code=lit("E23000013")),
+    row("api:agency-detail", public(), slug="agencies.cps.slug"),
+    row("api:forum-detail", public(), slug=S),
+    row(
+        "api:member-detail",
+        public(),
+        pk=lambda world: world.forum.memberships.get(role="chair").pk,
+    ),
+    row("api:meeting-detail", public(), pk="meeting"),
+    row("api:agenda-item-detail", public(), pk="item"),
+    row("api:agenda-item-detail", NOWHERE, label="restricted", pk="restricted_item"),
+    row("api:paper-detail", public(), pk="paper"),
+    row("api:paper-detail", NOWHERE, label="restricted", pk="restricted_paper"),
+    row("api:minutes-detail", NOWHERE, label="circulated", pk="minutes"),
+    row("api:decision-detail", NOWHERE, label="minutes not published", pk="decision"),
+    row("api:priority-detail", public(), pk="priority"),
+    row("api:priority-detail", NOWHERE, label="out for sign-off", pk="sign_off_priority"),
+    row("api:evaluation-detail", public(), pk="evaluation"),
+    row("api:indicator-detail", public(), slug="indicator.slug"),
+    row("api:target-detail", NOWHERE, label="none set", pk=lit(0)),
+    row(
+        "api:figure-detail",
+        public(),
+        pk=lambda world: world.accepted_return.measurements.first().pk,
+    ),
+]
+
+TABLE: list[Row] = ACCOUNTS + FORUM + MEETINGS + REPORTS + PERFORMANCE + PRIORITIES + API
 
 # Django admin (``admin:``, about 200 generated names) is left out of the table: its pages are
 # Django's own, all behind one staff check, and site admins work there (DESIGN.md). These rows
