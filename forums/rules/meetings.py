@@ -76,6 +76,7 @@ RECORDING_ACTIONS = {
     "attendance": "record attendance",
     "decision": "record a decision",
     "minutes": "start the minutes",
+    "held": "mark the meeting as held",
 }
 
 

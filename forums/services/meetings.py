@@ -22,6 +22,7 @@ from forums.models import (
     MeetingSeries,
     Membership,
 )
+from forums.rules.meetings import not_yet_reason
 from forums.selectors.confirmations import invitees_of
 from forums.services._common import _members_of, _next_order, _require_secretariat
 from forums.services.agenda import (
@@ -385,8 +386,8 @@ def meeting_mark_held(*, meeting: Meeting, by: User) -> Meeting:
     _require_secretariat(by, meeting.forum)
     if not meeting.is_open:
         raise ValidationError("Only a scheduled meeting can be marked as held")
-    if meeting.starts_at > timezone.now():
-        raise ValidationError("A meeting cannot be marked as held before it starts")
+    if reason := not_yet_reason(meeting, "held"):
+        raise ValidationError(reason)
     meeting.status = Meeting.Status.HELD
     meeting.held_at = timezone.now()
     meeting.save(update_fields=["status", "held_at"])

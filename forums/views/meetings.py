@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from forums.forms.meetings import CancelForm, MeetingForm, MeetingSeriesForm
 from forums.links import meeting_url
+from forums.rules.meetings import not_yet_reason
 from forums.selectors import confirmations
 from forums.selectors import meetings as meeting_selectors
 from forums.services import home as home_services
@@ -191,6 +192,9 @@ def meeting_mark_held(request, slug, pk):
     """Check, then record that the meeting took place."""
     forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
+    if reason := not_yet_reason(meeting, "held"):
+        messages.error(request, reason)
+        return redirect(meeting_url(meeting))
     if request.method == "POST":
         return _act(request, meeting, meeting_services.meeting_mark_held, "Meeting marked as held")
     return confirm_page(

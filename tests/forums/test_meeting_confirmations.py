@@ -101,3 +101,23 @@ def test_checks_are_for_whoever_runs_the_forum(
     assert client.get(url).status_code == 302
     assert member_client.get(url).status_code == 403
     assert other_forum_member_client.get(url).status_code == 404
+
+
+def test_marking_held_waits_for_the_start_with_the_reason(secretariat_client, secretariat, forum):
+    """Offered only once the meeting has started (the one rule for recording actions)."""
+    from django.core.exceptions import ValidationError
+
+    from forums.services.meetings import meeting_mark_held
+
+    future = MeetingFactory(forum=forum, agenda_published=True)
+    page = secretariat_client.get(
+        reverse("meetings:workspace-meeting", args=[forum.slug, future.pk])
+    ).content.decode()
+    assert "You can mark the meeting as held once the meeting has started" in page
+    assert reverse("meetings:workspace-held", args=[forum.slug, future.pk]) not in page
+    response = secretariat_client.post(_url("workspace-held", future))
+    assert response.status_code == 302
+    future.refresh_from_db()
+    assert future.status == Meeting.Status.AGENDA_PUBLISHED
+    with pytest.raises(ValidationError):
+        meeting_mark_held(meeting=future, by=secretariat)
