@@ -3,24 +3,30 @@
 Every notification has a unique key (what it is about, plus the recipient), so that a retried
 task, a second beat or a second run of a command never sends it twice. Each notification is
 rendered when it is created — so what a person is sent is fixed and checkable — stored as an
-in-app notice, and emailed by a Celery task queued after the transaction commits.
+in-app notice, and emailed by a Celery task queued after the transaction commits: one task per
+batch of up to ``BATCH_SIZE`` notifications, sent over one mail connection.
 
 Other apps call :func:`notify` and nothing else.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from smtplib import SMTPException
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from membership.models import Notification, User
+from membership.rendering import Renderer
+
+logger = logging.getLogger(__name__)
 
 # Hooks other apps (or preferences) may register: given (recipient, category) return False to
 # turn a non-essential notification off. Filled in AppConfig.ready(); see issue on preferences.
@@ -66,8 +72,9 @@ def notify(
     """Record and queue one notification per recipient; returns the ones created now.
 
     ``template`` names a pair ``<template>.txt`` and ``<template>.html``; each is rendered with
-    ``recipient``, ``url`` (absolute) and ``preferences_url`` added to ``context``. A recipient
-    who already has a notification with this key gets nothing new.
+    ``recipient``, ``url`` (absolute) and ``preferences_url`` added to ``context`` (once for all
+    recipients where it can be: ``membership.rendering``). A recipient who already has a
+    notification with this key gets nothing new.
     """
     recipients = {person.pk: person for person in recipients if person.is_active}
     if not recipients:
@@ -78,17 +85,20 @@ def notify(
     preferences_url = absolute_url(reverse("membership:preferences"))
     created = []
     now = timezone.now()
-    for pk, person in recipients.items():
-        if keys[pk] in already:
-            continue
-        page_context = {
+    renderer = Renderer(
+        template,
+        {
             **(context or {}),
-            "recipient": person,
             "url": full_url,
             "preferences_url": preferences_url,
             "subject": subject,
             "service_name": settings.SERVICE_NAME,
-        }
+        },
+    )
+    for pk, person in recipients.items():
+        if keys[pk] in already:
+            continue
+        body_text, body_html = renderer.bodies(person)
         status = Notification.Status.PENDING
         if not essential and not wants(person, category):
             status = Notification.Status.SKIPPED
@@ -99,8 +109,8 @@ def notify(
                 category=category,
                 essential=essential,
                 subject=subject,
-                body_text=render_to_string(f"{template}.txt", page_context),
-                body_html=render_to_string(f"{template}.html", page_context),
+                body_text=body_text,
+                body_html=body_html,
                 url=url,
                 attachment_name=attachment.name if attachment else "",
                 attachment_mimetype=attachment.mimetype if attachment else "",
@@ -117,65 +127,159 @@ def notify(
         ).values_list("pk", flat=True)
     )
     if pending_ids:
-        from membership.tasks import send_notification_email
+        from membership.tasks import send_notification_emails
 
         def queue():
-            for pk in pending_ids:
-                send_notification_email.delay(pk)
+            for start in range(0, len(pending_ids), BATCH_SIZE):
+                send_notification_emails.delay(pending_ids[start : start + BATCH_SIZE])
 
         transaction.on_commit(queue)
     return created
 
 
+# How many pending notifications one send task delivers, over one mail connection.
+BATCH_SIZE = 100
+# What a mail server that refuses or drops a message raises: the send is tried again later.
+RETRYABLE = (SMTPException, ConnectionError, OSError, TimeoutError)
+
+
+def _message(notification: Notification, connection) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=notification.subject,
+        body=notification.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[notification.recipient.email],
+        headers={"X-LCJB-Notification": notification.key[:200]},
+        connection=connection,
+    )
+    if notification.body_html:
+        message.attach_alternative(notification.body_html, "text/html")
+    if notification.attachment_name:
+        message.attach(
+            notification.attachment_name,
+            notification.attachment_content,
+            notification.attachment_mimetype,
+        )
+    return message
+
+
+def _send_once(notification: Notification, connection) -> bool:
+    """Hand one notification to the mail server if it is still pending; True if sent now.
+
+    The row is claimed (marked sent, which locks it) and the message handed over in one
+    transaction: a second worker waits for the lock, then finds it sent, so it is never sent
+    twice; a mail server error rolls the claim back (the row stays pending), the attempt is
+    counted and the error propagates.
+    """
+    try:
+        with transaction.atomic():
+            claimed = Notification.objects.filter(
+                pk=notification.pk, status=Notification.Status.PENDING
+            ).update(
+                status=Notification.Status.SENT,
+                sent_at=timezone.now(),
+                attempts=F("attempts") + 1,
+                last_error="",
+            )
+            if not claimed:
+                return False
+            _message(notification, connection).send()
+    except Exception as error:
+        Notification.objects.filter(pk=notification.pk).update(
+            attempts=F("attempts") + 1, last_error=str(error)[:2000]
+        )
+        raise
+    return True
+
+
+def _pending(notification_ids: Iterable[int]):
+    return (
+        Notification.objects.filter(
+            pk__in=list(notification_ids), status=Notification.Status.PENDING
+        )
+        .select_related("recipient")
+        .order_by("pk")
+    )
+
+
 def deliver(*, notification_id: int) -> bool:
     """Email one pending notification; True if it was sent now, False if there was nothing to do.
 
-    The row is locked while the message is handed to the mail server and marked sent in the
-    same transaction, so two workers never both send it. A mail server error propagates (the
-    task retries with backoff) and leaves the row pending.
+    A mail server error propagates (the task retries with backoff) and leaves the row pending.
     """
+    notification = _pending([notification_id]).first()
+    if notification is None:
+        return False
+    return _send_once(notification, get_connection())
+
+
+@dataclass
+class BatchOutcome:
+    """What :func:`deliver_batch` did: how many it sent, and which to try again (and why)."""
+
+    sent: int = 0
+    retry: dict[int, str] = field(default_factory=dict)
+
+
+def deliver_batch(*, notification_ids: Iterable[int]) -> BatchOutcome:
+    """Email the pending ones of these notifications over one mail connection.
+
+    The batch's rows are locked (rows another sender holds are left to it) and each message is
+    handed to the mail server, then those sent are marked sent and the attempts counted, in
+    the same transaction: two senders never both send one, a sent one is never sent again, and
+    a refused one stays pending with its attempt and error recorded, in ``retry``. When the
+    server cannot be reached again after a failure, the ones not yet tried are left pending for
+    the retry too (no attempt counted). Errors other than a mail server's are recorded, logged
+    and not retried, as for a single send. Were the worker killed mid-batch, the whole batch
+    would stay pending and be sent again (at least once, as a killed single send).
+    """
+    outcome = BatchOutcome()
     with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update()
-            .select_related("recipient")
-            .filter(pk=notification_id)
-            .first()
+        notifications = list(
+            _pending(notification_ids).select_for_update(skip_locked=True, of=("self",))
         )
-        if notification is None or notification.status != Notification.Status.PENDING:
-            return False
-        message = EmailMultiAlternatives(
-            subject=notification.subject,
-            body=notification.body_text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[notification.recipient.email],
-            headers={"X-LCJB-Notification": notification.key[:200]},
-        )
-        if notification.body_html:
-            message.attach_alternative(notification.body_html, "text/html")
-        if notification.attachment_name:
-            message.attach(
-                notification.attachment_name,
-                notification.attachment_content,
-                notification.attachment_mimetype,
-            )
+        if not notifications:
+            return outcome
+        sent, errors = [], {}
+        connection = get_connection()
         try:
-            message.send()
-        except Exception as error:
-            failure = error
-        else:
-            failure = None
-        if failure is None:
-            notification.status = Notification.Status.SENT
-            notification.sent_at = timezone.now()
-            notification.attempts += 1
-            notification.last_error = ""
-            notification.save(update_fields=["status", "sent_at", "attempts", "last_error"])
-            return True
-    # Outside the lock: count the attempt, then let the task retry with backoff.
-    Notification.objects.filter(pk=notification_id).update(
-        attempts=notification.attempts + 1, last_error=str(failure)[:2000]
-    )
-    raise failure
+            connection.open()  # once: a backend opened by each send would also close after it
+        except RETRYABLE as unreachable:
+            errors = {notification.pk: str(unreachable) for notification in notifications}
+            outcome.retry = dict(errors)
+            notifications = []
+        try:
+            for position, notification in enumerate(notifications):
+                try:
+                    _message(notification, connection).send()
+                except RETRYABLE as error:
+                    errors[notification.pk] = outcome.retry[notification.pk] = str(error)
+                    connection.close()  # a failed session is not reused
+                    try:
+                        connection.open()
+                    except RETRYABLE as unreachable:
+                        for later in notifications[position + 1 :]:
+                            outcome.retry[later.pk] = str(unreachable)
+                        break
+                except Exception as error:
+                    logger.exception("Notification %s could not be sent", notification.pk)
+                    errors[notification.pk] = str(error)
+                else:
+                    sent.append(notification.pk)
+        finally:
+            connection.close()
+        Notification.objects.filter(pk__in=sent).update(
+            status=Notification.Status.SENT,
+            sent_at=timezone.now(),
+            attempts=F("attempts") + 1,
+            last_error="",
+        )
+        for pk, error in errors.items():
+            Notification.objects.filter(pk=pk).update(
+                attempts=F("attempts") + 1, last_error=error[:2000]
+            )
+    outcome.sent = len(sent)
+    return outcome
 
 
 def mark_failed(*, notification_id: int, error: str) -> None:

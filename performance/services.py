@@ -13,13 +13,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from forums.models import AgendaItem, Forum, Meeting, Membership
 from forums.services.agenda import agenda_item_propose
 from membership.models import Agency, AgencyType, PoliceForceArea, User
 from membership.notifications import notify
 from performance import periods
+from performance.bulk_history import bulk_create_with_history_rows
 from performance.calculations import FigureError, check_figure
 from performance.models import (
     DataOwnerConfirmation,
@@ -164,8 +165,8 @@ def return_save_figures(
         if measurement is None:
             to_create.append(
                 Measurement(
-                    performance_return=performance_return,
-                    indicator=figure.indicator,
+                    performance_return_id=performance_return.pk,
+                    indicator_id=figure.indicator.pk,
                     breakdown_dimension=figure.breakdown_dimension,
                     breakdown=figure.breakdown,
                     **{name: getattr(figure, name) for name in fields},
@@ -177,7 +178,7 @@ def return_save_figures(
                 setattr(measurement, name, getattr(figure, name))
             to_update.append(measurement)
     if to_create:
-        bulk_create_with_history(to_create, Measurement, batch_size=1000, default_user=saved_by)
+        bulk_create_with_history_rows(to_create, Measurement, by=saved_by)
     if to_update:
         bulk_update_with_history(
             to_update, Measurement, fields, batch_size=1000, default_user=saved_by

@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import io
 import json
 from decimal import Decimal
 
@@ -18,11 +19,9 @@ CHUNK = 2000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class _Echo:
-    """A file-like object whose write() returns what it was given, for csv.writer."""
-
-    def write(self, value):
-        return value
+def _decimal_text(value: Decimal) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _text(value):
@@ -31,8 +30,7 @@ def _text(value):
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        text = f"{value:f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        return _decimal_text(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -49,23 +47,63 @@ def _json_value(value):
     return value
 
 
-def _csv_stream(columns, rows):
-    writer = csv.writer(_Echo())
-    yield writer.writerow([name for name, _, _ in columns])
+# Column by column, what _text does to every cell, for a chunk of rows at once: the csv module
+# already writes None as "" and numbers and dates (not date-times) as _text would.
+_AS_WRITTEN = {type(None), int, float, datetime.date}
+
+
+def _column_text(values: tuple) -> list | tuple:
+    kinds = set(map(type, values))
+    if kinds <= _AS_WRITTEN:
+        return values
+    if kinds <= {str, type(None)}:
+        return [
+            "'" + value if value and value.startswith(FORMULA_STARTS) else value for value in values
+        ]
+    if kinds <= {bool, type(None)}:
+        return [None if value is None else "true" if value else "false" for value in values]
+    if kinds <= {Decimal, type(None)}:
+        return [None if value is None else _decimal_text(value) for value in values]
+    return [_text(value) for value in values]
+
+
+def _chunks(rows):
+    """The rows in lists of up to CHUNK, read through a server-side cursor."""
+    chunk = []
     for row in rows.iterator(chunk_size=CHUNK):
-        yield writer.writerow([_text(value) for value in row])
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _csv_stream(columns, rows):
+    """The header, then CHUNK rows at a time: a few large writes, not one per row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([name for name, _, _ in columns])
+    for chunk in _chunks(rows):
+        columns_of_chunk = zip(*chunk, strict=True)  # rows to columns and back
+        writer.writerows(zip(*map(_column_text, columns_of_chunk), strict=True))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
 
 
 def _json_stream(columns, rows, meta):
     names = [name for name, _, _ in columns]
     yield '{"meta": ' + json.dumps(meta) + ', "data": ['
-    first = True
-    for row in rows.iterator(chunk_size=CHUNK):
-        item = json.dumps(
-            {name: _json_value(value) for name, value in zip(names, row, strict=True)}
-        )
-        yield item if first else "," + item
-        first = False
+    separator = ""
+    for chunk in _chunks(rows):
+        items = [
+            json.dumps({name: _json_value(value) for name, value in zip(names, row, strict=True)})
+            for row in chunk
+        ]
+        yield separator + ",".join(items)
+        separator = ","
     yield "]}"
 
 

@@ -129,3 +129,38 @@ def test_an_upload_to_a_submitted_return_is_refused(data_submitter_client, forum
     hmcts_return.save()
     response = upload(data_submitter_client, forum, hmcts_return, content)
     assert response.status_code == 403
+
+
+def _many_rows(count: int) -> str:
+    return HEADER + "\n".join(
+        f"cc_outstanding_caseload,2026-Q2,Court,Court {n:05d},{n % 500},," for n in range(count)
+    )
+
+
+def test_a_large_file_is_imported_whole_with_a_creation_record_of_each_figure(
+    data_submitter_client, data_submitter, forum, hmcts_return
+):
+    response = upload(data_submitter_client, forum, hmcts_return, _many_rows(2500).encode())
+    assert response.status_code == 302
+    figures = {m.pk: m for m in Measurement.objects.filter(performance_return=hmcts_return)}
+    assert len(figures) == 2500
+    records = list(Measurement.history.filter(performance_return=hmcts_return))
+    assert len(records) == 2500 and {r.id for r in records} == set(figures)
+    for record in records:
+        figure = figures[record.id]
+        assert record.history_type == "+" and record.history_user == data_submitter
+        assert (record.breakdown, record.value, record.indicator_id, record.is_provisional) == (
+            figure.breakdown,
+            figure.value,
+            figure.indicator_id,
+            figure.is_provisional,
+        )
+
+
+def test_a_large_file_with_one_bad_row_at_the_end_imports_nothing(
+    data_submitter_client, forum, hmcts_return
+):
+    content = _many_rows(2500) + "\ncc_outstanding_caseload,2026-Q2,Court,Last court,-1,,"
+    response = upload(data_submitter_client, forum, hmcts_return, content.encode())
+    assert response.status_code == 200 and "Nothing was imported" in response.content.decode()
+    assert not Measurement.objects.exists() and not Measurement.history.exists()

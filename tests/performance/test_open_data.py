@@ -197,3 +197,37 @@ def test_names_cannot_become_spreadsheet_formulas(client, forum, data_submitter,
     publish(forum, "2025-Q1", secretariat)
     body = download(client, "/data/figures.csv")
     assert "'=HYPERLINK" in body
+
+
+def test_the_csv_reads_cell_by_cell_as_each_value_is_written_alone(
+    client, forum, data_submitter, secretariat
+):
+    """Cells are converted a chunk of rows at a time: the file must be what converting each
+    value on its own gives (blanks, rates, whole numbers, true/false, dates, no formulas)."""
+    from performance import selectors
+    from performance.models import Measurement
+    from performance.views.open_data import _text
+    from tests.performance.factories import indicator
+
+    hmcts = Membership.objects.get(person=data_submitter, forum=forum).agency
+    performance_return = PerformanceReturnFactory(
+        forum=forum, agency=hmcts, code="2025-Q1", figures={"cc_effective_trial_rate": "50"}
+    )
+    for n, breakdown in enumerate(["-5 years", "@home", "Adult rape", "+44", "Youth"]):
+        Measurement.objects.create(
+            performance_return=performance_return,
+            indicator=indicator("cc_effective_trial_rate"),
+            breakdown_dimension="Court",
+            breakdown=breakdown,
+            value=f"{12 + n}.{n}500" if n % 2 else 40,
+            numerator=5 + n if n % 2 else None,
+            denominator=40 if n % 2 else None,
+            is_provisional=bool(n % 2),
+        )
+    publish(forum, "2025-Q1", secretariat)
+    rows = list(csv.reader(io.StringIO(download(client, "/data/figures.csv"))))
+    expected = [[str(_text(value)) for value in row] for row in selectors.open_figures()]
+    assert rows[0] == [name for name, _, _ in selectors.OPEN_FIGURE_COLUMNS]
+    assert rows[1:] == expected and len(expected) == 6
+    assert {row[14] for row in rows[1:]} == {"true", "false"}
+    assert any(row[10] == "'-5 years" for row in rows)
