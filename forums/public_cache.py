@@ -19,6 +19,7 @@ shared). A signed-in person always gets a fresh page.
 
 import datetime
 import hashlib
+import re
 
 from django.apps import apps
 from django.conf import settings
@@ -26,11 +27,14 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 VERSION_KEY = "public-pages:version"
 CHANGED_AT_KEY = "public-pages:changed-at"
 KEPT_HEADERS = ("Content-Language", "Refresh", "Link")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def version() -> int:
@@ -118,7 +122,7 @@ class PublicPageCacheMiddleware:
         key = _key(request)
         kept = cache.get(key)
         if kept is not None:
-            return _rebuild(kept)
+            return _rebuild(kept, gzip_accepted=_accepts_gzip(request))
         response = view_func(request, *view_args, **view_kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
@@ -132,16 +136,28 @@ class PublicPageCacheMiddleware:
         return response
 
 
+def _accepts_gzip(request) -> bool:
+    return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+
+
 def _keep(response) -> dict:
+    """What is kept: the page, and the page compressed once (so a big page, such as a
+    dashboard, is not compressed again for every visitor)."""
     return {
         "content": response.content,
+        "gzipped": compress_string(response.content),
         "content_type": response["Content-Type"],
         "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
     }
 
 
-def _rebuild(kept: dict) -> HttpResponse:
-    response = HttpResponse(kept["content"], content_type=kept["content_type"])
+def _rebuild(kept: dict, *, gzip_accepted: bool) -> HttpResponse:
+    if gzip_accepted and kept.get("gzipped"):
+        response = HttpResponse(kept["gzipped"], content_type=kept["content_type"])
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(kept["content"], content_type=kept["content_type"])
+    patch_vary_headers(response, ("Accept-Encoding",))
     for name, value in kept["headers"].items():
         response[name] = value
     return response

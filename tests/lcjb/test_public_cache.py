@@ -96,3 +96,18 @@ def test_every_kept_page_names_a_real_public_view():
     walk(get_resolver())
     assert set(settings.PUBLIC_PAGE_CACHE_VIEWS) <= names
     assert not [name for name in settings.PUBLIC_PAGE_CACHE_VIEWS if "workspace" in name]
+
+
+def test_a_kept_page_is_sent_compressed_as_kept_and_plain_to_those_who_ask(
+    client, board, django_assert_num_queries
+):
+    url = reverse("forums:public-forum", args=[board.slug])
+    client.get(url)  # rendered and kept
+    with django_assert_num_queries(0):
+        compressed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
+        plain = client.get(url)
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert "The board meets quarterly." in gzip.decompress(compressed.content).decode()
+    assert not plain.has_header("Content-Encoding")
+    assert "The board meets quarterly." in plain.text
