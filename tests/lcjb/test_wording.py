@@ -17,8 +17,9 @@ SLIPS = {
     "a raw field name": re.compile(r"\b[a-z]+_[a-z0-9]+(?:_[a-z0-9]+)*\b"),
     '"by" twice': re.compile(r"\bby the chair by\b", re.I),
 }
-# Pages that document the values software reads (open data's dictionary: "higher_is_better").
-RAW_VALUES_DOCUMENTED = ("/data/",)
+# Pages that document the values software reads (open data's dictionary and the API's
+# documentation: "higher_is_better").
+RAW_VALUES_DOCUMENTED = ("/data/", "/api/")
 DASHES = re.compile(r"<option[^>]*>\s*-{3,}\s*</option>")
 
 
