@@ -7,8 +7,8 @@ meetings each) in a database of its own, serves it with production settings and 
 (4 workers), and measures each page: median time one request at a time and, under 32
 connections with wrk, throughput, p99 against p50 and errors, all against the bare view; and
 the page's weight as sent to a browser that accepts gzip. Targets (issue 13): median ≤ 2× the
-bare view, throughput ≥ 50% of the bare view's, p99 ≤ 5× p50, no errors, ≤ 150 KB. Every request asks
-for compressed pages, as browsers do.
+bare view, throughput ≥ 50% of the bare view's, p99 ≤ 5× p50, no errors, ≤ 150 KB. Every
+request asks for compressed pages, as browsers do.
 Exits 1 when a target is missed.
 """
 
