@@ -183,3 +183,22 @@ def test_demo_has_ten_published_entries_across_themes_and_two_adoptions_and_runs
     assert Entry.objects.filter(state=Entry.State.SUBMITTED).count() == 1
     assert GoodPracticeAdoption.objects.count() == 2
     assert GoodPracticeAdoption.objects.filter(priority__isnull=False).count() == 1
+
+
+def test_search_falls_back_to_a_plain_match_off_postgresql(monkeypatch):
+    """The embedded default runs on SQLite: words are matched as they are typed."""
+    from types import SimpleNamespace
+
+    from priorities.selectors import good_practice
+
+    monkeypatch.setattr(good_practice, "connection", SimpleNamespace(vendor="sqlite"))
+    GoodPracticeEntryFactory(published=True, title="Witness calls")
+    GoodPracticeEntryFactory(
+        published=True,
+        title="Digital files",
+        theme=theme("digitisation"),
+        what_was_done="Online.",
+        evidence="Faster.",
+    )
+    query = selectors.library_search(person=None, filters=selectors.LibraryFilters(query="itness"))
+    assert [entry.title for entry in query] == ["Witness calls"]
