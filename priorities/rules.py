@@ -12,6 +12,7 @@ from forums.rules import (
     is_forum_chair,
     is_forum_member,
     is_forum_secretariat,
+    is_national_viewer,
 )
 from forums.voting import VOTING_ROLES, voting_agency_ids, voting_seats
 
@@ -47,3 +48,24 @@ rules.add_perm(
 )
 rules.add_perm("priorities.approve_evaluation", is_forum_chair)
 rules.add_perm("priorities.view_responses", is_forum_secretariat)
+
+
+@rules.predicate
+def has_a_seat_anywhere(person) -> bool:
+    """A partner: signed in with a current seat on any forum (cached on the person)."""
+    if not getattr(person, "is_authenticated", False):
+        return False
+    if "_has_a_seat_anywhere" not in person.__dict__:
+        from forums.models import Membership
+
+        person.__dict__["_has_a_seat_anywhere"] = (
+            Membership.objects.current().filter(person_id=person.pk).exists()
+        )
+    return person.__dict__["_has_a_seat_anywhere"]
+
+
+# Good practice: a board's secretariat (or chair) writes up and adopts entries for its forum;
+# a national viewer curates (publishes or turns down); partners read partners-only entries.
+rules.add_perm("priorities.share_good_practice", is_forum_secretariat)
+rules.add_perm("priorities.curate_good_practice", is_national_viewer)
+rules.add_perm("priorities.read_partners_good_practice", is_national_viewer | has_a_seat_anywhere)

@@ -3,7 +3,15 @@ public pages under /forums/<slug>/priorities/ and the cross-area view at /priori
 
 from django.urls import path
 
-from priorities.views import consultations, evaluations, public, registers, workspace
+from priorities.feeds import ThemeGoodPracticeFeed
+from priorities.views import (
+    consultations,
+    evaluations,
+    good_practice,
+    public,
+    registers,
+    workspace,
+)
 
 app_name = "priorities"
 
@@ -101,6 +109,32 @@ urlpatterns = [
         evaluations.evaluation_approve,
         name="evaluation-approve",
     ),
+    # workspace: the board's good practice
+    path(f"{W}good-practice/", good_practice.board_list, name="good-practice-board"),
+    path(f"{W}good-practice/new/", good_practice.entry_create, name="good-practice-create"),
+    path(
+        f"{W}good-practice/<int:pk>/",
+        good_practice.board_entry,
+        name="good-practice-board-entry",
+    ),
+    path(f"{W}good-practice/<int:pk>/edit/", good_practice.entry_edit, name="good-practice-edit"),
+    path(
+        f"{W}good-practice/<int:pk>/submit/",
+        good_practice.entry_submit,
+        name="good-practice-submit",
+    ),
+    path(f"{W}good-practice/adopt/<int:pk>/", good_practice.adopt, name="good-practice-adopt"),
+    # workspace: the national curator
+    path(
+        "workspace/national/good-practice/",
+        good_practice.review_list,
+        name="good-practice-review-list",
+    ),
+    path(
+        "workspace/national/good-practice/<int:pk>/",
+        good_practice.review,
+        name="good-practice-review",
+    ),
     # public
     path(P, public.priority_list, name="public-list"),
     path(f"{P}evaluations/<int:year>/", public.evaluation, name="public-evaluation"),
@@ -120,4 +154,11 @@ urlpatterns = [
         name="public-you-said-we-did",
     ),
     path("priorities/themes/", public.themes, name="themes"),
+    path("good-practice/", good_practice.library, name="good-practice"),
+    path("good-practice/<int:pk>/", good_practice.entry, name="good-practice-entry"),
+    path(
+        "feeds/good-practice/<slug:slug>.atom",
+        ThemeGoodPracticeFeed(),
+        name="good-practice-feed",
+    ),
 ]

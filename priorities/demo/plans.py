@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from forums.models import Forum, Membership
+from membership.models import User
 from priorities.demo.common import (
     _days_ago,
     _indicator,
@@ -17,6 +18,7 @@ from priorities.demo.common import (
 from priorities.demo.consultations import _consultations
 from priorities.demo.delivery import _delivery_plan, _risks, _tensions
 from priorities.demo.evaluation import _evaluation
+from priorities.demo.good_practice import seed_good_practice
 from priorities.models import Priority, SignOff, current_plan_year
 
 # cleveland-cjb gets the full planning cycle: agreed priorities with objectives, a delivery plan
@@ -39,6 +41,9 @@ def seed(*, stdout) -> None:
     _seed_cleveland(cleveland, year, today)
     _seed_other_boards(year)
     stdout.write(f"  priorities for plan year {year} to {year + 1} on the demo boards")
+    curator = User.objects.filter(is_national_viewer=True).order_by("pk").first()
+    published = seed_good_practice(curator=curator)
+    stdout.write(f"  {published} published good-practice entries and two adoptions")
 
 
 def _seed_cleveland(forum, year, today):

@@ -8,6 +8,12 @@ name is re-exported here.
 from priorities.forms.base import DATE_HINT, GDSModelForm, date_field, gds_layout
 from priorities.forms.consultations import ConsultationForm, QuestionForm, YouSaidWeDidForm
 from priorities.forms.evaluations import EvaluationStartForm, EvaluationSummaryForm, OutcomeForm
+from priorities.forms.good_practice import (
+    AdoptionForm,
+    GoodPracticeEntryForm,
+    LibrarySearchForm,
+    ReviewForm,
+)
 from priorities.forms.priorities import (
     DeliveryActionForm,
     DiscussionForm,
@@ -52,4 +58,8 @@ __all__ = [
     "started_token",
     "ABOUT_YOU",
     "PublicResponseForm",
+    "AdoptionForm",
+    "GoodPracticeEntryForm",
+    "LibrarySearchForm",
+    "ReviewForm",
 ]

@@ -9,6 +9,11 @@ from priorities.models.consultation import (
     YouSaidWeDid,
 )
 from priorities.models.evaluation import AnnualEvaluation, EvaluationOutcome
+from priorities.models.good_practice import (
+    GoodPracticeAdoption,
+    GoodPracticeEntry,
+    GoodPracticeQuerySet,
+)
 from priorities.models.links import DeliveryAction, PriorityDiscussion
 from priorities.models.plan import (
     Objective,
@@ -30,6 +35,9 @@ __all__ = [
     "Consultation",
     "ConsultationQuerySet",
     "EvaluationOutcome",
+    "GoodPracticeAdoption",
+    "GoodPracticeEntry",
+    "GoodPracticeQuerySet",
     "Objective",
     "Priority",
     "PriorityQuerySet",

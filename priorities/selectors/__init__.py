@@ -29,6 +29,23 @@ from priorities.selectors.forums import (
     forum_members,
     signing_agencies,
 )
+from priorities.selectors.good_practice import (
+    AdoptionRow,
+    LibraryFilters,
+    adopted_by,
+    adoption_priority_choices,
+    already_adopted,
+    boards_run_by,
+    entry_for_review,
+    forum_entry,
+    forum_good_practice,
+    library_choices,
+    library_entry,
+    library_search,
+    readable_entries,
+    review_queue,
+    theme_feed_entries,
+)
 from priorities.selectors.history import Change, changes_of, timeline
 from priorities.selectors.priorities import (
     Outstanding,
@@ -145,4 +162,19 @@ __all__ = [
     "AreaThemes",
     "cross_area_themes",
     "decimal_or_blank",
+    "LibraryFilters",
+    "AdoptionRow",
+    "adopted_by",
+    "adoption_priority_choices",
+    "already_adopted",
+    "entry_for_review",
+    "forum_entry",
+    "forum_good_practice",
+    "library_choices",
+    "library_entry",
+    "library_search",
+    "readable_entries",
+    "review_queue",
+    "theme_feed_entries",
+    "boards_run_by",
 ]

@@ -26,6 +26,14 @@ from priorities.services.evaluations import (
     evaluation_update,
     outcome_record,
 )
+from priorities.services.good_practice import (
+    good_practice_adopt,
+    good_practice_create,
+    good_practice_publish,
+    good_practice_reject,
+    good_practice_submit,
+    good_practice_update,
+)
 from priorities.services.links import delivery_action_link, delivery_action_unlink, discussion_link
 from priorities.services.priorities import (
     local_theme_create,
@@ -70,6 +78,12 @@ __all__ = [
     "response_submit",
     "you_said_we_did_create",
     "response_cite",
+    "good_practice_create",
+    "good_practice_update",
+    "good_practice_submit",
+    "good_practice_publish",
+    "good_practice_reject",
+    "good_practice_adopt",
     "evaluation_start",
     "evaluation_update",
     "outcome_record",

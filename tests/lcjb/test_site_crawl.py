@@ -459,6 +459,24 @@ def rows_with_rules():
         yield row.title, row.forum_id, [(row.confidentiality, set())]
 
 
+def good_practice_rows(person, roles: dict):
+    """(title, visible) for each good-practice entry, from the rules as written: published for
+    everyone is public; for partners only, anyone with a seat on a forum and national staff; a
+    draft is its board's members'; waiting or turned down, its board's members' and the national
+    curator's."""
+    from forums.models import Membership
+    from priorities.models import GoodPracticeEntry
+
+    national = bool(person and person.is_national_viewer)
+    for entry in GoodPracticeEntry.objects.all():
+        on_board = bool(roles.get(entry.forum_id, set()) & set(Membership.MEMBER_ROLES))
+        if entry.is_published:
+            visible = not entry.is_partners_only or bool(roles) or national
+        else:
+            visible = on_board or (national and entry.state != GoodPracticeEntry.State.DRAFT)
+        yield entry.title, visible
+
+
 def hidden_texts(role: str | None) -> set[str]:
     """Texts of the rows the person may not see, less any that a row they may see also has."""
     from forums.models import AgendaItem, Membership
@@ -475,6 +493,8 @@ def hidden_texts(role: str | None) -> set[str]:
     hidden, shown = set(), set(AgendaItem.objects.values_list("public_title", flat=True))
     for text, forum_pk, rules in rows_with_rules():
         visible = all(may_see(roles, person_pk, forum_pk, *rule) for rule in rules)
+        (shown if visible else hidden).add(text.strip())
+    for text, visible in good_practice_rows(person, roles):
         (shown if visible else hidden).add(text.strip())
     return {text for text in hidden - shown if len(text) >= 12}
 
@@ -493,6 +513,20 @@ def test_the_public_crawl_reads_feeds_open_data_calendars_and_the_api(demo):
     assert [u for u in bodies if u.startswith("/data/") and u != "/data/"]
     assert [u for u in bodies if u.endswith(".ics")]
     assert [u for u in bodies if u.startswith("/api/meetings/")]  # the API, from the footer
+
+
+def test_the_public_crawl_reads_the_good_practice_library_but_not_what_is_kept_back(demo):
+    from priorities.models import GoodPracticeEntry
+
+    bodies = crawl_as(None).bodies
+    assert "/good-practice/" in bodies
+    assert [u for u in bodies if u.startswith("/good-practice/") and u != "/good-practice/"]
+    assert [u for u in bodies if u.startswith("/feeds/good-practice/")]
+    kept_back = GoodPracticeEntry.objects.exclude(
+        pk__in=GoodPracticeEntry.objects.public().values("pk")
+    )
+    assert kept_back.count() >= 2  # one for partners only, one waiting for review
+    assert {entry.title for entry in kept_back} <= hidden_texts(None)
 
 
 @pytest.mark.parametrize(

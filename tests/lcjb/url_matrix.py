@@ -504,6 +504,41 @@ PRIORITIES = [
     row("priorities:public-consultation-done", public(), **CONSULTATION),
     row("priorities:public-you-said-we-did", public(), **CONSULTATION),
     row("priorities:themes", public()),
+    # Good practice: the board's own entries (any state) are its members'; only whoever runs
+    # it writes, submits and records adoptions; a national viewer curates.
+    row("priorities:good-practice-board", members(), slug=S),
+    row("priorities:good-practice-create", runners(), slug=S),
+    row("priorities:good-practice-board-entry", members(), slug=S, pk="good_practice"),
+    row("priorities:good-practice-edit", runners(), slug=S, pk="good_practice"),
+    row("priorities:good-practice-submit", runners(), slug=S, pk="good_practice"),
+    row("priorities:good-practice-submit", runners(), slug=S, pk="good_practice", post=True),
+    row("priorities:good-practice-adopt", runners(), slug=S, pk="good_practice_elsewhere"),
+    row(
+        "priorities:good-practice-review-list",
+        signed_in(**dict.fromkeys(set(ROLES) - {"anonymous", "national"}, FORBIDDEN)),
+    ),
+    row(
+        "priorities:good-practice-review",
+        signed_in(**dict.fromkeys(set(ROLES) - {"anonymous", "national"}, FORBIDDEN)),
+        pk="good_practice_waiting",
+    ),
+    row("priorities:good-practice", public()),
+    row("priorities:good-practice-entry", public(), pk="good_practice_elsewhere"),
+    # Partners only: anyone with a seat on any forum, and national staff; never the public.
+    row(
+        "priorities:good-practice-entry",
+        public(anonymous=NOT_FOUND, site_admin=NOT_FOUND),
+        label="partners only",
+        pk="good_practice_partners",
+    ),
+    # Waiting for review: in no library, whoever asks.
+    row(
+        "priorities:good-practice-entry",
+        dict.fromkeys(ROLES, NOT_FOUND),
+        label="waiting for review",
+        pk="good_practice_waiting",
+    ),
+    row("priorities:good-practice-feed", public(), slug=lit("victims_and_witnesses")),
 ]
 
 # The public API (lcjb/api/): open to everyone, signed in or not; a row the public may not see

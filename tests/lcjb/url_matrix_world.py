@@ -51,6 +51,7 @@ from tests.priorities.factories import (
     AnswerFactory,
     ConsultationFactory,
     EvaluationOutcomeFactory,
+    GoodPracticeEntryFactory,
     ObjectiveFactory,
     PriorityFactory,
     QuestionFactory,
@@ -401,4 +402,12 @@ def _priorities(world: World) -> None:
         response=answer.response,
         evaluation=evaluation,
         evaluation_year=evaluation.plan_year,
+        # Good practice: the board's own entry, another board's public and partners-only
+        # entries, and one waiting for the national curator.
+        good_practice=GoodPracticeEntryFactory(forum=forum, published=True),
+        good_practice_elsewhere=GoodPracticeEntryFactory(forum=world.other_forum, published=True),
+        good_practice_partners=GoodPracticeEntryFactory(
+            forum=world.other_forum, partners_only=True
+        ),
+        good_practice_waiting=GoodPracticeEntryFactory(forum=world.other_forum, submitted=True),
     )

@@ -1,4 +1,5 @@
-"""Factories for priorities, objectives, sign-offs, risks, consultations and evaluations."""
+"""Factories for priorities, objectives, sign-offs, risks, consultations, evaluations and good
+practice."""
 
 import datetime
 
@@ -10,6 +11,8 @@ from priorities.models import (
     Answer,
     Consultation,
     EvaluationOutcome,
+    GoodPracticeAdoption,
+    GoodPracticeEntry,
     Objective,
     Priority,
     Question,
@@ -21,7 +24,7 @@ from priorities.models import (
     current_plan_year,
 )
 from tests.forums.factories import ForumFactory
-from tests.membership.factories import AgencyFactory, UserFactory
+from tests.membership.factories import AgencyFactory, UserFactory, area
 
 
 def theme(slug: str = "victims_and_witnesses") -> Theme:
@@ -161,3 +164,56 @@ class EvaluationOutcomeFactory(factory.django.DjangoModelFactory):
     priority = factory.SubFactory(PriorityFactory)
     outcome = EvaluationOutcome.Outcome.MET
     narrative = "The target was met."
+
+
+class GoodPracticeEntryFactory(factory.django.DjangoModelFactory):
+    """A board's draft entry; ``submitted``, ``published`` (for everyone), ``partners_only``
+    (published for partners) or ``rejected`` later on. ``agencies`` takes a list."""
+
+    class Meta:
+        model = GoodPracticeEntry
+        skip_postgeneration_save = True
+
+    class Params:
+        submitted = factory.Trait(
+            state=GoodPracticeEntry.State.SUBMITTED,
+            submitted_at=factory.LazyFunction(timezone.now),
+        )
+        published = factory.Trait(
+            state=GoodPracticeEntry.State.PUBLISHED,
+            submitted_at=factory.LazyFunction(timezone.now),
+            published_at=factory.LazyFunction(timezone.now),
+        )
+        partners_only = factory.Trait(
+            state=GoodPracticeEntry.State.PUBLISHED,
+            audience=GoodPracticeEntry.Audience.PARTNERS,
+            submitted_at=factory.LazyFunction(timezone.now),
+            published_at=factory.LazyFunction(timezone.now),
+        )
+        rejected = factory.Trait(
+            state=GoodPracticeEntry.State.REJECTED, review_note="Say more about the effect."
+        )
+
+    forum = factory.SubFactory(ForumFactory)
+    title = factory.Sequence(lambda n: f"Good practice {n}")
+    theme = factory.LazyFunction(theme)
+    area = factory.LazyFunction(area)
+    what_was_done = "Witness care officers rang every witness the day before trial."
+    evidence = "Fewer trials cracked because witnesses did not attend."
+    cost = "Two officers' time for a year."
+    contact = "Board manager, board@example.org"
+    evidence_level = GoodPracticeEntry.EvidenceLevel.EVALUATED
+
+    @factory.post_generation
+    def agencies(self, create, extracted, **kwargs):
+        if create:
+            self.agencies.set(extracted if extracted is not None else [AgencyFactory()])
+
+
+class GoodPracticeAdoptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoodPracticeAdoption
+
+    entry = factory.SubFactory(GoodPracticeEntryFactory, published=True)
+    forum = factory.SubFactory(ForumFactory)
+    note = "We started the calls in April."
