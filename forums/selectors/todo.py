@@ -16,8 +16,8 @@ from forums.models import AgendaItem, Forum, Meeting, Minutes
 from forums.reminders.meetings import MEETING_NOTICE_DAYS
 from membership import dates
 
-# The to-do looks this far ahead for agendas and papers.
-TODO_AHEAD_DAYS = 21
+# The forum's to-do on the home page looks this far ahead for agendas and papers.
+FORUM_TASKS_LOOK_AHEAD_DAYS = 21
 # The agenda goes out with the meeting notice, this many days before.
 AGENDA_NOTICE_DAYS = max(MEETING_NOTICE_DAYS.values())
 # Minutes of meetings held within this many days are chased.
@@ -29,7 +29,7 @@ BLUE = "govuk-tag--blue"
 
 
 def _agendas_to_publish(home: HomeContext, forum_ids: list[int]) -> list[HomeItem]:
-    ahead = home.now + datetime.timedelta(days=TODO_AHEAD_DAYS)
+    ahead = home.now + datetime.timedelta(days=FORUM_TASKS_LOOK_AHEAD_DAYS)
     meetings = (
         Meeting.objects.filter(
             forum_id__in=forum_ids,
@@ -61,7 +61,7 @@ def _agendas_to_publish(home: HomeContext, forum_ids: list[int]) -> list[HomeIte
 
 
 def _papers_missing(home: HomeContext, forum_ids: list[int]) -> list[HomeItem]:
-    ahead = home.now + datetime.timedelta(days=TODO_AHEAD_DAYS)
+    ahead = home.now + datetime.timedelta(days=FORUM_TASKS_LOOK_AHEAD_DAYS)
     missing = (
         AgendaItem.objects.on_agenda()
         .filter(
