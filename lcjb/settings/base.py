@@ -223,12 +223,13 @@ AXES_ENABLE_ADMIN = False  # membership/sign_in_admin.py shows the records read 
 AXES_USERNAME_CALLABLE = "membership.sign_in.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "membership.sign_in.client_ip"
 
-# English at the current addresses, Welsh under /cy/ (lcjb/urls.py). British English is the
-# default variant of "en"; the interface catalogue is locale/cy/LC_MESSAGES/django.po, and
-# docs/welsh-glossary.md keeps its terms consistent.
-LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# English at the current addresses, Welsh under /cy/ (lcjb/urls.py). "en" is British English:
+# its dates and numbers come from lcjb/formats/en. The interface catalogue is
+# locale/cy/LC_MESSAGES/django.po; docs/welsh-glossary.md keeps its terms consistent.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["lcjb.formats"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
