@@ -51,6 +51,9 @@ def main() -> None:
                 f"/forums/{AREA}/performance/indicators/cc_effective_trial_rate/",
             ),
             ("open data (/data/)", "/data/"),
+            ("national view (/national/)", "/national/"),
+            ("national indicator, every area", "/national/indicators/cc_effective_trial_rate/"),
+            ("Welsh forum page (/cy/)", f"/cy/forums/{AREA}/"),
         ]
         with server(env) as base:
             bare = bare_figures(base)

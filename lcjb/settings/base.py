@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "forums",
     "performance",
     "priorities",
+    "national",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +104,8 @@ PUBLIC_PAGE_CACHE_VIEWS = [
     "priorities:public-list",
     "priorities:public-evaluation",
     "priorities:themes",
+    "national:overview",
+    "national:indicator",
 ]
 # Writes to these apps' records make every kept public page out of date...
 PUBLIC_PAGE_CACHE_APPS = ["membership", "forums", "performance", "priorities"]

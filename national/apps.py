@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NationalConfig(AppConfig):
+    """The national view across every area (ADR 12): reads the other apps, imported by none."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "national"
+    verbose_name = _("National view")

@@ -1,0 +1,392 @@
+"""The national view: how every area is doing, read only from what boards have published.
+
+Every read goes through the public querysets (published figures of public forums, agreed
+priorities of public forums, approved evaluations of public forums), so the national page can
+show nothing a board's own public pages do not. A fixed number of queries whatever the number
+of areas, indicators or months.
+"""
+
+import datetime
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, F, Max, Q, Window
+from django.db.models.functions import DenseRank
+from django.utils import timezone
+
+from forums.models import Forum
+from membership.models import PoliceForceArea
+from performance import periods
+from performance.calculations import (
+    NO_DIRECTION,
+    NO_RAG,
+    Direction,
+    Rag,
+    combine,
+    direction,
+    format_value,
+    rag_status,
+)
+from performance.models import Indicator, PeriodPublication, ReportingPeriod, Target
+from performance.selectors._common import _target_for
+from performance.selectors.figures import accepted_measurements
+from priorities.models import AnnualEvaluation, EvaluationOutcome, Priority, Theme
+
+Outcome = EvaluationOutcome.Outcome
+# A board is behind when it has published none of this many most recent ended periods.
+PERIODS_BEHIND = 2
+
+
+def _boards():
+    """Public local boards with their areas: the places figures and plans come from."""
+    return list(
+        Forum.objects.public().filter(kind=Forum.Kind.LOCAL_BOARD).prefetch_related("areas")
+    )
+
+
+def _boards_by_area(boards: list[Forum]) -> dict[int, list[Forum]]:
+    found: dict[int, list[Forum]] = defaultdict(list)
+    for board in boards:
+        for area in board.areas.all():
+            found[area.pk].append(board)
+    return found
+
+
+@dataclass
+class AreaFigure:
+    """One area's latest published figure for an indicator."""
+
+    area: PoliceForceArea
+    board: Forum | None
+    period: ReportingPeriod | None = None
+    value: Decimal | None = None
+    text: str = ""
+    target_text: str = ""
+    rag: Rag = NO_RAG
+    change: Direction = NO_DIRECTION
+    quartile: int | None = None  # 1 (best) to 4, by the indicator's polarity
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    figures: list[AreaFigure] = field(default_factory=list)
+    median: Decimal | None = None
+    lower_quartile: Decimal | None = None
+    upper_quartile: Decimal | None = None
+
+    @property
+    def reporting(self) -> list[AreaFigure]:
+        return [figure for figure in self.figures if figure.value is not None]
+
+    @property
+    def latest_period(self) -> ReportingPeriod | None:
+        """The period most areas' latest figures are for."""
+        counts: dict[int, int] = defaultdict(int)
+        by_pk = {}
+        for figure in self.reporting:
+            counts[figure.period.pk] += 1
+            by_pk[figure.period.pk] = figure.period
+        if not counts:
+            return None
+        return by_pk[max(counts, key=lambda pk: (counts[pk], by_pk[pk].start))]
+
+    @property
+    def rag_counts(self) -> dict[str, int]:
+        counts = {"green": 0, "amber": 0, "red": 0}
+        for figure in self.reporting:
+            if figure.rag.code:
+                counts[figure.rag.code] += 1
+        return counts
+
+    def text(self, value: Decimal | None) -> str:
+        return format_value(self.indicator.unit, value) if value is not None else ""
+
+    @property
+    def median_text(self) -> str:
+        return self.text(self.median)
+
+    @property
+    def lower_quartile_text(self) -> str:
+        return self.text(self.lower_quartile)
+
+    @property
+    def upper_quartile_text(self) -> str:
+        return self.text(self.upper_quartile)
+
+
+def core_indicators():
+    return Indicator.objects.filter(is_core=True, is_active=True, forum__isnull=True).order_by(
+        "name"
+    )
+
+
+def _latest_figures(*, boards: list[Forum], indicator_ids: list[int]) -> dict:
+    """Each board's two latest published periods per indicator, totals only, in one query."""
+    rows = (
+        accepted_measurements(
+            published_only=True, returns=Q(forum_id__in=[board.pk for board in boards])
+        )
+        .filter(
+            breakdown="",
+            indicator_id__in=indicator_ids,
+            performance_return__period__frequency=F("indicator__frequency"),
+        )
+        .annotate(
+            rank=Window(
+                DenseRank(),
+                partition_by=[F("performance_return__forum_id"), F("indicator_id")],
+                order_by=F("performance_return__period__start").desc(),
+            )
+        )
+        .filter(rank__lte=2)
+        .values_list(
+            "performance_return__forum_id",
+            "indicator_id",
+            "performance_return__period_id",
+            "value",
+            "numerator",
+            "denominator",
+        )
+    )
+    grouped: dict[tuple[int, int], dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for forum_id, indicator_id, period_id, value, numerator, denominator in rows:
+        grouped[(forum_id, indicator_id)][period_id].append((value, numerator, denominator))
+    return grouped
+
+
+def _quartile_of(value: Decimal, cuts: tuple[Decimal, Decimal, Decimal], polarity: str) -> int:
+    position = 1 + sum(1 for cut in cuts if value > cut)  # 1 = lowest quarter
+    return 5 - position if polarity == Indicator.Polarity.HIGHER else position
+
+
+def core_data(*, indicator: Indicator | None = None) -> list[IndicatorRow]:
+    """The core suite across every area: latest published figure, RAG against the area's
+    target, direction since the period before, and the national median and quartiles."""
+    indicators = [indicator] if indicator else list(core_indicators())
+    boards = _boards()
+    areas = list(PoliceForceArea.objects.order_by("name"))
+    by_area = _boards_by_area(boards)
+    ids = [item.pk for item in indicators]
+    figures = _latest_figures(boards=boards, indicator_ids=ids)
+    period_ids = {pk for found in figures.values() for pk in found}
+    period_rows = {
+        period.pk: period for period in ReportingPeriod.objects.filter(pk__in=period_ids)
+    }
+    targets: dict[tuple, list[Target]] = defaultdict(list)
+    for target in (
+        Target.objects.filter(indicator_id__in=ids)
+        .filter(Q(forum_id__in=[board.pk for board in boards]) | Q(forum__isnull=True))
+        .select_related("period")
+    ):
+        targets[(target.indicator_id, "forum", target.forum_id)].append(target)
+        if target.forum_id is None:
+            targets[(target.indicator_id, "area", target.area_id)].append(target)
+
+    result = []
+    for item in indicators:
+        row = IndicatorRow(indicator=item)
+        for area in areas:
+            area_boards = by_area.get(area.pk, [])
+            figure = AreaFigure(area=area, board=area_boards[0] if area_boards else None)
+            row.figures.append(figure)
+            for board in area_boards:
+                found = figures.get((board.pk, item.pk))
+                if found:
+                    figure.board = board
+                    break
+            else:
+                continue
+            ordered = sorted(found, key=lambda pk: period_rows[pk].start, reverse=True)
+            latest = period_rows[ordered[0]]
+            value = combine(item.unit, found[ordered[0]])[0]
+            figure.period, figure.value = latest, value
+            figure.text = format_value(item.unit, value)
+            earlier = None
+            if len(ordered) > 1:
+                before = period_rows[ordered[1]]
+                if before.start == periods.previous_start(latest.frequency, latest.start):
+                    earlier = combine(item.unit, found[ordered[1]])[0]
+            figure.change = direction(polarity=item.polarity, value=value, earlier=earlier)
+            candidates = [
+                *targets.get((item.pk, "forum", figure.board.pk), []),
+                *[
+                    target
+                    for board_area in figure.board.areas.all()
+                    for target in targets.get((item.pk, "area", board_area.pk), [])
+                ],
+            ]
+            target = _target_for(candidates, latest)
+            if target:
+                figure.target_text = format_value(item.unit, target.value)
+                figure.rag = rag_status(
+                    polarity=item.polarity,
+                    value=value,
+                    target=target.value,
+                    tolerance=target.amber_tolerance,
+                )
+        values = sorted(figure.value for figure in row.reporting)
+        if values:
+            row.median = statistics.median(values)
+        if len(values) >= 2:
+            cuts = statistics.quantiles(values, n=4, method="inclusive")
+            row.lower_quartile, _, row.upper_quartile = cuts
+            if item.polarity != Indicator.Polarity.NEUTRAL:
+                for figure in row.reporting:
+                    figure.quartile = _quartile_of(figure.value, tuple(cuts), item.polarity)
+        result.append(row)
+    return result
+
+
+SORTS = {
+    "area": lambda figure: (figure.area.name,),
+    "figure": lambda figure: (figure.value is None, figure.value or 0, figure.area.name),
+    "status": lambda figure: (
+        {"red": 0, "amber": 1, "green": 2}.get(figure.rag.code, 3),
+        figure.area.name,
+    ),
+}
+
+
+def sorted_figures(row: IndicatorRow, sort: str, descending: bool) -> list[AreaFigure]:
+    """The areas in the order asked for; areas without a figure always last."""
+    key = SORTS.get(sort, SORTS["area"])
+    with_figure = [figure for figure in row.figures if figure.value is not None or sort == "area"]
+    without = [figure for figure in row.figures if figure not in with_figure]
+    return sorted(with_figure, key=key, reverse=descending) + without
+
+
+@dataclass
+class ThemeCoverage:
+    theme: Theme
+    areas_with: list[PoliceForceArea]
+    areas_without: list[PoliceForceArea]
+
+
+def current_plan_year(today: datetime.date | None = None) -> int:
+    today = today or timezone.localdate()
+    return today.year if today.month >= 4 else today.year - 1
+
+
+def themes_by_area(*, plan_year: int | None = None) -> list[ThemeCoverage]:
+    """For each national theme, the areas whose board has an agreed, public priority on it."""
+    plan_year = plan_year or current_plan_year()
+    areas = list(PoliceForceArea.objects.order_by("name"))
+    pairs = set(
+        Priority.objects.published()
+        .filter(forum__kind=Forum.Kind.LOCAL_BOARD, plan_year=plan_year, theme__forum__isnull=True)
+        .values_list("theme_id", "forum__areas")
+        .distinct()
+    )
+    coverage = []
+    for theme in Theme.objects.national().order_by("name"):
+        with_ids = {area_id for theme_id, area_id in pairs if theme_id == theme.pk}
+        coverage.append(
+            ThemeCoverage(
+                theme=theme,
+                areas_with=[area for area in areas if area.pk in with_ids],
+                areas_without=[area for area in areas if area.pk not in with_ids],
+            )
+        )
+    return coverage
+
+
+@dataclass
+class EvaluationSummary:
+    plan_year: int | None
+    boards_published: int
+    boards_total: int
+    by_theme: list[tuple[Theme, dict[str, int]]]
+
+    @property
+    def plan_year_label(self) -> str:
+        return f"{self.plan_year} to {self.plan_year + 1}" if self.plan_year else ""
+
+
+def evaluations_summary() -> EvaluationSummary:
+    """The latest plan year with a published evaluation: met, partly met and not met by theme."""
+    published = AnnualEvaluation.objects.published().filter(forum__kind=Forum.Kind.LOCAL_BOARD)
+    boards_total = Forum.objects.public().filter(kind=Forum.Kind.LOCAL_BOARD).count()
+    plan_year = published.aggregate(latest=Max("plan_year"))["latest"]
+    if plan_year is None:
+        return EvaluationSummary(None, 0, boards_total, [])
+    boards_published = published.filter(plan_year=plan_year).values("forum_id").distinct().count()
+    shown = [Outcome.MET, Outcome.PARTLY_MET, Outcome.NOT_MET]  # dropped ones are not judged
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: {outcome: 0 for outcome in shown})
+    for theme_id, outcome, number in (
+        EvaluationOutcome.objects.filter(
+            evaluation__in=published.filter(plan_year=plan_year),
+            outcome__in=shown,
+        )
+        .values_list("priority__theme_id", "outcome")
+        .annotate(number=Count("pk"))
+        .order_by()
+    ):
+        counts[theme_id][outcome] += number
+    themes = Theme.objects.filter(pk__in=counts).order_by("name")
+    return EvaluationSummary(
+        plan_year, boards_published, boards_total, [(theme, counts[theme.pk]) for theme in themes]
+    )
+
+
+@dataclass
+class PublicationLag:
+    area: PoliceForceArea
+    board: Forum | None
+    last_published: ReportingPeriod | None
+
+
+def boards_behind(*, today: datetime.date | None = None) -> list[PublicationLag]:
+    """Areas whose board has published none of the last two monthly periods now due, and areas
+    with no public board at all."""
+    today = today or timezone.localdate()
+    due = [
+        spec
+        for spec in periods.recent_ended(periods.MONTHLY, today, PERIODS_BEHIND + 2)
+        if spec.due_date < today
+    ][:PERIODS_BEHIND]
+    if len(due) < PERIODS_BEHIND:
+        return []
+    oldest_due_start = due[-1].start
+    boards = _boards()
+    latest = dict(
+        PeriodPublication.objects.filter(forum_id__in=[board.pk for board in boards])
+        .values("forum_id")
+        .annotate(latest=Max("period__start"))
+        .values_list("forum_id", "latest")
+    )
+    latest_periods = {
+        (period.start, period.frequency): period
+        for period in ReportingPeriod.objects.filter(start__in=set(latest.values()))
+    }
+    behind = []
+    by_area = _boards_by_area(boards)
+    for area in PoliceForceArea.objects.order_by("name"):
+        area_boards = by_area.get(area.pk, [])
+        if not area_boards:
+            behind.append(PublicationLag(area, None, None))
+            continue
+        board = max(area_boards, key=lambda b: latest.get(b.pk) or datetime.date.min)
+        start = latest.get(board.pk)
+        if start is None or start < oldest_due_start:
+            period = (
+                latest_periods.get((start, periods.MONTHLY))
+                or next((p for (s, _), p in latest_periods.items() if s == start), None)
+                if start
+                else None
+            )
+            behind.append(PublicationLag(area, board, period))
+    return behind
+
+
+def national_view() -> dict:
+    """Everything the national page shows, in a fixed number of queries."""
+    return {
+        "core": core_data(),
+        "themes": themes_by_area(),
+        "evaluations": evaluations_summary(),
+        "behind": boards_behind(),
+        "plan_year": current_plan_year(),
+    }
