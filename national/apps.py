@@ -8,3 +8,6 @@ class NationalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "national"
     verbose_name = _("National view")
+
+    def ready(self):
+        from national import rules  # noqa: F401  (registers the permissions)

@@ -16,7 +16,7 @@ from django.db.models import Count, F, Max, Q, Window
 from django.db.models.functions import DenseRank
 from django.utils import timezone
 
-from forums.models import Forum
+from forums.models import Escalation, Forum
 from membership.models import PoliceForceArea
 from performance import periods
 from performance.calculations import (
@@ -32,18 +32,20 @@ from performance.calculations import (
 from performance.models import Indicator, PeriodPublication, ReportingPeriod, Target
 from performance.selectors._common import _target_for
 from performance.selectors.figures import accepted_measurements
-from priorities.models import AnnualEvaluation, EvaluationOutcome, Priority, Theme
+from priorities.models import AnnualEvaluation, EvaluationOutcome, Priority, Risk, Theme
 
 Outcome = EvaluationOutcome.Outcome
 # A board is behind when it has published none of this many most recent ended periods.
 PERIODS_BEHIND = 2
 
 
-def _boards():
-    """Public local boards with their areas: the places figures and plans come from."""
-    return list(
-        Forum.objects.public().filter(kind=Forum.Kind.LOCAL_BOARD).prefetch_related("areas")
-    )
+def _boards(*, areas: list[PoliceForceArea] | None = None):
+    """Public local boards with their areas (within ``areas`` if given): where figures and
+    plans come from."""
+    boards = Forum.objects.public().filter(kind=Forum.Kind.LOCAL_BOARD)
+    if areas is not None:
+        boards = boards.filter(areas__in=areas).distinct()
+    return list(boards.order_by("name").prefetch_related("areas"))
 
 
 def _boards_by_area(boards: list[Forum]) -> dict[int, list[Forum]]:
@@ -162,12 +164,14 @@ def _quartile_of(value: Decimal, cuts: tuple[Decimal, Decimal, Decimal], polarit
     return 5 - position if polarity == Indicator.Polarity.HIGHER else position
 
 
-def core_data(*, indicator: Indicator | None = None) -> list[IndicatorRow]:
-    """The core suite across every area: latest published figure, RAG against the area's
-    target, direction since the period before, and the national median and quartiles."""
+def core_data(
+    *, indicator: Indicator | None = None, areas: list[PoliceForceArea] | None = None
+) -> list[IndicatorRow]:
+    """The core suite across every area (or the given ones): latest published figure, RAG
+    against the area's target, direction since the period before, median and quartiles."""
     indicators = [indicator] if indicator else list(core_indicators())
-    boards = _boards()
-    areas = list(PoliceForceArea.objects.order_by("name"))
+    boards = _boards(areas=areas)
+    areas = list(PoliceForceArea.objects.order_by("name")) if areas is None else areas
     by_area = _boards_by_area(boards)
     ids = [item.pk for item in indicators]
     figures = _latest_figures(boards=boards, indicator_ids=ids)
@@ -390,3 +394,66 @@ def national_view() -> dict:
         "behind": boards_behind(),
         "plan_year": current_plan_year(),
     }
+
+
+# --- a regional board's roll-up of its member boards ----------------------------------------
+
+# How many shared risks a regional board sees: the highest scored first.
+TOP_SHARED_RISKS = 10
+
+
+@dataclass
+class RegionRollUp:
+    """What a regional board sees of the local boards in its areas. It governs none of them:
+    everything here is read only, and only what each board published or chose to share."""
+
+    region: Forum
+    areas: list[PoliceForceArea]
+    boards: list[Forum]
+    core: list[IndicatorRow]
+    priorities_by_theme: list[tuple[Theme, list[Priority]]]
+    shared_risks: list[Risk] = field(default_factory=list)
+    escalations: list[Escalation] = field(default_factory=list)
+
+
+def _region_areas(region: Forum) -> list[PoliceForceArea]:
+    return sorted(region.areas.all(), key=lambda area: area.name)
+
+
+def region_roll_up(*, region: Forum, for_members: bool) -> RegionRollUp:
+    """The public roll-up (published figures and agreed priorities of the public boards), and
+    for the regional board's own members also the risks boards share upward and their
+    escalations. A fixed number of queries whatever the number of boards or months."""
+    areas = _region_areas(region)
+    boards = _boards(areas=areas)
+    plan_year = current_plan_year()
+    by_theme: dict[Theme, list[Priority]] = defaultdict(list)
+    for priority in (
+        Priority.objects.published()
+        .filter(forum__in=boards, plan_year=plan_year)
+        .select_related("theme", "forum")
+        .order_by("theme__name", "forum__name", "title")
+    ):
+        by_theme[priority.theme].append(priority)
+    roll_up = RegionRollUp(
+        region=region,
+        areas=areas,
+        boards=boards,
+        core=[row for row in core_data(areas=areas) if row.reporting],
+        priorities_by_theme=sorted(by_theme.items(), key=lambda pair: pair[0].name),
+    )
+    if for_members:
+        local = Forum.objects.filter(kind=Forum.Kind.LOCAL_BOARD, areas__in=areas).distinct()
+        roll_up.shared_risks = list(
+            Risk.objects.filter(forum__in=local, shared_upward=True)
+            .exclude(status=Risk.Status.CLOSED)
+            .select_related("forum", "owner_agency")
+            .order_by("-score", "review_date")[:TOP_SHARED_RISKS]
+        )
+        roll_up.escalations = list(
+            Escalation.objects.filter(from_forum__in=local)
+            .exclude(status=Escalation.Status.CLOSED)
+            .select_related("from_forum", "to_forum")
+            .order_by("-raised_at")
+        )
+    return roll_up

@@ -9,4 +9,10 @@ app_name = "national"
 urlpatterns = [
     path("national/", views.overview, name="overview"),
     path("national/indicators/<slug:indicator>/", views.indicator, name="indicator"),
+    path("forums/<slug:slug>/member-boards/", views.region, name="region"),
+    path(
+        "workspace/forums/<slug:slug>/member-boards/",
+        views.region_workspace,
+        name="region-workspace",
+    ),
 ]

@@ -80,6 +80,7 @@ class RiskForm(GDSModelForm):
             "mitigations",
             "review_date",
             "status",
+            "shared_upward",
         ]
         labels = {"priority": "Priority it threatens (optional)", "owner_agency": "Owning agency"}
         help_texts = {
