@@ -10,4 +10,8 @@ class NationalConfig(AppConfig):
     verbose_name = _("National view")
 
     def ready(self):
+        from forums.home import register_home_section
         from national import rules  # noqa: F401  (registers the permissions)
+        from national.home import national_reporting_section
+
+        register_home_section(national_reporting_section)

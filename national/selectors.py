@@ -12,12 +12,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count, F, Max, Q, Window
 from django.db.models.functions import DenseRank
+from django.http import Http404
 from django.utils import timezone
 
 from forums.models import Escalation, Forum
 from membership.models import PoliceForceArea
+from national.models import NationalQuestion, NationalSubmission
 from performance import periods
 from performance.calculations import (
     NO_DIRECTION,
@@ -457,3 +460,84 @@ def region_roll_up(*, region: Forum, for_members: bool) -> RegionRollUp:
             .order_by("-raised_at")
         )
     return roll_up
+
+
+# --- reporting to the national level ----------------------------------------------------------
+
+
+@dataclass
+class BoardReporting:
+    """One board's year-end reporting: what it submitted, what is late, what it was asked."""
+
+    board: Forum
+    submissions: dict[str, NationalSubmission]
+    open_questions: int
+    is_past_due: bool
+
+    def entries(self) -> list[tuple[str, NationalSubmission | None, bool]]:
+        """(kind label, submission or None, late) for each kind of submission, in order."""
+        return [
+            (label, self.submissions.get(kind), self.is_past_due and kind not in self.submissions)
+            for kind, label in NationalSubmission.Kind.choices
+        ]
+
+    @property
+    def is_late(self) -> bool:
+        return any(late for _, _, late in self.entries())
+
+
+def due_date(plan_year: int) -> datetime.date:
+    """When a plan year's national submissions are due (the plan year ends on 31 March)."""
+    month, day = settings.NATIONAL_SUBMISSIONS_DUE
+    return datetime.date(plan_year + 1, month, day)
+
+
+def reporting_year(today: datetime.date | None = None) -> int:
+    """The plan year boards report on now: the last one that has ended."""
+    return current_plan_year(today) - 1
+
+
+def reporting_overview(
+    *, plan_year: int, today: datetime.date | None = None
+) -> list[BoardReporting]:
+    """Every local board (public or not: the national team sees what is submitted to it), with
+    its submissions for the plan year and its unanswered questions. Three queries."""
+    today = today or timezone.localdate()
+    boards = list(Forum.objects.filter(kind=Forum.Kind.LOCAL_BOARD).order_by("name"))
+    submitted: dict[int, dict[str, NationalSubmission]] = defaultdict(dict)
+    for submission in NationalSubmission.objects.filter(plan_year=plan_year, forum__in=boards):
+        submitted[submission.forum_id][submission.kind] = submission
+    open_questions = dict(
+        NationalQuestion.objects.filter(answered_at__isnull=True, forum__in=boards)
+        .values("forum_id")
+        .annotate(number=Count("pk"))
+        .values_list("forum_id", "number")
+    )
+    past_due = today > due_date(plan_year)
+    return [
+        BoardReporting(
+            board, submitted.get(board.pk, {}), open_questions.get(board.pk, 0), past_due
+        )
+        for board in boards
+    ]
+
+
+def forum_reporting(*, forum: Forum) -> dict:
+    """A board's own page of reporting to the national level: its submissions and questions."""
+    return {
+        "submissions": list(forum.national_submissions.select_related("submitted_by")),
+        "questions": list(
+            forum.national_questions.select_related("asked_by", "answered_by", "submission")
+        ),
+    }
+
+
+def submission_for(*, pk: int, forum: Forum | None = None) -> NationalSubmission:
+    """A submission (of the forum, when given), else 404."""
+    found = NationalSubmission.objects.select_related("forum", "submitted_by")
+    if forum is not None:
+        found = found.filter(forum=forum)
+    submission = found.filter(pk=pk).first()
+    if submission is None:
+        raise Http404("No such submission")
+    return submission

@@ -107,6 +107,9 @@ PUBLIC_PAGE_CACHE_VIEWS = [
     "national:overview",
     "national:indicator",
 ]
+# Boards' year-end reports to the national level (annual evaluation, Victims' Code compliance)
+# are due on this (month, day) after the plan year ends on 31 March.
+NATIONAL_SUBMISSIONS_DUE = (6, 30)
 # Writes to these apps' records make every kept public page out of date...
 PUBLIC_PAGE_CACHE_APPS = ["membership", "forums", "performance", "priorities"]
 # ...except these busy ones, which never show on a public page.
