@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from national.models import NationalSubmission, plan_year_label
+from national.models import NationalSubmission
 from priorities.forms.base import gds_layout
+from priorities.models import plan_year_label
 
 
 class SubmissionForm(forms.Form):

@@ -13,6 +13,7 @@ from forums.home import RUNNING, HomeContext, HomeItem, HomeSection
 from membership import dates
 from national import selectors
 from national.models import NationalQuestion, NationalSubmission
+from priorities.models import plan_year_label
 
 REMIND_DAYS_AFTER_DUE = 90
 
@@ -58,7 +59,7 @@ def national_reporting_section(home: HomeContext) -> HomeSection | None:
             items.append(
                 HomeItem(
                     text=_("Submit the %(what)s for %(year)s")
-                    % {"what": label.lower(), "year": f"{year} to {year + 1}"},
+                    % {"what": label.lower(), "year": plan_year_label(year)},
                     url=reverse("national:forum-reporting", args=[forum.slug]),
                     detail=_("%(forum)s, due %(when)s")
                     % {"forum": forum, "when": dates.date_text(due)},

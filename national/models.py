@@ -6,9 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-def plan_year_label(year: int) -> str:
-    return f"{year} to {year + 1}"
+from priorities.models import plan_year_label
 
 
 class NationalSubmission(models.Model):

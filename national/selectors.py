@@ -35,7 +35,15 @@ from performance.calculations import (
 from performance.models import Indicator, PeriodPublication, ReportingPeriod, Target
 from performance.selectors._common import _target_for
 from performance.selectors.figures import accepted_measurements
-from priorities.models import AnnualEvaluation, EvaluationOutcome, Priority, Risk, Theme
+from priorities.models import (
+    AnnualEvaluation,
+    EvaluationOutcome,
+    Priority,
+    Risk,
+    Theme,
+    current_plan_year,
+    plan_year_label,
+)
 
 Outcome = EvaluationOutcome.Outcome
 # A board is behind when it has published none of this many most recent ended periods.
@@ -272,11 +280,6 @@ class ThemeCoverage:
     areas_without: list[PoliceForceArea]
 
 
-def current_plan_year(today: datetime.date | None = None) -> int:
-    today = today or timezone.localdate()
-    return today.year if today.month >= 4 else today.year - 1
-
-
 def themes_by_area(*, plan_year: int | None = None) -> list[ThemeCoverage]:
     """For each national theme, the areas whose board has an agreed, public priority on it."""
     plan_year = plan_year or current_plan_year()
@@ -309,7 +312,7 @@ class EvaluationSummary:
 
     @property
     def plan_year_label(self) -> str:
-        return f"{self.plan_year} to {self.plan_year + 1}" if self.plan_year else ""
+        return plan_year_label(self.plan_year) if self.plan_year else ""
 
 
 def evaluations_summary() -> EvaluationSummary:

@@ -14,7 +14,7 @@ from membership import notifications
 from membership.models import User
 from national.models import NationalQuestion, NationalSubmission
 from performance.selectors import forum_dashboard, victims_code_compliance
-from priorities.models import AnnualEvaluation
+from priorities.models import AnnualEvaluation, plan_year_label
 
 Kind = NationalSubmission.Kind
 
@@ -80,7 +80,7 @@ def submission_make(
                     "The annual evaluation of %(year)s must be approved by the chair before "
                     "it is submitted"
                 )
-                % {"year": f"{plan_year} to {plan_year + 1}"}
+                % {"year": plan_year_label(plan_year)}
             )
     submission, _created = NationalSubmission.objects.update_or_create(
         forum=forum,

@@ -14,7 +14,7 @@ from forums.views.common import form_page
 from national import selectors, services
 from national.forms import KIND_SLUGS, AnswerForm, QuestionForm, SubmissionForm
 from national.models import NationalQuestion, NationalSubmission
-from priorities.models import AnnualEvaluation
+from priorities.models import AnnualEvaluation, plan_year_label
 
 Kind = NationalSubmission.Kind
 
@@ -159,8 +159,8 @@ def workspace(request):
         "national/workspace.html",
         {
             "year": year,
-            "year_label": f"{year} to {year + 1}",
-            "years": [(y, f"{y} to {y + 1}") for y in years],
+            "year_label": plan_year_label(year),
+            "years": [(y, plan_year_label(y)) for y in years],
             "due": selectors.due_date(year),
             "rows": rows,
             "late": sum(1 for row in rows if row.is_late),
