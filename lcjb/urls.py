@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("forums.urls_reports")),
     path("", include("performance.urls")),
     path("", include("priorities.urls")),
+    path("", include("priorities.urls_assessment")),
     path("", include("national.urls")),
     prefix_default_language=False,
 )

@@ -69,3 +69,9 @@ def has_a_seat_anywhere(person) -> bool:
 rules.add_perm("priorities.share_good_practice", is_forum_secretariat)
 rules.add_perm("priorities.curate_good_practice", is_national_viewer)
 rules.add_perm("priorities.read_partners_good_practice", is_national_viewer | has_a_seat_anywhere)
+
+# The annual self-assessment: members (advisory ones too: they give a view, they do not
+# decide) rate; the secretariat opens it, agrees the ratings and publishes; the chair approves.
+rules.add_perm("priorities.rate_self_assessment", is_forum_member)
+rules.add_perm("priorities.run_self_assessment", is_forum_secretariat)
+rules.add_perm("priorities.approve_self_assessment", is_forum_chair)

@@ -104,6 +104,7 @@ PUBLIC_PAGE_CACHE_VIEWS = [
     "priorities:public-list",
     "priorities:public-evaluation",
     "priorities:themes",
+    "assessment:public",
     "national:overview",
     "national:indicator",
 ]

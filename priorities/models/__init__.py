@@ -1,5 +1,12 @@
 """Models of the priorities app, one module per part of the planning cycle."""
 
+from priorities.models.assessment import (
+    AssessmentAnswer,
+    RelatedPartnership,
+    Score,
+    SelfAssessment,
+    StageConclusion,
+)
 from priorities.models.consultation import (
     Answer,
     Consultation,
@@ -29,6 +36,11 @@ from priorities.models.theme import Theme
 
 __all__ = [
     "AnnualEvaluation",
+    "AssessmentAnswer",
+    "RelatedPartnership",
+    "Score",
+    "SelfAssessment",
+    "StageConclusion",
     "DeliveryAction",
     "PriorityDiscussion",
     "Answer",
