@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('priorities', '0006_good_practice_library'),
+        ("priorities", "0006_good_practice_library"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalrisk',
-            name='shared_upward',
-            field=models.BooleanField(default=False, help_text='Members of the regional board over this area see this risk in their roll-up, read only. Nothing else on the register is shared.', verbose_name='Share with the regional board'),
+            model_name="historicalrisk",
+            name="shared_upward",
+            field=models.BooleanField(
+                default=False,
+                help_text="Members of the regional board over this area see this risk in their roll-up, read only. Nothing else on the register is shared.",
+                verbose_name="Share with the regional board",
+            ),
         ),
         migrations.AddField(
-            model_name='risk',
-            name='shared_upward',
-            field=models.BooleanField(default=False, help_text='Members of the regional board over this area see this risk in their roll-up, read only. Nothing else on the register is shared.', verbose_name='Share with the regional board'),
+            model_name="risk",
+            name="shared_upward",
+            field=models.BooleanField(
+                default=False,
+                help_text="Members of the regional board over this area see this risk in their roll-up, read only. Nothing else on the register is shared.",
+                verbose_name="Share with the regional board",
+            ),
         ),
     ]

@@ -8,190 +8,661 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('forums', '0016_names_kept_in_minutes'),
-        ('priorities', '0007_risk_shared_upward'),
+        ("forums", "0016_names_kept_in_minutes"),
+        ("priorities", "0007_risk_shared_upward"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalRelatedPartnership',
+            name="HistoricalRelatedPartnership",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='Name')),
-                ('kind', models.CharField(choices=[('community_safety', 'Community safety partnership'), ('safeguarding_adults', 'Safeguarding adults board'), ('safeguarding_children', 'Safeguarding children partnership'), ('health_wellbeing', 'Health and wellbeing board'), ('violence_reduction', 'Violence reduction unit'), ('family_justice', 'Local family justice board'), ('other', 'Other partnership')], max_length=30, verbose_name='Kind of partnership')),
-                ('contact', models.CharField(blank=True, help_text='An office or role and its e-mail address. It is shown on the public page.', max_length=200, verbose_name='Contact')),
-                ('how_linked', models.TextField(help_text='For example: a shared member, reports to each other, a joint plan.', verbose_name='How the board links with it')),
-                ('last_engaged_on', models.DateField(blank=True, null=True, verbose_name='When the board last engaged with it')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('forum', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='forums.forum')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="Name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("community_safety", "Community safety partnership"),
+                            ("safeguarding_adults", "Safeguarding adults board"),
+                            ("safeguarding_children", "Safeguarding children partnership"),
+                            ("health_wellbeing", "Health and wellbeing board"),
+                            ("violence_reduction", "Violence reduction unit"),
+                            ("family_justice", "Local family justice board"),
+                            ("other", "Other partnership"),
+                        ],
+                        max_length=30,
+                        verbose_name="Kind of partnership",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.CharField(
+                        blank=True,
+                        help_text="An office or role and its e-mail address. It is shown on the public page.",
+                        max_length=200,
+                        verbose_name="Contact",
+                    ),
+                ),
+                (
+                    "how_linked",
+                    models.TextField(
+                        help_text="For example: a shared member, reports to each other, a joint plan.",
+                        verbose_name="How the board links with it",
+                    ),
+                ),
+                (
+                    "last_engaged_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="When the board last engaged with it"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="forums.forum",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical related partnership',
-                'verbose_name_plural': 'historical related partnerships',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical related partnership",
+                "verbose_name_plural": "historical related partnerships",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSelfAssessment',
+            name="HistoricalSelfAssessment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('plan_year', models.PositiveSmallIntegerField()),
-                ('status', models.CharField(choices=[('open', "Open for members' ratings"), ('agreed', 'Rating agreed, waiting for the chair'), ('approved', 'Approved by the chair')], default='open', max_length=10)),
-                ('closes_on', models.DateField(verbose_name='Members rate by')),
-                ('rating', models.CharField(blank=True, choices=[('fit', 'Fit for purpose'), ('partly', 'Partly fit for purpose'), ('not_fit', 'Not fit for purpose')], max_length=10, verbose_name='Overall rating')),
-                ('summary', models.TextField(blank=True, verbose_name='What the board concluded')),
-                ('opened_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('agreed_at', models.DateTimeField(blank=True, null=True)),
-                ('approved_at', models.DateTimeField(blank=True, null=True)),
-                ('is_published', models.BooleanField(default=False)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('agreed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('approved_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('forum', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='forums.forum')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opened_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("plan_year", models.PositiveSmallIntegerField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open for members' ratings"),
+                            ("agreed", "Rating agreed, waiting for the chair"),
+                            ("approved", "Approved by the chair"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("closes_on", models.DateField(verbose_name="Members rate by")),
+                (
+                    "rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("fit", "Fit for purpose"),
+                            ("partly", "Partly fit for purpose"),
+                            ("not_fit", "Not fit for purpose"),
+                        ],
+                        max_length=10,
+                        verbose_name="Overall rating",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="What the board concluded")),
+                ("opened_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("agreed_at", models.DateTimeField(blank=True, null=True)),
+                ("approved_at", models.DateTimeField(blank=True, null=True)),
+                ("is_published", models.BooleanField(default=False)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "agreed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="forums.forum",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical self assessment',
-                'verbose_name_plural': 'historical self assessments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical self assessment",
+                "verbose_name_plural": "historical self assessments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='RelatedPartnership',
+            name="RelatedPartnership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='Name')),
-                ('kind', models.CharField(choices=[('community_safety', 'Community safety partnership'), ('safeguarding_adults', 'Safeguarding adults board'), ('safeguarding_children', 'Safeguarding children partnership'), ('health_wellbeing', 'Health and wellbeing board'), ('violence_reduction', 'Violence reduction unit'), ('family_justice', 'Local family justice board'), ('other', 'Other partnership')], max_length=30, verbose_name='Kind of partnership')),
-                ('contact', models.CharField(blank=True, help_text='An office or role and its e-mail address. It is shown on the public page.', max_length=200, verbose_name='Contact')),
-                ('how_linked', models.TextField(help_text='For example: a shared member, reports to each other, a joint plan.', verbose_name='How the board links with it')),
-                ('last_engaged_on', models.DateField(blank=True, null=True, verbose_name='When the board last engaged with it')),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_partnerships', to='forums.forum')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="Name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("community_safety", "Community safety partnership"),
+                            ("safeguarding_adults", "Safeguarding adults board"),
+                            ("safeguarding_children", "Safeguarding children partnership"),
+                            ("health_wellbeing", "Health and wellbeing board"),
+                            ("violence_reduction", "Violence reduction unit"),
+                            ("family_justice", "Local family justice board"),
+                            ("other", "Other partnership"),
+                        ],
+                        max_length=30,
+                        verbose_name="Kind of partnership",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.CharField(
+                        blank=True,
+                        help_text="An office or role and its e-mail address. It is shown on the public page.",
+                        max_length=200,
+                        verbose_name="Contact",
+                    ),
+                ),
+                (
+                    "how_linked",
+                    models.TextField(
+                        help_text="For example: a shared member, reports to each other, a joint plan.",
+                        verbose_name="How the board links with it",
+                    ),
+                ),
+                (
+                    "last_engaged_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="When the board last engaged with it"
+                    ),
+                ),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_partnerships",
+                        to="forums.forum",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['kind', 'name'],
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='SelfAssessment',
+            name="SelfAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('plan_year', models.PositiveSmallIntegerField()),
-                ('status', models.CharField(choices=[('open', "Open for members' ratings"), ('agreed', 'Rating agreed, waiting for the chair'), ('approved', 'Approved by the chair')], default='open', max_length=10)),
-                ('closes_on', models.DateField(verbose_name='Members rate by')),
-                ('rating', models.CharField(blank=True, choices=[('fit', 'Fit for purpose'), ('partly', 'Partly fit for purpose'), ('not_fit', 'Not fit for purpose')], max_length=10, verbose_name='Overall rating')),
-                ('summary', models.TextField(blank=True, verbose_name='What the board concluded')),
-                ('opened_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('agreed_at', models.DateTimeField(blank=True, null=True)),
-                ('approved_at', models.DateTimeField(blank=True, null=True)),
-                ('is_published', models.BooleanField(default=False)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('agreed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='self_assessments', to='forums.forum')),
-                ('improvement_actions', models.ManyToManyField(blank=True, related_name='self_assessments', to='forums.action')),
-                ('opened_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("plan_year", models.PositiveSmallIntegerField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open for members' ratings"),
+                            ("agreed", "Rating agreed, waiting for the chair"),
+                            ("approved", "Approved by the chair"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("closes_on", models.DateField(verbose_name="Members rate by")),
+                (
+                    "rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("fit", "Fit for purpose"),
+                            ("partly", "Partly fit for purpose"),
+                            ("not_fit", "Not fit for purpose"),
+                        ],
+                        max_length=10,
+                        verbose_name="Overall rating",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="What the board concluded")),
+                ("opened_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("agreed_at", models.DateTimeField(blank=True, null=True)),
+                ("approved_at", models.DateTimeField(blank=True, null=True)),
+                ("is_published", models.BooleanField(default=False)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "agreed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="self_assessments",
+                        to="forums.forum",
+                    ),
+                ),
+                (
+                    "improvement_actions",
+                    models.ManyToManyField(
+                        blank=True, related_name="self_assessments", to="forums.action"
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-plan_year'],
+                "ordering": ["-plan_year"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalStageConclusion',
+            name="HistoricalStageConclusion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('operating', 'Operating'), ('planning', 'Planning'), ('delivery', 'Delivery'), ('evaluation', 'Evaluation'), ('review', 'The local system')], max_length=12)),
-                ('score', models.PositiveSmallIntegerField(choices=[(4, 'Fully met'), (3, 'Mostly met'), (2, 'Partly met'), (1, 'Not met')])),
-                ('comment', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('assessment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='priorities.selfassessment')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("operating", "Operating"),
+                            ("planning", "Planning"),
+                            ("delivery", "Delivery"),
+                            ("evaluation", "Evaluation"),
+                            ("review", "The local system"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (4, "Fully met"),
+                            (3, "Mostly met"),
+                            (2, "Partly met"),
+                            (1, "Not met"),
+                        ]
+                    ),
+                ),
+                ("comment", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="priorities.selfassessment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical stage conclusion',
-                'verbose_name_plural': 'historical stage conclusions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical stage conclusion",
+                "verbose_name_plural": "historical stage conclusions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAssessmentAnswer',
+            name="HistoricalAssessmentAnswer",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('question', models.CharField(choices=[('op-1', 'op-1'), ('op-2', 'op-2'), ('op-3', 'op-3'), ('op-4', 'op-4'), ('pl-1', 'pl-1'), ('pl-2', 'pl-2'), ('pl-3', 'pl-3'), ('pl-4', 'pl-4'), ('pl-5', 'pl-5'), ('de-1', 'de-1'), ('de-2', 'de-2'), ('de-3', 'de-3'), ('ev-1', 'ev-1'), ('ev-2', 'ev-2'), ('rv-1', 'rv-1'), ('rv-2', 'rv-2'), ('rv-3', 'rv-3'), ('rv-4', 'rv-4')], max_length=10)),
-                ('score', models.PositiveSmallIntegerField(choices=[(4, 'Fully met'), (3, 'Mostly met'), (2, 'Partly met'), (1, 'Not met')])),
-                ('comment', models.TextField(blank=True)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('assessment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='priorities.selfassessment')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "question",
+                    models.CharField(
+                        choices=[
+                            ("op-1", "op-1"),
+                            ("op-2", "op-2"),
+                            ("op-3", "op-3"),
+                            ("op-4", "op-4"),
+                            ("pl-1", "pl-1"),
+                            ("pl-2", "pl-2"),
+                            ("pl-3", "pl-3"),
+                            ("pl-4", "pl-4"),
+                            ("pl-5", "pl-5"),
+                            ("de-1", "de-1"),
+                            ("de-2", "de-2"),
+                            ("de-3", "de-3"),
+                            ("ev-1", "ev-1"),
+                            ("ev-2", "ev-2"),
+                            ("rv-1", "rv-1"),
+                            ("rv-2", "rv-2"),
+                            ("rv-3", "rv-3"),
+                            ("rv-4", "rv-4"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (4, "Fully met"),
+                            (3, "Mostly met"),
+                            (2, "Partly met"),
+                            (1, "Not met"),
+                        ]
+                    ),
+                ),
+                ("comment", models.TextField(blank=True)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="priorities.selfassessment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical assessment answer',
-                'verbose_name_plural': 'historical assessment answers',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical assessment answer",
+                "verbose_name_plural": "historical assessment answers",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='AssessmentAnswer',
+            name="AssessmentAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.CharField(choices=[('op-1', 'op-1'), ('op-2', 'op-2'), ('op-3', 'op-3'), ('op-4', 'op-4'), ('pl-1', 'pl-1'), ('pl-2', 'pl-2'), ('pl-3', 'pl-3'), ('pl-4', 'pl-4'), ('pl-5', 'pl-5'), ('de-1', 'de-1'), ('de-2', 'de-2'), ('de-3', 'de-3'), ('ev-1', 'ev-1'), ('ev-2', 'ev-2'), ('rv-1', 'rv-1'), ('rv-2', 'rv-2'), ('rv-3', 'rv-3'), ('rv-4', 'rv-4')], max_length=10)),
-                ('score', models.PositiveSmallIntegerField(choices=[(4, 'Fully met'), (3, 'Mostly met'), (2, 'Partly met'), (1, 'Not met')])),
-                ('comment', models.TextField(blank=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessment_answers', to=settings.AUTH_USER_MODEL)),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='priorities.selfassessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "question",
+                    models.CharField(
+                        choices=[
+                            ("op-1", "op-1"),
+                            ("op-2", "op-2"),
+                            ("op-3", "op-3"),
+                            ("op-4", "op-4"),
+                            ("pl-1", "pl-1"),
+                            ("pl-2", "pl-2"),
+                            ("pl-3", "pl-3"),
+                            ("pl-4", "pl-4"),
+                            ("pl-5", "pl-5"),
+                            ("de-1", "de-1"),
+                            ("de-2", "de-2"),
+                            ("de-3", "de-3"),
+                            ("ev-1", "ev-1"),
+                            ("ev-2", "ev-2"),
+                            ("rv-1", "rv-1"),
+                            ("rv-2", "rv-2"),
+                            ("rv-3", "rv-3"),
+                            ("rv-4", "rv-4"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (4, "Fully met"),
+                            (3, "Mostly met"),
+                            (2, "Partly met"),
+                            (1, "Not met"),
+                        ]
+                    ),
+                ),
+                ("comment", models.TextField(blank=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessment_answers",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="priorities.selfassessment",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['question'],
+                "ordering": ["question"],
             },
         ),
         migrations.CreateModel(
-            name='StageConclusion',
+            name="StageConclusion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('operating', 'Operating'), ('planning', 'Planning'), ('delivery', 'Delivery'), ('evaluation', 'Evaluation'), ('review', 'The local system')], max_length=12)),
-                ('score', models.PositiveSmallIntegerField(choices=[(4, 'Fully met'), (3, 'Mostly met'), (2, 'Partly met'), (1, 'Not met')])),
-                ('comment', models.TextField(blank=True)),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conclusions', to='priorities.selfassessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("operating", "Operating"),
+                            ("planning", "Planning"),
+                            ("delivery", "Delivery"),
+                            ("evaluation", "Evaluation"),
+                            ("review", "The local system"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (4, "Fully met"),
+                            (3, "Mostly met"),
+                            (2, "Partly met"),
+                            (1, "Not met"),
+                        ]
+                    ),
+                ),
+                ("comment", models.TextField(blank=True)),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conclusions",
+                        to="priorities.selfassessment",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='selfassessment',
-            constraint=models.UniqueConstraint(fields=('forum', 'plan_year'), name='one_self_assessment_per_year'),
+            model_name="selfassessment",
+            constraint=models.UniqueConstraint(
+                fields=("forum", "plan_year"), name="one_self_assessment_per_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessmentanswer',
-            constraint=models.UniqueConstraint(fields=('assessment', 'person', 'question'), name='one_rating_per_question'),
+            model_name="assessmentanswer",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "person", "question"), name="one_rating_per_question"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stageconclusion',
-            constraint=models.UniqueConstraint(fields=('assessment', 'stage'), name='one_conclusion_per_stage'),
+            model_name="stageconclusion",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "stage"), name="one_conclusion_per_stage"
+            ),
         ),
     ]
