@@ -15,7 +15,7 @@ from django.db import transaction
 from membership import demo
 from membership.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
-OUR_APPS = ("membership", "forums", "performance", "priorities")
+OUR_APPS = ("membership", "forums", "performance", "priorities", "national")
 
 
 class Command(BaseCommand):
