@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from national.models import NationalSubmission
-from priorities.forms.base import gds_layout
-from priorities.models import plan_year_label
+from forums.models import Forum
+from national.models import Bulletin, BulletinSection, BulletinSeries, NationalSubmission
+from priorities.forms.base import GDSModelForm, date_field, gds_layout
+from priorities.models import Theme, plan_year_label
 
 
 class SubmissionForm(forms.Form):
@@ -58,3 +59,87 @@ KIND_SLUGS = {
     "annual-evaluation": NationalSubmission.Kind.ANNUAL_EVALUATION,
     "victims-code": NationalSubmission.Kind.VICTIMS_CODE,
 }
+
+
+class SeriesForm(GDSModelForm):
+    submit_label = _("Save the series")
+    messages = {
+        "name": _("Enter the series' name"),
+        "slug": _("Enter a web address made of lower-case letters, numbers and hyphens"),
+        "publisher": _("Enter who publishes it"),
+    }
+
+    class Meta:
+        model = BulletinSeries
+        fields = ["name", "slug", "publisher", "description"]
+
+
+class BulletinForm(GDSModelForm):
+    submit_label = _("Save the draft")
+    messages = {
+        "series": _("Choose the series"),
+        "number": _("Enter the bulletin's number"),
+        "title": _("Enter a title"),
+        "audience": _("Choose who may read it"),
+    }
+    issued_on = date_field(_("Date of issue"), message=_("Enter the date of issue"))
+    call_closes_on = date_field(_("Send content by (optional)"), required=False)
+
+    class Meta:
+        model = Bulletin
+        fields = [
+            "series",
+            "number",
+            "title",
+            "issued_on",
+            "introduction",
+            "audience",
+            "group",
+            "call_for_content",
+            "call_closes_on",
+        ]
+        widgets = {"audience": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = Forum.objects.order_by("name")
+        self.fields["group"].required = False
+
+
+class SectionForm(GDSModelForm):
+    submit_label = _("Save the section")
+    messages = {"heading": _("Enter a heading"), "body": _("Enter the section's text")}
+
+    class Meta:
+        model = BulletinSection
+        fields = ["heading", "theme", "body", "links"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.national()
+
+    def clean_links(self):
+        links = self.cleaned_data["links"]
+        for line in links.splitlines():
+            if line.strip() and not line.partition("|")[2].strip().startswith(
+                ("https://", "http://")
+            ):
+                raise forms.ValidationError(
+                    _(
+                        "Write each link as its text, a vertical bar, then an address starting https://"
+                    )
+                )
+        return links
+
+
+class OfferForm(forms.Form):
+    text = forms.CharField(
+        label=_("What you would like to share"),
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages={"required": _("Enter what you would like to share")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_layout(self, _("Send"))

@@ -88,3 +88,141 @@ class NationalQuestion(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.answered_at is not None
+
+
+class BulletinSeries(models.Model):
+    """A numbered series of bulletins, e.g. the PCC Bulletin, published by the national team."""
+
+    name = models.CharField(_("Name"), max_length=150)
+    slug = models.SlugField(_("Web address"), max_length=80, unique=True)
+    publisher = models.CharField(_("Published by"), max_length=150)
+    description = models.TextField(_("What it covers"), blank=True)
+    subscribers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="bulletin_subscriptions"
+    )
+    history = HistoricalRecords(m2m_fields=[subscribers])
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "bulletin series"
+
+    def __str__(self):
+        return self.name
+
+
+class BulletinQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
+    def public(self):
+        """What anyone may read: published bulletins for the public."""
+        return self.published().filter(audience=Bulletin.Audience.PUBLIC)
+
+
+class Bulletin(models.Model):
+    """One numbered issue: an introduction, themed sections with a generated contents list, and
+    a call for content for the next issue."""
+
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("The public")
+        PARTNERS = "partners", _("All partners (anyone with a seat on a board)")
+        OFFICES = "offices", _("Local policing body offices (secretariats and chairs)")
+        GROUP = "group", _("The members of one board or group")
+
+    series = models.ForeignKey(BulletinSeries, on_delete=models.PROTECT, related_name="bulletins")
+    number = models.PositiveIntegerField(_("Number"))
+    title = models.CharField(_("Title"), max_length=200)
+    issued_on = models.DateField(_("Date of issue"))
+    introduction = models.TextField(_("Introduction"), blank=True)
+    audience = models.CharField(_("Who may read it"), max_length=10, choices=Audience.choices)
+    group = models.ForeignKey(
+        "forums.Forum",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Board or group"),
+    )
+    call_for_content = models.TextField(
+        _("Call for content (optional)"),
+        blank=True,
+        help_text=_("What you would like readers to send for the next issue."),
+    )
+    call_closes_on = models.DateField(_("Send content by"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = BulletinQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["series", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "number"], name="one_bulletin_per_number")
+        ]
+
+    def __str__(self):
+        return f"{self.series} No {self.number}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
+    def call_is_open(self) -> bool:
+        return bool(self.call_for_content) and (
+            self.call_closes_on is None or self.call_closes_on >= timezone.localdate()
+        )
+
+
+class BulletinSection(models.Model):
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField(default=0)
+    heading = models.CharField(_("Heading"), max_length=200)
+    theme = models.ForeignKey(
+        "priorities.Theme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Theme (optional)"),
+    )
+    body = models.TextField(_("Text"))
+    links = models.TextField(
+        _("Links (optional)"),
+        blank=True,
+        help_text=_("One a line: the link text, a vertical bar, then the web address."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.heading
+
+    @property
+    def link_list(self) -> list[tuple[str, str]]:
+        found = []
+        for line in self.links.splitlines():
+            text, _bar, url = line.partition("|")
+            if url.strip().startswith(("https://", "http://")):
+                found.append((text.strip() or url.strip(), url.strip()))
+        return found
+
+
+class ContentOffer(models.Model):
+    """A reader's answer to a bulletin's call for content."""
+
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="offers")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("What you would like to share"))
+    offered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-offered_at"]
+
+    def __str__(self):
+        return f"{self.person} on {self.bulletin}"

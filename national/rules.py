@@ -17,3 +17,18 @@ rules.add_perm("national.answer_national_question", is_forum_secretariat)
 # The national team (national viewers) sees every board's submissions and asks questions.
 rules.add_perm("national.view_submissions", is_national_viewer)
 rules.add_perm("national.ask_national_question", is_national_viewer)
+
+
+# Bulletins: the national team writes and publishes them; who may read one is its audience
+# (``national.selectors.readable_bulletins``, the one place that rule lives).
+rules.add_perm("national.manage_bulletins", is_national_viewer)
+
+
+@rules.predicate
+def can_read_bulletin(person, bulletin) -> bool:
+    from national.selectors import readable_bulletins
+
+    return readable_bulletins(person).filter(pk=bulletin.pk).exists()
+
+
+rules.add_perm("national.read_bulletin", can_read_bulletin)

@@ -13,14 +13,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, F, Max, Q, Window
+from django.db.models import Count, F, Max, Q, QuerySet, Window
 from django.db.models.functions import DenseRank
 from django.http import Http404
 from django.utils import timezone
 
-from forums.models import Escalation, Forum
+from forums.models import Escalation, Forum, Membership
 from membership.models import PoliceForceArea
-from national.models import NationalQuestion, NationalSubmission
+from national.models import (
+    Bulletin,
+    BulletinSection,
+    BulletinSeries,
+    NationalQuestion,
+    NationalSubmission,
+)
 from performance import periods
 from performance.calculations import (
     NO_DIRECTION,
@@ -544,3 +550,58 @@ def submission_for(*, pk: int, forum: Forum | None = None) -> NationalSubmission
     if submission is None:
         raise Http404("No such submission")
     return submission
+
+
+# --- bulletins --------------------------------------------------------------------------------
+
+
+def readable_bulletins(person) -> QuerySet[Bulletin]:
+    """The bulletins a person may read: published ones for their audience (the national team
+    reads every one, drafts too). The one place the audience rule lives."""
+    if getattr(person, "is_national_viewer", False):
+        return Bulletin.objects.all()
+    allowed = Q(audience=Bulletin.Audience.PUBLIC)
+    if person.is_authenticated:
+        seats = Membership.objects.current().filter(person=person)
+        held = set(seats.values_list("role", "forum__kind"))
+        if held:
+            allowed |= Q(audience=Bulletin.Audience.PARTNERS)
+        if any(
+            role in Membership.RUNNING_ROLES and kind == Forum.Kind.LOCAL_BOARD
+            for role, kind in held
+        ):
+            allowed |= Q(audience=Bulletin.Audience.OFFICES)
+        allowed |= Q(
+            audience=Bulletin.Audience.GROUP,
+            group__in=seats.filter(role__in=Membership.MEMBER_ROLES).values("forum"),
+        )
+    return Bulletin.objects.published().filter(allowed)
+
+
+def bulletin_for(*, person, series: str, number: int) -> Bulletin:
+    """A bulletin the person may read, else 404 (whether it exists is not revealed)."""
+    found = (
+        readable_bulletins(person)
+        .select_related("series", "group")
+        .filter(series__slug=series, number=number)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such bulletin")
+    return found
+
+
+def bulletin_sections(bulletin: Bulletin) -> list[BulletinSection]:
+    return list(bulletin.sections.select_related("theme"))
+
+
+def series_with_bulletins(person) -> list[tuple[BulletinSeries, list[Bulletin]]]:
+    """Every series with the bulletins the person may read, newest first (two queries)."""
+    by_series: dict[int, list[Bulletin]] = defaultdict(list)
+    for bulletin in readable_bulletins(person).order_by("-issued_on", "-number"):
+        by_series[bulletin.series_id].append(bulletin)
+    return [(series, by_series.get(series.pk, [])) for series in BulletinSeries.objects.all()]
+
+
+def next_number(series: BulletinSeries) -> int:
+    return (series.bulletins.aggregate(top=Max("number"))["top"] or 0) + 1

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy
 from forums.models import Forum, Membership
 from membership import notifications
 from membership.models import User
-from national.models import NationalQuestion, NationalSubmission
+from national.models import (
+    Bulletin,
+    BulletinSection,
+    BulletinSeries,
+    ContentOffer,
+    NationalQuestion,
+    NationalSubmission,
+)
 from performance.selectors import forum_dashboard, victims_code_compliance
 from priorities.models import AnnualEvaluation, plan_year_label
 
@@ -152,3 +159,101 @@ def question_answer(*, question: NationalQuestion, answer: str, answered_by: Use
         )
     )
     return question
+
+
+# --- bulletins --------------------------------------------------------------------------------
+
+
+def _require_manager(person: User) -> None:
+    if not person.has_perm("national.manage_bulletins"):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def bulletin_save(*, by: User, fields: dict, bulletin: Bulletin | None = None) -> Bulletin:
+    """Write a draft bulletin, or change one (a published bulletin stays as it was sent)."""
+    _require_manager(by)
+    if bulletin is not None and bulletin.is_published:
+        raise ValidationError(_("A published bulletin cannot be changed"))
+    bulletin = bulletin or Bulletin(created_by=by)
+    for name, value in fields.items():
+        setattr(bulletin, name, value)
+    if bulletin.audience == Bulletin.Audience.GROUP and bulletin.group is None:
+        raise ValidationError({"group": _("Choose the board or group the bulletin is for")})
+    if bulletin.audience != Bulletin.Audience.GROUP:
+        bulletin.group = None
+    if (
+        Bulletin.objects.filter(series=bulletin.series, number=bulletin.number)
+        .exclude(pk=bulletin.pk)
+        .exists()
+    ):
+        raise ValidationError({"number": _("That series already has a bulletin with this number")})
+    bulletin.save()
+    return bulletin
+
+
+@transaction.atomic
+def section_save(
+    *, bulletin: Bulletin, by: User, fields: dict, section: BulletinSection | None = None
+) -> BulletinSection:
+    _require_manager(by)
+    if bulletin.is_published:
+        raise ValidationError(_("A published bulletin cannot be changed"))
+    section = section or BulletinSection(bulletin=bulletin, position=bulletin.sections.count())
+    for name, value in fields.items():
+        setattr(section, name, value)
+    section.save()
+    return section
+
+
+@transaction.atomic
+def bulletin_publish(*, bulletin: Bulletin, by: User) -> Bulletin:
+    """Publish: it shows to its audience, and each subscriber of the series who is in the
+    audience is e-mailed once."""
+    _require_manager(by)
+    if bulletin.is_published:
+        raise ValidationError(_("This bulletin is already published"))
+    if not bulletin.sections.exists():
+        raise ValidationError(_("Add at least one section before publishing"))
+    bulletin.published_at = timezone.now()
+    bulletin.save(update_fields=["published_at"])
+    from national.selectors import readable_bulletins
+
+    readers = [
+        person
+        for person in bulletin.series.subscribers.filter(is_active=True)
+        if readable_bulletins(person).filter(pk=bulletin.pk).exists()
+    ]
+    url = reverse("national:bulletin-read", args=[bulletin.series.slug, bulletin.number])
+    transaction.on_commit(
+        lambda: notifications.notify(
+            key=f"bulletin:{bulletin.pk}",
+            recipients=readers,
+            category="bulletins",
+            subject=gettext_lazy("%(bulletin)s: %(title)s")
+            % {"bulletin": str(bulletin), "title": bulletin.title},
+            template="national/email/bulletin_published",
+            context={"bulletin": bulletin, "sections": list(bulletin.sections.all())},
+            url=url,
+            essential=True,  # they subscribed; unsubscribing is one button on the page
+        )
+    )
+    return bulletin
+
+
+@transaction.atomic
+def subscription_set(*, series: BulletinSeries, person: User, subscribed: bool) -> None:
+    if subscribed:
+        series.subscribers.add(person)
+    else:
+        series.subscribers.remove(person)
+
+
+@transaction.atomic
+def content_offer(*, bulletin: Bulletin, person: User, text: str) -> ContentOffer:
+    """Answer a bulletin's call for content (readers only, while the call is open)."""
+    if not person.has_perm("national.read_bulletin", bulletin):
+        raise PermissionDenied
+    if not bulletin.call_is_open:
+        raise ValidationError(_("The call for content has closed"))
+    return ContentOffer.objects.create(bulletin=bulletin, person=person, text=text)

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from national import views, views_reporting
+from national import views, views_bulletins, views_reporting
+from national.feeds import SeriesFeed
 
 app_name = "national"
 
@@ -42,6 +43,50 @@ urlpatterns = [
         "workspace/national/submissions/<int:pk>/",
         views_reporting.submission,
         name="submission",
+    ),
+    # Bulletins: public pages, the Atom feed per series, readers' and the national team's pages
+    path("bulletins/", views_bulletins.index, name="bulletins"),
+    path("bulletins/<slug:series>/", views_bulletins.series, name="series"),
+    path("bulletins/<slug:series>/<int:number>/", views_bulletins.bulletin, name="bulletin"),
+    path("feeds/bulletins/<slug:series>.atom", SeriesFeed(), name="series-feed"),
+    path("workspace/national/bulletins/", views_bulletins.workspace, name="bulletins-workspace"),
+    path(
+        "workspace/national/bulletins/series/new/",
+        views_bulletins.series_create,
+        name="series-create",
+    ),
+    path(
+        "workspace/national/bulletins/new/", views_bulletins.bulletin_edit, name="bulletin-create"
+    ),
+    path(
+        "workspace/national/bulletins/<int:pk>/edit/",
+        views_bulletins.bulletin_edit,
+        name="bulletin-edit",
+    ),
+    path(
+        "workspace/national/bulletins/<int:pk>/sections/new/",
+        views_bulletins.section_edit,
+        name="section-add",
+    ),
+    path(
+        "workspace/national/bulletins/<int:pk>/sections/<int:section_pk>/",
+        views_bulletins.section_edit,
+        name="section-edit",
+    ),
+    path(
+        "workspace/national/bulletins/<int:pk>/publish/",
+        views_bulletins.publish,
+        name="bulletin-publish",
+    ),
+    path(
+        "workspace/national/bulletins/<slug:series>/subscription/",
+        views_bulletins.subscribe,
+        name="series-subscribe",
+    ),
+    path(
+        "workspace/national/bulletins/<slug:series>/<int:number>/",
+        views_bulletins.read,
+        name="bulletin-read",
     ),
     path(
         "workspace/national/forums/<slug:slug>/ask/",

@@ -1,0 +1,223 @@
+"""Bulletins: public pages under /bulletins/, readers' and the national team's pages under
+/workspace/national/bulletins/."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forums.views.common import apply_errors, confirm_page, form_page, posted
+from national import selectors, services
+from national.forms import BulletinForm, OfferForm, SectionForm, SeriesForm
+from national.models import Bulletin, BulletinSection, BulletinSeries
+
+MANAGE = "national.manage_bulletins"
+
+
+def _manager(request) -> None:
+    if not request.user.has_perm(MANAGE):
+        raise Http404("Not found")
+
+
+def _read_url(bulletin: Bulletin) -> str:
+    return reverse("national:bulletin-read", args=[bulletin.series.slug, bulletin.number])
+
+
+@login_not_required
+def index(request):
+    """Every series with its public bulletins."""
+    return render(
+        request,
+        "national/bulletins/index.html",
+        {
+            "series_list": [
+                (series, [b for b in bulletins if b.audience == Bulletin.Audience.PUBLIC][:3])
+                for series, bulletins in selectors.series_with_bulletins(_anonymous())
+            ]
+        },
+    )
+
+
+def _anonymous():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+@login_not_required
+def series(request, series):
+    found = get_object_or_404(BulletinSeries, slug=series)
+    return render(
+        request,
+        "national/bulletins/series.html",
+        {
+            "series": found,
+            "bulletins": list(Bulletin.objects.public().filter(series=found)),
+        },
+    )
+
+
+@login_not_required
+def bulletin(request, series, number):
+    """A public bulletin, with its contents list."""
+    found = selectors.bulletin_for(person=_anonymous(), series=series, number=number)
+    return render(
+        request,
+        "national/bulletins/bulletin.html",
+        {"bulletin": found, "sections": selectors.bulletin_sections(found), "public": True},
+    )
+
+
+def workspace(request):
+    """The bulletins this person may read, by series, with subscribe buttons; for the national
+    team also the drafts and the way to write one."""
+    return render(
+        request,
+        "national/bulletins/workspace.html",
+        {
+            "series_list": selectors.series_with_bulletins(request.user),
+            "subscribed": set(request.user.bulletin_subscriptions.values_list("pk", flat=True)),
+            "can_manage": request.user.has_perm(MANAGE),
+        },
+    )
+
+
+def read(request, series, number):
+    found = selectors.bulletin_for(person=request.user, series=series, number=number)
+    form = OfferForm(posted(request)) if found.call_is_open and found.is_published else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            services.content_offer(
+                bulletin=found, person=request.user, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Thank you: the team will read what you sent"))
+            return redirect(_read_url(found))
+    can_manage = request.user.has_perm(MANAGE)
+    return render(
+        request,
+        "national/bulletins/bulletin.html",
+        {
+            "bulletin": found,
+            "sections": selectors.bulletin_sections(found),
+            "form": form,
+            "can_manage": can_manage and not found.is_published,
+            "offers": list(found.offers.select_related("person")) if can_manage else [],
+        },
+    )
+
+
+@require_POST
+def subscribe(request, series):
+    found = get_object_or_404(BulletinSeries, slug=series)
+    subscribed = request.POST.get("subscribe") == "yes"
+    services.subscription_set(series=found, person=request.user, subscribed=subscribed)
+    if subscribed:
+        messages.success(
+            request, _("You will be e-mailed each new issue of %(series)s") % {"series": found}
+        )
+    else:
+        messages.success(
+            request, _("You will no longer be e-mailed %(series)s") % {"series": found}
+        )
+    return redirect("national:bulletins-workspace")
+
+
+def series_create(request):
+    _manager(request)
+    form = SeriesForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The series is ready for its first bulletin"))
+        return redirect("national:bulletins-workspace")
+    return form_page(
+        request,
+        form,
+        title=_("Start a series of bulletins"),
+        back_url=reverse("national:bulletins-workspace"),
+    )
+
+
+def bulletin_edit(request, pk=None):
+    _manager(request)
+    found = get_object_or_404(Bulletin, pk=pk) if pk else None
+    initial = {}
+    if found is None:
+        first = BulletinSeries.objects.first()
+        if first is None:
+            return redirect("national:series-create")
+        initial = {"series": first, "number": selectors.next_number(first)}
+    form = BulletinForm(posted(request), instance=found, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in BulletinForm.Meta.fields}
+        try:
+            saved = services.bulletin_save(by=request.user, fields=fields, bulletin=found)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Draft saved"))
+            return redirect(_read_url(saved))
+    return form_page(
+        request,
+        form,
+        title=_("Change the bulletin") if found else _("Write a bulletin"),
+        back_url=_read_url(found) if found else reverse("national:bulletins-workspace"),
+    )
+
+
+def section_edit(request, pk, section_pk=None):
+    _manager(request)
+    found = get_object_or_404(Bulletin, pk=pk)
+    section = (
+        get_object_or_404(BulletinSection, pk=section_pk, bulletin=found) if section_pk else None
+    )
+    form = SectionForm(posted(request), instance=section)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in SectionForm.Meta.fields}
+        try:
+            services.section_save(bulletin=found, by=request.user, fields=fields, section=section)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return redirect(_read_url(found))
+    return form_page(
+        request,
+        form,
+        title=_("Change the section") if section else _("Add a section"),
+        caption=str(found),
+        back_url=_read_url(found),
+    )
+
+
+def publish(request, pk):
+    _manager(request)
+    found = get_object_or_404(Bulletin, pk=pk)
+    if request.method == "POST":
+        try:
+            services.bulletin_publish(bulletin=found, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(bulletin)s is published") % {"bulletin": found})
+        return redirect(_read_url(found))
+    return confirm_page(
+        request,
+        title=_("Publish %(bulletin)s") % {"bulletin": found},
+        button=_("Publish"),
+        back_url=_read_url(found),
+        what_happens=[
+            _("It shows to its readers: %(audience)s.")
+            % {"audience": found.get_audience_display()},
+            _("Subscribers to the series who may read it are e-mailed."),
+            _("It cannot be changed afterwards."),
+        ],
+        becomes_public=[_("The whole bulletin")]
+        if found.audience == Bulletin.Audience.PUBLIC
+        else None,
+    )
