@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module", autouse=True)
-def welsh_catalogue(django_db_blocker):
+def welsh_catalogue():
     """The compiled Welsh catalogue (built here if this checkout has not compiled it yet)."""
     from django.conf import settings
 
@@ -28,6 +28,13 @@ def welsh_catalogue(django_db_blocker):
         call_command("compilemessages", locale=["cy"], ignore_patterns=[".venv/*"], verbosity=0)
         trans_real._translations = {}  # read again, now with the compiled catalogue
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_again_afterwards():
+    """A request under /cy/ leaves Welsh active in the thread: later tests expect English."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
