@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PerformanceConfig(AppConfig):
     """Indicators, targets, agency returns, figures, Victims' Code compliance and open data."""
 
     name = "performance"
-    verbose_name = "Performance"
+    verbose_name = _("Performance")
 
     def ready(self):
         from forums.home import register_home_section

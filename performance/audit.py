@@ -1,5 +1,8 @@
 """The kinds of performance record on a forum's audit page (registered in ``ready()``)."""
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from forums.selectors.audit import AuditKind, register_audit_kind
 from performance.models import (
     DataOwnerConfirmation,
@@ -15,7 +18,7 @@ def register() -> None:
     for kind in (
         AuditKind(
             key="returns",
-            label="Performance returns",
+            label=_("Performance returns"),
             model=PerformanceReturn,
             forum_lookup="forum_id",
             related=("agency", "period"),
@@ -23,7 +26,7 @@ def register() -> None:
         ),
         AuditKind(
             key="figures",
-            label="Figures in returns",
+            label=_("Figures in returns"),
             model=Measurement,
             forum_lookup="performance_return__forum_id",
             related=("indicator", "performance_return__agency", "performance_return__period"),
@@ -34,7 +37,7 @@ def register() -> None:
         ),
         AuditKind(
             key="targets",
-            label="Targets",
+            label=_("Targets"),
             model=Target,
             forum_lookup="forum_id",
             related=("indicator", "period"),
@@ -42,15 +45,17 @@ def register() -> None:
         ),
         AuditKind(
             key="period-publications",
-            label="Published periods",
+            label=_("Published periods"),
             model=PeriodPublication,
             forum_lookup="forum_id",
             related=("period",),
-            describe=lambda r: f"Figures for {r.period.label} published",
+            describe=lambda r: (
+                gettext("Figures for %(period)s published") % {"period": r.period.label}
+            ),
         ),
         AuditKind(
             key="data-owner-confirmations",
-            label="Data owner confirmations",
+            label=_("Data owner confirmations"),
             model=DataOwnerConfirmation,
             forum_lookup="forum_id",
             related=("agency", "period"),
@@ -58,12 +63,12 @@ def register() -> None:
         ),
         AuditKind(
             key="meeting-figures",
-            label="Figures frozen for meetings",
+            label=_("Figures frozen for meetings"),
             model=MeetingFigures,
             forum_lookup="meeting__forum_id",
             related=("meeting",),
             ignore=("figures",),
-            describe=lambda r: f"Figures for {r.meeting.title}",
+            describe=lambda r: gettext("Figures for %(meeting)s") % {"meeting": r.meeting.title},
         ),
     ):
         register_audit_kind(kind)

@@ -6,6 +6,9 @@ Shared by the web form, the file import, the dashboards and open data so they ag
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 PERCENT, COUNT, DAYS, RATIO, GBP = "percent", "count", "days", "ratio", "gbp"
 HIGHER, LOWER, NEUTRAL = "higher_is_better", "lower_is_better", "neutral"
 HUNDRED = Decimal(100)
@@ -35,9 +38,9 @@ def parse_number(text, *, label: str) -> Decimal | None:
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise FigureError({label: "must be a number"}) from None
+        raise FigureError({label: gettext("must be a number")}) from None
     if not number.is_finite() or abs(number) >= TOO_LARGE:
-        raise FigureError({label: "must be a number"})
+        raise FigureError({label: gettext("must be a number")})
     return number
 
 
@@ -57,40 +60,47 @@ def check_figure(
     uses_rate = numerator is not None or denominator is not None
     if uses_rate:
         if numerator is None:
-            errors["numerator"] = "Enter the numerator as well as the denominator"
+            errors["numerator"] = gettext("Enter the numerator as well as the denominator")
         if denominator is None:
-            errors["denominator"] = "Enter the denominator as well as the numerator"
+            errors["denominator"] = gettext("Enter the denominator as well as the numerator")
         if numerator is not None and numerator < 0:
-            errors["numerator"] = "The numerator cannot be negative"
+            errors["numerator"] = gettext("The numerator cannot be negative")
         if denominator is not None and denominator <= 0:
-            errors["denominator"] = "The denominator must be more than 0"
+            errors["denominator"] = gettext("The denominator must be more than 0")
         if errors:
             raise FigureError(errors)
         if unit == PERCENT and numerator > denominator:
-            raise FigureError({"numerator": "The numerator cannot be larger than the denominator"})
+            raise FigureError(
+                {"numerator": gettext("The numerator cannot be larger than the denominator")}
+            )
         computed = rate(unit, numerator, denominator)
         if value is not None and abs(value - computed) > Decimal("0.1"):
             raise FigureError(
-                {"value": f"The value does not match the numerator and denominator ({computed})"}
+                {
+                    "value": gettext(
+                        "The value does not match the numerator and denominator (%(computed)s)"
+                    )
+                    % {"computed": computed}
+                }
             )
         value = computed
     if value is None:
-        raise FigureError({"value": "Enter a figure, or a numerator and denominator"})
+        raise FigureError({"value": gettext("Enter a figure, or a numerator and denominator")})
     if value < 0:
-        raise FigureError({"value": "The figure cannot be negative"})
+        raise FigureError({"value": gettext("The figure cannot be negative")})
     if value >= TOO_LARGE:
-        raise FigureError({"value": "The figure is too large"})
+        raise FigureError({"value": gettext("The figure is too large")})
     if unit == PERCENT and value > HUNDRED:
-        raise FigureError({"value": "A percentage must be between 0 and 100"})
+        raise FigureError({"value": gettext("A percentage must be between 0 and 100")})
     if unit == COUNT and value != value.to_integral_value():
-        raise FigureError({"value": "A count must be a whole number"})
+        raise FigureError({"value": gettext("A count must be a whole number")})
     return value.quantize(PLACES)
 
 
 @dataclass(frozen=True)
 class Rag:
     code: str  # red, amber, green or "" (no target / no judgement)
-    label: str
+    label: str  # lazy: read in the language of whoever is looking
 
     @property
     def tag_class(self) -> str:
@@ -101,10 +111,11 @@ class Rag:
         }.get(self.code, "govuk-tag--grey")
 
 
-NO_RAG = Rag("", "No target")
-RAG_GREEN = Rag("green", "On target")
-RAG_AMBER = Rag("amber", "Near target")
-RAG_RED = Rag("red", "Off target")
+NO_RAG = Rag("", _("No target"))
+RAG_GREEN = Rag("green", _("On target"))
+RAG_AMBER = Rag("amber", _("Near target"))
+RAG_RED = Rag("red", _("Off target"))
+RAGS = {rag.code: rag for rag in (NO_RAG, RAG_GREEN, RAG_AMBER, RAG_RED)}
 
 
 def rag_status(
@@ -131,7 +142,7 @@ class Direction:
     @property
     def text(self) -> str:
         if self.change is None:
-            return "No earlier figure"
+            return gettext("No earlier figure")
         return f"{self.word} ({self.change:+.1f})"
 
 
@@ -144,13 +155,13 @@ def direction(*, polarity: str, value: Decimal | None, earlier: Decimal | None) 
         return NO_DIRECTION
     change = value - earlier
     if change == 0:
-        return Direction(change, "No change", "→")
+        return Direction(change, gettext("No change"), "→")
     up = change > 0
     symbol = "↑" if up else "↓"
     if polarity == NEUTRAL:
-        return Direction(change, "Up" if up else "Down", symbol)
+        return Direction(change, gettext("Up") if up else gettext("Down"), symbol)
     better = up if polarity == HIGHER else not up
-    return Direction(change, "Improving" if better else "Worsening", symbol)
+    return Direction(change, gettext("Improving") if better else gettext("Worsening"), symbol)
 
 
 def combine(
@@ -178,13 +189,14 @@ def combine(
 def format_value(unit: str, value: Decimal | None) -> str:
     """A figure as people read it: 72.4%, 1,234, 96 days, £12,300."""
     if value is None:
-        return "No figure"
+        return gettext("No figure")
     if unit == PERCENT:
         return f"{value:.1f}%"
     if unit == COUNT:
         return f"{value:,.0f}"
     if unit == DAYS:
-        return f"{value:,.0f} days" if value == value.to_integral_value() else f"{value:,.1f} days"
+        number = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.1f}"
+        return gettext("%(number)s days") % {"number": number}
     if unit == GBP:
         return f"£{value:,.0f}"
     return f"{value:,.2f}"

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 
 from performance.calculations import format_value
 
@@ -53,18 +54,42 @@ def trend_svg(*, summary, chart_id: str) -> SafeString:
         return round(LEFT + index * step, 1)
 
     first, last = points[0], points[-1]
-    name = escape(summary.indicator.name)
-    description = (
-        f"{len(points)} periods from {escape(first.period.label)} to {escape(last.period.label)}. "
-        f"First {format_value(unit, first.value)}, latest {format_value(unit, last.value)}, "
-        f"lowest {format_value(unit, min(values))}, highest {format_value(unit, max(values))}"
-        + (f", target {format_value(unit, target)}" if target is not None else "")
-        + ". The figures are in the table below the chart."
-    )
+    title = escape(gettext("Trend: %(indicator)s") % {"indicator": summary.indicator.name})
+    figures = {
+        "count": len(points),
+        "first_period": first.period.label,
+        "last_period": last.period.label,
+        "first": format_value(unit, first.value),
+        "latest": format_value(unit, last.value),
+        "lowest": format_value(unit, min(values)),
+        "highest": format_value(unit, max(values)),
+        "target": format_value(unit, target) if target is not None else "",
+    }
+    if target is not None:
+        description = ngettext(
+            "%(count)s period from %(first_period)s to %(last_period)s. First %(first)s, "
+            "latest %(latest)s, lowest %(lowest)s, highest %(highest)s, target %(target)s. "
+            "The figures are in the table below the chart.",
+            "%(count)s periods from %(first_period)s to %(last_period)s. First %(first)s, "
+            "latest %(latest)s, lowest %(lowest)s, highest %(highest)s, target %(target)s. "
+            "The figures are in the table below the chart.",
+            len(points),
+        )
+    else:
+        description = ngettext(
+            "%(count)s period from %(first_period)s to %(last_period)s. First %(first)s, "
+            "latest %(latest)s, lowest %(lowest)s, highest %(highest)s. "
+            "The figures are in the table below the chart.",
+            "%(count)s periods from %(first_period)s to %(last_period)s. First %(first)s, "
+            "latest %(latest)s, lowest %(lowest)s, highest %(highest)s. "
+            "The figures are in the table below the chart.",
+            len(points),
+        )
+    description = escape(description % figures)
     parts = [
         f'<svg class="app-chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
-        f'<title id="{chart_id}-title">Trend: {name}</title>',
+        f'<title id="{chart_id}-title">{title}</title>',
         f'<desc id="{chart_id}-desc">{description}</desc>',
     ]
     for value in (low, (low + high) / 2, high):
@@ -85,7 +110,7 @@ def trend_svg(*, summary, chart_id: str) -> SafeString:
         )
         parts.append(
             f'<text x="{WIDTH - RIGHT}" y="{ty - 6}" text-anchor="end" font-size="12" '
-            f'fill="#0b0c0c">Target</text>'
+            f'fill="#0b0c0c">{escape(gettext("Target"))}</text>'
         )
     coordinates = " ".join(f"{x(i)},{y(point.value)}" for i, point in enumerate(points))
     parts.append(f'<polyline points="{coordinates}" fill="none" stroke="{LINE}" stroke-width="3"/>')

@@ -6,6 +6,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Fixed, Layout, Size, Submit
 from django import forms
 from django.utils.html import escape
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.forms.base import real_prompts
 from membership.models import AgencyType
@@ -17,11 +19,19 @@ from performance.models import Indicator, Measurement
 from performance.services import FigureInput
 
 UNIT_HINTS = {
-    "percent": "Percentage, 0 to 100",
-    "count": "Whole number",
-    "days": "Days",
-    "ratio": "Ratio",
-    "gbp": "Pounds",
+    "percent": _("Percentage, 0 to 100"),
+    "count": _("Whole number"),
+    "days": _("Days"),
+    "ratio": _("Ratio"),
+    "gbp": _("Pounds"),
+}
+
+
+# One whole sentence for each part, so each language can word it its own way.
+NOT_A_NUMBER = {
+    "value": _("Value for %(indicator)s must be a number, like 72.5"),
+    "numerator": _("Numerator for %(indicator)s must be a number, like 72.5"),
+    "denominator": _("Denominator for %(indicator)s must be a number, like 72.5"),
 }
 
 
@@ -47,24 +57,28 @@ class ReturnFiguresForm(forms.Form):
         for indicator in indicators:
             names = [f"{indicator.slug}__value"]
             self.fields[names[0]] = forms.CharField(
-                label="Figure",
+                label=_("Figure"),
                 required=False,
-                help_text=UNIT_HINTS[indicator.unit]
-                + (" — or give the numerator and denominator" if _has_rate(indicator) else ""),
+                help_text=gettext("%(unit)s — or give the numerator and denominator")
+                % {"unit": UNIT_HINTS[indicator.unit]}
+                if _has_rate(indicator)
+                else UNIT_HINTS[indicator.unit],
             )
             if _has_rate(indicator):
                 names += [f"{indicator.slug}__numerator", f"{indicator.slug}__denominator"]
                 self.fields[names[1]] = forms.CharField(
-                    label="Numerator",
+                    label=_("Numerator"),
                     required=False,
-                    help_text="For example, trials that went ahead",
+                    help_text=_("For example, trials that went ahead"),
                 )
                 self.fields[names[2]] = forms.CharField(
-                    label="Denominator", required=False, help_text="For example, trials listed"
+                    label=_("Denominator"),
+                    required=False,
+                    help_text=_("For example, trials listed"),
                 )
             names.append(f"{indicator.slug}__provisional")
             self.fields[names[-1]] = forms.BooleanField(
-                label="This figure is provisional", required=False
+                label=_("This figure is provisional"), required=False
             )
             fieldsets.append(
                 Fieldset(
@@ -80,7 +94,7 @@ class ReturnFiguresForm(forms.Form):
                 )
             )
         self.helper = FormHelper()
-        self.helper.layout = Layout(*fieldsets, Submit("submit", "Save figures"))
+        self.helper.layout = Layout(*fieldsets, Submit("submit", gettext("Save figures")))
         self.figures: list[FigureInput] = []
         self.cleared: list[Indicator] = []
 
@@ -103,7 +117,7 @@ class ReturnFiguresForm(forms.Form):
                 except FigureError:
                     self.add_error(
                         f"{prefix}__{part}",
-                        f"{part.capitalize()} for {indicator.name} must be a number, like 72.5",
+                        NOT_A_NUMBER[part] % {"indicator": indicator.name},
                     )
             if len(numbers) < 3:
                 continue
@@ -111,7 +125,11 @@ class ReturnFiguresForm(forms.Form):
                 check_figure(unit=indicator.unit, **numbers)
             except FigureError as error:
                 for part, message in error.errors.items():
-                    self.add_error(f"{prefix}__{part}", f"{indicator.name}: {message}")
+                    self.add_error(
+                        f"{prefix}__{part}",
+                        gettext("%(indicator)s: %(problem)s")
+                        % {"indicator": indicator.name, "problem": message},
+                    )
                 continue
             self.figures.append(
                 FigureInput(
@@ -136,15 +154,15 @@ def _plain(number: Decimal | None) -> str:
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Upload a file",
-        help_text="A CSV or Excel (.xlsx) file made from the template, up to 5 MB",
-        error_messages={"required": "Choose a CSV or Excel file to upload"},
+        label=_("Upload a file"),
+        help_text=_("A CSV or Excel (.xlsx) file made from the template, up to 5 MB"),
+        error_messages={"required": _("Choose a CSV or Excel file to upload")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.layout = Layout(Field("file"), Submit("submit", "Upload and check"))
+        self.helper.layout = Layout(Field("file"), Submit("submit", gettext("Upload and check")))
         self.rows = None
 
     def clean_file(self):
@@ -158,16 +176,16 @@ class UploadForm(forms.Form):
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
-        label="What do you want to do with this return?",
-        choices=[("accept", "Accept the figures"), ("return", "Return it for correction")],
+        label=_("What do you want to do with this return?"),
+        choices=[("accept", _("Accept the figures")), ("return", _("Return it for correction"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether to accept or return the figures"},
+        error_messages={"required": _("Choose whether to accept or return the figures")},
     )
     comments = forms.CharField(
-        label="What needs correcting",
+        label=_("What needs correcting"),
         required=False,
         widget=forms.Textarea,
-        help_text="Needed if you return it: the agency sees this",
+        help_text=_("Needed if you return it: the agency sees this"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -176,60 +194,69 @@ class ReviewForm(forms.Form):
         self.helper.layout = Layout(
             Field.radios("decision", legend_size=Size.MEDIUM),
             Field.textarea("comments"),
-            Submit("submit", "Save decision"),
+            Submit("submit", gettext("Save decision")),
         )
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == "return" and not (data.get("comments") or "").strip():
-            self.add_error("comments", "Say what the agency needs to correct")
+            self.add_error("comments", gettext("Say what the agency needs to correct"))
         return data
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea, error_messages={"required": "Enter the reason"})
+    reason = forms.CharField(
+        widget=forms.Textarea, error_messages={"required": _("Enter the reason")}
+    )
 
-    def __init__(self, *args, label: str, hint: str = "", button: str = "Save", **kwargs):
+    def __init__(self, *args, label: str, hint: str = "", button: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = label
         self.fields["reason"].help_text = hint
         self.helper = FormHelper()
-        self.helper.layout = Layout(Field.textarea("reason"), Submit("submit", button))
+        self.helper.layout = Layout(
+            Field.textarea("reason"), Submit("submit", button or gettext("Save"))
+        )
 
 
 class TargetForm(forms.Form):
     indicator = forms.ModelChoiceField(
         queryset=Indicator.objects.none(),
-        error_messages={"required": "Choose the indicator"},
+        label=_("Indicator"),
+        error_messages={"required": _("Choose the indicator")},
     )
     period = forms.CharField(
-        label="Period the target applies across",
-        help_text="A financial year like FY2026-27, a quarter like 2026-Q3 or a month like 2026-09",
-        error_messages={"required": "Enter the period the target applies across"},
+        label=_("Period the target applies across"),
+        help_text=_(
+            "A financial year like FY2026-27, a quarter like 2026-Q3 or a month like 2026-09"
+        ),
+        error_messages={"required": _("Enter the period the target applies across")},
     )
     value = forms.DecimalField(
-        label="Target",
+        label=_("Target"),
         max_digits=14,
         decimal_places=4,
         # A text input with a number keyboard (GOV.UK): type="number" loses the govuk-input style.
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         error_messages={
-            "required": "Enter the target",
-            "invalid": "The target must be a number, like 75",
+            "required": _("Enter the target"),
+            "invalid": _("The target must be a number, like 75"),
         },
     )
     amber_tolerance = forms.DecimalField(
-        label="Amber tolerance",
+        label=_("Amber tolerance"),
         max_digits=14,
         decimal_places=4,
         min_value=0,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
-        help_text="How far short of the target a figure can be and still show amber, in the "
-        "indicator's unit",
+        help_text=_(
+            "How far short of the target a figure can be and still show amber, in the "
+            "indicator's unit"
+        ),
         error_messages={
-            "required": "Enter the amber tolerance (0 for none)",
-            "invalid": "The amber tolerance must be a number, like 2.5",
-            "min_value": "The amber tolerance cannot be negative",
+            "required": _("Enter the amber tolerance (0 for none)"),
+            "invalid": _("The amber tolerance must be a number, like 2.5"),
+            "min_value": _("The amber tolerance cannot be negative"),
         },
     )
 
@@ -240,18 +267,24 @@ class TargetForm(forms.Form):
         self.areas = {str(area.pk): area for area in areas}
         if self.areas:
             self.fields["applies_to"] = forms.ChoiceField(
-                label="Who the target is for",
-                choices=[("forum", "This board only")]
+                label=_("Who the target is for"),
+                choices=[("forum", gettext("This board only"))]
                 + [
-                    (key, f"Every board in {area.name} without its own target")
+                    (
+                        key,
+                        gettext("Every board in %(area)s without its own target")
+                        % {"area": area.name},
+                    )
                     for key, area in self.areas.items()
                 ],
                 initial="forum",
                 required=False,
                 widget=forms.RadioSelect,
-                help_text="An area-wide target also applies to the other boards of that area, "
-                "unless they set their own.",
-                error_messages={"invalid_choice": "Choose this board or an area it covers"},
+                help_text=_(
+                    "An area-wide target also applies to the other boards of that area, "
+                    "unless they set their own."
+                ),
+                error_messages={"invalid_choice": _("Choose this board or an area it covers")},
             )
         real_prompts(self)
         self.helper = FormHelper()
@@ -261,13 +294,15 @@ class TargetForm(forms.Form):
             Field.text("period", field_width=Fixed.TEN),
             Field.text("value", field_width=Fixed.TEN),
             Field.text("amber_tolerance", field_width=Fixed.TEN),
-            Submit("submit", "Save target"),
+            Submit("submit", gettext("Save target")),
         )
 
     def clean_period(self):
         spec = periods.parse_code(self.cleaned_data["period"])
         if spec is None:
-            raise forms.ValidationError("Enter the period like FY2026-27, 2026-Q3 or 2026-09")
+            raise forms.ValidationError(
+                gettext("Enter the period like FY2026-27, 2026-Q3 or 2026-09")
+            )
         return spec
 
     def clean_applies_to(self):
@@ -280,7 +315,9 @@ class TargetForm(forms.Form):
         if cleaned.get("applies_to") is not None and indicator is not None and indicator.forum_id:
             self.add_error(
                 "applies_to",
-                "A local indicator is only used by this board: set its target for this board",
+                gettext(
+                    "A local indicator is only used by this board: set its target for this board"
+                ),
             )
         return cleaned
 
@@ -297,14 +334,23 @@ class LocalIndicatorForm(forms.ModelForm):
             "responsible_agency_type",
             "source",
         ]
-        labels = {"responsible_agency_type": "Agency that reports it"}
+        # The model's fields have no verbose names of their own: the labels are given here.
+        labels = {
+            "name": _("Name"),
+            "definition": _("Definition"),
+            "unit": _("Unit"),
+            "polarity": _("Polarity"),
+            "frequency": _("Frequency"),
+            "responsible_agency_type": _("Agency that reports it"),
+            "source": _("Source"),
+        }
         error_messages = {
-            "name": {"required": "Enter the name of the indicator"},
-            "definition": {"required": "Enter what the indicator counts"},
-            "unit": {"required": "Choose the unit"},
-            "polarity": {"required": "Choose whether higher or lower is better"},
-            "frequency": {"required": "Choose how often it is reported"},
-            "responsible_agency_type": {"required": "Choose the kind of agency that reports it"},
+            "name": {"required": _("Enter the name of the indicator")},
+            "definition": {"required": _("Enter what the indicator counts")},
+            "unit": {"required": _("Choose the unit")},
+            "polarity": {"required": _("Choose whether higher or lower is better")},
+            "frequency": {"required": _("Choose how often it is reported")},
+            "responsible_agency_type": {"required": _("Choose the kind of agency that reports it")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -320,13 +366,13 @@ class LocalIndicatorForm(forms.ModelForm):
             Field.radios("frequency", legend_size=Size.SMALL),
             Field.select("responsible_agency_type"),
             Field.text("source"),
-            Submit("submit", "Add indicator"),
+            Submit("submit", gettext("Add indicator")),
         )
 
 
 class StartReturnForm(forms.Form):
-    agency = forms.ChoiceField(error_messages={"required": "Choose the agency"})
-    period = forms.ChoiceField(error_messages={"required": "Choose the period"})
+    agency = forms.ChoiceField(error_messages={"required": _("Choose the agency")})
+    period = forms.ChoiceField(error_messages={"required": _("Choose the period")})
 
     def __init__(self, *args, agencies, specs, **kwargs):
         super().__init__(*args, **kwargs)

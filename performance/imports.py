@@ -5,6 +5,9 @@ reported against its row number (the header is row 1, as in a spreadsheet), noth
 any row is wrong. This module says which columns a return has and what each cell must hold.
 """
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from membership import tabular
 from performance.calculations import FigureError, check_figure, parse_number
 from performance.models import Indicator, PerformanceReturn
@@ -26,7 +29,7 @@ REQUIRED_COLUMNS = {"indicator", "period", "value"}
 YES, NO = tabular.YES, tabular.NO
 YES_OR_NO = YES | NO
 FORMULA_STARTS = tabular.FORMULA_STARTS  # what tabular.looks_like_formula checks, inline: hot loop
-NOT_A_RETURN = f"{tabular.NOT_A_SPREADSHEET} made from the template"
+NOT_A_RETURN = _("The file must be a CSV or Excel (XLSX) file made from the template")
 
 
 def _plain(number) -> str:
@@ -82,14 +85,20 @@ def template_xlsx(performance_return: PerformanceReturn) -> bytes:
         sheet="Figures",
         widths={"A": 36, "B": 48},
         guidance=[
-            f"Return of {performance_return.agency} to {performance_return.forum}",
-            f"Period: {performance_return.period.label} ({performance_return.period.code})",
-            "Give either value, or numerator and denominator (the rate is worked out for you).",
-            "Percentages are 0 to 100. Counts are whole numbers and cannot be negative.",
-            "provisional: yes or leave blank.",
-            "For a breakdown add a row with breakdown_dimension (e.g. Offence type) and breakdown "
-            "(e.g. Adult rape).",
-            "Do not change the indicator or period columns.",
+            gettext("Return of %(agency)s to %(forum)s")
+            % {"agency": performance_return.agency, "forum": performance_return.forum},
+            gettext("Period: %(label)s (%(code)s)")
+            % {"label": performance_return.period.label, "code": performance_return.period.code},
+            gettext(
+                "Give either value, or numerator and denominator (the rate is worked out for you)."
+            ),
+            gettext("Percentages are 0 to 100. Counts are whole numbers and cannot be negative."),
+            gettext("provisional: yes or leave blank."),
+            gettext(
+                "For a breakdown add a row with breakdown_dimension (e.g. Offence type) and "
+                "breakdown (e.g. Adult rape)."
+            ),
+            gettext("Do not change the indicator or period columns."),
         ],
     )
 
@@ -99,8 +108,8 @@ def read_upload(upload) -> list[tabular.Row]:
     return tabular.read_rows(
         upload,
         required=REQUIRED_COLUMNS,
-        hint=": download the template and use that",
-        not_a_spreadsheet=NOT_A_RETURN,
+        hint=gettext(": download the template and use that"),
+        not_a_spreadsheet=str(NOT_A_RETURN),
     )
 
 
@@ -127,18 +136,29 @@ def check_rows(
         slug = row.get("indicator", "")
         indicator = catalogue.get(slug)
         if not slug:
-            add(number, "Enter the indicator, as in the template", "indicator")
+            add(number, gettext("Enter the indicator, as in the template"), "indicator")
         elif indicator is None:
-            add(number, f"Unknown indicator '{slug}': use one from the template", "indicator")
+            add(
+                number,
+                gettext("Unknown indicator '%(slug)s': use one from the template") % {"slug": slug},
+                "indicator",
+            )
         elif indicator.pk not in owed:
-            add(number, f"{indicator.name} is not owed by {agency} in this return", "indicator")
+            add(
+                number,
+                gettext("%(indicator)s is not owed by %(agency)s in this return")
+                % {"indicator": indicator.name, "agency": agency},
+                "indicator",
+            )
         period = row.get("period", "")
         if period.upper() != expected_period.upper():
             add(
                 number,
-                f"Wrong period '{period}': this return is for {expected_period}"
+                gettext("Wrong period '%(period)s': this return is for %(expected)s")
+                % {"period": period, "expected": expected_period}
                 if period
-                else f"Enter the period: this return is for {expected_period}",
+                else gettext("Enter the period: this return is for %(expected)s")
+                % {"expected": expected_period},
                 "period",
             )
         numbers = {}
@@ -146,19 +166,29 @@ def check_rows(
             try:
                 numbers[part] = parse_number(row.get(part, ""), label=part)
             except FigureError:
-                add(number, f"The {part} '{row.get(part)}' is not a number", part)
+                add(
+                    number,
+                    gettext("The %(column)s '%(text)s' is not a number")
+                    % {"column": part, "text": row.get(part)},
+                    part,
+                )
         provisional = row.get("provisional", "").lower()
         if provisional not in YES_OR_NO:
             add(
                 number,
-                f"Enter yes in provisional, or leave it blank, not '{row.get('provisional')}'",
+                gettext("Enter yes in provisional, or leave it blank, not '%(text)s'")
+                % {"text": row.get("provisional")},
                 "provisional",
             )
         dimension, breakdown = row.get("breakdown_dimension", ""), row.get("breakdown", "")
         if bool(dimension) != bool(breakdown):
-            add(number, "Give both breakdown_dimension and breakdown, or neither", "breakdown")
+            add(
+                number,
+                gettext("Give both breakdown_dimension and breakdown, or neither"),
+                "breakdown",
+            )
         if dimension.startswith(FORMULA_STARTS) or breakdown.startswith(FORMULA_STARTS):
-            add(number, "A breakdown cannot start with =, +, - or @", "breakdown")
+            add(number, gettext("A breakdown cannot start with =, +, - or @"), "breakdown")
         if indicator is not None and len(numbers) == 3:
             try:
                 check_figure(unit=indicator.unit, **numbers)
@@ -168,7 +198,11 @@ def check_rows(
         if indicator is not None:
             key = (indicator.pk, dimension, breakdown)
             if key in first_row_of:
-                add(number, f"Duplicate of row {first_row_of[key]} (same indicator and breakdown)")
+                add(
+                    number,
+                    gettext("Duplicate of row %(row)s (same indicator and breakdown)")
+                    % {"row": first_row_of[key]},
+                )
             else:
                 first_row_of[key] = number
         if number in report.problems:

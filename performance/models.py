@@ -3,30 +3,32 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from membership.models import Agency, AgencyType, PoliceForceArea
+from performance import periods
 
 
 class Indicator(models.Model):
     """A measure of performance: national core suite, or local to one forum."""
 
     class Unit(models.TextChoices):
-        PERCENT = "percent", "Percentage"
-        COUNT = "count", "Count"
-        DAYS = "days", "Days"
-        RATIO = "ratio", "Ratio"
-        GBP = "gbp", "Pounds (£)"
+        PERCENT = "percent", _("Percentage")
+        COUNT = "count", _("Count")
+        DAYS = "days", _("Days")
+        RATIO = "ratio", _("Ratio")
+        GBP = "gbp", _("Pounds (£)")
 
     class Polarity(models.TextChoices):
-        HIGHER = "higher_is_better", "Higher is better"
-        LOWER = "lower_is_better", "Lower is better"
-        NEUTRAL = "neutral", "Neither (context only)"
+        HIGHER = "higher_is_better", _("Higher is better")
+        LOWER = "lower_is_better", _("Lower is better")
+        NEUTRAL = "neutral", _("Neither (context only)")
 
     class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        QUARTERLY = "quarterly", "Quarterly"
-        ANNUAL = "annual", "Annual"
+        MONTHLY = "monthly", _("Monthly")
+        QUARTERLY = "quarterly", _("Quarterly")
+        ANNUAL = "annual", _("Annual")
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=200)
@@ -39,9 +41,9 @@ class Indicator(models.Model):
     )
     source = models.CharField(max_length=300, blank=True)
     is_core = models.BooleanField(
-        "Part of the national core suite",
+        _("Part of the national core suite"),
         default=True,
-        help_text="Core indicators come with the product; local ones are added by a forum.",
+        help_text=_("Core indicators come with the product; local ones are added by a forum."),
     )
     forum = models.ForeignKey(
         "forums.Forum",
@@ -49,7 +51,7 @@ class Indicator(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="local_indicators",
-        help_text="Set for a local indicator: only this forum uses it.",
+        help_text=_("Set for a local indicator: only this forum uses it."),
     )
     victims_code_right = models.ForeignKey(
         "performance.VictimsCodeRight",
@@ -78,26 +80,26 @@ class VictimsCodeRight(models.Model):
         ordering = ["number"]
 
     def __str__(self):
-        return f"Right {self.number}: {self.short_title}"
+        return _("Right %(number)s: %(title)s") % {"number": self.number, "title": self.short_title}
 
 
 class ReportingPeriod(models.Model):
     """A month, a calendar quarter or a financial year that figures are reported for."""
 
     class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        QUARTERLY = "quarterly", "Quarterly"
-        ANNUAL = "annual", "Annual"
+        MONTHLY = "monthly", _("Monthly")
+        QUARTERLY = "quarterly", _("Quarterly")
+        ANNUAL = "annual", _("Annual")
 
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     code = models.CharField(
         max_length=12,
         unique=True,
-        help_text="Stable code used in files and URLs: 2026-03, 2026-Q1 or FY2025-26.",
+        help_text=_("Stable code used in files and URLs: 2026-03, 2026-Q1 or FY2025-26."),
     )
     start = models.DateField()
     end = models.DateField()
-    due_date = models.DateField(help_text="When agencies' returns for this period are due.")
+    due_date = models.DateField(help_text=_("When agencies' returns for this period are due."))
 
     class Meta:
         ordering = ["-start", "frequency"]
@@ -110,19 +112,11 @@ class ReportingPeriod(models.Model):
 
     @property
     def label(self) -> str:
-        if self.frequency == self.Frequency.MONTHLY:
-            return self.start.strftime("%B %Y")
-        if self.frequency == self.Frequency.QUARTERLY:
-            return f"{self.start.strftime('%B')} to {self.end.strftime('%B %Y')}"
-        return f"April {self.start.year} to March {self.end.year}"
+        return periods.label(self.frequency, self.start, self.end)
 
     @property
     def short_label(self) -> str:
-        if self.frequency == self.Frequency.MONTHLY:
-            return self.start.strftime("%b %Y")
-        if self.frequency == self.Frequency.QUARTERLY:
-            return f"{self.start.strftime('%b')}–{self.end.strftime('%b %Y')}"
-        return f"{self.start.year}–{str(self.end.year)[2:]}"
+        return periods.short_label(self.frequency, self.start, self.end)
 
 
 class PeriodPublication(models.Model):
@@ -147,7 +141,7 @@ class PeriodPublication(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.forum}: {self.period} published"
+        return _("%(forum)s: %(period)s published") % {"forum": self.forum, "period": self.period}
 
 
 class Target(models.Model):
@@ -163,21 +157,23 @@ class Target(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="performance_targets",
-        help_text="An area-wide target applies to every forum of the area without its own.",
+        help_text=_("An area-wide target applies to every forum of the area without its own."),
     )
     period = models.ForeignKey(
         ReportingPeriod,
         on_delete=models.PROTECT,
         related_name="targets",
-        help_text="The target applies to every reporting period that falls inside this one.",
+        help_text=_("The target applies to every reporting period that falls inside this one."),
     )
     value = models.DecimalField(max_digits=14, decimal_places=4)
     amber_tolerance = models.DecimalField(
         max_digits=14,
         decimal_places=4,
         default=0,
-        help_text="How far on the wrong side of the target a figure may be and still be amber, "
-        "in the indicator's unit.",
+        help_text=_(
+            "How far on the wrong side of the target a figure may be and still be amber, "
+            "in the indicator's unit."
+        ),
     )
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -211,11 +207,11 @@ class PerformanceReturn(models.Model):
     """One agency's figures for one forum and period, with its review workflow."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted"
-        RETURNED = "returned", "Returned for correction"
-        RESUBMITTED = "resubmitted", "Resubmitted"
-        ACCEPTED = "accepted", "Accepted"
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned for correction")
+        RESUBMITTED = "resubmitted", _("Resubmitted")
+        ACCEPTED = "accepted", _("Accepted")
 
     EDITABLE = (Status.DRAFT, Status.RETURNED)
     AWAITING_REVIEW = (Status.SUBMITTED, Status.RESUBMITTED)
@@ -227,9 +223,9 @@ class PerformanceReturn(models.Model):
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="returns")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     is_revised = models.BooleanField(
-        "Revised after acceptance",
+        _("Revised after acceptance"),
         default=False,
-        help_text="Figures were changed after the return had been accepted.",
+        help_text=_("Figures were changed after the return had been accepted."),
     )
     review_comments = models.TextField(blank=True)
     revision_reason = models.TextField(blank=True)
@@ -299,11 +295,15 @@ class Measurement(models.Model):
     breakdown_dimension = models.CharField(
         max_length=80,
         blank=True,
-        help_text="What the figure is broken down by, e.g. 'Offence type' or 'Ethnicity'. "
-        "Blank for the total.",
+        help_text=_(
+            "What the figure is broken down by, e.g. 'Offence type' or 'Ethnicity'. "
+            "Blank for the total."
+        ),
     )
     breakdown = models.CharField(
-        max_length=120, blank=True, help_text="e.g. 'Adult rape' or 'Black'. Blank for the total."
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. 'Adult rape' or 'Black'. Blank for the total."),
     )
     value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     numerator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
@@ -340,7 +340,7 @@ class DataOwnerConfirmation(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     confirmed = models.BooleanField(default=True)
     reason_not_confirmed = models.TextField(
-        blank=True, help_text="Recorded by the secretariat when the agency has not confirmed."
+        blank=True, help_text=_("Recorded by the secretariat when the agency has not confirmed.")
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -375,7 +375,7 @@ class MeetingFigures(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name_plural = "meeting figures"
+        verbose_name_plural = _("meeting figures")
 
     def __str__(self):
-        return f"Figures for {self.meeting}"
+        return _("Figures for %(meeting)s") % {"meeting": self.meeting}

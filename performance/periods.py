@@ -9,6 +9,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext
+
 MONTHLY, QUARTERLY, ANNUAL = "monthly", "quarterly", "annual"
 FREQUENCIES = (MONTHLY, QUARTERLY, ANNUAL)
 # Returns are due this many days after the end of the period.
@@ -27,6 +30,46 @@ class PeriodSpec:
     @property
     def due_date(self) -> datetime.date:
         return self.end + datetime.timedelta(days=DAYS_TO_SUBMIT)
+
+    @property
+    def label(self) -> str:
+        return label(self.frequency, self.start, self.end)
+
+    @property
+    def short_label(self) -> str:
+        return short_label(self.frequency, self.start, self.end)
+
+
+def _quarter_labels() -> dict[int, str]:
+    # Whole phrases, not "month to month": Welsh mutates the month after "i" (i Fawrth).
+    return {
+        1: gettext("January to March %(year)s"),
+        4: gettext("April to June %(year)s"),
+        7: gettext("July to September %(year)s"),
+        10: gettext("October to December %(year)s"),
+    }
+
+
+def label(frequency: str, start: datetime.date, end: datetime.date) -> str:
+    """The period in words in the language of the moment: March 2026, January to March 2026,
+    April 2025 to March 2026 (month names come from Django's date formatting)."""
+    if frequency == MONTHLY:
+        return date_format(start, "F Y")
+    if frequency == QUARTERLY:
+        return _quarter_labels()[start.month] % {"year": end.year}
+    return gettext("April %(start_year)s to March %(end_year)s") % {
+        "start_year": start.year,
+        "end_year": end.year,
+    }
+
+
+def short_label(frequency: str, start: datetime.date, end: datetime.date) -> str:
+    """The period in few words, for charts and narrow columns: Mar 2026, Jan–Mar 2026, 2025–26."""
+    if frequency == MONTHLY:
+        return date_format(start, "M Y")
+    if frequency == QUARTERLY:
+        return f"{date_format(start, 'M')}–{date_format(end, 'M Y')}"
+    return f"{start.year}–{str(end.year)[2:]}"
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

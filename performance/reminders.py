@@ -15,6 +15,8 @@ import datetime
 from collections import defaultdict
 
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext, ngettext
 
 from forums.models import Forum, Membership
 from membership import dates
@@ -96,13 +98,18 @@ def send_return_reminders(*, today: datetime.date) -> int:
             label = next((lab for lab, days in DUE_NOTICE_DAYS.items() if days == days_to_due), "")
             if label:
                 people = people if people is not None else _people_by_agency(forum, today)
-                when = "today" if days_to_due == 0 else f"in {days_to_due} days"
+                when = (
+                    gettext("today")
+                    if days_to_due == 0
+                    else gettext("in %(days)s days") % {"days": days_to_due}
+                )
                 created += len(
                     notify(
                         key=f"return-due:{label}:{key_part}",
                         recipients=people.get(row.agency.pk, []),
                         category="reminder",
-                        subject=f"{row.agency} figures for {row.spec.code} are due {when}",
+                        subject=gettext("%(agency)s figures for %(period)s are due %(when)s")
+                        % {"agency": row.agency, "period": row.spec.code, "when": when},
                         template="performance/email/reminder_return_due",
                         context={**context, "when": when},
                         url=_returns_url(forum),
@@ -115,7 +122,8 @@ def send_return_reminders(*, today: datetime.date) -> int:
                         key=f"return-overdue:week={dates.iso_week(today)}:{key_part}",
                         recipients=people.get(row.agency.pk, []),
                         category="reminder",
-                        subject=f"{row.agency} figures for {row.spec.code} are overdue",
+                        subject=gettext("%(agency)s figures for %(period)s are overdue")
+                        % {"agency": row.agency, "period": row.spec.code},
                         template="performance/email/reminder_return_overdue",
                         context=context,
                         url=_returns_url(forum),
@@ -127,8 +135,16 @@ def send_return_reminders(*, today: datetime.date) -> int:
                             key=f"return-overdue-secretariat:{key_part}",
                             recipients=_runners(forum, today),
                             category="reminder",
-                            subject=f"{forum}: {row.agency} figures for {row.spec.code} are "
-                            f"{-days_to_due} days overdue",
+                            subject=gettext(
+                                "%(forum)s: %(agency)s figures for %(period)s are "
+                                "%(days)s days overdue"
+                            )
+                            % {
+                                "forum": forum,
+                                "agency": row.agency,
+                                "period": row.spec.code,
+                                "days": -days_to_due,
+                            },
                             template="performance/email/reminder_return_escalated",
                             context=context,
                             url=_returns_url(forum),
@@ -151,9 +167,17 @@ def digest_late_returns(person, forums, today):
             rows.append(
                 DigestRow(
                     text=f"{forum}: {row.agency}, {row.spec.code}",
-                    detail=f"{row.status_label}, due {row.spec.due_date:%-d %B %Y}, "
-                    f"{days_late} day{'s' if days_late != 1 else ''} late",
+                    detail=ngettext(
+                        "%(status)s, due %(date)s, %(count)s day late",
+                        "%(status)s, due %(date)s, %(count)s days late",
+                        days_late,
+                    )
+                    % {
+                        "status": row.status_label,
+                        "date": date_format(row.spec.due_date, "j F Y"),
+                        "count": days_late,
+                    },
                     url=url,
                 )
             )
-    return DigestSection(title="Late performance returns", rows=tuple(rows), order=10)
+    return DigestSection(title=gettext("Late performance returns"), rows=tuple(rows), order=10)

@@ -16,6 +16,8 @@ from dataclasses import replace
 
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum
 from forums.reports import Audience, Built, ReportKind, register_report_kind, render_pdf
@@ -61,7 +63,7 @@ def figures_until(
                 "latest": format_value(unit, latest.value),
                 "target": format_value(unit, summary.target.value) if summary.target else "",
                 "rag": rag.code,
-                "rag_label": rag.label,
+                "rag_label": str(rag.label),
                 "chart": str(trend_svg(summary=cut, chart_id=f"chart-{summary.indicator.slug}")),
                 "table": [
                     {
@@ -113,8 +115,11 @@ def collect(period: ReportingPeriod, audience: str, viewer) -> dict:
 
 def render(period: ReportingPeriod, data: dict, audience: str, fmt: str) -> Built:
     public = audience == Audience.PUBLIC
-    version = "public version" if public else "member version"
-    title = f"Performance report: {data['forum']}, {data['period']} ({version})"
+    names = {"forum": data["forum"], "period": data["period"]}
+    if public:
+        title = gettext("Performance report: %(forum)s, %(period)s (public version)") % names
+    else:
+        title = gettext("Performance report: %(forum)s, %(period)s (member version)") % names
     content = render_pdf(
         template="performance/reports/performance_report.html",
         context={
@@ -124,7 +129,7 @@ def render(period: ReportingPeriod, data: dict, audience: str, fmt: str) -> Buil
             "generated_at": timezone.localtime(),
         },
         marking="" if public else "OFFICIAL",
-        running_title=f"Performance report: {data['forum']}, {data['period']}",
+        running_title=gettext("Performance report: %(forum)s, %(period)s") % names,
     )
     name = f"{slugify(period.report_forum.slug)}-performance-{period.code}-{audience}.pdf"
     return Built(content=content, file_name=name)
@@ -134,7 +139,12 @@ def _subjects(forum: Forum) -> list[tuple[str, str]]:
     from performance.selectors import periods_with_returns
 
     return [
-        (str(period.pk), period.label + (" (published)" if period.is_published else ""))
+        (
+            str(period.pk),
+            gettext("%(period)s (published)") % {"period": period.label}
+            if period.is_published
+            else period.label,
+        )
         for period in periods_with_returns(forum=forum)[:12]
     ]
 
@@ -143,7 +153,7 @@ def register() -> None:
     register_report_kind(
         ReportKind(
             name="performance_report",
-            title="Performance report",
+            title=_("Performance report"),
             load=_load,
             collect=collect,
             render=render,

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from simple_history.utils import bulk_update_with_history
 
 from forums.models import AgendaItem, Forum, Meeting, Membership
@@ -96,9 +97,14 @@ def return_start(
     """
     period = _period_row(period)
     if not Membership.objects.current().filter(forum=forum, agency=agency).exists():
-        raise ValidationError(f"{agency} does not sit on {forum}")
+        raise ValidationError(
+            gettext("%(agency)s does not sit on %(forum)s") % {"agency": agency, "forum": forum}
+        )
     if not indicators_owed(forum=forum, agency=agency, frequency=period.frequency).exists():
-        raise ValidationError(f"{agency} does not owe any {period.frequency} figures")
+        raise ValidationError(
+            gettext("%(agency)s does not owe any %(frequency)s figures")
+            % {"agency": agency, "frequency": period.get_frequency_display().lower()}
+        )
     performance_return, _ = PerformanceReturn.objects.get_or_create(
         forum=forum, agency=agency, period=period, defaults={"created_by": started_by}
     )
@@ -130,8 +136,8 @@ def return_save_figures(
     performance_return = PerformanceReturn.objects.select_for_update().get(pk=performance_return.pk)
     if not performance_return.is_editable:
         raise ValidationError(
-            f"This return is {performance_return.get_status_display().lower()}: "
-            "it cannot be changed now"
+            gettext("This return is %(status)s: it cannot be changed now")
+            % {"status": performance_return.get_status_display().lower()}
         )
     owed = set(
         indicators_owed(
@@ -144,14 +150,22 @@ def return_save_figures(
     seen = set()
     for figure in figures:
         if figure.indicator.pk not in owed:
-            errors.append(f"{performance_return.agency} does not report {figure.indicator}")
+            errors.append(
+                gettext("%(agency)s does not report %(indicator)s")
+                % {"agency": performance_return.agency, "indicator": figure.indicator}
+            )
         if figure.key in seen:
-            errors.append(f"{figure.indicator} is given more than once")
+            errors.append(
+                gettext("%(indicator)s is given more than once") % {"indicator": figure.indicator}
+            )
         seen.add(figure.key)
         try:
             _checked(figure)
         except FigureError as error:
-            errors.append(f"{figure.indicator}: {error}")
+            errors.append(
+                gettext("%(indicator)s: %(problem)s")
+                % {"indicator": figure.indicator, "problem": error}
+            )
     if errors:
         raise ValidationError(errors)
     existing = {
@@ -222,7 +236,7 @@ def return_submit(
     """Send an open return to the secretariat for review; every figure owed must be there."""
     performance_return = PerformanceReturn.objects.select_for_update().get(pk=performance_return.pk)
     if not performance_return.is_editable:
-        raise ValidationError("This return has already been submitted")
+        raise ValidationError(gettext("This return has already been submitted"))
     owed = indicators_owed(
         forum=performance_return.forum,
         agency=performance_return.agency,
@@ -234,7 +248,10 @@ def return_submit(
     missing = [indicator.name for indicator in owed if indicator.pk not in given]
     if missing:
         raise ValidationError(
-            [f"Enter a figure for {name} before you submit" for name in sorted(missing)]
+            [
+                gettext("Enter a figure for %(indicator)s before you submit") % {"indicator": name}
+                for name in sorted(missing)
+            ]
         )
     again = performance_return.status == Status.RETURNED or performance_return.is_revised
     performance_return.status = Status.RESUBMITTED if again else Status.SUBMITTED
@@ -245,8 +262,8 @@ def return_submit(
         key=f"performance-return-submitted:{performance_return.pk}:{performance_return.submitted_at.isoformat()}",
         recipients=_secretariat_of(performance_return.forum),
         category="performance",
-        subject=f"{performance_return.agency} has submitted its return for "
-        f"{performance_return.period}",
+        subject=gettext("%(agency)s has submitted its return for %(period)s")
+        % {"agency": performance_return.agency, "period": performance_return.period},
         template="performance/email/return_submitted",
         context={"performance_return": performance_return, "submitted_by": submitted_by},
         url=_return_url(performance_return),
@@ -257,7 +274,7 @@ def return_submit(
 def _awaiting_review(performance_return: PerformanceReturn) -> PerformanceReturn:
     performance_return = PerformanceReturn.objects.select_for_update().get(pk=performance_return.pk)
     if performance_return.status not in PerformanceReturn.AWAITING_REVIEW:
-        raise ValidationError("Only a submitted return can be reviewed")
+        raise ValidationError(gettext("Only a submitted return can be reviewed"))
     return performance_return
 
 
@@ -278,7 +295,7 @@ def return_send_back(
 ) -> PerformanceReturn:
     """Return a submitted return to the agency with comments saying what to correct."""
     if not comments.strip():
-        raise ValidationError({"comments": "Say what the agency needs to correct"})
+        raise ValidationError({"comments": gettext("Say what the agency needs to correct")})
     performance_return = _awaiting_review(performance_return)
     performance_return.status = Status.RETURNED
     performance_return.review_comments = comments.strip()
@@ -291,7 +308,8 @@ def return_send_back(
         key=f"performance-return-returned:{performance_return.pk}:{performance_return.reviewed_at.isoformat()}",
         recipients=_submitters_of(performance_return),
         category="performance",
-        subject=f"Your return for {performance_return.period} needs correcting",
+        subject=gettext("Your return for %(period)s needs correcting")
+        % {"period": performance_return.period},
         template="performance/email/return_sent_back",
         context={"performance_return": performance_return, "returned_by": returned_by},
         url=_return_url(performance_return),
@@ -308,10 +326,10 @@ def return_reopen_for_revision(
     Until it is accepted again its figures are not used; the agency confirms them afresh.
     """
     if not reason.strip():
-        raise ValidationError({"reason": "Say why the figures need revising"})
+        raise ValidationError({"reason": gettext("Say why the figures need revising")})
     performance_return = PerformanceReturn.objects.select_for_update().get(pk=performance_return.pk)
     if performance_return.status != Status.ACCEPTED:
-        raise ValidationError("Only an accepted return can be revised")
+        raise ValidationError(gettext("Only an accepted return can be revised"))
     performance_return.status = Status.DRAFT
     performance_return.is_revised = True
     performance_return.revision_reason = reason.strip()
@@ -341,17 +359,21 @@ def target_set(
     gets its row in the same transaction."""
     period = _period_row(period)
     if indicator.forum_id and indicator.forum_id != forum.pk:
-        raise ValidationError({"indicator": "Choose one of this forum's indicators"})
+        raise ValidationError({"indicator": gettext("Choose one of this forum's indicators")})
     if amber_tolerance < 0:
-        raise ValidationError({"amber_tolerance": "The amber tolerance cannot be negative"})
+        raise ValidationError(
+            {"amber_tolerance": gettext("The amber tolerance cannot be negative")}
+        )
     if area is not None:
         if not forum.areas.filter(pk=area.pk).exists():
-            raise ValidationError({"applies_to": "Choose an area this board covers"})
+            raise ValidationError({"applies_to": gettext("Choose an area this board covers")})
         if indicator.forum_id:
             raise ValidationError(
                 {
-                    "applies_to": "A local indicator is only used by this board: set its "
-                    "target for this board"
+                    "applies_to": gettext(
+                        "A local indicator is only used by this board: "
+                        "set its target for this board"
+                    )
                 }
             )
         target, _ = Target.objects.update_or_create(
@@ -412,7 +434,10 @@ def figures_confirm(
     if not PerformanceReturn.objects.filter(
         forum=forum, period=period, agency=agency, status=Status.ACCEPTED
     ).exists():
-        raise ValidationError(f"{agency} has no accepted figures for {period} to confirm")
+        raise ValidationError(
+            gettext("%(agency)s has no accepted figures for %(period)s to confirm")
+            % {"agency": agency, "period": period}
+        )
     confirmation, _ = DataOwnerConfirmation.objects.update_or_create(
         forum=forum,
         period=period,
@@ -433,7 +458,9 @@ def confirmation_record_reason(
 ) -> DataOwnerConfirmation:
     """The secretariat records why an agency's figures go ahead without its confirmation."""
     if not reason.strip():
-        raise ValidationError({"reason": "Say why the agency has not confirmed its figures"})
+        raise ValidationError(
+            {"reason": gettext("Say why the agency has not confirmed its figures")}
+        )
     confirmation, _ = DataOwnerConfirmation.objects.update_or_create(
         forum=forum,
         period=period,
@@ -461,7 +488,9 @@ def period_publish(
         ).distinct()
     )
     if not agencies:
-        raise ValidationError(f"There are no accepted figures for {period} to publish")
+        raise ValidationError(
+            gettext("There are no accepted figures for %(period)s to publish") % {"period": period}
+        )
     confirmed = set(
         DataOwnerConfirmation.objects.filter(forum=forum, period=period).values_list(
             "agency_id", flat=True
@@ -471,8 +500,11 @@ def period_publish(
     if waiting:
         raise ValidationError(
             [
-                f"{name} has not confirmed its figures: ask its lead to confirm them, "
-                "or record why not"
+                gettext(
+                    "%(agency)s has not confirmed its figures: ask its lead to confirm them, "
+                    "or record why not"
+                )
+                % {"agency": name}
                 for name in waiting
             ]
         )
@@ -500,7 +532,9 @@ def meeting_figures_freeze(*, meeting: Meeting, frozen_by: User, summaries: list
     """
     if meeting.status != Meeting.Status.SCHEDULED:
         raise ValidationError(
-            "The papers for this meeting are published: its figures are frozen as they were"
+            gettext(
+                "The papers for this meeting are published: its figures are frozen as they were"
+            )
         )
     snapshot, _ = MeetingFigures.objects.update_or_create(
         meeting=meeting,
@@ -526,7 +560,7 @@ def frozen_rows(summaries: list) -> list[dict]:
             "text": summary.latest_text,
             "target": summary.target_text,
             "rag": summary.rag.code,
-            "rag_label": summary.rag.label,
+            "rag_label": str(summary.rag.label),
             "vs_previous": summary.vs_previous.text,
             "vs_last_year": summary.vs_last_year.text,
             "provisional": summary.latest.is_provisional,
@@ -540,9 +574,14 @@ def frozen_rows(summaries: list) -> list[dict]:
 @transaction.atomic
 def exception_propose_agenda_item(*, meeting: Meeting, exception, proposed_by: User) -> AgendaItem:
     """Offer the forum's next meeting a drafted item about a figure that is off track."""
-    title = f"Performance exception: {exception.summary.indicator.name}"
+    title = gettext("Performance exception: %(indicator)s") % {
+        "indicator": exception.summary.indicator.name
+    }
     if AgendaItem.objects.filter(meeting=meeting, title=title).exists():
-        raise ValidationError(f"'{title}' is already on the agenda of {meeting}")
+        raise ValidationError(
+            gettext("'%(title)s' is already on the agenda of %(meeting)s")
+            % {"title": title, "meeting": meeting}
+        )
     return agenda_item_propose(
         meeting=meeting,
         title=title,

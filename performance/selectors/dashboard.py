@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import Forum
 from performance import periods
@@ -129,7 +130,9 @@ class IndicatorSummary:
 
     @property
     def target_text(self) -> str:
-        return format_value(self.indicator.unit, self.target.value) if self.target else "No target"
+        if not self.target:
+            return gettext("No target")
+        return format_value(self.indicator.unit, self.target.value)
 
     @property
     def average_text(self) -> str:

@@ -8,6 +8,7 @@ the returns permissions); who owes what is :func:`returns_overviews` (the return
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from forums.home import RUNNING, HomeContext, HomeItem, HomeSection
 from membership import dates
@@ -28,8 +29,10 @@ def _link(row: OwedReturn) -> str:
 def _when(row: OwedReturn) -> tuple[str, str]:
     if row.is_late:
         days = (row.today - row.spec.due_date).days
-        return f"{days} day{'s' if days != 1 else ''} late", "govuk-tag--red"
-    return f"Due {dates.date_text(row.spec.due_date)}", "govuk-tag--orange"
+        late = ngettext("%(count)s day late", "%(count)s days late", days) % {"count": days}
+        return late, "govuk-tag--red"
+    due = gettext("Due %(date)s") % {"date": dates.date_text(row.spec.due_date)}
+    return due, "govuk-tag--orange"
 
 
 def returns_owed_by(*, person: User, seats=None) -> list[OwedReturn]:
@@ -59,10 +62,15 @@ def returns_owed_section(home: HomeContext) -> HomeSection | None:
         tag, tag_class = _when(row)
         items.append(
             HomeItem(
-                text=f"{row.agency} figures for {row.spec.code}",
+                text=gettext("%(agency)s figures for %(period)s")
+                % {"agency": row.agency, "period": row.spec.code},
                 url=_link(row),
-                detail=f"{row.forum}: {row.status_label}, {row.indicator_count} "
-                f"indicator{'s' if row.indicator_count != 1 else ''}",
+                detail=ngettext(
+                    "%(forum)s: %(status)s, %(count)s indicator",
+                    "%(forum)s: %(status)s, %(count)s indicators",
+                    row.indicator_count,
+                )
+                % {"forum": row.forum, "status": row.status_label, "count": row.indicator_count},
                 tag=tag,
                 tag_class=tag_class,
                 forum=row.forum,
@@ -71,13 +79,16 @@ def returns_owed_section(home: HomeContext) -> HomeSection | None:
     forums = sorted({seat.forum for seat in seats}, key=lambda forum: forum.name)
     return HomeSection(
         key="returns",
-        title="Returns your agency owes",
+        title=gettext("Returns your agency owes"),
         items=tuple(items),
-        empty="Nothing to do: your agency has submitted every return due.",
+        empty=gettext("Nothing to do: your agency has submitted every return due."),
         order=30,
         for_submitters=True,
         links=tuple(
-            (f"All returns for {forum}", reverse("performance:returns", args=[forum.slug]))
+            (
+                gettext("All returns for %(forum)s") % {"forum": forum},
+                reverse("performance:returns", args=[forum.slug]),
+            )
             for forum in forums
         ),
     )
@@ -97,14 +108,20 @@ def late_returns_section(home: HomeContext) -> HomeSection | None:
             tag, tag_class = _when(row)
             items.append(
                 HomeItem(
-                    text=f"{row.agency} figures for {row.spec.code}",
+                    text=gettext("%(agency)s figures for %(period)s")
+                    % {"agency": row.agency, "period": row.spec.code},
                     url=_link(row),
-                    detail=f"{row.status_label}, due {dates.date_text(row.spec.due_date)}",
+                    detail=gettext("%(status)s, due %(date)s")
+                    % {"status": row.status_label, "date": dates.date_text(row.spec.due_date)},
                     tag=tag,
                     tag_class=tag_class,
                     forum=forum,
                 )
             )
     return HomeSection(
-        key="late-returns", title="Late returns", items=tuple(items), order=40, part=RUNNING
+        key="late-returns",
+        title=gettext("Late returns"),
+        items=tuple(items),
+        order=40,
+        part=RUNNING,
     )

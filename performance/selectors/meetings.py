@@ -5,9 +5,11 @@ from decimal import Decimal
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import Forum, Meeting
-from performance.calculations import format_value, rag_status
+from performance import periods
+from performance.calculations import RAGS, format_value, rag_status
 from performance.selectors._common import _target_for
 from performance.selectors.dashboard import Dashboard, IndicatorSummary
 
@@ -31,13 +33,19 @@ class PerformanceException:
             f"{point.period.label}: {format_value(unit, point.value)}"
             for point in summary.points[-4:]
         )
-        return (
-            f"{summary.indicator.name} needs the board's attention: "
-            + "; ".join(self.reasons)
-            + f".\n\nRecent figures: {recent}.\nTarget: {summary.target_text}. "
-            f"Since the previous period: {summary.vs_previous.text}. "
-            f"Since the same period last year: {summary.vs_last_year.text}."
-        )
+        return gettext(
+            "%(indicator)s needs the board's attention: %(reasons)s.\n\n"
+            "Recent figures: %(recent)s.\nTarget: %(target)s. "
+            "Since the previous period: %(previous)s. "
+            "Since the same period last year: %(last_year)s."
+        ) % {
+            "indicator": summary.indicator.name,
+            "reasons": "; ".join(self.reasons),
+            "recent": recent,
+            "target": summary.target_text,
+            "previous": summary.vs_previous.text,
+            "last_year": summary.vs_last_year.text,
+        }
 
 
 def performance_exceptions(*, dashboard: Dashboard) -> list[PerformanceException]:
@@ -62,8 +70,11 @@ def performance_exceptions(*, dashboard: Dashboard) -> list[PerformanceException
                 == "red"
             ):
                 reasons.append(
-                    f"outside its target tolerance for a second period running "
-                    f"({before.period.label} and {points[-1].period.label})"
+                    gettext(
+                        "outside its target tolerance for a second period running "
+                        "(%(before)s and %(latest)s)"
+                    )
+                    % {"before": before.period.label, "latest": points[-1].period.label}
                 )
         history = [point.value for point in points[:-1] if point.value is not None]
         if len(history) >= CONTROL_MIN_POINTS and points[-1].value is not None:
@@ -72,9 +83,16 @@ def performance_exceptions(*, dashboard: Dashboard) -> list[PerformanceException
             low, high = mean - CONTROL_SIGMAS * spread, mean + CONTROL_SIGMAS * spread
             if spread > 0 and not low <= points[-1].value <= high:
                 reasons.append(
-                    f"{points[-1].period.label}'s figure ({summary.latest_text}) is outside its "
-                    f"usual range of {format_value(item.unit, max(low, Decimal(0)))} to "
-                    f"{format_value(item.unit, high)}"
+                    gettext(
+                        "%(period)s's figure (%(figure)s) is outside its usual range of "
+                        "%(low)s to %(high)s"
+                    )
+                    % {
+                        "period": points[-1].period.label,
+                        "figure": summary.latest_text,
+                        "low": format_value(item.unit, max(low, Decimal(0))),
+                        "high": format_value(item.unit, high),
+                    }
                 )
         if reasons:
             found.append(PerformanceException(summary, reasons))
@@ -117,6 +135,30 @@ class FrozenFigure:
     now_text: str
     changed: bool
 
+    # The words were kept in the language of whoever froze the figures; what can be worked out
+    # again from the codes and values kept beside them is read in the language of the reader.
+    @property
+    def period_label(self) -> str:
+        spec = periods.parse_code(self.frozen.get("period", ""))
+        return spec.label if spec else self.frozen.get("period_label", "")
+
+    @property
+    def text(self) -> str:
+        value = self.frozen.get("value")
+        if "unit" not in self.frozen:
+            return self.frozen.get("text", "")
+        return format_value(self.frozen["unit"], Decimal(value) if value is not None else None)
+
+    @property
+    def target(self) -> str:
+        stored = self.frozen.get("target", "")
+        return gettext("No target") if stored == "No target" else stored
+
+    @property
+    def rag_label(self) -> str:
+        rag = RAGS.get(self.frozen.get("rag"))
+        return str(rag.label) if rag else self.frozen.get("rag_label", "")
+
 
 def frozen_against_now(*, snapshot, dashboard: Dashboard) -> list[FrozenFigure]:
     """Each frozen figure beside the same indicator and period's figure today."""
@@ -129,7 +171,9 @@ def frozen_against_now(*, snapshot, dashboard: Dashboard) -> list[FrozenFigure]:
             )
     rows = []
     for frozen in snapshot.figures:
-        value, text = current.get((frozen["indicator"], frozen["period"]), (None, "No figure now"))
+        value, text = current.get(
+            (frozen["indicator"], frozen["period"]), (None, gettext("No figure now"))
+        )
         then = Decimal(frozen["value"]) if frozen["value"] is not None else None
         rows.append(FrozenFigure(frozen, text, value != then))
     return rows

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum
 from performance.models import Indicator, PerformanceReturn, PeriodPublication, Target
@@ -35,38 +36,38 @@ OPEN_FIGURE_COLUMNS = [
     (
         "forum",
         "performance_return__forum__slug",
-        "Stable identifier of the board (its web address).",
+        _("Stable identifier of the board (its web address)."),
     ),
-    ("forum_name", "performance_return__forum__name", "Name of the board."),
-    ("indicator", "indicator__slug", "Stable identifier of the indicator (see indicators)."),
-    ("indicator_name", "indicator__name", "Name of the indicator."),
-    ("unit", "indicator__unit", "percent, count, days, ratio or gbp."),
+    ("forum_name", "performance_return__forum__name", _("Name of the board.")),
+    ("indicator", "indicator__slug", _("Stable identifier of the indicator (see indicators).")),
+    ("indicator_name", "indicator__name", _("Name of the indicator.")),
+    ("unit", "indicator__unit", _("percent, count, days, ratio or gbp.")),
     (
         "period",
         "performance_return__period__code",
-        "2026-03 (month), 2026-Q1 (calendar quarter) or FY2025-26 (financial year).",
+        _("2026-03 (month), 2026-Q1 (calendar quarter) or FY2025-26 (financial year)."),
     ),
-    ("period_start", "performance_return__period__start", "First day of the period (ISO 8601)."),
-    ("period_end", "performance_return__period__end", "Last day of the period (ISO 8601)."),
-    ("agency", "performance_return__agency__name", "The agency that reported the figure."),
+    ("period_start", "performance_return__period__start", _("First day of the period (ISO 8601).")),
+    ("period_end", "performance_return__period__end", _("Last day of the period (ISO 8601).")),
+    ("agency", "performance_return__agency__name", _("The agency that reported the figure.")),
     (
         "breakdown_dimension",
         "breakdown_dimension",
-        "What the figure is broken down by; blank for the total.",
+        _("What the figure is broken down by; blank for the total."),
     ),
-    ("breakdown", "breakdown", "The group the figure is for; blank for the total."),
+    ("breakdown", "breakdown", _("The group the figure is for; blank for the total.")),
     (
         "value",
         "value",
-        "The figure, in the indicator's unit (rates computed from numerator and denominator).",
+        _("The figure, in the indicator's unit (rates computed from numerator and denominator)."),
     ),
-    ("numerator", "numerator", "Numerator of a rate, where given."),
-    ("denominator", "denominator", "Denominator of a rate, where given."),
-    ("provisional", "is_provisional", "true if the agency marked the figure provisional."),
+    ("numerator", "numerator", _("Numerator of a rate, where given.")),
+    ("denominator", "denominator", _("Denominator of a rate, where given.")),
+    ("provisional", "is_provisional", _("true if the agency marked the figure provisional.")),
     (
         "revised",
         "performance_return__is_revised",
-        "true if the figures were revised after first being accepted.",
+        _("true if the figures were revised after first being accepted."),
     ),
 ]
 
@@ -89,24 +90,28 @@ def open_figures(*, forum: Forum | None = None):
 
 
 OPEN_INDICATOR_COLUMNS = [
-    ("indicator", "slug", "Stable identifier of the indicator."),
-    ("name", "name", "Name of the indicator."),
-    ("definition", "definition", "What is counted."),
-    ("unit", "unit", "percent, count, days, ratio or gbp."),
-    ("polarity", "polarity", "higher_is_better, lower_is_better or neutral."),
-    ("frequency", "frequency", "monthly, quarterly or annual."),
+    ("indicator", "slug", _("Stable identifier of the indicator.")),
+    ("name", "name", _("Name of the indicator.")),
+    ("definition", "definition", _("What is counted.")),
+    ("unit", "unit", _("percent, count, days, ratio or gbp.")),
+    ("polarity", "polarity", _("higher_is_better, lower_is_better or neutral.")),
+    ("frequency", "frequency", _("monthly, quarterly or annual.")),
     (
         "responsible_agency_type",
         "responsible_agency_type__slug",
-        "The kind of agency that reports it.",
+        _("The kind of agency that reports it."),
     ),
-    ("source", "source", "Where the figure comes from."),
-    ("core", "is_core", "true for the national core suite, false for a board's local indicator."),
-    ("forum", "forum__slug", "For a local indicator, the board that uses it."),
+    ("source", "source", _("Where the figure comes from.")),
+    (
+        "core",
+        "is_core",
+        _("true for the national core suite, false for a board's local indicator."),
+    ),
+    ("forum", "forum__slug", _("For a local indicator, the board that uses it.")),
     (
         "victims_code_right",
         "victims_code_right__number",
-        "The Victims' Code right it measures, if any.",
+        _("The Victims' Code right it measures, if any."),
     ),
 ]
 
@@ -127,14 +132,14 @@ def open_indicators():
 
 
 OPEN_TARGET_COLUMNS = [
-    ("forum", "forum__slug", "The board that set the target (blank for an area-wide target)."),
-    ("area", "area__code", "ONS code of the police force area, for an area-wide target."),
-    ("indicator", "indicator__slug", "Stable identifier of the indicator."),
-    ("period", "period__code", "The period the target applies across."),
-    ("period_start", "period__start", "First day of that period."),
-    ("period_end", "period__end", "Last day of that period."),
-    ("target", "value", "The target, in the indicator's unit."),
-    ("amber_tolerance", "amber_tolerance", "How far short of the target is still amber."),
+    ("forum", "forum__slug", _("The board that set the target (blank for an area-wide target).")),
+    ("area", "area__code", _("ONS code of the police force area, for an area-wide target.")),
+    ("indicator", "indicator__slug", _("Stable identifier of the indicator.")),
+    ("period", "period__code", _("The period the target applies across.")),
+    ("period_start", "period__start", _("First day of that period.")),
+    ("period_end", "period__end", _("Last day of that period.")),
+    ("target", "value", _("The target, in the indicator's unit.")),
+    ("amber_tolerance", "amber_tolerance", _("How far short of the target is still amber.")),
 ]
 
 
@@ -153,20 +158,20 @@ def open_targets():
 
 DATASETS = {
     "indicators": (
-        "Indicators",
-        "The indicator catalogue: national core suite and local indicators.",
+        _("Indicators"),
+        _("The indicator catalogue: national core suite and local indicators."),
         OPEN_INDICATOR_COLUMNS,
         open_indicators,
     ),
     "figures": (
-        "Published figures",
-        "Accepted figures of every board for the periods each board has published.",
+        _("Published figures"),
+        _("Accepted figures of every board for the periods each board has published."),
         OPEN_FIGURE_COLUMNS,
         open_figures,
     ),
     "targets": (
-        "Targets",
-        "Targets set by boards, or for a whole police force area.",
+        _("Targets"),
+        _("Targets set by boards, or for a whole police force area."),
         OPEN_TARGET_COLUMNS,
         open_targets,
     ),

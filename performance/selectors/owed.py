@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import Forum, Membership
 from membership.models import Agency
@@ -37,7 +38,7 @@ class OwedReturn:
     @property
     def status_label(self) -> str:
         if self.performance_return is None:
-            return "Not started"
+            return gettext("Not started")
         return self.performance_return.get_status_display()
 
     @property

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from forums.access import public_forum_for
@@ -149,7 +150,8 @@ def dataset_file(request, dataset, fmt):
     if dataset not in selectors.DATASETS or fmt not in ("csv", "json"):
         raise Http404("No such dataset")
     title, description, columns, rows = selectors.DATASETS[dataset]
-    meta = {"dataset": dataset, "title": title, "description": description}
+    with translation.override("en"):  # the files are for software: the same at every address
+        meta = {"dataset": dataset, "title": str(title), "description": str(description)}
     return _respond(dataset, fmt, rows(), columns, dataset, meta)
 
 
@@ -161,7 +163,7 @@ def forum_figures_file(request, slug, fmt):
         raise Http404("No such format")
     meta = {
         "dataset": "figures",
-        "title": f"Published figures of {forum.name}",
+        "title": f"Published figures of {forum.name}",  # for software: English at every address
         "forum": forum.slug,
     }
     return _respond(

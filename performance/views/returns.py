@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from forums.views.common import forum_or_404
@@ -111,7 +112,7 @@ def edit(request, slug, pk):
             for problem in error.messages:
                 form.add_error(None, problem)
         else:
-            messages.success(request, "Figures saved")
+            messages.success(request, gettext("Figures saved"))
             return redirect("performance:return-detail", forum.slug, performance_return.pk)
     return render(
         request,
@@ -140,7 +141,9 @@ def upload(request, slug, pk):
                 problems = [(None, problem) for problem in error.messages]
             else:
                 messages.success(
-                    request, f"File imported: {len(figures)} rows checked, {saved} figures saved"
+                    request,
+                    gettext("File imported: %(rows)s rows checked, %(saved)s figures saved")
+                    % {"rows": len(figures), "saved": saved},
                 )
                 return redirect("performance:return-detail", forum.slug, performance_return.pk)
     return render(
@@ -181,7 +184,7 @@ def submit(request, slug, pk):
         for problem in error.messages:
             messages.error(request, problem)
     else:
-        messages.success(request, "Return submitted: the secretariat will review it")
+        messages.success(request, gettext("Return submitted: the secretariat will review it"))
     return redirect("performance:return-detail", forum.slug, performance_return.pk)
 
 
@@ -191,14 +194,14 @@ def review(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["decision"] == "accept":
             services.return_accept(performance_return=performance_return, accepted_by=request.user)
-            messages.success(request, "Return accepted: its figures now count")
+            messages.success(request, gettext("Return accepted: its figures now count"))
         else:
             services.return_send_back(
                 performance_return=performance_return,
                 returned_by=request.user,
                 comments=form.cleaned_data["comments"],
             )
-            messages.success(request, "Return sent back to the agency with your comments")
+            messages.success(request, gettext("Return sent back to the agency with your comments"))
         return redirect("performance:returns", forum.slug)
     return render(
         request,
@@ -208,7 +211,7 @@ def review(request, slug, pk):
             "performance_return": performance_return,
             "measurements": selectors.return_measurements(performance_return=performance_return),
             "form": form,
-            "page_title": "Review the return",
+            "page_title": gettext("Review the return"),
             "caption": forum.name,
         },
     )
@@ -219,9 +222,9 @@ def revise(request, slug, pk):
     forum, performance_return = _return_for(request, slug, pk, "performance.revise_return")
     form = ReasonForm(
         request.POST if request.method == "POST" else None,
-        label="Why do the figures need revising?",
-        hint="The figures stop counting until the revised return is accepted again",
-        button="Reopen to revise",
+        label=gettext("Why do the figures need revising?"),
+        hint=gettext("The figures stop counting until the revised return is accepted again"),
+        button=gettext("Reopen to revise"),
     )
     if request.method == "POST" and form.is_valid():
         services.return_reopen_for_revision(
@@ -229,14 +232,14 @@ def revise(request, slug, pk):
             reopened_by=request.user,
             reason=form.cleaned_data["reason"],
         )
-        messages.success(request, "Return reopened for revision")
+        messages.success(request, gettext("Return reopened for revision"))
         return redirect("performance:return-detail", forum.slug, performance_return.pk)
     return render(
         request,
         "components/form_page.html",
         {
             "form": form,
-            "page_title": "Revise accepted figures",
+            "page_title": gettext("Revise accepted figures"),
             "caption": f"{performance_return.agency} — {performance_return.period}",
             "back_url": reverse(
                 "performance:return-detail", args=[forum.slug, performance_return.pk]

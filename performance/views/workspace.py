@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from forums import reports
@@ -98,8 +99,16 @@ def targets(request, slug):
                     for problem in problems:
                         form.add_error(field if field in form.fields else None, problem)
             else:
-                where = f" across {area.name}" if area else ""
-                messages.success(request, f"Target saved for {data['indicator']}{where}")
+                if area:
+                    saved = gettext("Target saved for %(indicator)s across %(area)s") % {
+                        "indicator": data["indicator"],
+                        "area": area.name,
+                    }
+                else:
+                    saved = gettext("Target saved for %(indicator)s") % {
+                        "indicator": data["indicator"]
+                    }
+                messages.success(request, saved)
                 return redirect("performance:targets", forum.slug)
     elif request.method == "POST":
         raise PermissionDenied
@@ -131,18 +140,22 @@ def indicator_create(request, slug):
         created = services.indicator_create_local(
             forum=forum, created_by=request.user, **form.cleaned_data
         )
-        messages.success(request, f"Local indicator added: {created.name}")
+        messages.success(
+            request, gettext("Local indicator added: %(name)s") % {"name": created.name}
+        )
         return redirect("performance:workspace-dashboard", forum.slug)
     return render(
         request,
         "components/form_page.html",
         {
             "form": form,
-            "page_title": "Add a local indicator",
+            "page_title": gettext("Add a local indicator"),
             "caption": forum.name,
             "back_url": reverse("performance:workspace-dashboard", args=[forum.slug]),
-            "intro": "Only this forum uses a local indicator. The national core suite "
-            "comes with the product.",
+            "intro": gettext(
+                "Only this forum uses a local indicator. The national core suite "
+                "comes with the product."
+            ),
         },
     )
 
@@ -189,7 +202,11 @@ def period_confirm(request, slug, code, agency):
     except ValidationError as error:
         messages.error(request, " ".join(_errors(error)))
     else:
-        messages.success(request, f"You have confirmed {found}'s figures for {period}")
+        messages.success(
+            request,
+            gettext("You have confirmed %(agency)s's figures for %(period)s")
+            % {"agency": found, "period": period},
+        )
     return redirect("performance:period-detail", forum.slug, period.code)
 
 
@@ -200,9 +217,10 @@ def period_reason(request, slug, code, agency):
     found = get_object_or_404(Agency, pk=agency)
     form = ReasonForm(
         request.POST if request.method == "POST" else None,
-        label=f"Why are {found}'s figures going ahead without its confirmation?",
-        hint="This is kept with the period's publication record",
-        button="Record reason",
+        label=gettext("Why are %(agency)s's figures going ahead without its confirmation?")
+        % {"agency": found},
+        hint=gettext("This is kept with the period's publication record"),
+        button=gettext("Record reason"),
     )
     if request.method == "POST" and form.is_valid():
         services.confirmation_record_reason(
@@ -212,14 +230,14 @@ def period_reason(request, slug, code, agency):
             reason=form.cleaned_data["reason"],
             recorded_by=request.user,
         )
-        messages.success(request, f"Reason recorded for {found}")
+        messages.success(request, gettext("Reason recorded for %(agency)s") % {"agency": found})
         return redirect("performance:period-detail", forum.slug, period.code)
     return render(
         request,
         "components/form_page.html",
         {
             "form": form,
-            "page_title": "Record why figures are not confirmed",
+            "page_title": gettext("Record why figures are not confirmed"),
             "caption": f"{forum.name} — {period}",
             "back_url": reverse("performance:period-detail", args=[forum.slug, period.code]),
         },
@@ -232,14 +250,18 @@ def period_publish(request, slug, code):
     period = selectors.period_for_forum(forum=forum, code=code)
     if request.POST.get("action") == "unpublish":
         services.period_unpublish(forum=forum, period=period, unpublished_by=request.user)
-        messages.success(request, f"Figures for {period} are no longer public")
+        messages.success(
+            request, gettext("Figures for %(period)s are no longer public") % {"period": period}
+        )
     else:
         try:
             services.period_publish(forum=forum, period=period, published_by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(_errors(error)))
         else:
-            messages.success(request, f"Figures for {period} are now public")
+            messages.success(
+                request, gettext("Figures for %(period)s are now public") % {"period": period}
+            )
     return redirect("performance:period-detail", forum.slug, period.code)
 
 
@@ -266,7 +288,10 @@ def exceptions(request, slug):
         else:
             messages.success(
                 request,
-                f"Drafted item proposed for {meeting}: accept it from the meeting's agenda",
+                gettext(
+                    "Drafted item proposed for %(meeting)s: accept it from the meeting's agenda"
+                )
+                % {"meeting": meeting},
             )
         return redirect("performance:exceptions", forum.slug)
     return render(
@@ -302,7 +327,9 @@ def meeting_figures(request, slug, meeting):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"Figures frozen for {found}")
+            messages.success(
+                request, gettext("Figures frozen for %(meeting)s") % {"meeting": found}
+            )
         return redirect("performance:meeting-figures", forum.slug, found.pk)
     snapshot = getattr(found, "performance_figures", None)
     rows = selectors.frozen_against_now(snapshot=snapshot, dashboard=board) if snapshot else []
