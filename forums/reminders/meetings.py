@@ -6,6 +6,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from forums import confidentiality
 from forums.calendar import meeting_invitation
 from forums.links import meeting_url, paper_url
@@ -134,7 +136,15 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people)
                 key=f"meeting-reminder:{label}:meeting={meeting.pk}",
                 recipients=recipients,
                 category="reminder",
-                subject=f"{meeting.forum.name} meets {when_label}: {meeting.title}, {date_text}",
+                subject=gettext(
+                    "%(forum_name)s meets %(when_label)s: %(meeting_title)s, %(date_text)s"
+                )
+                % {
+                    "forum_name": meeting.forum.name,
+                    "when_label": when_label,
+                    "meeting_title": meeting.title,
+                    "date_text": date_text,
+                },
                 template="forums/email/reminder_meeting",
                 context={
                     "meeting": meeting,

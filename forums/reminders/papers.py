@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
+from django.utils.translation import gettext
+
 from forums import confidentiality
 from forums.links import meeting_url
 from forums.models import AgendaItem, Meeting
@@ -58,8 +60,12 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
                     key=f"papers-due:{label}:meeting={meeting.pk}",
                     recipients=[presenter],
                     category="reminder",
-                    subject=f"Papers due {due_label} for {meeting.forum.name}, "
-                    f"{dates.date_text(meeting.starts_at)}",
+                    subject=gettext("Papers due %(due_label)s for %(forum_name)s, %(starts_at)s")
+                    % {
+                        "due_label": due_label,
+                        "forum_name": meeting.forum.name,
+                        "starts_at": dates.date_text(meeting.starts_at),
+                    },
                     template="forums/email/reminder_papers_due",
                     context={
                         "meeting": meeting,
