@@ -12,13 +12,18 @@ from membership.models import Agency, User
 class AgendaItemForm(GdsForm):
     submit_label = _("Save item")
 
-    title = forms.CharField(max_length=300, error_messages={"required": _("Enter the item title")})
+    title = forms.CharField(
+        label=_("Title"), max_length=300, error_messages={"required": _("Enter the item title")}
+    )
     purpose = forms.ChoiceField(
+        label=_("Purpose"),
         choices=AgendaItem.Purpose.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the purpose of the item")},
     )
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     presenter = forms.ModelChoiceField(
         queryset=User.objects.none(), required=False, label=_("Presenter (member)")
     )
@@ -33,6 +38,7 @@ class AgendaItemForm(GdsForm):
         error_messages={"invalid": _("Enter the time allowed as a number of minutes")},
     )
     confidentiality = forms.ChoiceField(
+        label=_("Confidentiality"),
         choices=Confidentiality.choices,
         widget=forms.RadioSelect,
         initial=Confidentiality.PUBLIC,

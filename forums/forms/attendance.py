@@ -130,7 +130,9 @@ class DeclarationForm(GdsForm):
     submit_label = _("Record declaration")
 
     person = forms.ModelChoiceField(
-        queryset=User.objects.none(), error_messages={"required": _("Choose who declared")}
+        label=_("Person"),
+        queryset=User.objects.none(),
+        error_messages={"required": _("Choose who declared")},
     )
     agenda_item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(),
@@ -138,6 +140,7 @@ class DeclarationForm(GdsForm):
         label=_("Agenda item (leave blank for the whole meeting)"),
     )
     interest = forms.CharField(
+        label=_("Interest"),
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Enter the interest declared")},
     )

@@ -26,6 +26,7 @@ class GuestForm(GdsForm):
         },
     )
     organisation = forms.CharField(
+        label=_("Organisation"),
         max_length=200,
         help_text=_("For example, Citizens Advice Teesside"),
         error_messages={"required": _("Enter the organisation the guest is from")},

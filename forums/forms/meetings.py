@@ -14,6 +14,7 @@ class MeetingForm(GdsForm):
     submit_label = _("Save meeting")
 
     title = forms.CharField(
+        label=_("Title"),
         max_length=200,
         initial=_("Board meeting"),
         error_messages={"required": _("Enter the meeting title")},

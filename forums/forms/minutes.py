@@ -14,6 +14,7 @@ class MinutesWriteForm(forms.Form):
     order. Laid out by its template, between the attendance and declarations it shows."""
 
     introduction = forms.CharField(
+        label=_("Introduction"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}),
         help_text=_("For example: the chair welcomed members and noted apologies."),
@@ -113,6 +114,7 @@ class DecisionForm(GdsForm):
     submit_label = _("Record decision")
 
     agenda_item = forms.ModelChoiceField(
+        label=_("Agenda item"),
         queryset=AgendaItem.objects.none(),
         empty_label=_("Choose an agenda item"),
         error_messages={"required": _("Choose the agenda item the decision was taken on")},

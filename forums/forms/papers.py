@@ -13,7 +13,9 @@ from forums.uploads import MAX_BYTES, check_upload
 class PaperForm(GdsForm):
     submit_label = _("Upload paper")
 
-    title = forms.CharField(max_length=300, error_messages={"required": _("Enter the paper title")})
+    title = forms.CharField(
+        label=_("Title"), max_length=300, error_messages={"required": _("Enter the paper title")}
+    )
     classification = forms.ChoiceField(
         label=_("Security classification"),
         choices=SecurityClassification.choices,
@@ -23,6 +25,7 @@ class PaperForm(GdsForm):
         error_messages={"required": _("Choose the security classification")},
     )
     file = forms.FileField(
+        label=_("File"),
         help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument text or CSV, up to 25MB."),
         error_messages={
             "required": _("Select a file"),

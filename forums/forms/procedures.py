@@ -30,7 +30,9 @@ def _checked(upload):
 
 class ProcedureStartForm(GdsForm):
     title = forms.CharField(
-        max_length=300, error_messages={"required": _("Enter the title of the proposal")}
+        label=_("Title"),
+        max_length=300,
+        error_messages={"required": _("Enter the title of the proposal")},
     )
     proposal = forms.CharField(
         label=_("What the board is asked to agree"),
