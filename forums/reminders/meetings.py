@@ -6,7 +6,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from forums import confidentiality
 from forums.calendar import meeting_invitation
@@ -122,7 +122,11 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people)
         if signature not in agendas:
             agendas[signature] = visible_agenda(meeting=meeting, items=items, viewer=viewer)
         groups[agendas[signature]].append(people[person_id])
-    when_label = "tomorrow" if days == 1 else f"in {days} days"
+    when_label = (
+        gettext("tomorrow")
+        if days == 1
+        else ngettext("in %(days)s day", "in %(days)s days", days) % {"days": days}
+    )
     date_text = dates.date_text(meeting.starts_at)
     attachment = Attachment(
         name=f"meeting-{meeting.pk}.ics",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from forums import confidentiality
 from forums.links import meeting_url
@@ -54,7 +54,11 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
         for (_, _), presenter_items in by_presenter.items():
             meeting = presenter_items[0].meeting
             presenter = presenter_items[0].presenter
-            due_label = "today" if days == 0 else f"in {days} days"
+            due_label = (
+                gettext("today")
+                if days == 0
+                else ngettext("in %(days)s day", "in %(days)s days", days) % {"days": days}
+            )
             created += len(
                 notify(
                     key=f"papers-due:{label}:meeting={meeting.pk}",
