@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from forums.models.agenda import AgendaItem
@@ -24,9 +25,9 @@ class Minutes(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        CIRCULATED = "circulated", _("Circulated for comment")
-        APPROVED = "approved", _("Approved")
-        PUBLISHED = "published", _("Published")
+        CIRCULATED = "circulated", pgettext_lazy("minutes", "Circulated for comment")
+        APPROVED = "approved", pgettext_lazy("minutes", "Approved")
+        PUBLISHED = "published", pgettext_lazy("minutes", "Published")
 
     class ApprovedVia(models.TextChoices):
         """How the minutes were approved."""
