@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from forums.models import Meeting
@@ -49,15 +50,17 @@ def meeting_event(meeting: Meeting, *, url: str, show_links: bool) -> Event:
     event.add("dtend", ends.astimezone(datetime.UTC))
     title = f"{meeting.forum.name}: {meeting.title}"
     if meeting.is_cancelled:
-        title = f"CANCELLED – {title}"
+        title = gettext("CANCELLED – %(title)s") % {"title": title}
     event.add("summary", title)
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
-    where = meeting.location or ("Online" if meeting.online_link else "")
+    where = meeting.location or (gettext("Online") if meeting.online_link else "")
     if where:
         event.add("location", where)
-    description = f"Agenda and papers: {url}"
+    description = gettext("Agenda and papers: %(url)s") % {"url": url}
     if show_links and meeting.online_link:
-        description += f"\nJoin online: {meeting.online_link}"
+        description += "\n" + gettext("Join online: %(online_link)s") % {
+            "online_link": meeting.online_link
+        }
     event.add("description", description)
     event.add("url", url)
     return event

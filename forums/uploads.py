@@ -12,9 +12,11 @@ from dataclasses import dataclass
 import filetype
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 MAX_BYTES = 25 * 1024 * 1024
-TYPE_MESSAGE = (
+TYPE_MESSAGE = _(
     "The file must be a PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), OpenDocument text "
     "(ODT) or CSV file"
 )
@@ -106,9 +108,9 @@ def check_upload(upload) -> CheckedFile:
         upload.seek(0, os.SEEK_END)
         size = upload.tell()
     if size == 0:
-        raise ValidationError("The selected file is empty")
+        raise ValidationError(gettext("The selected file is empty"))
     if size > MAX_BYTES:
-        raise ValidationError("The file must be smaller than 25MB")
+        raise ValidationError(gettext("The file must be smaller than 25MB"))
     upload.seek(0)
     head = upload.read(8192)
     guess = filetype.guess(head)

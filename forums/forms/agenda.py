@@ -1,6 +1,8 @@
 """The form for an agenda item: purpose, presenter, time allowed and confidentiality."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.forms.base import GdsForm
 from forums.models import AgendaItem, Confidentiality, Membership
@@ -8,48 +10,56 @@ from membership.models import Agency, User
 
 
 class AgendaItemForm(GdsForm):
-    submit_label = "Save item"
+    submit_label = _("Save item")
 
-    title = forms.CharField(max_length=300, error_messages={"required": "Enter the item title"})
+    title = forms.CharField(
+        label=_("Title"), max_length=300, error_messages={"required": _("Enter the item title")}
+    )
     purpose = forms.ChoiceField(
+        label=_("Purpose"),
         choices=AgendaItem.Purpose.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the purpose of the item"},
+        error_messages={"required": _("Choose the purpose of the item")},
     )
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     presenter = forms.ModelChoiceField(
-        queryset=User.objects.none(), required=False, label="Presenter (member)"
+        queryset=User.objects.none(), required=False, label=_("Presenter (member)")
     )
     presenter_agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(), required=False, label="Presenting agency"
+        queryset=Agency.objects.none(), required=False, label=_("Presenting agency")
     )
     minutes_allowed = forms.IntegerField(
-        label="Time allowed (minutes)",
+        label=_("Time allowed (minutes)"),
         required=False,
         min_value=1,
         max_value=480,
-        error_messages={"invalid": "Enter the time allowed as a number of minutes"},
+        error_messages={"invalid": _("Enter the time allowed as a number of minutes")},
     )
     confidentiality = forms.ChoiceField(
+        label=_("Confidentiality"),
         choices=Confidentiality.choices,
         widget=forms.RadioSelect,
         initial=Confidentiality.PUBLIC,
-        error_messages={"required": "Choose who may see this item"},
+        error_messages={"required": _("Choose who may see this item")},
     )
     confidentiality_reason = forms.CharField(
-        label="Reason it is not public",
+        label=_("Reason it is not public"),
         required=False,
-        help_text="Needed for confidential and restricted items.",
+        help_text=_("Needed for confidential and restricted items."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     public_title = forms.CharField(
-        label="Title to show the public (optional)",
+        label=_("Title to show the public (optional)"),
         required=False,
         max_length=300,
-        help_text="For a confidential item. Without it the public agenda says 'Confidential item'.",
+        help_text=_(
+            "For a confidential item. Without it the public agenda says 'Confidential item'."
+        ),
     )
     restricted_to = forms.ModelMultipleChoiceField(
-        label="People who may see a restricted item",
+        label=_("People who may see a restricted item"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -69,7 +79,9 @@ class AgendaItemForm(GdsForm):
         data = super().clean()
         level = data.get("confidentiality")
         if level and level != Confidentiality.PUBLIC and not data.get("confidentiality_reason"):
-            self.add_error("confidentiality_reason", "Enter why this item is not public")
+            self.add_error("confidentiality_reason", gettext("Enter why this item is not public"))
         if level == Confidentiality.RESTRICTED and not data.get("restricted_to"):
-            self.add_error("restricted_to", "Choose the people who may see this restricted item")
+            self.add_error(
+                "restricted_to", gettext("Choose the people who may see this restricted item")
+            )
         return data

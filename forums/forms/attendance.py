@@ -1,6 +1,8 @@
 """Forms for replying to a meeting, recording who attended and declarations of interest."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.forms.base import GdsForm
 from forums.models import AgendaItem, Attendance
@@ -8,19 +10,19 @@ from membership.models import User
 
 
 class RsvpForm(GdsForm):
-    submit_label = "Send reply"
+    submit_label = _("Send reply")
 
     reply = forms.ChoiceField(
-        label="Will you attend?",
+        label=_("Will you attend?"),
         choices=[c for c in Attendance.Reply.choices if c[0] != Attendance.Reply.NO_REPLY],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether you will attend"},
+        error_messages={"required": _("Choose whether you will attend")},
     )
     deputy_email = forms.EmailField(
-        label="Your deputy's email address",
+        label=_("Your deputy's email address"),
         required=False,
-        help_text="Only if you are sending a deputy. They must already have an account.",
-        error_messages={"invalid": "Enter an email address in the correct format"},
+        help_text=_("Only if you are sending a deputy. They must already have an account."),
+        error_messages={"invalid": _("Enter an email address in the correct format")},
     )
 
     def clean(self):
@@ -29,14 +31,18 @@ class RsvpForm(GdsForm):
             email = (data.get("deputy_email") or "").strip().lower()
             if not email:
                 if "deputy_email" not in self.errors:
-                    self.add_error("deputy_email", "Enter the email address of your deputy")
+                    self.add_error(
+                        "deputy_email", gettext("Enter the email address of your deputy")
+                    )
             else:
                 deputy = User.objects.filter(email__iexact=email, is_active=True).first()
                 if deputy is None:
                     self.add_error(
                         "deputy_email",
-                        "There is no one with that email address in the system: ask the "
-                        "secretariat to add your deputy",
+                        gettext(
+                            "There is no one with that email address in the system: ask the "
+                            "secretariat to add your deputy"
+                        ),
                     )
                 data["deputy"] = deputy
         return data
@@ -51,7 +57,7 @@ class AttendanceRecordForm(forms.Form):
         self.attendances = attendances
         # One list of people for every row's select (one query, however many rows).
         self.people = {str(person.pk): person for person in people}
-        people_choices = [("", "Choose a person")] + [
+        people_choices = [("", gettext("Choose a person"))] + [
             (pk, person.full_name or str(person)) for pk, person in self.people.items()
         ]
         for attendance in attendances:
@@ -61,16 +67,19 @@ class AttendanceRecordForm(forms.Form):
                 choices=Attendance.Actual.choices,
                 initial=attendance.actual,
                 widget=forms.RadioSelect,
-                error_messages={"required": f"Select whether {attendance.person} attended"},
+                error_messages={
+                    "required": gettext("Select whether %(person)s attended")
+                    % {"person": attendance.person}
+                },
             )
             self.fields[f"dp{pk}"] = forms.ChoiceField(
-                label="Deputy, if someone in the system",
+                label=gettext("Deputy, if someone in the system"),
                 choices=people_choices,
                 required=False,
                 initial=str(attendance.deputy_id or ""),
             )
             self.fields[f"dn{pk}"] = forms.CharField(
-                label="Or the deputy's name, if not in the system",
+                label=gettext("Or the deputy's name, if not in the system"),
                 required=False,
                 max_length=150,
                 initial=attendance.deputy_name,
@@ -87,9 +96,17 @@ class AttendanceRecordForm(forms.Form):
                 (data.get(f"dn{pk}") or "").strip(),
             )
             if deputy is None and not name:
-                self.add_error(f"dp{pk}", f"Choose or name the deputy for {attendance.person}")
+                self.add_error(
+                    f"dp{pk}",
+                    gettext("Choose or name the deputy for %(person)s")
+                    % {"person": attendance.person},
+                )
             elif deputy is not None and deputy.pk == attendance.person_id:
-                self.add_error(f"dp{pk}", f"{attendance.person} cannot deputise for themselves")
+                self.add_error(
+                    f"dp{pk}",
+                    gettext("%(person)s cannot deputise for themselves")
+                    % {"person": attendance.person},
+                )
         return data
 
     def rows(self):
@@ -110,25 +127,28 @@ class AttendanceRecordForm(forms.Form):
 
 
 class DeclarationForm(GdsForm):
-    submit_label = "Record declaration"
+    submit_label = _("Record declaration")
 
     person = forms.ModelChoiceField(
-        queryset=User.objects.none(), error_messages={"required": "Choose who declared"}
+        label=_("Person"),
+        queryset=User.objects.none(),
+        error_messages={"required": _("Choose who declared")},
     )
     agenda_item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(),
         required=False,
-        label="Agenda item (leave blank for the whole meeting)",
+        label=_("Agenda item (leave blank for the whole meeting)"),
     )
     interest = forms.CharField(
+        label=_("Interest"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter the interest declared"},
+        error_messages={"required": _("Enter the interest declared")},
     )
     action_taken = forms.CharField(
-        label="Action taken (optional)",
+        label=_("Action taken (optional)"),
         required=False,
         max_length=300,
-        help_text="For example: left the room for this item.",
+        help_text=_("For example: left the room for this item."),
     )
 
     def __init__(self, *args, meeting, items, **kwargs):

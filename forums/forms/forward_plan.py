@@ -1,38 +1,45 @@
 """Forms for the forward plan: adding an item, and changing it with the same questions."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from forums.forms.base import GdsForm, _date
 from forums.models import AgendaItem, Confidentiality, ForwardPlanItem
 
 
 class ForwardPlanItemForm(GdsForm):
-    submit_label = "Add to forward plan"
+    submit_label = _("Add to forward plan")
 
-    title = forms.CharField(max_length=300, error_messages={"required": "Enter the item title"})
+    title = forms.CharField(
+        label=_("Title"), max_length=300, error_messages={"required": _("Enter the item title")}
+    )
     planned_for = _date(
-        "Planned for (any day in the month of the meeting)",
-        message="Enter the month it is planned for",
+        _("Planned for (any day in the month of the meeting)"),
+        message=_("Enter the month it is planned for"),
     )
     purpose = forms.ChoiceField(
+        label=_("Purpose"),
         choices=AgendaItem.Purpose.choices,
         widget=forms.RadioSelect,
         initial=AgendaItem.Purpose.DISCUSSION,
-        error_messages={"required": "Choose the purpose of the item"},
+        error_messages={"required": _("Choose the purpose of the item")},
     )
     confidentiality = forms.ChoiceField(
+        label=_("Confidentiality"),
         choices=[c for c in Confidentiality.choices if c[0] != Confidentiality.RESTRICTED],
         widget=forms.RadioSelect,
         initial=Confidentiality.PUBLIC,
-        error_messages={"required": "Choose who may see this item"},
+        error_messages={"required": _("Choose who may see this item")},
     )
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ForwardPlanItemChangeForm(ForwardPlanItemForm):
     """The forward plan item's title, month, purpose, who may see it and description."""
 
-    submit_label = "Save changes"
+    submit_label = _("Save changes")
 
     @staticmethod
     def initial_for(item: ForwardPlanItem) -> dict:

@@ -3,52 +3,57 @@
 from crispy_forms_gds.layout import Layout, Submit
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.forms.base import GdsForm, _date, _time
 from forums.models import Meeting, MeetingSeries
 
 
 class MeetingForm(GdsForm):
-    submit_label = "Save meeting"
+    submit_label = _("Save meeting")
 
     title = forms.CharField(
+        label=_("Title"),
         max_length=200,
-        initial="Board meeting",
-        error_messages={"required": "Enter the meeting title"},
+        initial=_("Board meeting"),
+        error_messages={"required": _("Enter the meeting title")},
     )
-    date = _date("Date", message="Enter the meeting date")
-    start_time = _time("Start time")
-    end_time = _time("End time", required=False)
+    date = _date(_("Date"), message=_("Enter the meeting date"))
+    start_time = _time(_("Start time"))
+    end_time = _time(_("End time"), required=False)
     location = forms.CharField(
-        label="Place", max_length=300, required=False, help_text="Leave blank if online only."
+        label=_("Place"), max_length=300, required=False, help_text=_("Leave blank if online only.")
     )
     online_link = forms.URLField(
-        label="Online meeting link",
+        label=_("Online meeting link"),
         required=False,
         assume_scheme="https",
-        error_messages={"invalid": "Enter the link in full, starting with https://"},
+        error_messages={"invalid": _("Enter the link in full, starting with https://")},
     )
-    papers_deadline = _date("Papers deadline", required=False)
+    papers_deadline = _date(_("Papers deadline"), required=False)
     is_public = forms.BooleanField(
-        label="Show this meeting on the public site", required=False, initial=True
+        label=_("Show this meeting on the public site"), required=False, initial=True
     )
 
     def clean(self):
         data = super().clean()
         if not data.get("location") and not data.get("online_link") and not self.errors:
-            self.add_error("location", "Enter the place or an online meeting link")
+            self.add_error("location", gettext("Enter the place or an online meeting link"))
         date, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
         if date and start:
             data["starts_at"] = timezone.make_aware(timezone.datetime.combine(date, start))
             data["ends_at"] = None
             if end:
                 if end <= start:
-                    self.add_error("end_time", "The end time must be after the start time")
+                    self.add_error("end_time", gettext("The end time must be after the start time"))
                 else:
                     data["ends_at"] = timezone.make_aware(timezone.datetime.combine(date, end))
         deadline = data.get("papers_deadline")
         if deadline and date and deadline > date:
-            self.add_error("papers_deadline", "The papers deadline must be before the meeting")
+            self.add_error(
+                "papers_deadline", gettext("The papers deadline must be before the meeting")
+            )
         return data
 
     @classmethod
@@ -67,29 +72,29 @@ class MeetingForm(GdsForm):
 
 
 class MeetingSeriesForm(MeetingForm):
-    submit_label = "Schedule meetings"
+    submit_label = _("Schedule meetings")
 
     frequency = forms.ChoiceField(
-        label="How often",
+        label=_("How often"),
         choices=MeetingSeries.Frequency.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how often the meetings are"},
+        error_messages={"required": _("Choose how often the meetings are")},
     )
     count = forms.IntegerField(
-        label="Number of meetings",
+        label=_("Number of meetings"),
         min_value=1,
         max_value=24,
         error_messages={
-            "required": "Enter the number of meetings",
-            "min_value": "Enter a number of meetings between 1 and 24",
-            "max_value": "Enter a number of meetings between 1 and 24",
-            "invalid": "Enter a number of meetings between 1 and 24",
+            "required": _("Enter the number of meetings"),
+            "min_value": _("Enter a number of meetings between 1 and 24"),
+            "max_value": _("Enter a number of meetings between 1 and 24"),
+            "invalid": _("Enter a number of meetings between 1 and 24"),
         },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["date"].label = "Date of the first meeting"
+        self.fields["date"].label = gettext("Date of the first meeting")
         del self.fields["papers_deadline"]
         self.helper.layout = Layout(
             *[self._layout_field(name, field) for name, field in self.fields.items()],
@@ -98,11 +103,11 @@ class MeetingSeriesForm(MeetingForm):
 
 
 class CancelForm(GdsForm):
-    submit_label = "Continue"
+    submit_label = _("Continue")
 
     reason = forms.CharField(
-        label="Why is the meeting cancelled?",
-        help_text="Everyone invited is told by email, with this reason.",
+        label=_("Why is the meeting cancelled?"),
+        help_text=_("Everyone invited is told by email, with this reason."),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why the meeting is cancelled"},
+        error_messages={"required": _("Enter why the meeting is cancelled")},
     )

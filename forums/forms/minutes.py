@@ -1,6 +1,8 @@
 """Forms for minutes: writing them, comments, circulation, approval and decisions."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.forms.base import GdsForm, _date
 from forums.models import AgendaItem, Minutes
@@ -12,9 +14,10 @@ class MinutesWriteForm(forms.Form):
     order. Laid out by its template, between the attendance and declarations it shows."""
 
     introduction = forms.CharField(
+        label=_("Introduction"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}),
-        help_text="For example: the chair welcomed members and noted apologies.",
+        help_text=_("For example: the chair welcomed members and noted apologies."),
     )
 
     def __init__(self, *args, entries, **kwargs):
@@ -36,19 +39,19 @@ class MinutesWriteForm(forms.Form):
 
 
 class MinuteCommentForm(GdsForm):
-    submit_label = "Add comment"
+    submit_label = _("Add comment")
 
     text = forms.CharField(
-        label="Your comment",
+        label=_("Your comment"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter your comment"},
+        error_messages={"required": _("Enter your comment")},
     )
 
 
 class CirculateForm(GdsForm):
-    submit_label = "Circulate to members"
+    submit_label = _("Circulate to members")
 
-    comments_close_on = _date("Comments close on", required=False)
+    comments_close_on = _date(_("Comments close on"), required=False)
 
 
 CHAIRS_ACTION = "chairs_action"
@@ -58,14 +61,14 @@ class ApproveForm(GdsForm):
     """How the minutes are approved: at one of the meetings that can approve them (later,
     started, not cancelled), or by the chair's action between meetings."""
 
-    submit_label = "Approve minutes"
+    submit_label = _("Approve minutes")
 
     route = forms.ChoiceField(
-        label="How are the minutes approved?",
+        label=_("How are the minutes approved?"),
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose how the minutes are approved",
-            "invalid_choice": "Choose one of the meetings listed, or the chair's action",
+            "required": _("Choose how the minutes are approved"),
+            "invalid_choice": _("Choose one of the meetings listed, or the chair's action"),
         },
     )
 
@@ -73,23 +76,31 @@ class ApproveForm(GdsForm):
         super().__init__(*args, **kwargs)
         self.meetings = {str(m.pk): m for m in meetings}
         choices = [
-            (pk, f"At the meeting on {dates.date_text(m.starts_at)}")
+            (
+                pk,
+                gettext("At the meeting on %(starts_at)s")
+                % {"starts_at": dates.date_text(m.starts_at)},
+            )
             for pk, m in self.meetings.items()
         ]
-        choices.append((CHAIRS_ACTION, "By the chair's action, between meetings"))
+        choices.append((CHAIRS_ACTION, gettext("By the chair's action, between meetings")))
         field = self.fields["route"]
         field.choices = choices
         if not self.meetings:
             field.help_text = (
-                f"The next meeting is on {dates.date_and_time(next_meeting.starts_at)}: the "
-                "minutes can be approved there once it has started. The chair's action is "
-                "reported at the next meeting."
+                gettext(
+                    "The next meeting is on %(starts_at)s: the minutes can be approved there "
+                    "once it has started. The chair's action is reported at the next meeting."
+                )
+                % {"starts_at": dates.date_and_time(next_meeting.starts_at)}
                 if next_meeting
-                else "No later meeting is scheduled. The chair's action is reported at the "
-                "next meeting."
+                else gettext(
+                    "No later meeting is scheduled. The chair's action is reported at the "
+                    "next meeting."
+                )
             )
         else:
-            field.help_text = "The chair's action is reported at the next meeting."
+            field.help_text = gettext("The chair's action is reported at the next meeting.")
 
     def approval(self) -> dict:
         """The service's arguments: ``via`` and ``at_meeting``."""
@@ -100,17 +111,18 @@ class ApproveForm(GdsForm):
 
 
 class DecisionForm(GdsForm):
-    submit_label = "Record decision"
+    submit_label = _("Record decision")
 
     agenda_item = forms.ModelChoiceField(
+        label=_("Agenda item"),
         queryset=AgendaItem.objects.none(),
-        empty_label="Choose an agenda item",
-        error_messages={"required": "Choose the agenda item the decision was taken on"},
+        empty_label=_("Choose an agenda item"),
+        error_messages={"required": _("Choose the agenda item the decision was taken on")},
     )
     text = forms.CharField(
-        label="Decision",
+        label=_("Decision"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter the decision"},
+        error_messages={"required": _("Enter the decision")},
     )
 
     def __init__(self, *args, items, **kwargs):

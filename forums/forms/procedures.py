@@ -7,6 +7,9 @@ from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.forms.base import GdsForm, _date, _time
 from forums.forms.papers import PaperForm
@@ -14,67 +17,75 @@ from forums.models import Confidentiality, ProcedureResponse, WrittenProcedure
 from forums.uploads import MAX_BYTES, check_upload
 from membership.models import Agency
 
-PAPER_HINT = "PDF, Word, Excel, PowerPoint, OpenDocument text or CSV, up to 25MB."
+PAPER_HINT = _("PDF, Word, Excel, PowerPoint, OpenDocument text or CSV, up to 25MB.")
 
 
 def _checked(upload):
     if upload:
         if upload.size > MAX_BYTES:
-            raise ValidationError("The file must be smaller than 25MB")
+            raise ValidationError(gettext("The file must be smaller than 25MB"))
         check_upload(upload)
     return upload
 
 
 class ProcedureStartForm(GdsForm):
     title = forms.CharField(
-        max_length=300, error_messages={"required": "Enter the title of the proposal"}
+        label=_("Title"),
+        max_length=300,
+        error_messages={"required": _("Enter the title of the proposal")},
     )
     proposal = forms.CharField(
-        label="What the board is asked to agree",
+        label=_("What the board is asked to agree"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Write it as the decision will be recorded, for example 'The board agrees "
-        "to fund a joint victim contact audit led by CPS.'",
-        error_messages={"required": "Enter what the board is asked to agree"},
+        help_text=_(
+            "Write it as the decision will be recorded, for example 'The board agrees "
+            "to fund a joint victim contact audit led by CPS.'"
+        ),
+        error_messages={"required": _("Enter what the board is asked to agree")},
     )
     background = forms.CharField(
-        label="Background (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Background (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    closes_on = _date("Responses by (date)", message="Enter the date responses are due by")
-    closes_time = _time("Responses by (time)", message="Enter the time responses are due by")
+    closes_on = _date(_("Responses by (date)"), message=_("Enter the date responses are due by"))
+    closes_time = _time(_("Responses by (time)"), message=_("Enter the time responses are due by"))
     rule = forms.ChoiceField(
-        label="How the outcome is decided",
+        label=_("How the outcome is decided"),
         choices=WrittenProcedure.Rule.choices,
         initial=WrittenProcedure.Rule.CONSENSUS,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how the outcome is decided"},
+        error_messages={"required": _("Choose how the outcome is decided")},
     )
     quorum = forms.IntegerField(
-        label="Quorum (optional)",
+        label=_("Quorum (optional)"),
         required=False,
         min_value=1,
-        help_text="How many agencies must respond. Leave it empty for more than half of the "
-        "agencies on the board.",
+        help_text=_(
+            "How many agencies must respond. Leave it empty for more than half of the "
+            "agencies on the board."
+        ),
         error_messages={
-            "invalid": "Enter the quorum as a whole number, like 4",
-            "min_value": "The quorum must be at least 1 agency",
+            "invalid": _("Enter the quorum as a whole number, like 4"),
+            "min_value": _("The quorum must be at least 1 agency"),
         },
     )
     confidentiality = forms.ChoiceField(
-        label="Who may see it",
+        label=_("Who may see it"),
         choices=WrittenProcedure.CONFIDENTIALITY_CHOICES,
         initial=Confidentiality.CONFIDENTIAL,
         widget=forms.RadioSelect,
-        help_text="A public proposal and its outcome are published once it is decided.",
-        error_messages={"required": "Choose who may see it"},
+        help_text=_("A public proposal and its outcome are published once it is decided."),
+        error_messages={"required": _("Choose who may see it")},
     )
     confidentiality_reason = forms.CharField(
-        label="Reason it is not public", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason it is not public"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     paper = forms.FileField(
-        label="Paper (optional)",
+        label=_("Paper (optional)"),
         required=False,
-        help_text=PAPER_HINT + " You can add more papers once it has started.",
-        error_messages={"empty": "The selected file is empty", "invalid": "Select a file"},
+        help_text=format_lazy(
+            "{} {}", PAPER_HINT, _("You can add more papers once it has started.")
+        ),
+        error_messages={"empty": _("The selected file is empty"), "invalid": _("Select a file")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -91,7 +102,7 @@ class ProcedureStartForm(GdsForm):
             Field.radios("confidentiality", legend_size=Size.SMALL),
             Field.textarea("confidentiality_reason"),
             Field("paper"),
-            Submit("submit", "Start the written procedure"),
+            Submit("submit", gettext("Start the written procedure")),
         )
         self.fields["quorum"].widget = forms.TextInput(
             attrs={"inputmode": "numeric", "spellcheck": "false"}
@@ -106,22 +117,24 @@ class ProcedureStartForm(GdsForm):
         if day and time:
             data["closes_at"] = timezone.make_aware(datetime.datetime.combine(day, time))
             if data["closes_at"] <= timezone.now():
-                self.add_error("closes_on", "The deadline must be in the future")
+                self.add_error("closes_on", gettext("The deadline must be in the future"))
         if (
             data.get("confidentiality") == Confidentiality.CONFIDENTIAL
             and not (data.get("confidentiality_reason") or "").strip()
         ):
-            self.add_error("confidentiality_reason", "Enter why this proposal is not public")
+            self.add_error(
+                "confidentiality_reason", gettext("Enter why this proposal is not public")
+            )
         return data
 
 
 class MinutesInWritingForm(GdsForm):
     """The deadline for agencies to approve circulated minutes in writing."""
 
-    submit_label = "Ask the board to approve the minutes"
+    submit_label = _("Ask the board to approve the minutes")
 
-    closes_on = _date("Responses by (date)", message="Enter the date responses are due by")
-    closes_time = _time("Responses by (time)", message="Enter the time responses are due by")
+    closes_on = _date(_("Responses by (date)"), message=_("Enter the date responses are due by"))
+    closes_time = _time(_("Responses by (time)"), message=_("Enter the time responses are due by"))
 
     def clean(self):
         data = super().clean()
@@ -129,15 +142,17 @@ class MinutesInWritingForm(GdsForm):
         if day and time:
             data["closes_at"] = timezone.make_aware(datetime.datetime.combine(day, time))
             if data["closes_at"] <= timezone.now():
-                self.add_error("closes_on", "The deadline must be in the future")
+                self.add_error("closes_on", gettext("The deadline must be in the future"))
         return data
 
 
 class ProcedurePaperForm(GdsForm):
-    submit_label = "Add paper"
+    submit_label = _("Add paper")
 
     title = forms.CharField(
-        label="Paper title", max_length=300, error_messages={"required": "Enter the paper title"}
+        label=_("Paper title"),
+        max_length=300,
+        error_messages={"required": _("Enter the paper title")},
     )
     file = PaperForm.base_fields["file"]
 
@@ -148,28 +163,28 @@ class ProcedurePaperForm(GdsForm):
 class ProcedureResponseForm(GdsForm):
     """One agency's answer; the agency is asked only when the person speaks for more than one."""
 
-    submit_label = "Send your agency's answer"
+    submit_label = _("Send your agency's answer")
 
     agency = forms.ModelChoiceField(
-        label="Which agency are you answering for?",
+        label=_("Which agency are you answering for?"),
         queryset=None,
-        empty_label="Choose an agency",
-        error_messages={"required": "Choose the agency you are answering for"},
+        empty_label=_("Choose an agency"),
+        error_messages={"required": _("Choose the agency you are answering for")},
     )
     answer = forms.ChoiceField(
-        label="Your agency's answer",
+        label=_("Your agency's answer"),
         choices=ProcedureResponse.Answer.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether your agency agrees or objects"},
+        error_messages={"required": _("Choose whether your agency agrees or objects")},
     )
     comments = forms.CharField(
-        label="Comments",
+        label=_("Comments"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Needed if your agency agrees with comments or objects.",
+        help_text=_("Needed if your agency agrees with comments or objects."),
     )
     refer_to_meeting = forms.BooleanField(
-        label="If you object: ask for the matter to go to the next meeting instead",
+        label=_("If you object: ask for the matter to go to the next meeting instead"),
         required=False,
     )
 

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.models.meetings import Meeting
 from forums.models.visibility import Confidentiality, VisibilityQuerySet
@@ -26,20 +28,20 @@ class AgendaItem(models.Model):
     """One item on a meeting's agenda."""
 
     class Purpose(models.TextChoices):
-        DECISION = "decision", "For decision"
-        DISCUSSION = "discussion", "For discussion"
-        INFORMATION = "information", "For information"
-        ASSURANCE = "assurance", "For assurance"
-        ESCALATION = "escalation", "Escalation"
+        DECISION = "decision", _("For decision")
+        DISCUSSION = "discussion", _("For discussion")
+        INFORMATION = "information", _("For information")
+        ASSURANCE = "assurance", _("For assurance")
+        ESCALATION = "escalation", _("Escalation")
 
     class Kind(models.TextChoices):
-        ITEM = "item", "Agenda item"
-        PREVIOUS_MINUTES = "previous_minutes", "Minutes of the previous meeting"
-        MATTERS_ARISING = "matters_arising", "Matters arising and actions carried forward"
+        ITEM = "item", _("Agenda item")
+        PREVIOUS_MINUTES = "previous_minutes", _("Minutes of the previous meeting")
+        MATTERS_ARISING = "matters_arising", _("Matters arising and actions carried forward")
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        ON_AGENDA = "on_agenda", "On the agenda"
+        PROPOSED = "proposed", _("Proposed")
+        ON_AGENDA = "on_agenda", _("On the agenda")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     order = models.PositiveSmallIntegerField(default=0)
@@ -48,8 +50,10 @@ class AgendaItem(models.Model):
         max_length=20,
         choices=Status.choices,
         default=Status.ON_AGENDA,
-        help_text="Proposed items (from a sub-group's escalation or the performance report) "
-        "wait for the secretariat to put them on the agenda.",
+        help_text=_(
+            "Proposed items (from a sub-group's escalation or the performance report) "
+            "wait for the secretariat to put them on the agenda."
+        ),
     )
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
@@ -65,28 +69,31 @@ class AgendaItem(models.Model):
         Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     minutes_allowed = models.PositiveSmallIntegerField(
-        "Time allowed (minutes)", null=True, blank=True
+        _("Time allowed (minutes)"), null=True, blank=True
     )
     confidentiality = models.CharField(
         max_length=20, choices=Confidentiality.choices, default=Confidentiality.PUBLIC
     )
     confidentiality_reason = models.TextField(
-        "Reason it is not public",
+        _("Reason it is not public"),
         blank=True,
-        help_text="Why this item is confidential or restricted.",
+        help_text=_("Why this item is confidential or restricted."),
     )
     restricted_to = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="restricted_agenda_items",
-        help_text="The only people who may see a restricted item (besides the secretariat who "
-        "named them).",
+        help_text=_(
+            "The only people who may see a restricted item (besides the secretariat who "
+            "named them)."
+        ),
     )
     public_title = models.CharField(
         max_length=300,
         blank=True,
-        help_text="For a confidential item: what the public agenda shows instead of "
-        "'Confidential item'.",
+        help_text=_(
+            "For a confidential item: what the public agenda shows instead of 'Confidential item'."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -108,7 +115,7 @@ class AgendaItem(models.Model):
         unless the secretariat gave a public title."""
         if self.is_public:
             return self.title
-        return self.public_title or "Confidential item"
+        return self.public_title or gettext("Confidential item")
 
     def clean(self):
         super().clean()
@@ -116,7 +123,9 @@ class AgendaItem(models.Model):
             self.confidentiality != Confidentiality.PUBLIC
             and not (self.confidentiality_reason or "").strip()
         ):
-            raise ValidationError({"confidentiality_reason": "Enter why this item is not public"})
+            raise ValidationError(
+                {"confidentiality_reason": gettext("Enter why this item is not public")}
+            )
         from forums.confidentiality import check_item_marking
 
         check_item_marking(self)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from forums.models.agenda import AgendaItem
 from forums.models.forum import Membership
@@ -13,17 +14,17 @@ class Attendance(models.Model):
     """A person's reply to a meeting invitation and whether they actually came."""
 
     class Reply(models.TextChoices):
-        NO_REPLY = "no_reply", "No reply yet"
-        ATTENDING = "attending", "Attending"
-        APOLOGIES = "apologies", "Apologies"
-        DEPUTY = "deputy", "Sending a deputy"
+        NO_REPLY = "no_reply", _("No reply yet")
+        ATTENDING = "attending", _("Attending")
+        APOLOGIES = "apologies", _("Apologies")
+        DEPUTY = "deputy", _("Sending a deputy")
 
     class Actual(models.TextChoices):
-        UNKNOWN = "unknown", "Not recorded"
-        PRESENT = "present", "Present"
-        DEPUTY_PRESENT = "deputy_present", "Deputy attended"
-        APOLOGIES = "apologies", "Apologies"
-        ABSENT = "absent", "Absent"
+        UNKNOWN = "unknown", _("Not recorded")
+        PRESENT = "present", _("Present")
+        DEPUTY_PRESENT = "deputy_present", _("Deputy attended")
+        APOLOGIES = "apologies", _("Apologies")
+        ABSENT = "absent", _("Absent")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(
@@ -42,24 +43,26 @@ class Attendance(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="deputised_attendances",
-        help_text="The deputy, when they are someone in the system.",
+        help_text=_("The deputy, when they are someone in the system."),
     )
     deputy_name = models.CharField(
-        "Deputy's name",
+        _("Deputy's name"),
         max_length=150,
         blank=True,
-        help_text="The deputy's name, when they are not someone in the system.",
+        help_text=_("The deputy's name, when they are not someone in the system."),
     )
     replied_at = models.DateTimeField(null=True, blank=True)
     actual = models.CharField(max_length=20, choices=Actual.choices, default=Actual.UNKNOWN)
     attendee_can_commit_resources = models.BooleanField(
-        "Whoever attended could commit resources", default=False
+        _("Whoever attended could commit resources"), default=False
     )
     recorded_at = models.DateTimeField(null=True, blank=True)
     name_as_recorded = models.CharField(
         max_length=150,
         blank=True,
-        help_text="The person's name as the minutes record it, kept when their account is erased.",
+        help_text=_(
+            "The person's name as the minutes record it, kept when their account is erased."
+        ),
     )
 
     class Meta:
@@ -132,7 +135,7 @@ class Declaration(models.Model):
     )
     interest = models.TextField()
     action_taken = models.CharField(
-        max_length=300, blank=True, help_text="For example: left the room for this item."
+        max_length=300, blank=True, help_text=_("For example: left the room for this item.")
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -141,7 +144,9 @@ class Declaration(models.Model):
     name_as_recorded = models.CharField(
         max_length=150,
         blank=True,
-        help_text="The person's name as the minutes record it, kept when their account is erased.",
+        help_text=_(
+            "The person's name as the minutes record it, kept when their account is erased."
+        ),
     )
 
     class Meta:

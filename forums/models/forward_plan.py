@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from forums.models.agenda import AgendaItem
 from forums.models.forum import Forum
@@ -23,7 +24,7 @@ class ForwardPlanItem(models.Model):
     purpose = models.CharField(
         max_length=20, choices=AgendaItem.Purpose.choices, default=AgendaItem.Purpose.DISCUSSION
     )
-    planned_for = models.DateField(help_text="The month of the meeting it is planned for.")
+    planned_for = models.DateField(help_text=_("The month of the meeting it is planned for."))
     presenter_agency = models.ForeignKey(
         Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

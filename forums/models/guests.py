@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.models.agenda import AgendaItem
 from forums.models.meetings import Meeting
@@ -31,7 +33,7 @@ class Guest(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="guests",
-        help_text="Empty for a guest of the whole meeting (who sees its public items).",
+        help_text=_("Empty for a guest of the whole meeting (who sees its public items)."),
     )
     # The account the emails go to (made without a password if the address is new): it gives
     # no standing in any forum, so the guest's link is the only way in.
@@ -63,9 +65,11 @@ class Guest(models.Model):
     @property
     def invited_to(self) -> str:
         """'The whole meeting' or the item's title, for the secretariat's list."""
-        return self.agenda_item.title if self.agenda_item_id else "The whole meeting"
+        return self.agenda_item.title if self.agenda_item_id else gettext("The whole meeting")
 
     def clean(self):
         super().clean()
         if self.agenda_item_id and self.agenda_item.meeting_id != self.meeting_id:
-            raise ValidationError({"agenda_item": "Choose an item on this meeting's agenda"})
+            raise ValidationError(
+                {"agenda_item": gettext("Choose an item on this meeting's agenda")}
+            )

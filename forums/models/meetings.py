@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from forums.models.forum import Forum
@@ -16,9 +18,9 @@ class MeetingSeries(models.Model):
     """Meetings scheduled together at a regular interval."""
 
     class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        BI_MONTHLY = "bi_monthly", "Every two months"
-        QUARTERLY = "quarterly", "Quarterly"
+        MONTHLY = "monthly", _("Monthly")
+        BI_MONTHLY = "bi_monthly", _("Every two months")
+        QUARTERLY = "quarterly", _("Quarterly")
 
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="meeting_series")
     title = models.CharField(max_length=200)
@@ -29,7 +31,7 @@ class MeetingSeries(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name_plural = "meeting series"
+        verbose_name_plural = _("meeting series")
 
     def __str__(self):
         return f"{self.title} ({self.get_frequency_display()})"
@@ -53,11 +55,11 @@ class Meeting(models.Model):
     """One meeting of a forum: scheduled → agenda published → held → minutes approved."""
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        AGENDA_PUBLISHED = "agenda_published", "Agenda published"
-        HELD = "held", "Held"
-        MINUTES_APPROVED = "minutes_approved", "Minutes approved"
-        CANCELLED = "cancelled", "Cancelled"
+        SCHEDULED = "scheduled", _("Scheduled")
+        AGENDA_PUBLISHED = "agenda_published", _("Agenda published")
+        HELD = "held", _("Held")
+        MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+        CANCELLED = "cancelled", _("Cancelled")
 
     # States in which the agenda is out: public items may appear on the public page.
     AGENDA_OUT = (Status.AGENDA_PUBLISHED, Status.HELD, Status.MINUTES_APPROVED)
@@ -74,13 +76,15 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField(null=True, blank=True)
     location = models.CharField(max_length=300, blank=True)
-    online_link = models.URLField("Online meeting link", blank=True)
+    online_link = models.URLField(_("Online meeting link"), blank=True)
     papers_deadline = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     is_public = models.BooleanField(
-        "Show on the public site",
+        _("Show on the public site"),
         default=True,
-        help_text="The date, public agenda, public papers and published minutes appear publicly.",
+        help_text=_(
+            "The date, public agenda, public papers and published minutes appear publicly."
+        ),
     )
     agenda_published_at = models.DateTimeField(null=True, blank=True)
     held_at = models.DateTimeField(null=True, blank=True)
@@ -89,8 +93,10 @@ class Meeting(models.Model):
     sequence = models.PositiveIntegerField(
         default=0,
         editable=False,
-        help_text="Raised whenever what a calendar shows of the meeting changes, so calendars "
-        "update the event they already have.",
+        help_text=_(
+            "Raised whenever what a calendar shows of the meeting changes, so calendars "
+            "update the event they already have."
+        ),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -131,6 +137,8 @@ class Meeting(models.Model):
     def clean(self):
         super().clean()
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "The end time must be after the start time"})
+            raise ValidationError({"ends_at": gettext("The end time must be after the start time")})
         if self.status == self.Status.CANCELLED and not self.cancelled_reason.strip():
-            raise ValidationError({"cancelled_reason": "Enter why the meeting is cancelled"})
+            raise ValidationError(
+                {"cancelled_reason": gettext("Enter why the meeting is cancelled")}
+            )

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from forums.models.agenda import AgendaItem
@@ -22,17 +24,17 @@ class Minutes(models.Model):
     """The minutes of one meeting: draft → circulated → approved → published."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        CIRCULATED = "circulated", "Circulated for comment"
-        APPROVED = "approved", "Approved"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        CIRCULATED = "circulated", pgettext_lazy("minutes", "Circulated for comment")
+        APPROVED = "approved", pgettext_lazy("minutes", "Approved")
+        PUBLISHED = "published", pgettext_lazy("minutes", "Published")
 
     class ApprovedVia(models.TextChoices):
         """How the minutes were approved."""
 
-        MEETING = "meeting", "At a meeting"
-        CHAIRS_ACTION = "chairs_action", "By the chair's action"
-        IN_WRITING = "in_writing", "By the board in writing"
+        MEETING = "meeting", _("At a meeting")
+        CHAIRS_ACTION = "chairs_action", _("By the chair's action")
+        IN_WRITING = "in_writing", _("By the board in writing")
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -44,7 +46,10 @@ class Minutes(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     approved_via = models.CharField(
-        max_length=20, choices=ApprovedVia.choices, blank=True, help_text="How they were approved."
+        max_length=20,
+        choices=ApprovedVia.choices,
+        blank=True,
+        help_text=_("How they were approved."),
     )
     approved_at_meeting = models.ForeignKey(
         Meeting,
@@ -52,7 +57,7 @@ class Minutes(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="approved_minutes",
-        help_text="The later meeting at which these minutes were approved.",
+        help_text=_("The later meeting at which these minutes were approved."),
     )
     published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -123,7 +128,7 @@ class MinuteEntry(models.Model):
 
     class Meta:
         ordering = ["minutes", "agenda_item__order", "agenda_item__pk"]
-        verbose_name_plural = "minute entries"
+        verbose_name_plural = _("minute entries")
 
     def __str__(self):
         return f"Minute on {self.agenda_item}"
@@ -167,7 +172,7 @@ class Decision(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="decision",
-        help_text="The written procedure that took this decision between meetings.",
+        help_text=_("The written procedure that took this decision between meetings."),
     )
     reference = models.CharField(max_length=30, blank=True)
     text = models.TextField()

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from forums.models.agenda import AgendaItem
 from forums.models.visibility import Confidentiality, SecurityClassification, VisibilityQuerySet
@@ -19,7 +20,7 @@ class Paper(models.Model):
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
     title = models.CharField(max_length=300)
     classification = models.CharField(
-        "Security classification",
+        _("Security classification"),
         max_length=20,
         choices=SecurityClassification.choices,
         default=SecurityClassification.OFFICIAL,
@@ -61,11 +62,11 @@ class PaperVersion(models.Model):
     paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField()
     file = models.FileField(upload_to=paper_upload_to, max_length=500)
-    file_name = models.CharField(max_length=255, help_text="Safe name the file downloads as.")
+    file_name = models.CharField(max_length=255, help_text=_("Safe name the file downloads as."))
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
-    note = models.CharField("What changed", max_length=300, blank=True)
+    note = models.CharField(_("What changed"), max_length=300, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from forums.models.agenda import AgendaItem
@@ -23,15 +25,15 @@ class WrittenProcedure(models.Model):
     in writing by a deadline; the outcome is a decision taken without a meeting."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open for responses"
-        AGREED = "agreed", "Agreed"
-        NOT_AGREED = "not_agreed", "Not agreed"
-        REFERRED = "referred", "Referred to the next meeting"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        OPEN = "open", _("Open for responses")
+        AGREED = "agreed", _("Agreed")
+        NOT_AGREED = "not_agreed", _("Not agreed")
+        REFERRED = "referred", _("Referred to the next meeting")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class Rule(models.TextChoices):
-        CONSENSUS = "consensus", "Consensus: agreed if no agency objects"
-        MAJORITY = "majority", "Majority: agreed if more agencies agree than object"
+        CONSENSUS = "consensus", _("Consensus: agreed if no agency objects")
+        MAJORITY = "majority", _("Majority: agreed if more agencies agree than object")
 
     # Levels a written procedure may have: it has no named people, so never restricted.
     CONFIDENTIALITY_CHOICES = [
@@ -43,20 +45,20 @@ class WrittenProcedure(models.Model):
 
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="written_procedures")
     title = models.CharField(max_length=300)
-    proposal = models.TextField(help_text="What the board is asked to agree: the decision.")
+    proposal = models.TextField(help_text=_("What the board is asked to agree: the decision."))
     background = models.TextField(blank=True)
     opened_at = models.DateTimeField(default=timezone.now)
-    closes_at = models.DateTimeField("Responses by")
+    closes_at = models.DateTimeField(_("Responses by"))
     rule = models.CharField(max_length=20, choices=Rule.choices, default=Rule.CONSENSUS)
     quorum = models.PositiveSmallIntegerField(
-        help_text="How many agencies must respond for the outcome to stand."
+        help_text=_("How many agencies must respond for the outcome to stand.")
     )
     confidentiality = models.CharField(
         max_length=20, choices=CONFIDENTIALITY_CHOICES, default=Confidentiality.CONFIDENTIAL
     )
-    confidentiality_reason = models.TextField("Reason it is not public", blank=True)
+    confidentiality_reason = models.TextField(_("Reason it is not public"), blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
-    outcome = models.TextField(blank=True, help_text="How the outcome was reached.")
+    outcome = models.TextField(blank=True, help_text=_("How the outcome was reached."))
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -67,7 +69,7 @@ class WrittenProcedure(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The item at the next meeting where the outcome is noted (or decided).",
+        help_text=_("The item at the next meeting where the outcome is noted (or decided)."),
     )
     minutes = models.ForeignKey(
         "forums.Minutes",
@@ -75,7 +77,7 @@ class WrittenProcedure(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="procedures",
-        help_text="Circulated minutes put to the board for approval in writing.",
+        help_text=_("Circulated minutes put to the board for approval in writing."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -95,14 +97,16 @@ class WrittenProcedure(models.Model):
         super().clean()
         errors = {}
         if self.closes_at and self.opened_at and self.closes_at <= self.opened_at:
-            errors["closes_at"] = "The deadline must be in the future"
+            errors["closes_at"] = gettext("The deadline must be in the future")
         if self.quorum is not None and self.quorum < 1:
-            errors["quorum"] = "The quorum must be at least 1 agency"
+            errors["quorum"] = gettext("The quorum must be at least 1 agency")
         if (
             self.confidentiality != Confidentiality.PUBLIC
             and not self.confidentiality_reason.strip()
         ):
-            errors["confidentiality_reason"] = "Enter why this written procedure is not public"
+            errors["confidentiality_reason"] = gettext(
+                "Enter why this written procedure is not public"
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -154,9 +158,9 @@ class ProcedureResponse(models.Model):
     """One agency's answer to a written procedure; it may change it until the deadline."""
 
     class Answer(models.TextChoices):
-        AGREE = "agree", "Agree"
-        AGREE_WITH_COMMENTS = "agree_with_comments", "Agree with comments"
-        OBJECT = "object", "Object"
+        AGREE = "agree", _("Agree")
+        AGREE_WITH_COMMENTS = "agree_with_comments", _("Agree with comments")
+        OBJECT = "object", _("Object")
 
     procedure = models.ForeignKey(
         WrittenProcedure, on_delete=models.CASCADE, related_name="responses"
@@ -165,7 +169,7 @@ class ProcedureResponse(models.Model):
     answer = models.CharField(max_length=30, choices=Answer.choices)
     comments = models.TextField(blank=True)
     refer_to_meeting = models.BooleanField(
-        "Ask for the matter to go to the next meeting instead", default=False
+        _("Ask for the matter to go to the next meeting instead"), default=False
     )
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -13,6 +13,7 @@ import os
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from forums.models.forum import Forum
 
@@ -26,23 +27,24 @@ class GeneratedReport(models.Model):
     """One generated file: a kind of report, about one subject, for one audience."""
 
     class Audience(models.TextChoices):
-        MEMBER = "member", "Member version"
-        PUBLIC = "public", "Public version"
+        MEMBER = "member", _("Member version")
+        PUBLIC = "public", _("Public version")
 
     class Format(models.TextChoices):
-        PDF = "pdf", "PDF"
-        HTML = "html", "HTML"
+        PDF = "pdf", _("PDF")
+        HTML = "html", _("HTML")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to start"
-        RUNNING = "running", "Being built"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Being built")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
 
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="generated_reports")
-    kind = models.CharField(max_length=40, help_text="A kind registered in forums.reports.")
+    kind = models.CharField(max_length=40, help_text=_("A kind registered in forums.reports."))
     subject = models.CharField(
-        max_length=60, help_text="What the report is about: a meeting id, plan year or period id."
+        max_length=60,
+        help_text=_("What the report is about: a meeting id, plan year or period id."),
     )
     audience = models.CharField(max_length=10, choices=Audience.choices)
     viewer = models.ForeignKey(
@@ -51,7 +53,7 @@ class GeneratedReport(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="Whom a member version was built for (it shows only what they may see).",
+        help_text=_("Whom a member version was built for (it shows only what they may see)."),
     )
     format = models.CharField(max_length=10, choices=Format.choices, default=Format.PDF)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
@@ -60,7 +62,7 @@ class GeneratedReport(models.Model):
     size = models.PositiveBigIntegerField(default=0)
     pages = models.PositiveIntegerField(null=True, blank=True)
     fingerprint = models.CharField(
-        max_length=64, blank=True, help_text="Of the source the current file was built from."
+        max_length=64, blank=True, help_text=_("Of the source the current file was built from.")
     )
     error = models.TextField(blank=True)
     requested_by = models.ForeignKey(
@@ -71,7 +73,7 @@ class GeneratedReport(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     requeues = models.PositiveSmallIntegerField(
-        default=0, help_text="How often the stuck-report sweep has queued it again since asked."
+        default=0, help_text=_("How often the stuck-report sweep has queued it again since asked.")
     )
 
     class Meta:

@@ -6,6 +6,7 @@ import datetime
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import AgendaItem, Meeting, Paper
 
@@ -41,7 +42,7 @@ def meetings_on(day: datetime.date):
 
 def _where(meeting: Meeting) -> str:
     if meeting.location and meeting.online_link:
-        return f"{meeting.location}, or online"
+        return gettext("%(location)s, or online") % {"location": meeting.location}
     if meeting.location:
         return meeting.location
-    return "Online" if meeting.online_link else "To be confirmed"
+    return gettext("Online") if meeting.online_link else gettext("To be confirmed")

@@ -6,6 +6,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext
+
 from forums import confidentiality
 from forums.calendar import meeting_invitation
 from forums.links import meeting_url, paper_url
@@ -120,7 +122,11 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people)
         if signature not in agendas:
             agendas[signature] = visible_agenda(meeting=meeting, items=items, viewer=viewer)
         groups[agendas[signature]].append(people[person_id])
-    when_label = "tomorrow" if days == 1 else f"in {days} days"
+    when_label = (
+        gettext("tomorrow")
+        if days == 1
+        else ngettext("in %(days)s day", "in %(days)s days", days) % {"days": days}
+    )
     date_text = dates.date_text(meeting.starts_at)
     attachment = Attachment(
         name=f"meeting-{meeting.pk}.ics",
@@ -134,7 +140,15 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people)
                 key=f"meeting-reminder:{label}:meeting={meeting.pk}",
                 recipients=recipients,
                 category="reminder",
-                subject=f"{meeting.forum.name} meets {when_label}: {meeting.title}, {date_text}",
+                subject=gettext(
+                    "%(forum_name)s meets %(when_label)s: %(meeting_title)s, %(date_text)s"
+                )
+                % {
+                    "forum_name": meeting.forum.name,
+                    "when_label": when_label,
+                    "meeting_title": meeting.title,
+                    "date_text": date_text,
+                },
                 template="forums/email/reminder_meeting",
                 context={
                     "meeting": meeting,

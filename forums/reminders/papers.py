@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
+from django.utils.translation import gettext, ngettext
+
 from forums import confidentiality
 from forums.links import meeting_url
 from forums.models import AgendaItem, Meeting
@@ -52,14 +54,22 @@ def send_papers_due_reminders(*, today: datetime.date) -> int:
         for (_, _), presenter_items in by_presenter.items():
             meeting = presenter_items[0].meeting
             presenter = presenter_items[0].presenter
-            due_label = "today" if days == 0 else f"in {days} days"
+            due_label = (
+                gettext("today")
+                if days == 0
+                else ngettext("in %(days)s day", "in %(days)s days", days) % {"days": days}
+            )
             created += len(
                 notify(
                     key=f"papers-due:{label}:meeting={meeting.pk}",
                     recipients=[presenter],
                     category="reminder",
-                    subject=f"Papers due {due_label} for {meeting.forum.name}, "
-                    f"{dates.date_text(meeting.starts_at)}",
+                    subject=gettext("Papers due %(due_label)s for %(forum_name)s, %(starts_at)s")
+                    % {
+                        "due_label": due_label,
+                        "forum_name": meeting.forum.name,
+                        "starts_at": dates.date_text(meeting.starts_at),
+                    },
                     template="forums/email/reminder_papers_due",
                     context={
                         "meeting": meeting,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.links import procedure_url
 from forums.models import WrittenProcedure
@@ -53,7 +54,8 @@ def send_procedure_reminders(*, today: datetime.date) -> int:
                     key=f"procedure-reminder:{which}:procedure={procedure.pk}",
                     recipients=recipients,
                     category="reminder",
-                    subject=f"Your agency has not yet answered: {procedure.title}",
+                    subject=gettext("Your agency has not yet answered: %(procedure_title)s")
+                    % {"procedure_title": procedure.title},
                     template="forums/email/reminder_procedure",
                     context={
                         "procedure": procedure,

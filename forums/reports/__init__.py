@@ -1,5 +1,7 @@
 """Generated reports: kinds registered by each app, built by the worker, kept while current."""
 
+from django.utils.translation import gettext_lazy as _
+
 from forums.reports.board_pack import (
     board_pack_collect,
     board_pack_public_available,
@@ -68,7 +70,7 @@ def register_forum_reports() -> None:
     register_report_kind(
         ReportKind(
             name="board_pack",
-            title="Board pack",
+            title=_("Board pack"),
             load=_load_meeting,
             collect=board_pack_collect,
             render=board_pack_render,
@@ -81,7 +83,7 @@ def register_forum_reports() -> None:
     register_report_kind(
         ReportKind(
             name="minutes",
-            title="Minutes",
+            title=_("Minutes"),
             load=_load_meeting,
             collect=minutes_collect,
             render=minutes_render,

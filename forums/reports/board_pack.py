@@ -7,6 +7,7 @@ import logging
 
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from forums import confidentiality
 from forums.models import AgendaItem, Forum, Meeting, Paper
@@ -160,7 +161,11 @@ def _merge_papers(main_document, data: dict, marking: str = "") -> tuple[bytes, 
 
 def board_pack_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> Built:
     version, suffix = version_of(audience, data)
-    title = f"Board pack: {data['meeting']['forum']}, {meeting_label(meeting)} ({version})"
+    title = gettext("Board pack: %(forum)s, %(meeting)s (%(version)s)") % {
+        "forum": data["meeting"]["forum"],
+        "meeting": meeting_label(meeting),
+        "version": version,
+    }
     marking = pack_marking(audience, data)
     document = render_pdf_document(
         template="forums/reports/board_pack.html",

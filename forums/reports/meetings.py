@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums import confidentiality
 from forums.models import AgendaItem, Attendance, Forum, Meeting, Paper
@@ -30,7 +31,8 @@ def _meeting_facts(meeting: Meeting) -> dict:
         "forum": meeting.forum.name,
         "title": meeting.title,
         "when": dates.when(meeting.starts_at, meeting.ends_at),
-        "where": meeting.location or ("Online" if meeting.online_link else "To be confirmed"),
+        "where": meeting.location
+        or (gettext("Online") if meeting.online_link else gettext("To be confirmed")),
         "status": meeting.get_status_display(),
         "cancelled": meeting.is_cancelled,
         "held": meeting.is_held,
@@ -47,18 +49,22 @@ def _attendance_rows(meeting: Meeting, audience: str) -> list[dict]:
         named = not public or bool(
             attendance.membership and attendance.membership.show_name_publicly
         )
-        role = attendance.membership.get_role_display() if attendance.membership else "Guest"
+        role = (
+            attendance.membership.get_role_display() if attendance.membership else gettext("Guest")
+        )
         if public and not attendance.membership:
             continue  # guests are not listed publicly
         rows.append(
             {
-                "name": str(attendance.person) if named else f"Representative ({role})",
+                "name": str(attendance.person)
+                if named
+                else gettext("Representative (%(role)s)") % {"role": role},
                 "agency": str(attendance.agency or ""),
                 "role": role,
                 "reply": attendance.get_reply_display(),
                 "deputy": attendance.deputy_display
                 if not public
-                else ("Deputy" if attendance.deputy_display else ""),
+                else (gettext("Deputy") if attendance.deputy_display else ""),
                 "actual": attendance.get_actual_display()
                 if attendance.actual != Attendance.Actual.UNKNOWN
                 else "",
@@ -96,10 +102,10 @@ def _items_for(meeting: Meeting, audience: str, viewer: User | None) -> tuple[li
 def version_of(audience: str, data: dict) -> tuple[str, str]:
     """How a version reads in titles, and the end of its file name."""
     if audience == Audience.PUBLIC:
-        return "public version", "public"
+        return gettext("public version"), "public"
     if data.get("viewer"):
-        return f"personal version for {data['viewer']}", "personal"
-    return "members' version", "members"
+        return gettext("personal version for %(viewer)s") % {"viewer": data["viewer"]}, "personal"
+    return gettext("members' version"), "members"
 
 
 def _recent_meetings(forum: Forum):

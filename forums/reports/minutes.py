@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from forums import confidentiality
 from forums.models import Action, Decision, Forum, Meeting, MinuteEntry, Minutes
@@ -108,7 +109,7 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
 
 def minutes_render(meeting: Meeting, data: dict, audience: str, fmt: str) -> Built:
     if not data.get("available"):
-        raise ValidationError("These minutes are not approved (or not published) yet")
+        raise ValidationError(gettext("These minutes are not approved (or not published) yet"))
     version, suffix = version_of(audience, data)
     title = f"Minutes: {data['meeting']['forum']}, {meeting_label(meeting)} ({version})"
     content = render_pdf(

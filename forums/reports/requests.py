@@ -14,6 +14,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum, GeneratedReport
 from forums.reports.registry import Audience, is_member, report_kind
@@ -23,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 # Bump to rebuild every stored report after a change to the layout.
 LAYOUT_VERSION = "1"
-NOT_STARTED = "We could not start this report. Try again in a few minutes."
+NOT_STARTED = _("We could not start this report. Try again in a few minutes.")
 # Shown after "The report could not be produced: ".
 GAVE_UP = (
     "it was started {times} times and did not finish. Ask for it again; if it still does not "
@@ -122,19 +124,21 @@ def report_request(
     """
     report_type = report_kind(kind)
     if report_type is None or fmt not in report_type.formats:
-        raise ValidationError("Choose a report that can be produced")
+        raise ValidationError(gettext("Choose a report that can be produced"))
     if audience not in Audience.values:
-        raise ValidationError("Choose the member or the public version")
+        raise ValidationError(gettext("Choose the member or the public version"))
     obj = report_type.load(forum, subject)
     if obj is None:
-        raise ValidationError("There is nothing to report on")
+        raise ValidationError(gettext("There is nothing to report on"))
     if by is None:
         if audience != Audience.PUBLIC or not report_type.public_available(obj):
-            raise PermissionDenied("Only published reports are available without signing in")
+            raise PermissionDenied(
+                gettext("Only published reports are available without signing in")
+            )
     else:
         allowed = report_type.may_request or is_member
         if not allowed(by, forum):
-            raise PermissionDenied("Only members of this forum can ask for this report")
+            raise PermissionDenied(gettext("Only members of this forum can ask for this report"))
     if personal is None:
         personal = report_type.personal
     viewer = by if audience == Audience.MEMBER and report_type.personal and personal else None
@@ -260,7 +264,7 @@ def report_generate(*, report_id: int) -> str:
         obj = kind.load(report.forum, report.subject) if kind else None
         if kind is None or obj is None:
             report.status = GeneratedReport.Status.FAILED
-            report.error = "The report's subject no longer exists."
+            report.error = gettext("The report's subject no longer exists.")
             report.finished_at = timezone.now()
             report.save(update_fields=["status", "error", "finished_at"])
             return report.status
@@ -310,9 +314,9 @@ def report_for(*, person: User, forum: Forum, pk: int) -> GeneratedReport:
 
     report = GeneratedReport.objects.filter(forum=forum, pk=pk).select_related("forum").first()
     if report is None:
-        raise Http404("No report found")
+        raise Http404(gettext("No report found"))
     if report.viewer_id is not None and report.viewer_id != person.pk:
-        raise Http404("No report found")
+        raise Http404(gettext("No report found"))
     kind = report_kind(report.kind)
     allowed = (kind.may_request if kind else None) or is_member
     if not allowed(person, forum):

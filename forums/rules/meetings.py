@@ -7,6 +7,7 @@ ask it.
 
 import rules
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from forums import confidentiality
 from forums.rules.forum import (
@@ -72,11 +73,25 @@ rules.add_perm("forums.answer_national_escalations", is_national_viewer)
 # When recording makes sense: once a meeting has started, unless it was cancelled. One rule for
 # the buttons (greyed with the reason), the views (which refuse before showing a form) and the
 # services.
+# For each action, why it cannot be done (cancelled, not started yet), as whole sentences so that
+# each translates as one.
 RECORDING_ACTIONS = {
-    "attendance": "record attendance",
-    "decision": "record a decision",
-    "minutes": "start the minutes",
-    "held": "mark the meeting as held",
+    "attendance": (
+        _("You cannot record attendance: the meeting was cancelled"),
+        _("You can record attendance once the meeting has started at %(time)s on %(date)s"),
+    ),
+    "decision": (
+        _("You cannot record a decision: the meeting was cancelled"),
+        _("You can record a decision once the meeting has started at %(time)s on %(date)s"),
+    ),
+    "minutes": (
+        _("You cannot start the minutes: the meeting was cancelled"),
+        _("You can start the minutes once the meeting has started at %(time)s on %(date)s"),
+    ),
+    "held": (
+        _("You cannot mark the meeting as held: the meeting was cancelled"),
+        _("You can mark the meeting as held once the meeting has started at %(time)s on %(date)s"),
+    ),
 }
 
 
@@ -88,14 +103,14 @@ def has_started(meeting, now=None) -> bool:
 def not_yet_reason(meeting, action: str, now=None) -> str:
     """Why ``action`` (a key of ``RECORDING_ACTIONS``) cannot be done yet, or "" when it can:
     "You can record attendance once the meeting has started at 2pm on 3 March 2027"."""
-    doing = RECORDING_ACTIONS[action]
+    cancelled, not_started = RECORDING_ACTIONS[action]
     if meeting.is_cancelled:
-        return f"You cannot {doing}: the meeting was cancelled"
+        return str(cancelled)
     if not has_started(meeting, now):
-        return (
-            f"You can {doing} once the meeting has started at "
-            f"{dates.time_of_day(meeting.starts_at)} on {dates.date_text(meeting.starts_at)}"
-        )
+        return str(not_started) % {
+            "time": dates.time_of_day(meeting.starts_at),
+            "date": dates.date_text(meeting.starts_at),
+        }
     return ""
 
 

@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from forums.confidentiality import meeting_is_published, visible_to
 from forums.models import (
@@ -97,9 +98,9 @@ def meeting_page(*, person: User, meeting: Meeting) -> dict:
 
 
 REPORT_VERSIONS = (
-    ("personal", "Your version"),
-    ("members", "Members' version"),
-    ("public", "Public version"),
+    ("personal", _("Your version")),
+    ("members", _("Members' version")),
+    ("public", _("Public version")),
 )
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from forums.confidentiality import check_item_marking
 from forums.models import AgendaItem, Confidentiality, Forum, Meeting, Membership
@@ -16,16 +17,16 @@ from membership.models import Agency, User
 def _check_item(item: AgendaItem, restricted_to: Iterable[User] | None) -> None:
     errors = {}
     if item.confidentiality != Confidentiality.PUBLIC and not item.confidentiality_reason.strip():
-        errors["confidentiality_reason"] = "Enter why this item is not public"
+        errors["confidentiality_reason"] = gettext("Enter why this item is not public")
     if item.confidentiality == Confidentiality.RESTRICTED and not list(restricted_to or []):
-        errors["restricted_to"] = "Choose the people who may see this restricted item"
+        errors["restricted_to"] = gettext("Choose the people who may see this restricted item")
     if (
         item.presenter_id
         and not Membership.objects.current()
         .filter(forum_id=item.meeting.forum_id, person_id=item.presenter_id)
         .exists()
     ):
-        errors["presenter"] = "The presenter must be a current member of the forum"
+        errors["presenter"] = gettext("The presenter must be a current member of the forum")
     try:
         check_item_marking(item)
     except ValidationError as error:
@@ -66,7 +67,7 @@ def agenda_item_add(
     """Add an item at the end of the agenda."""
     _require_secretariat(by, meeting.forum)
     if not meeting.is_open:
-        raise ValidationError("Items can only be added before the meeting is held")
+        raise ValidationError(gettext("Items can only be added before the meeting is held"))
     item = AgendaItem(
         meeting=meeting,
         order=_next_order(meeting),
@@ -148,7 +149,7 @@ def agenda_item_remove(*, item: AgendaItem, by: User) -> None:
     """Remove an item that has no minute yet."""
     _require_secretariat(by, item.meeting.forum)
     if hasattr(item, "minute_entry") and item.minute_entry.text.strip():
-        raise ValidationError("This item has a minute: it cannot be removed")
+        raise ValidationError(gettext("This item has a minute: it cannot be removed"))
     item.delete()
 
 

@@ -3,10 +3,12 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import AgendaItem, Attendance, Declaration, Meeting, Membership
 from forums.rules.meetings import not_yet_reason
 from forums.services._common import _require_secretariat
+from membership import dates
 from membership.models import User
 from membership.notifications import notify
 
@@ -17,14 +19,14 @@ def attendance_reply(
 ) -> Attendance:
     """A member says whether they are coming, sending apologies or sending a named deputy."""
     if not person.has_perm("forums.rsvp", meeting.forum):
-        raise PermissionDenied("Only members of this forum can reply to its meetings.")
+        raise PermissionDenied(gettext("Only members of this forum can reply to its meetings."))
     if not meeting.is_open:
-        raise ValidationError("Replies are closed for this meeting")
+        raise ValidationError(gettext("Replies are closed for this meeting"))
     if reply == Attendance.Reply.DEPUTY:
         if deputy is None:
-            raise ValidationError({"deputy": "Enter the email address of your deputy"})
+            raise ValidationError({"deputy": gettext("Enter the email address of your deputy")})
         if deputy.pk == person.pk:
-            raise ValidationError({"deputy": "You cannot be your own deputy"})
+            raise ValidationError({"deputy": gettext("You cannot be your own deputy")})
     else:
         deputy = None
     membership = (
@@ -50,8 +52,8 @@ def attendance_reply(
             key=f"meeting:{meeting.pk}:deputy:{person.pk}:{deputy.pk}",
             recipients=[deputy],
             category="meetings",
-            subject=f"You are deputising at the {meeting.forum.name} meeting on "
-            f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
+            subject=gettext("You are deputising at the %(forum_name)s meeting on %(date)s")
+            % {"forum_name": meeting.forum.name, "date": dates.date_text(meeting.starts_at)},
             template="forums/email/meeting_deputy",
             context={"meeting": meeting, "forum": meeting.forum, "member": person},
         )
@@ -86,9 +88,13 @@ def attendance_record(
             deputy, name = deputies.get(row.pk, (row.deputy, row.deputy_name))
             name = "" if deputy else name.strip()
             if deputy is None and not name:
-                problems.append(f"Enter who deputised for {row.person}")
+                problems.append(
+                    gettext("Enter who deputised for %(person)s") % {"person": row.person}
+                )
             elif deputy is not None and deputy.pk == row.person_id:
-                problems.append(f"{row.person} cannot deputise for themselves")
+                problems.append(
+                    gettext("%(person)s cannot deputise for themselves") % {"person": row.person}
+                )
             row.deputy, row.deputy_name = deputy, name
     if problems:
         raise ValidationError(problems)
@@ -130,9 +136,9 @@ def declaration_record(
     """Record a declaration of interest for the meeting or one item (shown in the minutes)."""
     _require_secretariat(by, meeting.forum)
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
-        raise ValidationError({"agenda_item": "Choose an item on this meeting's agenda"})
+        raise ValidationError({"agenda_item": gettext("Choose an item on this meeting's agenda")})
     if not interest.strip():
-        raise ValidationError({"interest": "Enter the interest declared"})
+        raise ValidationError({"interest": gettext("Enter the interest declared")})
     return Declaration.objects.create(
         meeting=meeting,
         agenda_item=agenda_item,

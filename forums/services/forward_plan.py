@@ -4,10 +4,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import AgendaItem, Confidentiality, Forum, ForwardPlanItem, Meeting
 from forums.services._common import _next_order, _require_secretariat
+from membership import dates
 from membership.models import Agency, User
 
 
@@ -27,7 +28,11 @@ def forward_plan_item_add(
     _require_secretariat(by, forum)
     if confidentiality == Confidentiality.RESTRICTED:
         raise ValidationError(
-            {"confidentiality": "Restricted items are added to a meeting's agenda directly"}
+            {
+                "confidentiality": gettext(
+                    "Restricted items are added to a meeting's agenda directly"
+                )
+            }
         )
     item = ForwardPlanItem.objects.create(
         forum=forum,
@@ -85,10 +90,18 @@ def forward_plan_item_put_on_agenda(
 def _require_only_planned(item: ForwardPlanItem, doing: str) -> None:
     if item.agenda_item_id is not None:
         meeting = item.agenda_item.meeting
-        raise ValidationError(
-            f"This item is already on the agenda of the meeting on "
-            f"{timezone.localtime(meeting.starts_at):%-d %B %Y}: {doing} it on that agenda"
+        message = (
+            gettext(
+                "This item is already on the agenda of the meeting on %(date)s: "
+                "change it on that agenda"
+            )
+            if doing == "change"
+            else gettext(
+                "This item is already on the agenda of the meeting on %(date)s: "
+                "remove it on that agenda"
+            )
         )
+        raise ValidationError(message % {"date": dates.date_text(meeting.starts_at)})
 
 
 @transaction.atomic
@@ -109,7 +122,11 @@ def forward_plan_item_change(
     _require_only_planned(item, "change")
     if confidentiality == Confidentiality.RESTRICTED:
         raise ValidationError(
-            {"confidentiality": "Restricted items are added to a meeting's agenda directly"}
+            {
+                "confidentiality": gettext(
+                    "Restricted items are added to a meeting's agenda directly"
+                )
+            }
         )
     item.title = title.strip()
     item.planned_for = planned_for.replace(day=1)

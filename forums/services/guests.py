@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.calendar import meeting_invitation
 from forums.links import guest_url
@@ -47,20 +48,20 @@ def guest_invite(
     are emailed a link that shows only that."""
     _require_secretariat(by, meeting.forum)
     if not meeting.is_open:
-        raise ValidationError("Guests can only be invited before the meeting is held")
+        raise ValidationError(gettext("Guests can only be invited before the meeting is held"))
     email = (email or "").strip()
     if not email:
-        raise ValidationError({"email": "Enter the guest's email address"})
+        raise ValidationError({"email": gettext("Enter the guest's email address")})
     if (
         Membership.objects.current()
         .filter(forum_id=meeting.forum_id, person__email__iexact=email)
         .exists()
     ):
         raise ValidationError(
-            {"email": "This person is a member of the forum: they see the meeting already"}
+            {"email": gettext("This person is a member of the forum: they see the meeting already")}
         )
     if meeting.guests.usable().filter(email__iexact=email, agenda_item=agenda_item).exists():
-        raise ValidationError({"email": "This person is already invited to it"})
+        raise ValidationError({"email": gettext("This person is already invited to it")})
     guest = Guest(
         meeting=meeting,
         agenda_item=agenda_item,
@@ -77,7 +78,8 @@ def guest_invite(
         key=f"guest:{guest.pk}:invited",
         recipients=[guest.person],
         category="meetings",
-        subject=f"Invitation: {meeting.forum.name}, {dates.date_text(meeting.starts_at)}",
+        subject=gettext("Invitation: %(forum_name)s, %(starts_at)s")
+        % {"forum_name": meeting.forum.name, "starts_at": dates.date_text(meeting.starts_at)},
         template="forums/email/guest_invited",
         context={
             "guest": guest,

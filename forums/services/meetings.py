@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.calendar import EVENT_FIELDS, meeting_invitation
 from forums.links import meeting_url
@@ -190,7 +191,7 @@ def meeting_series_schedule(
     """Schedule ``count`` meetings at a regular interval (monthly, bi-monthly, quarterly)."""
     _require_secretariat(by, forum)
     if not 1 <= count <= 24:
-        raise ValidationError({"count": "Enter a number of meetings between 1 and 24"})
+        raise ValidationError({"count": gettext("Enter a number of meetings between 1 and 24")})
     series = MeetingSeries.objects.create(
         forum=forum, title=title, frequency=frequency, created_by=by
     )
@@ -230,8 +231,8 @@ class Change:
 
 def _where_text(location: str, online_link: str) -> str:
     if location and online_link:
-        return f"{location} (or online)"
-    return location or ("Online" if online_link else "Not set")
+        return gettext("%(location)s (or online)") % {"location": location}
+    return location or (gettext("Online") if online_link else gettext("Not set"))
 
 
 def meeting_changes(meeting: Meeting, before: dict) -> list[Change]:
@@ -240,13 +241,19 @@ def meeting_changes(meeting: Meeting, before: dict) -> list[Change]:
     old_when = dates.when(before["starts_at"], before["ends_at"])
     new_when = dates.when(meeting.starts_at, meeting.ends_at)
     if old_when != new_when:
-        changes.append(Change("Date and time", old_when, new_when))
+        changes.append(Change(gettext("Date and time"), old_when, new_when))
     old_where = _where_text(before["location"], before["online_link"])
     new_where = _where_text(meeting.location, meeting.online_link)
     if old_where != new_where:
-        changes.append(Change("Place", old_where, new_where))
+        changes.append(Change(gettext("Place"), old_where, new_where))
     elif before["online_link"] != meeting.online_link:
-        changes.append(Change("Online meeting link", "The old link", "A new link (below)"))
+        changes.append(
+            Change(
+                gettext("Online meeting link"),
+                gettext("The old link"),
+                gettext("A new link (below)"),
+            )
+        )
     return changes
 
 
@@ -320,7 +327,8 @@ def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
         _tell_invitees(
             meeting,
             key=f"meeting:{meeting.pk}:changed:{meeting.sequence}",
-            subject=f"Meeting changed: {meeting.forum.name}, {dates.date_text(meeting.starts_at)}",
+            subject=gettext("Meeting changed: %(forum_name)s, %(starts_at)s")
+            % {"forum_name": meeting.forum.name, "starts_at": dates.date_text(meeting.starts_at)},
             template="forums/email/meeting_changed",
             context={"changes": changes},
             method="REQUEST",
@@ -333,9 +341,9 @@ def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
     """Publish the agenda: members are told, public items appear on the public page."""
     _require_secretariat(by, meeting.forum)
     if not meeting.agenda_can_be_published:
-        raise ValidationError("Only the agenda of a scheduled meeting can be published")
+        raise ValidationError(gettext("Only the agenda of a scheduled meeting can be published"))
     if not meeting.agenda_items.on_agenda().exists():
-        raise ValidationError("Add at least one item to the agenda before publishing it")
+        raise ValidationError(gettext("Add at least one item to the agenda before publishing it"))
     meeting.status = Meeting.Status.AGENDA_PUBLISHED
     meeting.agenda_published_at = timezone.now()
     meeting.save(update_fields=["status", "agenda_published_at"])
@@ -344,8 +352,8 @@ def meeting_publish_agenda(*, meeting: Meeting, by: User) -> Meeting:
         key=f"meeting:{meeting.pk}:agenda_published",
         recipients=_members_of(meeting.forum),
         category="meetings",
-        subject=f"Agenda published: {meeting.forum.name}, "
-        f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
+        subject=gettext("Agenda published: %(forum_name)s, %(date)s")
+        % {"forum_name": meeting.forum.name, "date": dates.date_text(meeting.starts_at)},
         template="forums/email/agenda_published",
         # Restricted titles never go by email: the template shows them as "Restricted item".
         context={"meeting": meeting, "forum": meeting.forum, "items": items},
@@ -360,9 +368,9 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     calendar event to remove (METHOD:CANCEL, same UID, higher SEQUENCE)."""
     _require_secretariat(by, meeting.forum)
     if not meeting.is_open:
-        raise ValidationError("Only a meeting that has not been held can be cancelled")
+        raise ValidationError(gettext("Only a meeting that has not been held can be cancelled"))
     if not (reason or "").strip():
-        raise ValidationError({"cancelled_reason": "Enter why the meeting is cancelled"})
+        raise ValidationError({"cancelled_reason": gettext("Enter why the meeting is cancelled")})
     meeting.status = Meeting.Status.CANCELLED
     meeting.cancelled_reason = reason.strip()
     meeting.cancelled_at = timezone.now()
@@ -372,7 +380,8 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     _tell_invitees(
         meeting,
         key=f"meeting:{meeting.pk}:cancelled",
-        subject=f"Meeting cancelled: {meeting.forum.name}, {dates.date_text(meeting.starts_at)}",
+        subject=gettext("Meeting cancelled: %(forum_name)s, %(starts_at)s")
+        % {"forum_name": meeting.forum.name, "starts_at": dates.date_text(meeting.starts_at)},
         template="forums/email/meeting_cancelled",
         context={},
         method="CANCEL",
@@ -385,7 +394,7 @@ def meeting_mark_held(*, meeting: Meeting, by: User) -> Meeting:
     """Record that the meeting took place (after it started)."""
     _require_secretariat(by, meeting.forum)
     if not meeting.is_open:
-        raise ValidationError("Only a scheduled meeting can be marked as held")
+        raise ValidationError(gettext("Only a scheduled meeting can be marked as held"))
     if reason := not_yet_reason(meeting, "held"):
         raise ValidationError(reason)
     meeting.status = Meeting.Status.HELD

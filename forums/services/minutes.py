@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
 from forums.models import (
@@ -53,10 +54,12 @@ def minutes_write(
     all or nothing. Only entries whose text changed are saved, so each keeps a true history."""
     _require_secretariat(by, minutes.meeting.forum)
     if not minutes.is_editable:
-        raise ValidationError("Approved minutes cannot be changed")
+        raise ValidationError(gettext("Approved minutes cannot be changed"))
     entries = {e.pk: e for e in minutes.entries.filter(pk__in=texts.keys())}
     if set(entries) != set(texts):
-        raise ValidationError("Some of these minutes are not part of this meeting's minutes")
+        raise ValidationError(
+            gettext("Some of these minutes are not part of this meeting's minutes")
+        )
     if minutes.introduction != introduction:
         minutes.introduction = introduction
         minutes.save(update_fields=["introduction", "updated_at"])
@@ -76,9 +79,9 @@ def minutes_circulate(
     meeting = minutes.meeting
     _require_secretariat(by, meeting.forum)
     if not minutes.can_be_circulated:
-        raise ValidationError("Only draft minutes can be circulated")
+        raise ValidationError(gettext("Only draft minutes can be circulated"))
     if not meeting.is_held:
-        raise ValidationError("Minutes can only be circulated after the meeting is held")
+        raise ValidationError(gettext("Minutes can only be circulated after the meeting is held"))
     minutes.status = Minutes.Status.CIRCULATED
     minutes.circulated_at = timezone.now()
     minutes.comments_close_on = comments_close_on
@@ -88,8 +91,8 @@ def minutes_circulate(
         key=f"minutes:{minutes.pk}:circulated",
         recipients=_members_of(meeting.forum),
         category="meetings",
-        subject=f"Draft minutes for comment: {meeting.forum.name}, "
-        f"{timezone.localtime(meeting.starts_at):%-d %B %Y}",
+        subject=gettext("Draft minutes for comment: %(forum_name)s, %(date)s")
+        % {"forum_name": meeting.forum.name, "date": dates.date_text(meeting.starts_at)},
         template="forums/email/minutes_circulated",
         context={"meeting": meeting, "forum": meeting.forum, "minutes": minutes},
         url=reverse("meetings:workspace-minutes", args=[meeting.forum.slug, meeting.pk]),
@@ -102,11 +105,11 @@ def minute_comment_add(*, entry: MinuteEntry, author: User, text: str) -> Minute
     """A member comments on a circulated minute."""
     forum = entry.minutes.meeting.forum
     if not author.has_perm("forums.comment_on_minutes", forum):
-        raise PermissionDenied("Only members of this forum can comment on its minutes.")
+        raise PermissionDenied(gettext("Only members of this forum can comment on its minutes."))
     if not entry.minutes.is_circulated:
-        raise ValidationError("Comments are only taken while the minutes are circulated")
+        raise ValidationError(gettext("Comments are only taken while the minutes are circulated"))
     if not text.strip():
-        raise ValidationError({"text": "Enter your comment"})
+        raise ValidationError({"text": gettext("Enter your comment")})
     return MinuteComment.objects.create(entry=entry, author=author, text=text.strip())
 
 
@@ -122,23 +125,25 @@ def minutes_approve(
     started, or by the chair's action between meetings (reported at the next meeting)."""
     meeting = minutes.meeting
     if not approved_by.has_perm("forums.approve_minutes", meeting.forum):
-        raise PermissionDenied("Only the chair can approve minutes.")
+        raise PermissionDenied(gettext("Only the chair can approve minutes."))
     if not meeting.is_held:
-        raise ValidationError("Minutes cannot be approved before the meeting is held")
+        raise ValidationError(gettext("Minutes cannot be approved before the meeting is held"))
     if not minutes.is_circulated:
-        raise ValidationError("Only circulated minutes can be approved")
+        raise ValidationError(gettext("Only circulated minutes can be approved"))
     if via == Minutes.ApprovedVia.MEETING:
         if at_meeting is None or not can_approve_at(meeting, at_meeting):
             raise ValidationError(
                 {
-                    "at_meeting": "Choose a later meeting of this forum that has started and "
-                    "was not cancelled"
+                    "at_meeting": gettext(
+                        "Choose a later meeting of this forum that has started and "
+                        "was not cancelled"
+                    )
                 }
             )
     elif via == Minutes.ApprovedVia.CHAIRS_ACTION:
         at_meeting = None
     else:
-        raise ValidationError({"at_meeting": "Choose how the minutes were approved"})
+        raise ValidationError({"at_meeting": gettext("Choose how the minutes were approved")})
     minutes.status = Minutes.Status.APPROVED
     minutes.approved_at = timezone.now()
     minutes.approved_by = approved_by
@@ -167,9 +172,11 @@ def minutes_put_in_writing(*, minutes: Minutes, by: User, closes_at: datetime.da
 
     meeting = minutes.meeting
     if not minutes.is_circulated:
-        raise ValidationError("Only circulated minutes can be put to the board for approval")
+        raise ValidationError(
+            gettext("Only circulated minutes can be put to the board for approval")
+        )
     if minutes.procedures.open().exists():
-        raise ValidationError("The board is already being asked to approve these minutes")
+        raise ValidationError(gettext("The board is already being asked to approve these minutes"))
     held_on = dates.date_text(timezone.localtime(meeting.starts_at).date())
     public = meeting.is_public
     return procedure_start(
@@ -214,7 +221,7 @@ def minutes_publish(*, minutes: Minutes, by: User) -> Minutes:
     """Publish approved minutes: the public sees the entries of public items only."""
     _require_secretariat(by, minutes.meeting.forum)
     if not minutes.can_be_published:
-        raise ValidationError("Only approved minutes can be published")
+        raise ValidationError(gettext("Only approved minutes can be published"))
     minutes.status = Minutes.Status.PUBLISHED
     minutes.published_at = timezone.now()
     minutes.save(update_fields=["status", "published_at", "updated_at"])
@@ -235,15 +242,15 @@ def decision_record(
     """Log a decision; it is as confidential as the item it was taken on."""
     _require_secretariat(by, forum)
     if meeting is not None and meeting.forum_id != forum.pk:
-        raise ValidationError({"meeting": "Choose a meeting of this forum"})
+        raise ValidationError({"meeting": gettext("Choose a meeting of this forum")})
     if agenda_item is not None:
         meeting = agenda_item.meeting
         if meeting.forum_id != forum.pk:
-            raise ValidationError({"agenda_item": "Choose an item of this forum"})
+            raise ValidationError({"agenda_item": gettext("Choose an item of this forum")})
     if meeting is not None and (reason := not_yet_reason(meeting, "decision")):
         raise ValidationError(reason)
     if not text.strip():
-        raise ValidationError({"text": "Enter the decision"})
+        raise ValidationError({"text": gettext("Enter the decision")})
     decided_on = decided_on or (
         timezone.localtime(meeting.starts_at).date() if meeting else timezone.localdate()
     )

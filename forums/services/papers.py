@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from forums.confidentiality import check_paper_marking, is_sensitive
 from forums.models import (
@@ -48,7 +49,11 @@ def paper_upload(
             and confidentiality == Confidentiality.PUBLIC
         ):
             raise ValidationError(
-                {"confidentiality": "A paper cannot be less confidential than its agenda item"}
+                {
+                    "confidentiality": gettext(
+                        "A paper cannot be less confidential than its agenda item"
+                    )
+                }
             )
         paper = Paper(
             agenda_item=agenda_item,

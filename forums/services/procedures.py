@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.links import procedure_url
 from forums.models import (
@@ -38,7 +39,7 @@ Answer = ProcedureResponse.Answer
 
 def _require_runner(person: User, forum: Forum) -> None:
     if not person.has_perm("forums.run_written_procedure", forum):
-        raise PermissionDenied("Only the secretariat or the chair can do this.")
+        raise PermissionDenied(gettext("Only the secretariat or the chair can do this."))
 
 
 def voters_of(procedure: WrittenProcedure, agency_ids: Iterable[int] | None = None) -> list[User]:
@@ -78,11 +79,16 @@ def procedure_start(
     agencies = voting_agencies(forum=forum)
     if not agencies:
         raise ValidationError(
-            "No agency on this forum can respond: add members who represent agencies first"
+            gettext("No agency on this forum can respond: add members who represent agencies first")
         )
     if quorum is not None and quorum > len(agencies):
         raise ValidationError(
-            {"quorum": f"The quorum cannot be more than the {len(agencies)} agencies that vote"}
+            {
+                "quorum": gettext(
+                    "The quorum cannot be more than the %(agencies)s agencies that vote"
+                )
+                % {"agencies": len(agencies)}
+            }
         )
     procedure = WrittenProcedure(
         forum=forum,
@@ -108,8 +114,11 @@ def procedure_start(
         key=f"procedure:{procedure.pk}:opened",
         recipients=voters_of(procedure),
         category="meetings",
-        subject=f"Decision in writing: respond by {dates.date_and_time(procedure.closes_at)}: "
-        f"{procedure.title}",
+        subject=gettext("Decision in writing: respond by %(closes_at)s: %(procedure_title)s")
+        % {
+            "closes_at": dates.date_and_time(procedure.closes_at),
+            "procedure_title": procedure.title,
+        },
         template="forums/email/procedure_opened",
         context={"procedure": procedure, "forum": forum},
         url=procedure_url(procedure),
@@ -143,7 +152,7 @@ def procedure_paper_add(
     """Add a paper to an open written procedure (checked from its content, as meeting papers)."""
     _require_runner(by, procedure.forum)
     if not procedure.is_open:
-        raise ValidationError("Papers can only be added while the procedure is open")
+        raise ValidationError(gettext("Papers can only be added while the procedure is open"))
     return _add_paper(procedure, by, upload, title)
 
 
@@ -164,20 +173,26 @@ def procedure_respond(
     if not by.has_perm("forums.respond_to_written_procedure", forum) or (
         agency is None or agency.pk not in voting_agency_ids(by, forum)
     ):
-        raise PermissionDenied("Only a member who represents the agency can answer for it.")
+        raise PermissionDenied(
+            gettext("Only a member who represents the agency can answer for it.")
+        )
     if not procedure.is_open or procedure.is_past_deadline:
-        raise ValidationError("This written procedure is closed: answers can no longer change")
+        raise ValidationError(
+            gettext("This written procedure is closed: answers can no longer change")
+        )
     errors = {}
     if answer not in Answer.values:
-        errors["answer"] = "Choose whether your agency agrees or objects"
+        errors["answer"] = gettext("Choose whether your agency agrees or objects")
     if answer in (Answer.AGREE_WITH_COMMENTS, Answer.OBJECT) and not comments.strip():
         errors["comments"] = (
-            "Enter your agency's comments"
+            gettext("Enter your agency's comments")
             if answer == Answer.AGREE_WITH_COMMENTS
-            else "Enter why your agency objects"
+            else gettext("Enter why your agency objects")
         )
     if refer_to_meeting and answer != Answer.OBJECT:
-        errors["refer_to_meeting"] = "Only an objection can ask for the matter to go to a meeting"
+        errors["refer_to_meeting"] = gettext(
+            "Only an objection can ask for the matter to go to a meeting"
+        )
     if errors:
         raise ValidationError(errors)
     response, _ = ProcedureResponse.objects.update_or_create(
@@ -204,7 +219,7 @@ def procedure_close(*, procedure: WrittenProcedure, by: User) -> WrittenProcedur
     _require_runner(by, procedure.forum)
     procedure = WrittenProcedure.objects.select_for_update().get(pk=procedure.pk)
     if not procedure.is_open:
-        raise ValidationError("This written procedure is already closed")
+        raise ValidationError(gettext("This written procedure is already closed"))
     return _conclude(procedure, by=by)
 
 
@@ -214,7 +229,7 @@ def procedure_withdraw(*, procedure: WrittenProcedure, by: User) -> WrittenProce
     _require_runner(by, procedure.forum)
     procedure = WrittenProcedure.objects.select_for_update().get(pk=procedure.pk)
     if not procedure.is_open:
-        raise ValidationError("Only an open written procedure can be withdrawn")
+        raise ValidationError(gettext("Only an open written procedure can be withdrawn"))
     procedure.status = Status.WITHDRAWN
     procedure.outcome = "Withdrawn before the deadline."
     procedure.closed_at = timezone.now()
@@ -358,7 +373,8 @@ def _tell_outcome(procedure: WrittenProcedure) -> None:
         key=f"procedure:{procedure.pk}:closed",
         recipients=_members_of(procedure.forum),
         category="meetings",
-        subject=f"Decision in writing {procedure.get_status_display().lower()}: {procedure.title}",
+        subject=gettext("Decision in writing %(outcome)s: %(procedure_title)s")
+        % {"outcome": procedure.get_status_display().lower(), "procedure_title": procedure.title},
         template="forums/email/procedure_closed",
         context={"procedure": procedure, "forum": procedure.forum},
         url=procedure_url(procedure),

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from forums.forms.agenda import AgendaItemForm
@@ -43,12 +44,12 @@ def agenda_item_add(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Item added to the agenda")
+            messages.success(request, gettext("Item added to the agenda"))
             return redirect(meeting_url(meeting))
     return form_page(
         request,
         form,
-        title="Add an agenda item",
+        title=gettext("Add an agenda item"),
         caption=str(meeting),
         back_url=meeting_url(meeting),
     )
@@ -82,12 +83,12 @@ def agenda_item_edit(request, slug, pk, item_pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Agenda item saved")
+            messages.success(request, gettext("Agenda item saved"))
             return redirect(meeting_url(meeting))
     return form_page(
         request,
         form,
-        title="Change agenda item",
+        title=gettext("Change agenda item"),
         caption=str(meeting),
         back_url=meeting_url(meeting),
     )
@@ -117,7 +118,7 @@ def agenda_item_remove(request, slug, pk, item_pk):
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, "Item removed from the agenda")
+        messages.success(request, gettext("Item removed from the agenda"))
     return redirect(meeting_url(meeting) + "#agenda")
 
 
@@ -127,5 +128,5 @@ def agenda_item_accept(request, slug, pk, item_pk):
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     item = agenda_selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
     agenda_services.agenda_item_accept(item=item, by=request.user)
-    messages.success(request, "Proposed item put on the agenda")
+    messages.success(request, gettext("Proposed item put on the agenda"))
     return redirect(meeting_url(meeting))

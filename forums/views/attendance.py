@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from forums.forms.attendance import AttendanceRecordForm, DeclarationForm, RsvpForm
 from forums.links import meeting_url
@@ -36,12 +37,12 @@ def rsvp(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Reply sent")
+            messages.success(request, gettext("Reply sent"))
             return redirect(meeting_url(meeting))
     return form_page(
         request,
         form,
-        title="Reply to the meeting invitation",
+        title=gettext("Reply to the meeting invitation"),
         caption=str(meeting),
         back_url=meeting_url(meeting),
     )
@@ -67,7 +68,7 @@ def attendance_record(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Attendance recorded")
+            messages.success(request, gettext("Attendance recorded"))
             return redirect(meeting_url(meeting) + "#attendance")
     return render(
         request,
@@ -101,12 +102,12 @@ def declaration_add(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Declaration of interest recorded")
+            messages.success(request, gettext("Declaration of interest recorded"))
             return redirect(meeting_url(meeting) + "#declarations")
     return form_page(
         request,
         form,
-        title="Record a declaration of interest",
+        title=gettext("Record a declaration of interest"),
         caption=str(meeting),
         back_url=meeting_url(meeting),
     )

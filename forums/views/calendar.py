@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from forums.access import public_forum_for
@@ -58,7 +59,7 @@ def personal_feed(request, token):
         raise Http404
     meetings = meeting_selectors.calendar_meetings_for(person=person)
     return _ics_response(
-        meetings_ics("Your board meetings", meetings, _workspace_url, show_links=True),
+        meetings_ics(gettext("Your board meetings"), meetings, _workspace_url, show_links=True),
         "meetings.ics",
     )
 
@@ -80,5 +81,5 @@ def calendar_settings(request):
 @require_POST
 def calendar_reset(request):
     calendar_token_reset(person=request.user)
-    messages.success(request, "Calendar address changed: the old address no longer works")
+    messages.success(request, gettext("Calendar address changed: the old address no longer works"))
     return redirect("meetings:workspace-calendar")

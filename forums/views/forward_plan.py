@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from forums.forms.forward_plan import ForwardPlanItemChangeForm, ForwardPlanItemForm
 from forums.selectors import forward_plan as forward_plan_selectors
@@ -26,7 +27,7 @@ def forward_plan(request, slug):
             except ValidationError as error:
                 apply_errors(form, error)
             else:
-                messages.success(request, "Added to the forward plan")
+                messages.success(request, gettext("Added to the forward plan"))
                 return redirect("meetings:workspace-forward-plan", forum.slug)
     return render(
         request,
@@ -60,16 +61,17 @@ def forward_plan_item_change(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Forward plan item changed")
+            messages.success(request, gettext("Forward plan item changed"))
             return redirect(_forward_plan_url(forum))
     return form_page(
         request,
         form,
-        title="Change a forward plan item",
+        title=gettext("Change a forward plan item"),
         caption=forum.name,
         back_url=_forward_plan_url(forum),
-        intro="Moved to a month with a meeting already set up, the item joins that meeting's "
-        "agenda.",
+        intro=gettext(
+            "Moved to a month with a meeting already set up, the item joins that meeting's agenda."
+        ),
     )
 
 
@@ -84,7 +86,11 @@ def forward_plan_item_remove(request, slug, pk):
         except ValidationError as error:
             problem = " ".join(error.messages)
         else:
-            messages.success(request, f"‘{item.title}’ removed from the forward plan")
+            messages.success(
+                request,
+                gettext("‘%(item_title)s’ removed from the forward plan")
+                % {"item_title": item.title},
+            )
             return redirect(_forward_plan_url(forum))
     return render(
         request,

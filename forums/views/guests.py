@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from forums.forms.guests import GuestForm
 from forums.selectors import guests as guest_selectors
@@ -45,16 +46,21 @@ def guest_invite(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, f"{guest.name} invited and emailed a link")
+            messages.success(
+                request,
+                gettext("%(guest_name)s invited and emailed a link") % {"guest_name": guest.name},
+            )
             return redirect("meetings:workspace-guests", forum.slug, meeting.pk)
     return form_page(
         request,
         form,
-        title="Invite a guest",
+        title=gettext("Invite a guest"),
         caption=str(meeting),
         back_url=reverse("meetings:workspace-guests", args=[forum.slug, meeting.pk]),
-        intro="The guest is emailed a link to what they are invited to, and nothing else of "
-        "the forum. They are told if the meeting moves or is cancelled.",
+        intro=gettext(
+            "The guest is emailed a link to what they are invited to, and nothing else of "
+            "the forum. They are told if the meeting moves or is cancelled."
+        ),
     )
 
 
@@ -66,7 +72,9 @@ def guest_withdraw(request, slug, pk, guest_pk):
     back = reverse("meetings:workspace-guests", args=[forum.slug, meeting.pk])
     if request.method == "POST":
         guest_services.guest_withdraw(guest=guest, by=request.user)
-        messages.success(request, f"{guest.name}'s invitation withdrawn")
+        messages.success(
+            request, gettext("%(guest_name)s's invitation withdrawn") % {"guest_name": guest.name}
+        )
         return redirect(back)
     return confirm_page(
         request,
@@ -74,13 +82,14 @@ def guest_withdraw(request, slug, pk, guest_pk):
         caption=str(meeting),
         back_url=back,
         what_happens=[
-            f"The link {guest.name} was sent stops working at once.",
-            f"They were invited to: {guest.invited_to}.",
+            gettext("The link %(guest_name)s was sent stops working at once.")
+            % {"guest_name": guest.name},
+            gettext("They were invited to: %(invited_to)s.") % {"invited_to": guest.invited_to},
         ],
         who_is_told=[],
         destructive=True,
-        button="Withdraw the invitation",
-        button_gerund="withdrawing it",
+        button=gettext("Withdraw the invitation"),
+        button_gerund=gettext("withdrawing it"),
     )
 
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from forums.forms.meetings import CancelForm, MeetingForm, MeetingSeriesForm
 from forums.links import meeting_url
@@ -46,16 +47,18 @@ def meeting_schedule(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Meeting scheduled")
+            messages.success(request, gettext("Meeting scheduled"))
             return redirect(meeting_url(meeting))
     return form_page(
         request,
         form,
-        title="Schedule a meeting",
+        title=gettext("Schedule a meeting"),
         caption=forum.name,
         back_url=reverse("meetings:workspace-list", args=[forum.slug]),
-        intro="The agenda starts with the previous meeting's minutes, matters arising and "
-        "anything on the forward plan for that month.",
+        intro=gettext(
+            "The agenda starts with the previous meeting's minutes, matters arising and "
+            "anything on the forward plan for that month."
+        ),
     )
 
 
@@ -80,12 +83,18 @@ def meeting_series(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, f"{len(meetings)} meetings scheduled")
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s meeting scheduled", "%(count)s meetings scheduled", len(meetings)
+                )
+                % {"count": len(meetings)},
+            )
             return redirect("meetings:workspace-list", forum.slug)
     return form_page(
         request,
         form,
-        title="Schedule a series of meetings",
+        title=gettext("Schedule a series of meetings"),
         caption=forum.name,
         back_url=reverse("meetings:workspace-list", args=[forum.slug]),
     )
@@ -130,16 +139,18 @@ def meeting_edit(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Meeting details saved")
+            messages.success(request, gettext("Meeting details saved"))
             return redirect(meeting_url(meeting))
     return form_page(
         request,
         form,
-        title="Change meeting details",
+        title=gettext("Change meeting details"),
         caption=forum.name,
         back_url=meeting_url(meeting),
-        intro="The agenda is out: if you change the date, time or place, everyone invited is "
-        "emailed what changed, with an update for their calendar."
+        intro=gettext(
+            "The agenda is out: if you change the date, time or place, everyone invited is "
+            "emailed what changed, with an update for their calendar."
+        )
         if meeting.agenda_is_out and meeting.is_open
         else "",
     )
@@ -166,24 +177,24 @@ def meeting_publish_agenda(request, slug, pk):
             request,
             meeting,
             meeting_services.meeting_publish_agenda,
-            "Agenda published and members told",
+            gettext("Agenda published and members told"),
         )
     if not meeting.agenda_can_be_published:
-        messages.error(request, "Only the agenda of a scheduled meeting can be published")
+        messages.error(request, gettext("Only the agenda of a scheduled meeting can be published"))
         return redirect(meeting_url(meeting))
     return confirm_page(
         request,
-        title="Publish the agenda",
+        title=gettext("Publish the agenda"),
         caption=str(meeting),
         back_url=meeting_url(meeting),
         what_happens=[
-            "Members are emailed the agenda and asked whether they can come.",
-            "Members see the agenda and its papers in their workspace.",
-            "If the meeting then moves or is cancelled, everyone invited is told.",
+            gettext("Members are emailed the agenda and asked whether they can come."),
+            gettext("Members see the agenda and its papers in their workspace."),
+            gettext("If the meeting then moves or is cancelled, everyone invited is told."),
         ],
         who_is_told=confirmations.told_of_agenda(meeting),
         becomes_public=confirmations.public_once_agenda_published(meeting),
-        button="Publish the agenda",
+        button=gettext("Publish the agenda"),
         button_gerund="publishing",
     )
 
@@ -196,21 +207,25 @@ def meeting_mark_held(request, slug, pk):
         messages.error(request, reason)
         return redirect(meeting_url(meeting))
     if request.method == "POST":
-        return _act(request, meeting, meeting_services.meeting_mark_held, "Meeting marked as held")
+        return _act(
+            request, meeting, meeting_services.meeting_mark_held, gettext("Meeting marked as held")
+        )
     return confirm_page(
         request,
-        title="Mark the meeting as held",
+        title=gettext("Mark the meeting as held"),
         caption=str(meeting),
         back_url=meeting_url(meeting),
         what_happens=[
-            "The meeting is recorded as having taken place: it can no longer be moved, "
-            "cancelled or have items added.",
-            "Replies to the invitation close.",
+            gettext(
+                "The meeting is recorded as having taken place: it can no longer be moved, "
+                "cancelled or have items added."
+            ),
+            gettext("Replies to the invitation close."),
         ],
         who_is_told=[],
         becomes_public=[],
-        button="Mark as held",
-        button_gerund="marking it as held",
+        button=gettext("Mark as held"),
+        button_gerund=gettext("marking it as held"),
     )
 
 
@@ -224,20 +239,28 @@ def meeting_cancel(request, slug, pk):
         if request.POST.get("confirmed") != "yes":
             return confirm_page(
                 request,
-                title="Cancel the meeting",
+                title=gettext("Cancel the meeting"),
                 caption=str(meeting),
                 back_url=meeting_url(meeting),
                 what_happens=[
-                    f"The meeting is cancelled, with the reason: {reason}",
-                    "Everyone invited is emailed, with a calendar update that removes the "
-                    "meeting from their calendar.",
-                    "The next meeting's agenda takes the minutes of the meeting before this one.",
+                    gettext("The meeting is cancelled, with the reason: %(reason)s")
+                    % {"reason": reason},
+                    gettext(
+                        "Everyone invited is emailed, with a calendar update that removes the "
+                        "meeting from their calendar."
+                    ),
+                    gettext(
+                        "The next meeting's agenda takes the minutes of the meeting before "
+                        "this one."
+                    ),
                 ],
                 who_is_told=confirmations.told_of_change(meeting),
                 becomes_public=confirmations.public_once_cancelled(meeting),
-                warning="A cancelled meeting cannot be reinstated: schedule a new one instead.",
+                warning=gettext(
+                    "A cancelled meeting cannot be reinstated: schedule a new one instead."
+                ),
                 destructive=True,
-                button="Cancel the meeting",
+                button=gettext("Cancel the meeting"),
                 button_gerund="cancelling",
                 hidden={"reason": reason, "confirmed": "yes"},
             )
@@ -246,13 +269,13 @@ def meeting_cancel(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Meeting cancelled and everyone invited told")
+            messages.success(request, gettext("Meeting cancelled and everyone invited told"))
             return redirect(meeting_url(meeting))
     return form_page(
         request,
         form,
-        title="Cancel the meeting",
+        title=gettext("Cancel the meeting"),
         caption=str(meeting),
         back_url=meeting_url(meeting),
-        intro="You will see who will be told before the meeting is cancelled.",
+        intro=gettext("You will see who will be told before the meeting is cancelled."),
     )

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from forums.forms.minutes import (
@@ -78,7 +79,7 @@ def minutes_write(request, slug, pk):
     context = minute_selectors.minutes_page(person=request.user, meeting=meeting)
     minutes = context["minutes"]
     if not minutes.is_editable:
-        messages.error(request, "Approved minutes cannot be changed")
+        messages.error(request, gettext("Approved minutes cannot be changed"))
         return redirect(minutes_url(meeting))
     form = MinutesWriteForm(
         posted(request), entries=context["entries"], initial={"introduction": minutes.introduction}
@@ -94,7 +95,7 @@ def minutes_write(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Minutes saved")
+            messages.success(request, gettext("Minutes saved"))
             return redirect(minutes_url(meeting))
     context["form"] = form
     return render(request, "forums/minutes_write.html", context)
@@ -126,12 +127,12 @@ def minute_comment_add(request, slug, pk, entry_pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Comment added")
+            messages.success(request, gettext("Comment added"))
             return redirect(minutes_url(meeting) + f"#entry-{entry.pk}")
     return form_page(
         request,
         form,
-        title="Comment on the minute",
+        title=gettext("Comment on the minute"),
         caption=entry.agenda_item.title,
         back_url=minutes_url(meeting),
     )
@@ -143,7 +144,9 @@ def minutes_circulate(request, slug, pk):
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     if not (minutes.can_be_circulated and meeting.is_held):
-        messages.error(request, "Only draft minutes of a meeting that was held can be circulated")
+        messages.error(
+            request, gettext("Only draft minutes of a meeting that was held can be circulated")
+        )
         return redirect(minutes_url(meeting))
     checking = request.method == "GET" and "check" in request.GET
     form = CirculateForm(request.GET if checking else posted(request))
@@ -151,19 +154,19 @@ def minutes_circulate(request, slug, pk):
         closes = form.cleaned_data["comments_close_on"]
         return confirm_page(
             request,
-            title="Check before you circulate the draft minutes",
+            title=gettext("Check before you circulate the draft minutes"),
             caption=str(meeting),
             back_url=request.path,
             what_happens=[
-                "The draft minutes go out to the forum's members for comment.",
-                "Members are emailed a link; the email does not contain the minutes.",
-                f"Comments close on {dates.date_text(closes)}."
+                gettext("The draft minutes go out to the forum's members for comment."),
+                gettext("Members are emailed a link; the email does not contain the minutes."),
+                gettext("Comments close on %(closes)s.") % {"closes": dates.date_text(closes)}
                 if closes
-                else "Comments stay open until the minutes are approved.",
+                else gettext("Comments stay open until the minutes are approved."),
             ],
             who_is_told=minute_selectors.circulation_recipients(forum=forum),
             becomes_public=[],
-            button="Circulate to members",
+            button=gettext("Circulate to members"),
             button_gerund="circulating",
             hidden={
                 "confirmed": "yes",
@@ -184,15 +187,15 @@ def minutes_circulate(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Minutes circulated to members for comment")
+            messages.success(request, gettext("Minutes circulated to members for comment"))
             return redirect(minutes_url(meeting))
     return form_page(
         request,
         form,
-        title="Circulate the draft minutes",
+        title=gettext("Circulate the draft minutes"),
         caption=str(meeting),
         back_url=minutes_url(meeting),
-        intro="Next you can check who will be told, before anything is sent.",
+        intro=gettext("Next you can check who will be told, before anything is sent."),
     )
 
 
@@ -202,9 +205,9 @@ def minutes_approve(request, slug, pk):
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     refusal = (
-        "Minutes cannot be approved before the meeting is held"
+        gettext("Minutes cannot be approved before the meeting is held")
         if not meeting.is_held
-        else ("" if minutes.is_circulated else "Only circulated minutes can be approved")
+        else ("" if minutes.is_circulated else gettext("Only circulated minutes can be approved"))
     )
     if refusal:
         messages.error(request, refusal)
@@ -222,16 +225,18 @@ def minutes_approve(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Minutes approved")
+            messages.success(request, gettext("Minutes approved"))
             return redirect(minutes_url(meeting))
     return form_page(
         request,
         form,
-        title="Approve the minutes",
+        title=gettext("Approve the minutes"),
         caption=str(meeting),
         back_url=minutes_url(meeting),
-        intro="Minutes are approved at a later meeting of the forum once it has started, or by "
-        "the chair's action between meetings.",
+        intro=gettext(
+            "Minutes are approved at a later meeting of the forum once it has started, or by "
+            "the chair's action between meetings."
+        ),
     )
 
 
@@ -241,7 +246,9 @@ def minutes_approve_in_writing(request, slug, pk):
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     if not minutes.is_circulated:
-        messages.error(request, "Only circulated minutes can be put to the board for approval")
+        messages.error(
+            request, gettext("Only circulated minutes can be put to the board for approval")
+        )
         return redirect(minutes_url(meeting))
     form = MinutesInWritingForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -252,17 +259,19 @@ def minutes_approve_in_writing(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Each agency has been asked to approve the minutes")
+            messages.success(request, gettext("Each agency has been asked to approve the minutes"))
             return redirect(procedure_url(procedure))
     return form_page(
         request,
         form,
-        title="Ask the board to approve the minutes in writing",
+        title=gettext("Ask the board to approve the minutes in writing"),
         caption=str(meeting),
         back_url=minutes_url(meeting),
-        intro="Each agency on the board answers once by the deadline: agree, agree with "
-        "comments, or object. If they agree under the board's rule, the minutes are approved "
-        "and reported at the next meeting for noting.",
+        intro=gettext(
+            "Each agency on the board answers once by the deadline: agree, agree with "
+            "comments, or object. If they agree under the board's rule, the minutes are approved "
+            "and reported at the next meeting for noting."
+        ),
     )
 
 
@@ -273,20 +282,20 @@ def minutes_publish(request, slug, pk):
     minutes = minute_selectors.minutes_page(person=request.user, meeting=meeting)["minutes"]
     if request.method != "POST":
         if not minutes.can_be_published:
-            messages.error(request, "Only approved minutes can be published")
+            messages.error(request, gettext("Only approved minutes can be published"))
             return redirect(minutes_url(meeting))
         return confirm_page(
             request,
-            title="Check before you publish the minutes",
+            title=gettext("Check before you publish the minutes"),
             caption=str(meeting),
             back_url=minutes_url(meeting),
             what_happens=[
-                "The minutes are published: members can get the public version as a PDF.",
-                "Confidential and restricted items stay private.",
+                gettext("The minutes are published: members can get the public version as a PDF."),
+                gettext("Confidential and restricted items stay private."),
             ],
             who_is_told=[],
             becomes_public=minute_selectors.publication_preview(minutes=minutes),
-            button="Publish the minutes",
+            button=gettext("Publish the minutes"),
             button_gerund="publishing",
         )
     try:
@@ -295,7 +304,9 @@ def minutes_publish(request, slug, pk):
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, "Minutes published: the public sees the public items only")
+        messages.success(
+            request, gettext("Minutes published: the public sees the public items only")
+        )
     return redirect(minutes_url(meeting))
 
 
@@ -318,14 +329,14 @@ def decision_add(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Decision recorded")
+            messages.success(request, gettext("Decision recorded"))
             return redirect(
                 minutes_url(meeting) if hasattr(meeting, "minutes") else meeting_url(meeting)
             )
     return form_page(
         request,
         form,
-        title="Record a decision",
+        title=gettext("Record a decision"),
         caption=str(meeting),
         back_url=meeting_url(meeting),
     )

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from forums.forms.papers import PaperForm, PaperVersionForm
 from forums.links import meeting_url
@@ -32,16 +33,16 @@ def paper_upload(request, slug, pk, item_pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Paper uploaded")
+            messages.success(request, gettext("Paper uploaded"))
             return redirect(meeting_url(meeting) + f"#item-{item.pk}")
     return form_page(
         request,
         form,
-        title="Upload a paper",
+        title=gettext("Upload a paper"),
         caption=item.title,
         back_url=meeting_url(meeting),
-        intro="The paper is as confidential as its agenda item "
-        f"({item.get_confidentiality_display()}).",
+        intro=gettext("The paper is as confidential as its agenda item (%(confidentiality)s).")
+        % {"confidentiality": item.get_confidentiality_display()},
     )
 
 
@@ -66,7 +67,7 @@ def paper_detail(request, slug, paper_pk):
             except ValidationError as error:
                 apply_errors(form, error)
             else:
-                messages.success(request, "New version uploaded")
+                messages.success(request, gettext("New version uploaded"))
                 return redirect("meetings:workspace-paper", forum.slug, paper.pk)
     return render(
         request,

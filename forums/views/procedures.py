@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from forums.access import public_forum_for
 from forums.forms.procedures import ProcedurePaperForm, ProcedureResponseForm, ProcedureStartForm
@@ -65,16 +66,20 @@ def procedure_start(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Written procedure started: each agency has been asked")
+            messages.success(
+                request, gettext("Written procedure started: each agency has been asked")
+            )
             return redirect(procedure_url(procedure))
     return form_page(
         request,
         form,
-        title="Ask the board to decide in writing",
+        title=gettext("Ask the board to decide in writing"),
         caption=forum.name,
         back_url=_list_url(forum),
-        intro="Each agency on the board answers once by the deadline: agree, agree with "
-        "comments, or object. Advisory members do not answer.",
+        intro=gettext(
+            "Each agency on the board answers once by the deadline: agree, agree with "
+            "comments, or object. Advisory members do not answer."
+        ),
     )
 
 
@@ -114,7 +119,9 @@ def procedure_respond(request, slug, pk):
     if not agencies:
         raise PermissionDenied
     if not procedure.is_open:
-        messages.error(request, "This written procedure is closed: answers can no longer change")
+        messages.error(
+            request, gettext("This written procedure is closed: answers can no longer change")
+        )
         return redirect(procedure_url(procedure))
     chosen = request.GET.get("agency")
     current = next(
@@ -143,15 +150,22 @@ def procedure_respond(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, f"{data['agency'].name}'s answer has been recorded")
+            messages.success(
+                request,
+                gettext("%(agency_name)s's answer has been recorded")
+                % {"agency_name": data["agency"].name},
+            )
             return redirect(procedure_url(procedure))
     return form_page(
         request,
         form,
-        title=f"Answer for {agencies[0].name}" if len(agencies) == 1 else "Answer for your agency",
+        title=gettext("Answer for %(agency_name)s") % {"agency_name": agencies[0].name}
+        if len(agencies) == 1
+        else gettext("Answer for your agency"),
         caption=procedure.title,
         back_url=procedure_url(procedure),
-        intro=f"You can change your agency's answer until {_deadline(procedure)}.",
+        intro=gettext("You can change your agency's answer until %(deadline)s.")
+        % {"deadline": _deadline(procedure)},
     )
 
 
@@ -174,12 +188,12 @@ def procedure_paper_add(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Paper added")
+            messages.success(request, gettext("Paper added"))
             return redirect(procedure_url(procedure))
     return form_page(
         request,
         form,
-        title="Add a paper",
+        title=gettext("Add a paper"),
         caption=procedure.title,
         back_url=procedure_url(procedure),
     )
@@ -206,7 +220,7 @@ def _confirm(request, slug, pk, *, action: str):
     forum = forum_or_404(request, slug, "forums.run_written_procedure")
     procedure = selectors.procedure_for(person=request.user, forum=forum, pk=pk)
     if not procedure.is_open:
-        messages.error(request, "This written procedure is already closed")
+        messages.error(request, gettext("This written procedure is already closed"))
         return redirect(procedure_url(procedure))
     if request.method == "POST":
         service = services.procedure_close if action == "close" else services.procedure_withdraw
@@ -218,9 +232,10 @@ def _confirm(request, slug, pk, *, action: str):
         else:
             messages.success(
                 request,
-                f"Written procedure closed: {procedure.get_status_display().lower()}"
+                gettext("Written procedure closed: %(outcome)s")
+                % {"outcome": procedure.get_status_display().lower()}
                 if action == "close"
-                else "Written procedure withdrawn",
+                else gettext("Written procedure withdrawn"),
             )
         return redirect(procedure_url(procedure))
     rows = selectors.agency_rows(procedure)

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from forums import reports
@@ -28,7 +29,11 @@ def _not_started(request, forum, error: reports.ReportNotStarted):
     response = render(
         request,
         "forums/reports/report_problem.html",
-        {"forum": forum, "heading": "The report could not be started", "message": str(error)},
+        {
+            "forum": forum,
+            "heading": gettext("The report could not be started"),
+            "message": str(error),
+        },
         status=503,
     )
     response["Retry-After"] = "60"
@@ -166,14 +171,14 @@ def public_report(request, slug, kind, subject, fmt):
     forum = public_forum_for(slug=slug)
     report_type = reports.report_kind(kind)
     if report_type is None or fmt not in report_type.formats:
-        raise Http404("No report found")
+        raise Http404(gettext("No report found"))
     obj = report_type.load(forum, subject)
     if obj is None or not report_type.public_available(obj):
-        raise Http404("No report found")
+        raise Http404(gettext("No report found"))
     try:
         report = reports.public_report_for(forum=forum, kind=kind, subject=subject, fmt=fmt)
     except (ValidationError, PermissionDenied) as error:
-        raise Http404("No report found") from error
+        raise Http404(gettext("No report found")) from error
     except reports.ReportNotStarted as error:
         return _not_started(request, forum, error)
     if report.is_ready:
