@@ -103,7 +103,6 @@ class PublicPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.views = frozenset(settings.PUBLIC_PAGE_CACHE_VIEWS)
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -117,8 +116,7 @@ class PublicPageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is None or match.view_name not in self.views or not _shareable_request(request):
+        if not is_public_page_request(request):
             return None
         key = _key(request)
         gzip_accepted = _accepts_gzip(request)
@@ -136,6 +134,17 @@ class PublicPageCacheMiddleware:
         ):
             cache.set_many(_keep(key, response), settings.PUBLIC_PAGE_CACHE_SECONDS)
         return response
+
+
+def is_public_page_request(request) -> bool:
+    """An anonymous read of a page named in ``PUBLIC_PAGE_CACHE_VIEWS``: kept here, and read
+    from a replica when one is configured (``lcjb.replica``)."""
+    match = request.resolver_match
+    return (
+        match is not None
+        and match.view_name in settings.PUBLIC_PAGE_CACHE_VIEWS
+        and _shareable_request(request)
+    )
 
 
 def _accepts_gzip(request) -> bool:

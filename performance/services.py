@@ -511,7 +511,14 @@ def period_publish(
     publication, _ = PeriodPublication.objects.get_or_create(
         forum=forum, period=period, defaults={"published_by": published_by}
     )
+    transaction.on_commit(_refresh_open_data)
     return publication
+
+
+def _refresh_open_data() -> None:
+    from performance.tasks import refresh_open_data
+
+    refresh_open_data.delay()
 
 
 @transaction.atomic

@@ -11,3 +11,11 @@ def send_return_reminders(today: str | None = None) -> int:
     from performance import reminders
 
     return reminders.send_return_reminders(today=dates.day_from(today))
+
+
+@shared_task(name="performance.refresh_open_data", acks_late=True)
+def refresh_open_data() -> str:
+    """Write the all-areas open data file now (after a publication), not at the next download."""
+    from performance.views.open_data import all_figures_csv_path
+
+    return str(all_figures_csv_path())

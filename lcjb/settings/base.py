@@ -174,6 +174,16 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # PostgreSQL otherwise); health checks drop a connection the server has closed.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Optional: a PostgreSQL read replica for anonymous visitors' public pages (lcjb/replica.py).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASE_ROUTERS = ["lcjb.replica.PublicReadsRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("forums.public_cache.PublicPageCacheMiddleware"),
+        "lcjb.replica.PublicPagesFromReplicaMiddleware",
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat share the file: wait for locks rather than fail.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20

@@ -7,14 +7,14 @@ import json
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from forums.access import public_forum_for
 from forums.models import Forum
-from performance import selectors
+from performance import open_data_files, selectors
 
 CHUNK = 2000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -108,6 +108,20 @@ def _json_stream(columns, rows, meta):
     yield "]}"
 
 
+def _headers(response, filename: str, fmt: str):
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def all_figures_csv_path():
+    """The all-areas figures CSV on disk, written if the public record changed since."""
+    columns = selectors.OPEN_FIGURE_COLUMNS
+    return open_data_files.kept_file(
+        "figures", "csv", lambda: _csv_stream(columns, selectors.open_figures())
+    )
+
+
 def _respond(dataset: str, fmt: str, rows, columns, filename: str, meta: dict):
     if fmt == "csv":
         response = StreamingHttpResponse(
@@ -117,9 +131,7 @@ def _respond(dataset: str, fmt: str, rows, columns, filename: str, meta: dict):
         response = StreamingHttpResponse(
             _json_stream(columns, rows, meta), content_type="application/json"
         )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return _headers(response, filename, fmt)
 
 
 @login_not_required
@@ -150,6 +162,12 @@ def dataset_file(request, dataset, fmt):
     if dataset not in selectors.DATASETS or fmt not in ("csv", "json"):
         raise Http404("No such dataset")
     title, description, columns, rows = selectors.DATASETS[dataset]
+    if dataset == "figures" and fmt == "csv":
+        # The large one: sent from the file written once per change of the public record.
+        response = FileResponse(
+            all_figures_csv_path().open("rb"), content_type="text/csv; charset=utf-8"
+        )
+        return _headers(response, dataset, fmt)
     with translation.override("en"):  # the files are for software: the same at every address
         meta = {"dataset": dataset, "title": str(title), "description": str(description)}
     return _respond(dataset, fmt, rows(), columns, dataset, meta)
