@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from forums.models import Action
 from priorities.models import Objective, Priority, SignOff
 
@@ -29,15 +31,19 @@ def timeline(*, priority: Priority, actions: list[Action] = (), limit: int = 30)
             Change(
                 update.created_at,
                 update.author,
-                f"Action update on {update.action.title}: {update.percent_complete}% "
-                f"({Action.Status(update.status).label.lower()})",
+                gettext("Action update on %(title)s: %(percent)s%% (%(status)s)")
+                % {
+                    "title": update.action.title,
+                    "percent": update.percent_complete,
+                    "status": Action.Status(update.status).label.lower(),
+                },
             )
         )
     records = list(priority.history.select_related("history_user").order_by("history_date"))
     previous = None
     for record in records:
         if previous is None:
-            changes.append(Change(record.history_date, record.history_user, "Created"))
+            changes.append(Change(record.history_date, record.history_user, gettext("Created")))
         else:
             delta = record.diff_against(previous)
             names = [
@@ -48,13 +54,18 @@ def timeline(*, priority: Priority, actions: list[Action] = (), limit: int = 30)
             if names:
                 status_change = next((c for c in delta.changes if c.field == "status"), None)
                 what = (
-                    f"Status changed to {Priority.Status(status_change.new).label}"
+                    gettext("Status changed to %(status)s")
+                    % {"status": Priority.Status(status_change.new).label}
                     if status_change
-                    else "Edited"
+                    else gettext("Edited")
                 )
                 changes.append(Change(record.history_date, record.history_user, what, names))
         previous = record
-    verb = {"+": "Objective added", "~": "Objective changed", "-": "Objective removed"}
+    verb = {
+        "+": gettext("Objective added: %(title)s"),
+        "~": gettext("Objective changed: %(title)s"),
+        "-": gettext("Objective removed: %(title)s"),
+    }
     previous_objective: dict[int, object] = {}
     for record in (
         Objective.history.filter(priority_id=priority.pk)
@@ -70,7 +81,7 @@ def timeline(*, priority: Priority, actions: list[Action] = (), limit: int = 30)
             Change(
                 record.history_date,
                 record.history_user,
-                f"{verb[record.history_type]}: {record.title}",
+                verb[record.history_type] % {"title": record.title},
             )
         )
     last_answer: dict[tuple[int, int], str] = {}
@@ -102,7 +113,7 @@ def changes_of(*, instance, limit: int = 20) -> list[Change]:
     previous = None
     for record in instance.history.select_related("history_user").order_by("history_date"):
         if previous is None:
-            changes.append(Change(record.history_date, record.history_user, "Created"))
+            changes.append(Change(record.history_date, record.history_user, gettext("Created")))
         else:
             names = [
                 str(model._meta.get_field(c.field).verbose_name)
@@ -110,7 +121,9 @@ def changes_of(*, instance, limit: int = 20) -> list[Change]:
                 if c.field not in ("updated_at", "score")
             ]
             if names:
-                changes.append(Change(record.history_date, record.history_user, "Changed", names))
+                changes.append(
+                    Change(record.history_date, record.history_user, gettext("Changed"), names)
+                )
         previous = record
     changes.reverse()
     return changes[:limit]
