@@ -5,9 +5,46 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.models import Action
 from priorities.models import Objective, Priority, SignOff
+
+# Fields that Django names after their attribute ("plan year"), in the language of the page.
+FIELD_NAMES = {
+    "plan_year": _("plan year"),
+    "title": _("title"),
+    "theme": _("theme"),
+    "description": _("description"),
+    "indicators": _("indicators"),
+    "national_priority_reference": _("national priority reference"),
+    "police_crime_plan_reference": _("police crime plan reference"),
+    "lead_agency": _("lead agency"),
+    "lead_member": _("lead member"),
+    "status": _("status"),
+    "sign_off_round": _("sign off round"),
+    "sent_for_sign_off_at": _("sent for sign off at"),
+    "agreed_at": _("agreed at"),
+    "retired_at": _("retired at"),
+    "priority": _("priority"),
+    "cause": _("cause"),
+    "consequence": _("consequence"),
+    "likelihood": _("likelihood"),
+    "impact": _("impact"),
+    "owner": _("owner"),
+    "owner_agency": _("owner agency"),
+    "mitigations": _("mitigations"),
+    "review_date": _("review date"),
+    "agencies": _("agencies"),
+    "raised_at": _("raised at"),
+}
+
+
+def _field_name(model, name: str) -> str:
+    model_field = model._meta.get_field(name)
+    if name in FIELD_NAMES and model_field.verbose_name == name.replace("_", " "):
+        return str(FIELD_NAMES[name])
+    return str(model_field.verbose_name)
 
 
 @dataclass
@@ -47,7 +84,7 @@ def timeline(*, priority: Priority, actions: list[Action] = (), limit: int = 30)
         else:
             delta = record.diff_against(previous)
             names = [
-                str(Priority._meta.get_field(c.field).verbose_name)
+                _field_name(Priority, c.field)
                 for c in delta.changes
                 if c.field not in ("updated_at",)
             ]
@@ -116,7 +153,7 @@ def changes_of(*, instance, limit: int = 20) -> list[Change]:
             changes.append(Change(record.history_date, record.history_user, gettext("Created")))
         else:
             names = [
-                str(model._meta.get_field(c.field).verbose_name)
+                _field_name(model, c.field)
                 for c in record.diff_against(previous).changes
                 if c.field not in ("updated_at", "score")
             ]

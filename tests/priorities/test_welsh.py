@@ -118,3 +118,16 @@ def test_good_practice_library_in_welsh(client, forum):
     assert "1 cofnod" in text  # 1 entry
     assert "Witness care calls" in text
     assert "Search the library" not in text
+
+
+def test_a_priority_history_names_what_changed_in_welsh(client, forum, secretariat):
+    priority = PriorityFactory(forum=forum, title="Old title")
+    priority.title = "New title"
+    priority.save()
+    client.force_login(secretariat)
+    text = client.get(welsh("priorities:detail", forum.slug, priority.pk)).content.decode()
+    assert "Wedi&#x27;i olygu: teitl" in text  # Edited: title
+    assert "Newidiadau" in text  # Changes
+    with translation.override("en"):
+        english_url = reverse("priorities:detail", args=[forum.slug, priority.pk])
+    assert "Edited: title" in client.get(english_url).content.decode()
