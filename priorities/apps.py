@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PrioritiesConfig(AppConfig):
     """Shared priorities, objectives, sign-off, tensions, risks, consultations, evaluation."""
 
     name = "priorities"
-    verbose_name = "Priorities and plans"
+    verbose_name = _("Priorities and plans")
 
     def ready(self):
         from forums.home import register_home_section

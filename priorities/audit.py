@@ -1,5 +1,8 @@
 """The kinds of priorities record on a forum's audit page (registered in ``ready()``)."""
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from forums.selectors.audit import AuditKind, register_audit_kind
 from priorities.models import (
     AnnualEvaluation,
@@ -24,14 +27,14 @@ def register() -> None:
     for kind in (
         AuditKind(
             key="priorities",
-            label="Priorities",
+            label=_("Priorities"),
             model=Priority,
             forum_lookup="forum_id",
             describe=lambda r: r.title,
         ),
         AuditKind(
             key="objectives",
-            label="Objectives",
+            label=_("Objectives"),
             model=Objective,
             forum_lookup="priority__forum_id",
             related=("priority",),
@@ -39,15 +42,18 @@ def register() -> None:
         ),
         AuditKind(
             key="sign-offs",
-            label="Sign-offs",
+            label=_("Sign-offs"),
             model=SignOff,
             forum_lookup="priority__forum_id",
             related=("priority", "agency"),
-            describe=lambda r: f"{r.agency.name} on {r.priority.title}",
+            describe=lambda r: (
+                gettext("%(agency)s on %(title)s")
+                % {"agency": r.agency.name, "title": r.priority.title}
+            ),
         ),
         AuditKind(
             key="delivery-actions",
-            label="Actions linked to priorities",
+            label=_("Actions linked to priorities"),
             model=DeliveryAction,
             forum_lookup="priority__forum_id",
             related=("priority", "action"),
@@ -55,42 +61,44 @@ def register() -> None:
         ),
         AuditKind(
             key="tensions",
-            label="Tensions",
+            label=_("Tensions"),
             model=Tension,
             forum_lookup="forum_id",
             describe=lambda r: r.title,
         ),
         AuditKind(
             key="risks",
-            label="Risks",
+            label=_("Risks"),
             model=Risk,
             forum_lookup="forum_id",
             describe=lambda r: r.title,
         ),
         AuditKind(
             key="consultations",
-            label="Consultations",
+            label=_("Consultations"),
             model=Consultation,
             forum_lookup="forum_id",
             describe=lambda r: r.title,
         ),
         AuditKind(
             key="you-said-we-did",
-            label="You said, we did",
+            label=_("You said, we did"),
             model=YouSaidWeDid,
             forum_lookup="consultation__forum_id",
             describe=lambda r: _short(r.you_said),
         ),
         AuditKind(
             key="evaluations",
-            label="Annual evaluations",
+            label=_("Annual evaluations"),
             model=AnnualEvaluation,
             forum_lookup="forum_id",
-            describe=lambda r: f"Annual evaluation {plan_year_label(r.plan_year)}",
+            describe=lambda r: (
+                gettext("Annual evaluation %(year)s") % {"year": plan_year_label(r.plan_year)}
+            ),
         ),
         AuditKind(
             key="evaluation-outcomes",
-            label="Evaluation outcomes",
+            label=_("Evaluation outcomes"),
             model=EvaluationOutcome,
             forum_lookup="evaluation__forum_id",
             related=("priority",),

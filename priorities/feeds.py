@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from priorities import selectors
 from priorities.models import GoodPracticeEntry, Theme
@@ -19,16 +21,18 @@ class ThemeGoodPracticeFeed(Feed):
 
     feed_type = Atom1Feed
     login_required = False  # public: LoginRequiredMiddleware reads this attribute of the view
-    author_name = "Local criminal justice boards"
+    author_name = _("Local criminal justice boards")
 
     def get_object(self, request, slug):
         return get_object_or_404(Theme, slug=slug)
 
     def title(self, obj):
-        return f"Good practice: {obj.name}"
+        return gettext("Good practice: %(theme)s") % {"theme": obj.name}
 
     def subtitle(self, obj):
-        return f"Good practice on {obj.name} shared by local criminal justice boards."
+        return gettext("Good practice on %(theme)s shared by local criminal justice boards.") % {
+            "theme": obj.name
+        }
 
     def link(self, obj):
         return f"{reverse('priorities:good-practice')}?theme={obj.slug}"

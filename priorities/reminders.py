@@ -19,6 +19,8 @@ from collections import defaultdict
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from forums.models import Forum, Membership
 from membership import dates
@@ -91,7 +93,10 @@ def send_sign_off_reminders(*, today: datetime.date) -> int:
                         f":round={priority.sign_off_round}:agency={agency.pk}",
                         recipients=signers.get(agency.pk, []),
                         category="reminder",
-                        subject=f"{forum}: sign-off needed from {agency} for “{priority.title}”",
+                        subject=gettext(
+                            "%(forum)s: sign-off needed from %(agency)s for “%(title)s”"
+                        )
+                        % {"forum": forum, "agency": agency, "title": priority.title},
                         template="priorities/email/reminder_sign_off",
                         context={
                             "forum": forum,
@@ -151,7 +156,12 @@ def send_risk_review_reminders(*, today: datetime.date) -> int:
                 key=f"risk-review:week={week}",
                 recipients=[person],
                 category="reminder",
-                subject=f"{count} risk{'s' if count != 1 else ''} to review: past the review date",
+                subject=ngettext(
+                    "%(count)s risk to review: past the review date",
+                    "%(count)s risks to review: past the review date",
+                    count,
+                )
+                % {"count": count},
                 template="priorities/email/reminder_risk_review",
                 context={"rows": rows},
                 url=reverse("priorities:risks", args=[person_risks[0].forum.slug]),
@@ -196,8 +206,14 @@ def send_evaluation_reminders(*, today: datetime.date) -> int:
                     key=f"evaluation-due:year={year}:{when}:forum={forum.pk}",
                     recipients=runners.get(forum.pk, []),
                     category="reminder",
-                    subject=f"{forum}: annual evaluation for {plan_year_label(year)} "
-                    + ("is due" if ended else "due when the plan year ends"),
+                    subject=(
+                        gettext("%(forum)s: annual evaluation for %(year)s is due")
+                        if ended
+                        else gettext(
+                            "%(forum)s: annual evaluation for %(year)s due when the plan year ends"
+                        )
+                    )
+                    % {"forum": forum, "year": plan_year_label(year)},
                     template="priorities/email/reminder_evaluation",
                     context={
                         "forum": forum,
@@ -232,8 +248,16 @@ def send_consultation_reminders(*, today: datetime.date) -> int:
                 key=f"consultation-{label}:consultation={consultation.pk}",
                 recipients=runners.get(consultation.forum_id, []),
                 category="reminder",
-                subject=f"Consultation “{consultation.title}” "
-                + ("has closed" if has_closed else f"closes in {CONSULTATION_NOTICE_DAYS} days"),
+                subject=(
+                    gettext("Consultation “%(title)s” has closed") % {"title": consultation.title}
+                    if has_closed
+                    else ngettext(
+                        "Consultation “%(title)s” closes in %(days)s day",
+                        "Consultation “%(title)s” closes in %(days)s days",
+                        CONSULTATION_NOTICE_DAYS,
+                    )
+                    % {"title": consultation.title, "days": CONSULTATION_NOTICE_DAYS}
+                ),
                 template="priorities/email/reminder_consultation",
                 context={
                     "forum": consultation.forum,
@@ -265,11 +289,16 @@ def digest_outstanding_sign_offs(person, forums, today):
             rows.append(
                 DigestRow(
                     text=f"{forum}: {priority.title}",
-                    detail=f"waiting for {names}" + (f", sent {sent:%-d %B %Y}" if sent else ""),
+                    detail=(
+                        gettext("waiting for %(agencies)s, sent %(date)s")
+                        % {"agencies": names, "date": date_format(sent, "j F Y")}
+                        if sent
+                        else gettext("waiting for %(agencies)s") % {"agencies": names}
+                    ),
                     url=absolute_url(reverse("priorities:detail", args=[forum.slug, priority.pk])),
                 )
             )
-    return DigestSection(title="Outstanding sign-offs", rows=tuple(rows), order=25)
+    return DigestSection(title=gettext("Outstanding sign-offs"), rows=tuple(rows), order=25)
 
 
 def digest_risks_past_review(person, forums, today):
@@ -284,14 +313,18 @@ def digest_risks_past_review(person, forums, today):
     rows = tuple(
         DigestRow(
             text=f"{risk.forum}: {risk.title}",
-            detail=f"{risk.level} risk, review was due {risk.review_date:%-d %B %Y}"
-            + (
-                f", owner {risk.owner or risk.owner_agency}"
+            detail=(
+                gettext("%(level)s risk, review was due %(date)s, owner %(owner)s")
                 if risk.owner or risk.owner_agency
-                else ""
-            ),
+                else gettext("%(level)s risk, review was due %(date)s")
+            )
+            % {
+                "level": risk.level_label,
+                "date": date_format(risk.review_date, "j F Y"),
+                "owner": risk.owner or risk.owner_agency,
+            },
             url=absolute_url(reverse("priorities:risk-edit", args=[risk.forum.slug, risk.pk])),
         )
         for risk in risks
     )
-    return DigestSection(title="Risks past their review date", rows=rows, order=35)
+    return DigestSection(title=gettext("Risks past their review date"), rows=rows, order=35)

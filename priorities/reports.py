@@ -15,7 +15,10 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.models import Attendance, Forum, Meeting, Membership
 from forums.reports import (
@@ -148,7 +151,9 @@ def _priorities(plan: PlanYear, public: bool, evaluation) -> list[dict]:
                 "lead": str(priority.lead_agency or ""),
                 "description": priority.description,
                 "outcome": outcome.outcome if outcome else "",
-                "outcome_label": outcome.get_outcome_display() if outcome else "Not evaluated",
+                "outcome_label": outcome.get_outcome_display()
+                if outcome
+                else gettext("Not evaluated"),
                 "narrative": outcome.narrative if outcome else "",
                 "figures": outcome.figures if outcome else "",
                 "next_action": outcome.next_action if outcome else "",
@@ -166,8 +171,8 @@ def _consultations(plan: PlanYear, public: bool) -> list[dict]:
     return [
         {
             "title": c.title,
-            "opens": f"{c.opens_on:%-d %B %Y}",
-            "closes": f"{c.closes_on:%-d %B %Y}",
+            "opens": date_format(c.opens_on, "j F Y"),
+            "closes": date_format(c.closes_on, "j F Y"),
             "responses": c.response_count,
             "summary": c.published_summary,
         }
@@ -211,8 +216,16 @@ def collect(plan: PlanYear, audience: str, viewer) -> dict:
 
 def render(plan: PlanYear, data: dict, audience: str, fmt: str) -> Built:
     public = audience == Audience.PUBLIC
-    version = "public version" if public else "member version"
-    title = f"Annual report: {data['forum']}, {data['year']} ({version})"
+    version = (
+        pgettext("annual report", "public version")
+        if public
+        else pgettext("annual report", "member version")
+    )
+    title = gettext("Annual report: %(forum)s, %(year)s (%(version)s)") % {
+        "forum": data["forum"],
+        "year": data["year"],
+        "version": version,
+    }
     context = {"title": title, "data": data, "public": public, "generated_at": timezone.localtime()}
     name = f"{slugify(plan.forum.slug)}-annual-report-{plan.year}-{audience}.{fmt}"
     if fmt == "html":
@@ -224,7 +237,8 @@ def render(plan: PlanYear, data: dict, audience: str, fmt: str) -> Built:
         template="priorities/reports/annual_report.html",
         context=context,
         marking="" if public else "OFFICIAL",
-        running_title=f"Annual report: {data['forum']}, {data['year']}",
+        running_title=gettext("Annual report: %(forum)s, %(year)s")
+        % {"forum": data["forum"], "year": data["year"]},
     )
     return Built(content=content, file_name=name)
 
@@ -239,7 +253,7 @@ def register() -> None:
     register_report_kind(
         ReportKind(
             name="annual_report",
-            title="Annual report",
+            title=_("Annual report"),
             load=_load,
             collect=collect,
             render=render,

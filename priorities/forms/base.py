@@ -5,23 +5,29 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from forums.forms.base import real_prompts
 
-DATE_HINT = "Use the date picker or type the date, for example 31 3 2027."
+SAVE = _("Save")
+DATE_HINT = _("Use the date picker or type the date, for example 31 3 2027.")
 
 
-def date_field(label: str, *, required: bool = True, message: str = "", hint: str = DATE_HINT):
+def date_field(label, *, required: bool = True, message="", hint=DATE_HINT):
     return forms.DateField(
         label=label,
         required=required,
         help_text=hint,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": message, "invalid": f"{label} must be a real date"},
+        error_messages={
+            "required": message,
+            "invalid": format_lazy(_("{label} must be a real date"), label=label),
+        },
     )
 
 
-def gds_layout(form: forms.Form, submit: str = "Save") -> FormHelper:
+def gds_layout(form: forms.Form, submit=SAVE) -> FormHelper:
     """A GOV.UK layout for every field of the form, chosen from its widget; drop-downs open
     with a real prompt."""
     real_prompts(form)
@@ -64,7 +70,7 @@ def gds_layout(form: forms.Form, submit: str = "Save") -> FormHelper:
 class GDSModelForm(forms.ModelForm):
     """A model form with GOV.UK layout; subclasses list ``messages`` for required fields."""
 
-    submit_label = "Save"
+    submit_label = SAVE
     messages: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):

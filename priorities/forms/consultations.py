@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from priorities.forms.base import DATE_HINT, GDSModelForm, date_field, gds_layout
 from priorities.models import Consultation, Question, YouSaidWeDid
 
 
 class ConsultationForm(GDSModelForm):
-    submit_label = "Save consultation"
+    submit_label = _("Save consultation")
     messages = {
-        "title": "Enter the title of the consultation",
-        "introduction": "Explain what you are asking people about",
-        "opens_on": "Enter the opening date",
-        "closes_on": "Enter the closing date",
+        "title": _("Enter the title of the consultation"),
+        "introduction": _("Explain what you are asking people about"),
+        "opens_on": _("Enter the opening date"),
+        "closes_on": _("Enter the closing date"),
     }
 
-    opens_on = date_field("Opening date", message="Enter the opening date")
+    opens_on = date_field(_("Opening date"), message=_("Enter the opening date"))
     closes_on = date_field(
-        "Closing date",
-        message="Enter the closing date",
-        hint="Answers are accepted until the end of this day. " + DATE_HINT,
+        _("Closing date"),
+        message=_("Enter the closing date"),
+        hint=format_lazy("{} {}", _("Answers are accepted until the end of this day."), DATE_HINT),
     )
 
     class Meta:
@@ -37,6 +39,11 @@ class ConsultationForm(GDSModelForm):
             "published_summary",
         ]
         widgets = {"priorities": forms.CheckboxSelectMultiple}
+        labels = {
+            "title": _("Title"),
+            "introduction": _("Introduction"),
+            "priorities": _("Priorities"),
+        }
 
     def __init__(self, *args, priorities, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,35 +54,37 @@ class ConsultationForm(GDSModelForm):
         data = super().clean()
         if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
             self.add_error(
-                "closes_on", "The closing date must be the same as or after the opening date"
+                "closes_on", _("The closing date must be the same as or after the opening date")
             )
         return data
 
 
 class QuestionForm(GDSModelForm):
-    submit_label = "Save question"
-    messages = {"text": "Enter the question", "kind": "Choose the kind of answer"}
+    submit_label = _("Save question")
+    messages = {"text": _("Enter the question"), "kind": _("Choose the kind of answer")}
 
     class Meta:
         model = Question
         fields = ["text", "hint", "kind", "choices", "required"]
         widgets = {"kind": forms.RadioSelect, "choices": forms.Textarea}
+        labels = {"hint": _("Hint"), "kind": _("Kind"), "choices": _("Choices")}
 
     def clean(self):
         data = super().clean()
         choices = [c for c in (data.get("choices") or "").splitlines() if c.strip()]
         if data.get("kind") == Question.Kind.CHOICE and len(choices) < 2:
-            self.add_error("choices", "Enter at least two answers, one per line")
+            self.add_error("choices", _("Enter at least two answers, one per line"))
         return data
 
 
 class YouSaidWeDidForm(GDSModelForm):
-    submit_label = "Add entry"
-    messages = {"you_said": "Enter what people said", "we_did": "Enter what the board did"}
+    submit_label = _("Add entry")
+    messages = {"you_said": _("Enter what people said"), "we_did": _("Enter what the board did")}
 
     class Meta:
         model = YouSaidWeDid
         fields = ["you_said", "we_did", "priority", "decision", "action"]
+        labels = {"priority": _("Priority"), "decision": _("Decision"), "action": _("Action")}
 
     def __init__(self, *args, priorities, decisions, actions, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from priorities.forms.base import GDSModelForm, gds_layout
 from priorities.models import AnnualEvaluation, EvaluationOutcome
@@ -11,8 +12,8 @@ from priorities.models import AnnualEvaluation, EvaluationOutcome
 class EvaluationStartForm(forms.Form):
     plan_year = forms.TypedChoiceField(
         coerce=int,
-        label="Plan year to evaluate",
-        error_messages={"required": "Choose the plan year"},
+        label=_("Plan year to evaluate"),
+        error_messages={"required": _("Choose the plan year")},
     )
 
     def __init__(self, *args, years, **kwargs):
@@ -20,11 +21,11 @@ class EvaluationStartForm(forms.Form):
         from priorities.models import plan_year_label
 
         self.fields["plan_year"].choices = [(y, plan_year_label(y)) for y in years]
-        self.helper = gds_layout(self, "Start the evaluation")
+        self.helper = gds_layout(self, _("Start the evaluation"))
 
 
 class EvaluationSummaryForm(GDSModelForm):
-    submit_label = "Save summary"
+    submit_label = _("Save summary")
 
     class Meta:
         model = AnnualEvaluation
@@ -32,13 +33,14 @@ class EvaluationSummaryForm(GDSModelForm):
 
 
 class OutcomeForm(GDSModelForm):
-    submit_label = "Save outcome"
+    submit_label = _("Save outcome")
     messages = {
-        "outcome": "Choose whether the priority was met",
-        "narrative": "Say what happened",
+        "outcome": _("Choose whether the priority was met"),
+        "narrative": _("Say what happened"),
     }
 
     class Meta:
         model = EvaluationOutcome
         fields = ["outcome", "narrative", "figures", "next_action"]
         widgets = {"outcome": forms.RadioSelect}
+        labels = {"outcome": _("Outcome"), "narrative": _("Narrative")}

@@ -4,6 +4,7 @@ a board's adoption."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from priorities.forms.base import GDSModelForm, gds_layout
 from priorities.models import GoodPracticeAdoption, GoodPracticeEntry
@@ -12,15 +13,15 @@ Entry = GoodPracticeEntry
 
 
 class GoodPracticeEntryForm(GDSModelForm):
-    submit_label = "Save entry"
+    submit_label = _("Save entry")
     messages = {
-        "title": "Enter a title",
-        "theme": "Choose the theme",
-        "area": "Choose the area",
-        "agencies": "Choose at least one agency involved",
-        "what_was_done": "Say what was done",
-        "contact": "Enter who to contact",
-        "evidence_level": "Choose how far it has got",
+        "title": _("Enter a title"),
+        "theme": _("Choose the theme"),
+        "area": _("Choose the area"),
+        "agencies": _("Choose at least one agency involved"),
+        "what_was_done": _("Say what was done"),
+        "contact": _("Enter who to contact"),
+        "evidence_level": _("Choose how far it has got"),
     }
 
     class Meta:
@@ -42,45 +43,49 @@ class GoodPracticeEntryForm(GDSModelForm):
             "indicators": forms.CheckboxSelectMultiple,
             "evidence_level": forms.RadioSelect,
         }
+        labels = {"title": _("Title"), "theme": _("Theme"), "area": _("Area")}
         help_texts = {
-            "title": "For example 'Witness care calls the day before trial'.",
-            "what_was_done": "What changed, who did it and how, so another board could do it.",
-            "evidence": "What changed as a result, with figures if you have them.",
-            "indicators": "Optional: the performance indicators that show the effect.",
-            "cost": "Money, staff time and anything else it took.",
-            "contact": "A role and an email address, for example 'Board manager, "
-            "lcjb@example.org'.",
-            "evidence_level": "An idea not yet tried, tried in practice, or evaluated with "
-            "evidence of its effect.",
+            "title": _("For example 'Witness care calls the day before trial'."),
+            "what_was_done": _("What changed, who did it and how, so another board could do it."),
+            "evidence": _("What changed as a result, with figures if you have them."),
+            "indicators": _("Optional: the performance indicators that show the effect."),
+            "cost": _("Money, staff time and anything else it took."),
+            "contact": _(
+                "A role and an email address, for example 'Board manager, lcjb@example.org'."
+            ),
+            "evidence_level": _(
+                "An idea not yet tried, tried in practice, or evaluated with "
+                "evidence of its effect."
+            ),
         }
 
     def __init__(self, *args, themes, areas, agencies, indicators, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = themes
-        self.fields["theme"].empty_label = "Choose a theme"
+        self.fields["theme"].empty_label = _("Choose a theme")
         self.fields["area"].queryset = areas
-        self.fields["area"].empty_label = "Choose an area"
+        self.fields["area"].empty_label = _("Choose an area")
         self.fields["agencies"].queryset = agencies
         self.fields["indicators"].queryset = indicators
         self.fields["evidence_level"].choices = Entry.EvidenceLevel.choices
         self.helper = gds_layout(self, self.submit_label)
 
 
-def _choices(prompt: str, pairs) -> list[tuple[str, str]]:
+def _choices(prompt, pairs) -> list[tuple[str, str]]:
     return [("", prompt), *pairs]
 
 
 class LibrarySearchForm(forms.Form):
     """The library's search (a GET form: every answer optional)."""
 
-    q = forms.CharField(label="Search", required=False, max_length=200)
-    theme = forms.ChoiceField(label="Theme", required=False)
-    agency_type = forms.ChoiceField(label="Agency involved", required=False)
-    area = forms.ChoiceField(label="Area", required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    agency_type = forms.ChoiceField(label=_("Agency involved"), required=False)
+    area = forms.ChoiceField(label=_("Area"), required=False)
     evidence_level = forms.ChoiceField(
-        label="Evidence",
+        label=_("Evidence"),
         required=False,
-        choices=_choices("Any evidence", Entry.EvidenceLevel.choices),
+        choices=_choices(_("Any evidence"), Entry.EvidenceLevel.choices),
     )
 
     def __init__(self, *args, themes, agency_types, areas, **kwargs):
@@ -88,11 +93,11 @@ class LibrarySearchForm(forms.Form):
         self.fields["q"].widget.attrs.update({"class": "govuk-input", "type": "search"})
         for name in ("theme", "agency_type", "area", "evidence_level"):
             self.fields[name].widget.attrs["class"] = "govuk-select"
-        self.fields["theme"].choices = _choices("All themes", [(t.slug, t.name) for t in themes])
+        self.fields["theme"].choices = _choices(_("All themes"), [(t.slug, t.name) for t in themes])
         self.fields["agency_type"].choices = _choices(
-            "Any agency", [(a.slug, a.name) for a in agency_types]
+            _("Any agency"), [(a.slug, a.name) for a in agency_types]
         )
-        self.fields["area"].choices = _choices("All areas", [(a.code, a.name) for a in areas])
+        self.fields["area"].choices = _choices(_("All areas"), [(a.code, a.name) for a in areas])
 
 
 class ReviewForm(forms.Form):
@@ -103,43 +108,43 @@ class ReviewForm(forms.Form):
     REJECT = "reject"
 
     decision = forms.ChoiceField(
-        label="Your decision",
+        label=_("Your decision"),
         widget=forms.RadioSelect,
         choices=[
-            (PUBLISH_PUBLIC, "Publish it for everyone"),
-            (PUBLISH_PARTNERS, "Publish it for partners only"),
-            (REJECT, "Do not publish it"),
+            (PUBLISH_PUBLIC, _("Publish it for everyone")),
+            (PUBLISH_PARTNERS, _("Publish it for partners only")),
+            (REJECT, _("Do not publish it")),
         ],
-        error_messages={"required": "Choose whether to publish the entry"},
+        error_messages={"required": _("Choose whether to publish the entry")},
     )
     reason = forms.CharField(
-        label="Why not (if you do not publish it)",
+        label=_("Why not (if you do not publish it)"),
         required=False,
         widget=forms.Textarea,
-        help_text="The board sees this and may change the entry and submit it again.",
+        help_text=_("The board sees this and may change the entry and submit it again."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_layout(self, "Save decision")
+        self.helper = gds_layout(self, _("Save decision"))
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == self.REJECT and not (data.get("reason") or "").strip():
-            self.add_error("reason", "Say why the entry is not published")
+            self.add_error("reason", _("Say why the entry is not published"))
         return data
 
 
 class AdoptionForm(GDSModelForm):
-    submit_label = "Record adoption"
+    submit_label = _("Record adoption")
 
     class Meta:
         model = GoodPracticeAdoption
         fields = ["priority", "note"]
-        help_texts = {"priority": "Optional: the priority of your board it helps deliver."}
+        help_texts = {"priority": _("Optional: the priority of your board it helps deliver.")}
 
     def __init__(self, *args, priorities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["priority"].queryset = priorities
-        self.fields["priority"].empty_label = "No particular priority"
+        self.fields["priority"].empty_label = _("No particular priority")
         self.helper = gds_layout(self, self.submit_label)

@@ -5,18 +5,19 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from priorities.forms.base import GDSModelForm, date_field, gds_layout
 from priorities.models import Objective, Priority, SignOff
 
 
 class PriorityForm(GDSModelForm):
-    submit_label = "Save priority"
+    submit_label = _("Save priority")
     messages = {
-        "plan_year": "Enter the plan year",
-        "title": "Enter the title of the priority",
-        "theme": "Choose the theme",
-        "description": "Describe the priority",
+        "plan_year": _("Enter the plan year"),
+        "title": _("Enter the title of the priority"),
+        "theme": _("Choose the theme"),
+        "description": _("Describe the priority"),
     }
 
     class Meta:
@@ -37,22 +38,37 @@ class PriorityForm(GDSModelForm):
             "equality_considerations",
         ]
         widgets = {"indicators": forms.CheckboxSelectMultiple}
+        labels = {
+            "plan_year": _("Plan year"),
+            "title": _("Title"),
+            "theme": _("Theme"),
+            "description": _("Description"),
+            "national_priority_reference": _("National priority reference"),
+            "police_crime_plan_reference": _("Police crime plan reference"),
+            "lead_agency": _("Lead agency"),
+            "lead_member": _("Lead member"),
+        }
         help_texts = {
-            "title": "Specific enough to act on: not 'crime reduction' but, for example, "
-            "'Fewer trials that fail because witnesses do not attend'.",
-            "national_priority_reference": "For example the national board's paper or year.",
-            "police_crime_plan_reference": "For example 'Police and Crime Plan 2025–29, "
-            "objective 3'.",
+            "title": _(
+                "Specific enough to act on: not 'crime reduction' but, for example, "
+                "'Fewer trials that fail because witnesses do not attend'."
+            ),
+            "national_priority_reference": _("For example the national board's paper or year."),
+            "police_crime_plan_reference": _(
+                "For example 'Police and Crime Plan 2025–29, objective 3'."
+            ),
         }
 
     def __init__(self, *args, themes, indicators, agencies, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan_year"].widget = forms.NumberInput()
-        self.fields["plan_year"].help_text = "The year the plan year starts in, for example 2026."
-        self.fields["plan_year"].error_messages["invalid"] = "Enter the plan year as a number"
+        self.fields["plan_year"].help_text = _(
+            "The year the plan year starts in, for example 2026."
+        )
+        self.fields["plan_year"].error_messages["invalid"] = _("Enter the plan year as a number")
         self.fields["theme"].queryset = themes
         self.fields["indicators"].queryset = indicators
-        self.fields["indicators"].label = "Linked performance indicators"
+        self.fields["indicators"].label = _("Linked performance indicators")
         self.fields["lead_agency"].queryset = agencies
         self.fields["lead_member"].queryset = members
         self.helper = gds_layout(self, self.submit_label)
@@ -60,20 +76,24 @@ class PriorityForm(GDSModelForm):
     def clean_plan_year(self):
         year = self.cleaned_data["plan_year"]
         if not 2000 <= year <= 2100:
-            raise forms.ValidationError("Enter a plan year between 2000 and 2100")
+            raise forms.ValidationError(_("Enter a plan year between 2000 and 2100"))
         return year
 
 
 class ObjectiveForm(GDSModelForm):
-    submit_label = "Save objective"
+    submit_label = _("Save objective")
     messages = {
-        "title": "Enter the objective",
-        "target": "Enter the target",
-        "target_date": "Enter the target date",
+        "title": _("Enter the objective"),
+        "target": _("Enter the target"),
+        "target_date": _("Enter the target date"),
+    }
+    not_a_number = {
+        "baseline": _("The baseline must be a number"),
+        "target": _("The target must be a number"),
     }
 
-    baseline_date = date_field("Baseline date", required=False)
-    target_date = date_field("Target date", message="Enter the target date")
+    baseline_date = date_field(_("Baseline date"), required=False)
+    target_date = date_field(_("Target date"), message=_("Enter the target date"))
 
     class Meta:
         model = Objective
@@ -87,15 +107,22 @@ class ObjectiveForm(GDSModelForm):
             "target",
             "target_date",
         ]
-        labels = {"indicator": "Indicator from the performance catalogue"}
+        labels = {
+            "title": _("Title"),
+            "indicator": _("Indicator from the performance catalogue"),
+            "local_measure": _("Local measure"),
+            "unit": _("Unit"),
+            "baseline": _("Baseline"),
+            "target": _("Target"),
+        }
 
     def __init__(self, *args, indicators, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators
-        self.fields["indicator"].empty_label = "None: I will describe a local measure"
+        self.fields["indicator"].empty_label = _("None: I will describe a local measure")
         for name in ("baseline", "target"):
             self.fields[name].widget = forms.NumberInput(attrs={"step": "any"})
-            self.fields[name].error_messages["invalid"] = f"The {name} must be a number"
+            self.fields[name].error_messages["invalid"] = self.not_a_number[name]
         self.helper = gds_layout(self, self.submit_label)
 
     def clean(self):
@@ -103,32 +130,32 @@ class ObjectiveForm(GDSModelForm):
         # "Choose an indicator or describe a local measure" comes from Objective.clean().
         baseline_date, target_date = data.get("baseline_date"), data.get("target_date")
         if baseline_date and target_date and target_date <= baseline_date:
-            self.add_error("target_date", "The target date must be after the baseline date")
+            self.add_error("target_date", _("The target date must be after the baseline date"))
         if data.get("baseline") is not None and not baseline_date:
-            self.add_error("baseline_date", "Enter the date of the baseline")
+            self.add_error("baseline_date", _("Enter the date of the baseline"))
         return data
 
 
 class SignOffForm(forms.Form):
     agency = forms.ModelChoiceField(
         queryset=None,
-        label="Agency you are signing for",
+        label=_("Agency you are signing for"),
         error_messages={
-            "required": "Choose the agency you are signing for",
-            "invalid_choice": "You can only sign off for the agency you represent",
+            "required": _("Choose the agency you are signing for"),
+            "invalid_choice": _("You can only sign off for the agency you represent"),
         },
     )
     decision = forms.ChoiceField(
         choices=SignOff.Decision.choices,
         widget=forms.RadioSelect,
-        label="Does your agency agree to this priority?",
-        error_messages={"required": "Choose whether your agency agrees"},
+        label=_("Does your agency agree to this priority?"),
+        error_messages={"required": _("Choose whether your agency agrees")},
     )
     comment = forms.CharField(
         widget=forms.Textarea,
         required=False,
-        label="Comment",
-        help_text="Required if your agency has reservations or does not agree.",
+        label=_("Comment"),
+        help_text=_("Required if your agency has reservations or does not agree."),
         max_length=5000,
     )
 
@@ -150,7 +177,7 @@ class SignOffForm(forms.Form):
             else Field("agency", type="hidden"),
             Field.radios("decision", legend_size=Size.MEDIUM),
             Field.textarea("comment", rows=5),
-            Submit("submit", "Record sign-off"),
+            Submit("submit", _("Record sign-off")),
         ]
         if len(agencies) <= 1:
             self.fields["agency"].widget = forms.HiddenInput()
@@ -171,31 +198,31 @@ class SignOffForm(forms.Form):
             SignOff.Decision.DISAGREE,
         )
         if objecting and not (data.get("comment") or "").strip():
-            self.add_error("comment", "Say what your agency's reservations or objections are")
+            self.add_error("comment", _("Say what your agency's reservations or objections are"))
         return data
 
 
 class DeliveryActionForm(forms.Form):
     action = forms.ModelChoiceField(
         queryset=None,
-        label="Action from the forum's action list",
-        error_messages={"required": "Choose the action"},
+        label=_("Action from the forum's action list"),
+        error_messages={"required": _("Choose the action")},
     )
     objective = forms.ModelChoiceField(
-        queryset=None, required=False, label="Objective it delivers (optional)"
+        queryset=None, required=False, label=_("Objective it delivers (optional)")
     )
 
     def __init__(self, *args, actions, objectives, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["action"].queryset = actions
         self.fields["objective"].queryset = objectives
-        self.helper = gds_layout(self, "Add to the delivery plan")
+        self.helper = gds_layout(self, _("Add to the delivery plan"))
 
 
 class DiscussionForm(forms.Form):
-    agenda_item = forms.ModelChoiceField(queryset=None, required=False, label="Agenda item")
-    decision = forms.ModelChoiceField(queryset=None, required=False, label="Decision")
-    minute_entry = forms.ModelChoiceField(queryset=None, required=False, label="Minute")
+    agenda_item = forms.ModelChoiceField(queryset=None, required=False, label=_("Agenda item"))
+    decision = forms.ModelChoiceField(queryset=None, required=False, label=_("Decision"))
+    minute_entry = forms.ModelChoiceField(queryset=None, required=False, label=_("Minute"))
 
     def __init__(self, *args, agenda_items, decisions, minute_entries, **kwargs):
         super().__init__(*args, **kwargs)
@@ -206,25 +233,27 @@ class DiscussionForm(forms.Form):
         self.fields["minute_entry"].label_from_instance = lambda e: (
             f"{e.agenda_item.meeting}: {e.agenda_item.title}"
         )
-        self.helper = gds_layout(self, "Link")
+        self.helper = gds_layout(self, _("Link"))
 
     def clean(self):
         data = super().clean()
         chosen = [n for n in ("agenda_item", "decision", "minute_entry") if data.get(n)]
         if len(chosen) != 1:
-            raise forms.ValidationError("Choose one agenda item, decision or minute")
+            raise forms.ValidationError(_("Choose one agenda item, decision or minute"))
         return data
 
 
 class ThemeForm(forms.Form):
     name = forms.CharField(
-        max_length=150, label="Name of the local theme", error_messages={"required": "Enter a name"}
+        max_length=150,
+        label=_("Name of the local theme"),
+        error_messages={"required": _("Enter a name")},
     )
-    description = forms.CharField(widget=forms.Textarea, required=False)
+    description = forms.CharField(widget=forms.Textarea, required=False, label=_("Description"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_layout(self, "Add theme")
+        self.helper = gds_layout(self, _("Add theme"))
 
 
 class StatusForm(forms.Form):

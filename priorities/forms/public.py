@@ -8,6 +8,9 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout, Size
 from django import forms
 from django.core import signing
+from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from priorities.models import Consultation, Question, Response
 from priorities.models.consultation import MAX_ANSWER_LENGTH
@@ -23,18 +26,27 @@ def started_token(at: float | None = None) -> str:
 
 
 ABOUT_YOU = {
-    "age_band": ("Your age", Response.AgeBand.choices),
-    "sex": ("Your sex", Response.Sex.choices),
-    "ethnic_group": ("Your ethnic group", Response.EthnicGroup.choices),
+    "age_band": (_("Your age"), Response.AgeBand.choices),
+    "sex": (_("Your sex"), Response.Sex.choices),
+    "ethnic_group": (_("Your ethnic group"), Response.EthnicGroup.choices),
     "disability": (
-        "Do you consider yourself to have a disability or long-term health condition?",
+        _("Do you consider yourself to have a disability or long-term health condition?"),
         Response.YesNo.choices,
     ),
     "victim_of_crime": (
-        "Have you been a victim of or witness to a crime in the last 3 years?",
+        _("Have you been a victim of or witness to a crime in the last 3 years?"),
         Response.YesNo.choices,
     ),
 }
+
+
+# Who is answering: the English text is the value kept with the response.
+RESPONDENT_TYPES = [
+    gettext_noop("A member of the public"),
+    gettext_noop("A victim or witness"),
+    gettext_noop("Someone who works in criminal justice"),
+    gettext_noop("On behalf of an organisation"),
+]
 
 
 class PublicResponseForm(forms.Form):
@@ -42,7 +54,7 @@ class PublicResponseForm(forms.Form):
 
     # Spam protection without third-party services: a field people never see (bots fill it),
     # and a signed time the form was shown (bots answer in under a second).
-    website = forms.CharField(required=False, label="Leave this blank")
+    website = forms.CharField(required=False, label=_("Leave this blank"))
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, consultation: Consultation, **kwargs):
@@ -53,6 +65,7 @@ class PublicResponseForm(forms.Form):
         self.is_spam = False
         for question in self.questions:
             name = f"question_{question.pk}"
+            unanswered = gettext("Answer the question: %(question)s") % {"question": question.text}
             if question.kind == Question.Kind.CHOICE:
                 self.fields[name] = forms.ChoiceField(
                     label=question.text,
@@ -61,8 +74,8 @@ class PublicResponseForm(forms.Form):
                     required=question.required,
                     help_text=question.hint,
                     error_messages={
-                        "required": f"Answer the question: {question.text}",
-                        "invalid_choice": "Choose one of the answers",
+                        "required": unanswered,
+                        "invalid_choice": gettext("Choose one of the answers"),
                     },
                 )
             else:
@@ -71,24 +84,19 @@ class PublicResponseForm(forms.Form):
                     widget=forms.Textarea(attrs={"rows": 5}),
                     required=question.required,
                     help_text=(question.hint + " " if question.hint else "")
-                    + f"Up to {MAX_ANSWER_LENGTH:,} characters.",
+                    + gettext("Up to %(count)s characters.") % {"count": f"{MAX_ANSWER_LENGTH:,}"},
                     max_length=MAX_ANSWER_LENGTH,
                     error_messages={
-                        "required": f"Answer the question: {question.text}",
-                        "max_length": f"Your answer must be {MAX_ANSWER_LENGTH:,} characters "
-                        "or fewer",
+                        "required": unanswered,
+                        "max_length": gettext("Your answer must be %(count)s characters or fewer")
+                        % {"count": f"{MAX_ANSWER_LENGTH:,}"},
                     },
                 )
         self.fields["respondent_type"] = forms.ChoiceField(
-            label="Are you answering as",
+            label=gettext("Are you answering as"),
             required=False,
             widget=forms.RadioSelect,
-            choices=[
-                ("A member of the public", "A member of the public"),
-                ("A victim or witness", "A victim or witness"),
-                ("Someone who works in criminal justice", "Someone who works in criminal justice"),
-                ("On behalf of an organisation", "On behalf of an organisation"),
-            ],
+            choices=[(kind, gettext(kind)) for kind in RESPONDENT_TYPES],
         )
         if consultation.equality_monitoring:
             for name, (label, choices) in ABOUT_YOU.items():
@@ -111,10 +119,14 @@ class PublicResponseForm(forms.Form):
                 )
         layout.append(
             HTML(
-                '<h2 class="govuk-heading-m">About you (optional)</h2>'
-                '<p class="govuk-body">These questions help the board check it hears from '
-                "everyone. You can leave any of them out. They are reported only as totals."
-                "</p>"
+                format_html(
+                    '<h2 class="govuk-heading-m">{}</h2><p class="govuk-body">{}</p>',
+                    gettext("About you (optional)"),
+                    gettext(
+                        "These questions help the board check it hears from everyone. You can "
+                        "leave any of them out. They are reported only as totals."
+                    ),
+                )
             )
         )
         layout.append(Field.radios("respondent_type", legend_size=Size.SMALL, small=True))
@@ -147,16 +159,22 @@ class PublicResponseForm(forms.Form):
         except (signing.BadSignature, TypeError, ValueError):
             self.add_error(
                 None,
-                "This page has expired. Copy your answers, reload the page and send them again",
+                gettext(
+                    "This page has expired. Copy your answers, reload the page and send them again"
+                ),
             )
             return data
         if time.time() - started < MIN_SECONDS_TO_ANSWER:
             self.too_fast = True
-            self.add_error(None, "That was very quick. Check your answers and send them again")
+            self.add_error(
+                None, gettext("That was very quick. Check your answers and send them again")
+            )
             return data
         answered = [q for q in self.questions if (data.get(f"question_{q.pk}") or "").strip()]
         if self.questions and not answered and not self.errors:
-            self.add_error(None, "Answer at least one question before you send your answers")
+            self.add_error(
+                None, gettext("Answer at least one question before you send your answers")
+            )
         return data
 
     def answers(self) -> dict[int, str]:

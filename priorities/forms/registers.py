@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from priorities.forms.base import GDSModelForm, date_field, gds_layout
 from priorities.models import Risk, Tension
 
 
 class TensionForm(GDSModelForm):
-    submit_label = "Save tension"
+    submit_label = _("Save tension")
     messages = {
-        "title": "Enter a short title for the tension",
-        "agency_plan": "Describe the agency's own plan or measure",
-        "conflict": "Describe how it conflicts with the shared priority",
-        "agencies": "Choose the agencies involved",
-        "status": "Choose the status of the tension",
+        "title": _("Enter a short title for the tension"),
+        "agency_plan": _("Describe the agency's own plan or measure"),
+        "conflict": _("Describe how it conflicts with the shared priority"),
+        "agencies": _("Choose the agencies involved"),
+        "status": _("Choose the status of the tension"),
     }
 
     class Meta:
@@ -31,7 +32,13 @@ class TensionForm(GDSModelForm):
             "resolution",
         ]
         widgets = {"agencies": forms.CheckboxSelectMultiple, "status": forms.RadioSelect}
-        labels = {"priority": "Shared priority affected"}
+        labels = {
+            "title": _("Title"),
+            "priority": _("Shared priority affected"),
+            "agencies": _("Agencies"),
+            "impact": _("Impact"),
+            "status": _("Status"),
+        }
 
     def __init__(self, *args, priorities, agencies, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,7 +52,7 @@ class TensionForm(GDSModelForm):
             data.get("status") in (Tension.Status.RESOLVED, Tension.Status.ESCALATED)
             and not (data.get("resolution") or "").strip()
         ):
-            self.add_error("resolution", "Say how the tension was resolved or escalated")
+            self.add_error("resolution", _("Say how the tension was resolved or escalated"))
         return data
 
 
@@ -53,18 +60,23 @@ SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
 
 class RiskForm(GDSModelForm):
-    submit_label = "Save risk"
+    submit_label = _("Save risk")
     messages = {
-        "title": "Enter a short title for the risk",
-        "cause": "Describe the cause",
-        "consequence": "Describe the consequence",
-        "likelihood": "Choose the likelihood, from 1 to 5",
-        "impact": "Choose the impact, from 1 to 5",
-        "review_date": "Enter the review date",
-        "status": "Choose the status of the risk",
+        "title": _("Enter a short title for the risk"),
+        "cause": _("Describe the cause"),
+        "consequence": _("Describe the consequence"),
+        "likelihood": _("Choose the likelihood, from 1 to 5"),
+        "impact": _("Choose the impact, from 1 to 5"),
+        "review_date": _("Enter the review date"),
+        "status": _("Choose the status of the risk"),
+    }
+    score_labels = {"likelihood": _("Likelihood"), "impact": _("Impact")}
+    score_invalid = {
+        "likelihood": _("The likelihood must be a whole number from 1 to 5"),
+        "impact": _("The impact must be a whole number from 1 to 5"),
     }
 
-    review_date = date_field("Review date", message="Enter the review date")
+    review_date = date_field(_("Review date"), message=_("Enter the review date"))
 
     class Meta:
         model = Risk
@@ -82,24 +94,33 @@ class RiskForm(GDSModelForm):
             "status",
             "shared_upward",
         ]
-        labels = {"priority": "Priority it threatens (optional)", "owner_agency": "Owning agency"}
+        labels = {
+            "title": _("Title"),
+            "priority": _("Priority it threatens (optional)"),
+            "cause": _("Cause"),
+            "consequence": _("Consequence"),
+            "owner": _("Owner"),
+            "owner_agency": _("Owning agency"),
+            "mitigations": _("Mitigations"),
+            "status": _("Status"),
+        }
         help_texts = {
-            "likelihood": "1 is rare, 5 is almost certain.",
-            "impact": "1 is negligible, 5 is severe.",
+            "likelihood": _("1 is rare, 5 is almost certain."),
+            "impact": _("1 is negligible, 5 is severe."),
         }
 
     def __init__(self, *args, priorities, members, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("likelihood", "impact"):
             self.fields[name] = forms.TypedChoiceField(
-                label=name.capitalize(),
+                label=self.score_labels[name],
                 choices=SCORE_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect,
                 help_text=self.Meta.help_texts[name],
                 error_messages={
                     "required": self.messages[name],
-                    "invalid_choice": f"The {name} must be a whole number from 1 to 5",
+                    "invalid_choice": self.score_invalid[name],
                 },
             )
         self.fields["priority"].queryset = priorities

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 MAX_ANSWER_LENGTH = 5000
@@ -27,28 +29,28 @@ class Consultation(models.Model):
     )
     title = models.CharField(max_length=200)
     introduction = models.TextField(
-        help_text="What the board is asking about and why, in plain English."
+        help_text=_("What the board is asking about and why, in plain English.")
     )
     priorities = models.ManyToManyField(
         "priorities.Priority",
         blank=True,
         related_name="consultations",
-        help_text="The draft priorities this consultation asks about.",
+        help_text=_("The draft priorities this consultation asks about."),
     )
     opens_on = models.DateField()
-    closes_on = models.DateField(help_text="Answers are accepted until the end of this day.")
+    closes_on = models.DateField(help_text=_("Answers are accepted until the end of this day."))
     equality_monitoring = models.BooleanField(
-        "Ask the optional equality monitoring questions", default=True
+        _("Ask the optional equality monitoring questions"), default=True
     )
     is_published = models.BooleanField(
-        "Show on the public site",
+        _("Show on the public site"),
         default=False,
-        help_text="Answers are only accepted once the consultation is published and open.",
+        help_text=_("Answers are only accepted once the consultation is published and open."),
     )
     published_summary = models.TextField(
-        "Summary of what people said, for the public",
+        _("Summary of what people said, for the public"),
         blank=True,
-        help_text="Responses are never published; only this summary is.",
+        help_text=_("Responses are never published; only this summary is."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -68,7 +70,11 @@ class Consultation(models.Model):
         super().clean()
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             raise ValidationError(
-                {"closes_on": "The closing date must be the same as or after the opening date"}
+                {
+                    "closes_on": gettext(
+                        "The closing date must be the same as or after the opening date"
+                    )
+                }
             )
 
     def is_open(self, on=None) -> bool:
@@ -81,30 +87,32 @@ class Consultation(models.Model):
     @property
     def state(self) -> str:
         if not self.is_published:
-            return "Not published"
+            return gettext("Not published")
         today = timezone.localdate()
         if today < self.opens_on:
-            return "Not open yet"
+            return gettext("Not open yet")
         if today > self.closes_on:
-            return "Closed"
-        return "Open"
+            return gettext("Closed")
+        return gettext("Open")
 
 
 class Question(models.Model):
     """One question of a consultation: free text, or a choice of answers."""
 
     class Kind(models.TextChoices):
-        TEXT = "text", "Free text"
-        CHOICE = "choice", "Choose one answer"
+        TEXT = "text", _("Free text")
+        CHOICE = "choice", _("Choose one answer")
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="questions"
     )
-    text = models.CharField("Question", max_length=500)
+    text = models.CharField(_("Question"), max_length=500)
     hint = models.CharField(max_length=500, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TEXT)
-    choices = models.TextField(blank=True, help_text="For a choice question: one answer per line.")
-    required = models.BooleanField("People must answer this question", default=False)
+    choices = models.TextField(
+        blank=True, help_text=_("For a choice question: one answer per line.")
+    )
+    required = models.BooleanField(_("People must answer this question"), default=False)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -120,44 +128,44 @@ class Question(models.Model):
     def clean(self):
         super().clean()
         if self.kind == self.Kind.CHOICE and len(self.choice_list) < 2:
-            raise ValidationError({"choices": "Enter at least two answers, one per line"})
+            raise ValidationError({"choices": gettext("Enter at least two answers, one per line")})
 
 
 class Response(models.Model):
     """One person's answers to a consultation. Never shown to the public."""
 
     class AgeBand(models.TextChoices):
-        UNDER_18 = "under_18", "Under 18"
-        AGE_18_24 = "18_24", "18 to 24"
-        AGE_25_44 = "25_44", "25 to 44"
-        AGE_45_64 = "45_64", "45 to 64"
-        AGE_65_PLUS = "65_plus", "65 or over"
-        NOT_SAID = "not_said", "Prefer not to say"
+        UNDER_18 = "under_18", _("Under 18")
+        AGE_18_24 = "18_24", _("18 to 24")
+        AGE_25_44 = "25_44", _("25 to 44")
+        AGE_45_64 = "45_64", _("45 to 64")
+        AGE_65_PLUS = "65_plus", _("65 or over")
+        NOT_SAID = "not_said", _("Prefer not to say")
 
     class EthnicGroup(models.TextChoices):
-        ASIAN = "asian", "Asian or Asian British"
-        BLACK = "black", "Black, Black British, Caribbean or African"
-        MIXED = "mixed", "Mixed or multiple ethnic groups"
-        WHITE = "white", "White"
-        OTHER = "other", "Other ethnic group"
-        NOT_SAID = "not_said", "Prefer not to say"
+        ASIAN = "asian", _("Asian or Asian British")
+        BLACK = "black", _("Black, Black British, Caribbean or African")
+        MIXED = "mixed", _("Mixed or multiple ethnic groups")
+        WHITE = "white", _("White")
+        OTHER = "other", _("Other ethnic group")
+        NOT_SAID = "not_said", _("Prefer not to say")
 
     class Sex(models.TextChoices):
-        FEMALE = "female", "Female"
-        MALE = "male", "Male"
-        SELF_DESCRIBE = "self", "I describe myself another way"
-        NOT_SAID = "not_said", "Prefer not to say"
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        SELF_DESCRIBE = "self", _("I describe myself another way")
+        NOT_SAID = "not_said", _("Prefer not to say")
 
     class YesNo(models.TextChoices):
-        YES = "yes", "Yes"
-        NO = "no", "No"
-        NOT_SAID = "not_said", "Prefer not to say"
+        YES = "yes", pgettext_lazy("equality monitoring answer", "Yes")
+        NO = "no", pgettext_lazy("equality monitoring answer", "No")
+        NOT_SAID = "not_said", _("Prefer not to say")
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="responses"
     )
     submitted_at = models.DateTimeField(default=timezone.now)
-    respondent_type = models.CharField("Are you answering as", max_length=100, blank=True)
+    respondent_type = models.CharField(_("Are you answering as"), max_length=100, blank=True)
     age_band = models.CharField(max_length=10, choices=AgeBand.choices, blank=True)
     sex = models.CharField(max_length=10, choices=Sex.choices, blank=True)
     ethnic_group = models.CharField(max_length=10, choices=EthnicGroup.choices, blank=True)
@@ -168,7 +176,10 @@ class Response(models.Model):
         ordering = ["submitted_at", "pk"]
 
     def __str__(self):
-        return f"Response {self.pk} to {self.consultation}"
+        return gettext("Response %(number)s to %(consultation)s") % {
+            "number": self.pk,
+            "consultation": self.consultation,
+        }
 
 
 class Answer(models.Model):
@@ -194,15 +205,15 @@ class YouSaidWeDid(models.Model):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="you_said_we_did"
     )
-    you_said = models.TextField("You said")
-    we_did = models.TextField("We did")
+    you_said = models.TextField(_("You said"))
+    we_did = models.TextField(_("We did"))
     priority = models.ForeignKey(
         "priorities.Priority",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="you_said_we_did",
-        help_text="The priority that followed, if any.",
+        help_text=_("The priority that followed, if any."),
     )
     decision = models.ForeignKey(
         "forums.Decision",
@@ -210,7 +221,9 @@ class YouSaidWeDid(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The board's decision that followed, if any (shown publicly only once public).",
+        help_text=_(
+            "The board's decision that followed, if any (shown publicly only once public)."
+        ),
     )
     action = models.ForeignKey(
         "forums.Action",
@@ -218,15 +231,17 @@ class YouSaidWeDid(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The action that followed, if any (shown publicly only if the action is public).",
+        help_text=_(
+            "The action that followed, if any (shown publicly only if the action is public)."
+        ),
     )
     order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = "you said, we did entry"
-        verbose_name_plural = "you said, we did entries"
+        verbose_name = _("you said, we did entry")
+        verbose_name_plural = _("you said, we did entries")
 
     def __str__(self):
         return self.you_said[:60]

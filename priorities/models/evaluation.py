@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from priorities.models.plan import plan_year_label
@@ -17,12 +19,12 @@ class AnnualEvaluation(models.Model):
     """A forum's evaluation of one plan year."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        APPROVED = "approved", "Approved by the chair"
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved by the chair")
 
     forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE, related_name="evaluations")
     plan_year = models.PositiveSmallIntegerField()
-    summary = models.TextField("Overall summary", blank=True)
+    summary = models.TextField(_("Overall summary"), blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -40,7 +42,10 @@ class AnnualEvaluation(models.Model):
         ]
 
     def __str__(self):
-        return f"Annual evaluation {self.plan_year_label}, {self.forum}"
+        return gettext("Annual evaluation %(year)s, %(forum)s") % {
+            "year": self.plan_year_label,
+            "forum": self.forum,
+        }
 
     @property
     def plan_year_label(self) -> str:
@@ -55,10 +60,10 @@ class EvaluationOutcome(models.Model):
     """How one priority went in the year: met, partly met, not met or dropped."""
 
     class Outcome(models.TextChoices):
-        MET = "met", "Met"
-        PARTLY_MET = "partly_met", "Partly met"
-        NOT_MET = "not_met", "Not met"
-        DROPPED = "dropped", "Dropped"
+        MET = "met", _("Met")
+        PARTLY_MET = "partly_met", _("Partly met")
+        NOT_MET = "not_met", _("Not met")
+        DROPPED = "dropped", _("Dropped")
 
     evaluation = models.ForeignKey(
         AnnualEvaluation, on_delete=models.CASCADE, related_name="outcomes"
@@ -69,9 +74,9 @@ class EvaluationOutcome(models.Model):
     outcome = models.CharField(max_length=12, choices=Outcome.choices)
     narrative = models.TextField()
     figures = models.TextField(
-        "The figures behind it", blank=True, help_text="From the linked indicators."
+        _("The figures behind it"), blank=True, help_text=_("From the linked indicators.")
     )
-    next_action = models.TextField("What is being done now", blank=True)
+    next_action = models.TextField(_("What is being done now"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

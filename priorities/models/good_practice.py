@@ -7,6 +7,8 @@ or turns it down with a reason. Other boards record that they adopted it.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -24,19 +26,19 @@ class GoodPracticeEntry(models.Model):
     """One practice: what was done, where, by whom, with what effect and at what cost."""
 
     class State(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Waiting for review"
-        PUBLISHED = "published", "Published"
-        REJECTED = "rejected", "Not published"
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Waiting for review")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Not published")
 
     class Audience(models.TextChoices):
-        PUBLIC = "public", "Everyone (public)"
-        PARTNERS = "partners", "Partners only (people signed in with a seat on a board)"
+        PUBLIC = "public", _("Everyone (public)")
+        PARTNERS = "partners", _("Partners only (people signed in with a seat on a board)")
 
     class EvidenceLevel(models.TextChoices):
-        IDEA = "idea", "Idea"
-        TRIED = "tried", "Tried"
-        EVALUATED = "evaluated", "Evaluated"
+        IDEA = "idea", _("Idea")
+        TRIED = "tried", _("Tried")
+        EVALUATED = "evaluated", _("Evaluated")
 
     forum = models.ForeignKey(
         "forums.Forum", on_delete=models.CASCADE, related_name="good_practice_entries"
@@ -51,26 +53,28 @@ class GoodPracticeEntry(models.Model):
         related_name="good_practice_entries",
     )
     agencies = models.ManyToManyField(
-        "membership.Agency", related_name="good_practice_entries", verbose_name="Agencies involved"
+        "membership.Agency",
+        related_name="good_practice_entries",
+        verbose_name=_("Agencies involved"),
     )
-    what_was_done = models.TextField("What was done")
-    evidence = models.TextField("Evidence of effect", blank=True)
+    what_was_done = models.TextField(_("What was done"))
+    evidence = models.TextField(_("Evidence of effect"), blank=True)
     indicators = models.ManyToManyField(
         "performance.Indicator",
         blank=True,
         related_name="good_practice_entries",
-        verbose_name="Indicators that show the effect",
+        verbose_name=_("Indicators that show the effect"),
     )
-    cost = models.TextField("Cost and resources", blank=True)
-    contact = models.CharField("Contact", max_length=300)
+    cost = models.TextField(_("Cost and resources"), blank=True)
+    contact = models.CharField(_("Contact"), max_length=300)
     evidence_level = models.CharField(
-        "How far it has got", max_length=10, choices=EvidenceLevel.choices
+        _("How far it has got"), max_length=10, choices=EvidenceLevel.choices
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     audience = models.CharField(
-        "Who may read it", max_length=10, choices=Audience.choices, default=Audience.PUBLIC
+        _("Who may read it"), max_length=10, choices=Audience.choices, default=Audience.PUBLIC
     )
-    review_note = models.TextField("Reason", blank=True)
+    review_note = models.TextField(_("Reason"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -87,8 +91,8 @@ class GoodPracticeEntry(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
-        verbose_name = "good-practice entry"
-        verbose_name_plural = "good-practice entries"
+        verbose_name = _("good-practice entry")
+        verbose_name_plural = _("good-practice entries")
 
     def __str__(self):
         return self.title
@@ -149,9 +153,9 @@ class GoodPracticeAdoption(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="good_practice_adoptions",
-        verbose_name="For which priority",
+        verbose_name=_("For which priority"),
     )
-    note = models.TextField("How you are using it", blank=True)
+    note = models.TextField(_("How you are using it"), blank=True)
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -165,4 +169,4 @@ class GoodPracticeAdoption(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.forum} adopted {self.entry}"
+        return gettext("%(forum)s adopted %(entry)s") % {"forum": self.forum, "entry": self.entry}

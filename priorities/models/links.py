@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 
@@ -50,7 +51,7 @@ class DeliveryAction(models.Model):
             and self.priority_id
             and self.objective.priority_id != self.priority_id
         ):
-            raise ValidationError({"objective": "Choose an objective of this priority"})
+            raise ValidationError({"objective": gettext("Choose an objective of this priority")})
 
 
 class PriorityDiscussion(models.Model):

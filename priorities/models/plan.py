@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 PLAN_YEAR_STARTS_IN_MONTH = 4  # plan years run April to March, like the Police and Crime Plan
@@ -19,7 +21,7 @@ def current_plan_year(on: datetime.date | None = None) -> int:
 
 
 def plan_year_label(year: int) -> str:
-    return f"{year} to {year + 1}"
+    return gettext("%(start)s to %(end)s") % {"start": year, "end": year + 1}
 
 
 class PriorityQuerySet(models.QuerySet):
@@ -35,14 +37,14 @@ class Priority(models.Model):
     """A shared priority a forum agrees for a plan year, with the evidence behind it."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SIGN_OFF = "sign_off", "Out for sign-off"
-        AGREED = "agreed", "Agreed"
-        RETIRED = "retired", "Retired"
+        DRAFT = "draft", _("Draft")
+        SIGN_OFF = "sign_off", _("Out for sign-off")
+        AGREED = "agreed", _("Agreed")
+        RETIRED = "retired", _("Retired")
 
     forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE, related_name="priorities")
     plan_year = models.PositiveSmallIntegerField(
-        help_text="The plan year, named by the year it starts in (April to March)."
+        help_text=_("The plan year, named by the year it starts in (April to March).")
     )
     title = models.CharField(max_length=200)
     theme = models.ForeignKey(
@@ -50,10 +52,12 @@ class Priority(models.Model):
     )
     description = models.TextField()
     evidence_notes = models.TextField(
-        "Evidence",
+        _("Evidence"),
         blank=True,
-        help_text="Strategic assessment notes, performance data, victims' views and "
-        "consultation findings behind this priority.",
+        help_text=_(
+            "Strategic assessment notes, performance data, victims' views and "
+            "consultation findings behind this priority."
+        ),
     )
     indicators = models.ManyToManyField(
         "performance.Indicator", blank=True, related_name="priorities"
@@ -62,11 +66,11 @@ class Priority(models.Model):
         "priorities.Response",
         blank=True,
         related_name="cited_by",
-        help_text="Consultation responses cited as evidence (never shown to the public).",
+        help_text=_("Consultation responses cited as evidence (never shown to the public)."),
     )
-    national_priority = models.TextField("National Criminal Justice Board priority", blank=True)
+    national_priority = models.TextField(_("National Criminal Justice Board priority"), blank=True)
     national_priority_reference = models.CharField(max_length=200, blank=True)
-    police_crime_plan_objective = models.TextField("Police and Crime Plan objective", blank=True)
+    police_crime_plan_objective = models.TextField(_("Police and Crime Plan objective"), blank=True)
     police_crime_plan_reference = models.CharField(max_length=200, blank=True)
     lead_agency = models.ForeignKey(
         "membership.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -78,10 +82,12 @@ class Priority(models.Model):
         on_delete=models.SET_NULL,
         related_name="led_priorities",
     )
-    equality_considerations = models.TextField("Equality and diversity considerations", blank=True)
+    equality_considerations = models.TextField(
+        _("Equality and diversity considerations"), blank=True
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     sign_off_round = models.PositiveSmallIntegerField(
-        default=0, help_text="How many times the priority has gone out for sign-off."
+        default=0, help_text=_("How many times the priority has gone out for sign-off.")
     )
     sent_for_sign_off_at = models.DateTimeField(null=True, blank=True)
     agreed_at = models.DateTimeField(null=True, blank=True)
@@ -94,7 +100,7 @@ class Priority(models.Model):
 
     class Meta:
         ordering = ["-plan_year", "title"]
-        verbose_name_plural = "priorities"
+        verbose_name_plural = _("priorities")
         indexes = [models.Index(fields=["forum", "plan_year", "status"])]
 
     def __str__(self):
@@ -143,12 +149,12 @@ class Objective(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="objectives",
-        help_text="An indicator from the performance catalogue.",
+        help_text=_("An indicator from the performance catalogue."),
     )
     local_measure = models.TextField(
-        blank=True, help_text="Or describe a local measure if no indicator fits."
+        blank=True, help_text=_("Or describe a local measure if no indicator fits.")
     )
-    unit = models.CharField(max_length=40, blank=True, help_text="For example %, days, cases.")
+    unit = models.CharField(max_length=40, blank=True, help_text=_("For example %, days, cases."))
     baseline = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     baseline_date = models.DateField(null=True, blank=True)
     target = models.DecimalField(max_digits=14, decimal_places=2)
@@ -192,11 +198,11 @@ class Objective(models.Model):
         super().clean()
         errors = {}
         if not self.indicator_id and not self.local_measure.strip():
-            errors["indicator"] = "Choose an indicator or describe a local measure"
+            errors["indicator"] = gettext("Choose an indicator or describe a local measure")
         if self.baseline_date and self.target_date and self.target_date <= self.baseline_date:
-            errors["target_date"] = "The target date must be after the baseline date"
+            errors["target_date"] = gettext("The target date must be after the baseline date")
         if self.baseline is not None and not self.baseline_date:
-            errors["baseline_date"] = "Enter the date of the baseline"
+            errors["baseline_date"] = gettext("Enter the date of the baseline")
         if errors:
             raise ValidationError(errors)
 
@@ -205,9 +211,9 @@ class SignOff(models.Model):
     """One agency's answer when a priority goes out for sign-off."""
 
     class Decision(models.TextChoices):
-        AGREE = "agree", "Agree"
-        RESERVATIONS = "reservations", "Agree with reservations"
-        DISAGREE = "disagree", "Do not agree"
+        AGREE = "agree", _("Agree")
+        RESERVATIONS = "reservations", _("Agree with reservations")
+        DISAGREE = "disagree", _("Do not agree")
 
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="sign_offs")
     round = models.PositiveSmallIntegerField()
@@ -244,9 +250,9 @@ class Tension(models.Model):
     """A conflict between an agency's own plan or measure and the shared priorities."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        RESOLVED = "resolved", "Resolved"
-        ESCALATED = "escalated", "Escalated"
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+        ESCALATED = "escalated", _("Escalated")
 
     forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE, related_name="tensions")
     priority = models.ForeignKey(
@@ -254,14 +260,14 @@ class Tension(models.Model):
     )
     title = models.CharField(max_length=200)
     agency_plan = models.TextField(
-        "The agency's own plan or measure",
-        help_text="For example: HMCTS target to reduce hearings per case.",
+        _("The agency's own plan or measure"),
+        help_text=_("For example: HMCTS target to reduce hearings per case."),
     )
-    conflict = models.TextField("How it conflicts with the shared priority")
+    conflict = models.TextField(_("How it conflicts with the shared priority"))
     agencies = models.ManyToManyField("membership.Agency", related_name="+")
     impact = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
-    resolution = models.TextField("How it was resolved or escalated", blank=True)
+    resolution = models.TextField(_("How it was resolved or escalated"), blank=True)
     raised_at = models.DateField(default=timezone.localdate)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(m2m_fields=[agencies])
@@ -289,9 +295,9 @@ class Risk(models.Model):
     """A shared risk on the forum's register, optionally against one priority."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        TOLERATED = "tolerated", "Tolerated"
-        CLOSED = "closed", "Closed"
+        OPEN = "open", _("Open")
+        TOLERATED = "tolerated", _("Tolerated")
+        CLOSED = "closed", _("Closed")
 
     forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE, related_name="risks")
     priority = models.ForeignKey(
@@ -351,6 +357,16 @@ class Risk(models.Model):
         if self.score >= 5:
             return "Medium"
         return "Low"
+
+    @property
+    def level_label(self) -> str:
+        """The level as people read it, in the language of the page (``level`` is the key)."""
+        return {
+            "Very high": pgettext("risk level", "Very high"),
+            "High": pgettext("risk level", "High"),
+            "Medium": pgettext("risk level", "Medium"),
+            "Low": pgettext("risk level", "Low"),
+        }[self.level]
 
     @property
     def level_tag(self) -> str:

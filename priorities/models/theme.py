@@ -1,6 +1,7 @@
 """Priority themes (reference data); priorities, plans and evaluation build on them."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ThemeQuerySet(models.QuerySet):
@@ -25,7 +26,7 @@ class Theme(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="local_themes",
-        help_text="Set for a local theme that only this forum uses.",
+        help_text=_("Set for a local theme that only this forum uses."),
     )
 
     objects = ThemeQuerySet.as_manager()

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum
 from priorities.models import Answer, Consultation, Question, Response
@@ -62,6 +64,13 @@ def consultation_summary(*, consultation: Consultation) -> list[QuestionSummary]
 
 
 EQUALITY_FIELDS = ("age_band", "sex", "ethnic_group", "disability", "victim_of_crime")
+EQUALITY_HEADINGS = {
+    "age_band": _("Age band"),
+    "sex": _("Sex"),
+    "ethnic_group": _("Ethnic group"),
+    "disability": _("Disability"),
+    "victim_of_crime": _("Victim of crime"),
+}
 
 
 def equality_summary(*, consultation: Consultation) -> list[tuple[str, list[tuple[str, int]]]]:
@@ -72,8 +81,8 @@ def equality_summary(*, consultation: Consultation) -> list[tuple[str, list[tupl
         model_field = Response._meta.get_field(name)
         tally = Counter(row[name] for row in responses)
         rows = [(label, tally.get(value, 0)) for value, label in model_field.choices]
-        rows.append(("Not answered", tally.get("", 0)))
-        summary.append((str(model_field.verbose_name).replace("_", " ").capitalize(), rows))
+        rows.append((gettext("Not answered"), tally.get("", 0)))
+        summary.append((str(EQUALITY_HEADINGS[name]), rows))
     return summary
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from forums.models import Forum
 from priorities.models import AnnualEvaluation, EvaluationOutcome, Objective, Priority
@@ -55,17 +57,31 @@ def evaluation_figures(*, priority: Priority) -> str:
     lines = []
     for objective in priority.objectives.all():
         baseline = (
-            f"baseline {objective.baseline_text} ({objective.baseline_date:%-d %B %Y}), "
+            gettext("baseline %(figure)s (%(date)s), ")
+            % {
+                "figure": objective.baseline_text,
+                "date": date_format(objective.baseline_date, "j F Y"),
+            }
             if objective.baseline is not None and objective.baseline_date
             else ""
         )
         latest = (
-            f"latest {objective.figure.latest_text} ({objective.figure.latest.period.label})"
+            gettext("latest %(figure)s (%(period)s)")
+            % {
+                "figure": objective.figure.latest_text,
+                "period": objective.figure.latest.period.label,
+            }
             if getattr(objective, "figure", None)
-            else "result: "
+            else gettext("result: ")
         )
         lines.append(
-            f"{objective.measure}: {baseline}target {objective.target_text} "
-            f"by {objective.target_date:%-d %B %Y}; {latest}"
+            gettext("%(measure)s: %(baseline)starget %(target)s by %(date)s; %(latest)s")
+            % {
+                "measure": objective.measure,
+                "baseline": baseline,
+                "target": objective.target_text,
+                "date": date_format(objective.target_date, "j F Y"),
+                "latest": latest,
+            }
         )
     return "\n".join(lines)

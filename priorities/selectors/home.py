@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.home import HomeContext, HomeItem, HomeSection
 from forums.models import Forum, Membership
@@ -78,19 +79,24 @@ def sign_offs_section(home: HomeContext) -> HomeSection | None:
         sent = row.priority.sent_for_sign_off_at
         items.append(
             HomeItem(
-                text=f"Sign off “{row.priority.title}” for {row.agency}",
+                text=gettext("Sign off “%(title)s” for %(agency)s")
+                % {"title": row.priority.title, "agency": row.agency},
                 url=reverse("priorities:sign-off", args=[row.forum.slug, row.priority.pk]),
-                detail=f"{row.forum}"
-                + (f", sent {dates.date_text(timezone.localdate(sent))}" if sent else ""),
-                tag="Waiting for your agency",
+                detail=(
+                    gettext("%(forum)s, sent %(date)s")
+                    % {"forum": row.forum, "date": dates.date_text(timezone.localdate(sent))}
+                    if sent
+                    else str(row.forum)
+                ),
+                tag=gettext("Waiting for your agency"),
                 tag_class="govuk-tag--orange",
                 forum=row.forum,
             )
         )
     return HomeSection(
         key="sign-offs",
-        title="Sign-offs awaiting your agency",
+        title=gettext("Sign-offs awaiting your agency"),
         items=tuple(items),
-        empty="Nothing to do: your agency has answered every priority sent for sign-off.",
+        empty=gettext("Nothing to do: your agency has answered every priority sent for sign-off."),
         order=20,
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from forums.models import Action, AgendaItem, Decision, Forum, MinuteEntry
 from membership.models import Agency, User
@@ -80,7 +81,7 @@ class SignOffTally:
             (SignOff.Decision.AGREE.label, self.agree, "govuk-tag--green"),
             (SignOff.Decision.RESERVATIONS.label, self.reservations, "govuk-tag--yellow"),
             (SignOff.Decision.DISAGREE.label, self.disagree, "govuk-tag--red"),
-            ("Not answered yet", self.not_yet, "govuk-tag--grey"),
+            (gettext("Not answered yet"), self.not_yet, "govuk-tag--grey"),
         ]
 
 

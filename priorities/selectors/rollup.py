@@ -7,13 +7,19 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from forums import confidentiality
 from forums.models import Action, Forum
 from membership.models import User
 from priorities.models import DeliveryAction, Objective, Priority
 
-RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "none": "No actions yet"}
+RAG_LABELS = {
+    "red": _("Red"),
+    "amber": _("Amber"),
+    "green": _("Green"),
+    "none": _("No actions yet"),
+}
 RAG_TAGS = {
     "red": "govuk-tag--red",
     "amber": "govuk-tag--yellow",

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from forums.models import Forum
 from membership.models import User
@@ -38,14 +39,14 @@ def consultation_update(
 
 def _check_same_forum(forum: Forum, priorities: Iterable[Priority]) -> None:
     if any(p.forum_id != forum.pk for p in priorities):
-        raise ValidationError({"priorities": "Choose priorities of this forum"})
+        raise ValidationError({"priorities": gettext("Choose priorities of this forum")})
 
 
 @transaction.atomic
 def question_create(*, consultation: Consultation, by: User, fields: dict[str, Any]) -> Question:
     _require(by, "priorities.edit_plans", consultation.forum)
     if consultation.responses.exists():
-        raise ValidationError("Questions cannot be added once people have answered")
+        raise ValidationError(gettext("Questions cannot be added once people have answered"))
     order = consultation.questions.count() + 1
     return _save(Question(consultation=consultation, order=order, **fields))
 
@@ -61,7 +62,7 @@ def question_update(*, question: Question, by: User, fields: dict[str, Any]) -> 
 def question_delete(*, question: Question, by: User) -> None:
     _require(by, "priorities.edit_plans", question.consultation.forum)
     if question.answers.exists():
-        raise ValidationError("A question people have answered cannot be removed")
+        raise ValidationError(gettext("A question people have answered cannot be removed"))
     question.delete()
 
 
@@ -75,26 +76,28 @@ def response_submit(
 ) -> Response:
     """Store one member of the public's answers to an open consultation (no sign-in)."""
     if not consultation.is_open(on):
-        raise ValidationError("This consultation is closed and no longer accepts answers")
+        raise ValidationError(gettext("This consultation is closed and no longer accepts answers"))
     questions = {q.pk: q for q in consultation.questions.all()}
     errors = {}
     cleaned = {}
     for question in questions.values():
         text = (answers.get(question.pk) or "").strip()
         if len(text) > MAX_ANSWER_LENGTH:
-            errors[f"question_{question.pk}"] = (
-                f"Your answer must be {MAX_ANSWER_LENGTH:,} characters or fewer"
-            )
+            errors[f"question_{question.pk}"] = gettext(
+                "Your answer must be %(count)s characters or fewer"
+            ) % {"count": f"{MAX_ANSWER_LENGTH:,}"}
         elif question.required and not text:
-            errors[f"question_{question.pk}"] = f"Answer the question: {question.text}"
+            errors[f"question_{question.pk}"] = gettext("Answer the question: %(question)s") % {
+                "question": question.text
+            }
         elif question.kind == Question.Kind.CHOICE and text and text not in question.choice_list:
-            errors[f"question_{question.pk}"] = "Choose one of the answers"
+            errors[f"question_{question.pk}"] = gettext("Choose one of the answers")
         elif text:
             cleaned[question.pk] = text
     if errors:
         raise ValidationError(errors)
     if not cleaned:
-        raise ValidationError("Answer at least one question before you send your answers")
+        raise ValidationError(gettext("Answer at least one question before you send your answers"))
     about_you = {k: v for k, v in (about_you or {}).items() if v}
     if not consultation.equality_monitoring:
         about_you = {k: v for k, v in about_you.items() if k == "respondent_type"}
@@ -116,7 +119,7 @@ def you_said_we_did_create(
     for name in ("priority", "decision", "action"):
         linked = fields.get(name)
         if linked is not None and linked.forum_id != forum_id:
-            raise ValidationError({name: "Choose something from this forum"})
+            raise ValidationError({name: gettext("Choose something from this forum")})
     order = consultation.you_said_we_did.count() + 1
     return _save(YouSaidWeDid(consultation=consultation, order=order, **fields))
 
@@ -126,5 +129,5 @@ def response_cite(*, priority: Priority, response: Response, by: User) -> None:
     """Cite a consultation response as evidence for a priority (members see it, never public)."""
     _require(by, "priorities.edit_plans", priority.forum)
     if response.consultation.forum_id != priority.forum_id:
-        raise ValidationError("Choose a response to this forum's consultation")
+        raise ValidationError(gettext("Choose a response to this forum's consultation"))
     priority.cited_responses.add(response)

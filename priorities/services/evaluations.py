@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import Forum
 from membership.models import User
@@ -20,7 +21,7 @@ def evaluation_start(*, forum: Forum, plan_year: int, by: User) -> AnnualEvaluat
     _require(by, "priorities.edit_plans", forum)
     evaluation, created = AnnualEvaluation.objects.get_or_create(forum=forum, plan_year=plan_year)
     if not created:
-        raise ValidationError({"plan_year": "This plan year already has an evaluation"})
+        raise ValidationError({"plan_year": gettext("This plan year already has an evaluation")})
     return evaluation
 
 
@@ -28,7 +29,7 @@ def evaluation_start(*, forum: Forum, plan_year: int, by: User) -> AnnualEvaluat
 def evaluation_update(*, evaluation: AnnualEvaluation, by: User, summary: str) -> AnnualEvaluation:
     _require(by, "priorities.edit_plans", evaluation.forum)
     if evaluation.status == AnnualEvaluation.Status.APPROVED:
-        raise ValidationError("An approved evaluation cannot be changed")
+        raise ValidationError(gettext("An approved evaluation cannot be changed"))
     evaluation.summary = summary
     evaluation.save(update_fields=["summary"])
     return evaluation
@@ -40,9 +41,9 @@ def outcome_record(
 ) -> EvaluationOutcome:
     _require(by, "priorities.edit_plans", evaluation.forum)
     if evaluation.status == AnnualEvaluation.Status.APPROVED:
-        raise ValidationError("An approved evaluation cannot be changed")
+        raise ValidationError(gettext("An approved evaluation cannot be changed"))
     if priority.forum_id != evaluation.forum_id or priority.plan_year != evaluation.plan_year:
-        raise ValidationError("Choose a priority of this forum's plan year")
+        raise ValidationError(gettext("Choose a priority of this forum's plan year"))
     outcome = EvaluationOutcome.objects.filter(evaluation=evaluation, priority=priority).first()
     outcome = outcome or EvaluationOutcome(evaluation=evaluation, priority=priority)
     _set(outcome, fields)
@@ -56,12 +57,15 @@ def evaluation_approve(*, evaluation: AnnualEvaluation, by: User) -> AnnualEvalu
 
     _require(by, "priorities.approve_evaluation", evaluation.forum)
     if evaluation.status == AnnualEvaluation.Status.APPROVED:
-        raise ValidationError("This evaluation is already approved")
+        raise ValidationError(gettext("This evaluation is already approved"))
     missing = [str(p) for p, outcome in evaluation_rows(evaluation=evaluation) if outcome is None]
     if missing:
-        raise ValidationError(f"Record an outcome for every priority first: {', '.join(missing)}")
+        raise ValidationError(
+            gettext("Record an outcome for every priority first: %(titles)s")
+            % {"titles": ", ".join(missing)}
+        )
     if not evaluation.summary.strip():
-        raise ValidationError("Write the overall summary first")
+        raise ValidationError(gettext("Write the overall summary first"))
     evaluation.status = AnnualEvaluation.Status.APPROVED
     evaluation.approved_by = by
     evaluation.approved_at = timezone.now()

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import Forum
 from membership.models import User
@@ -19,7 +20,9 @@ Entry = GoodPracticeEntry
 
 def _check_theme(entry: Entry) -> None:
     if entry.theme_id and not Theme.objects.for_forum(entry.forum).filter(pk=entry.theme_id):
-        raise ValidationError({"theme": "Choose a national theme or one of your board's own"})
+        raise ValidationError(
+            {"theme": gettext("Choose a national theme or one of your board's own")}
+        )
 
 
 def _require_curator(by: User) -> None:
@@ -43,7 +46,7 @@ def good_practice_update(*, entry: Entry, by: User, fields: dict[str, Any]) -> E
     """Change a draft, or an entry the curator turned down."""
     _require(by, "priorities.share_good_practice", entry.forum)
     if not entry.can_change:
-        raise ValidationError("An entry waiting for review or published cannot be changed")
+        raise ValidationError(gettext("An entry waiting for review or published cannot be changed"))
     plain, m2m = _split(fields)
     _set(entry, plain)
     _check_theme(entry)
@@ -55,7 +58,7 @@ def good_practice_submit(*, entry: Entry, by: User) -> Entry:
     """Send the entry to the national curator for review."""
     _require(by, "priorities.share_good_practice", entry.forum)
     if not entry.can_change:
-        raise ValidationError("This entry has already been submitted")
+        raise ValidationError(gettext("This entry has already been submitted"))
     entry.state = Entry.State.SUBMITTED
     entry.submitted_at = timezone.now()
     entry.review_note = ""
@@ -68,9 +71,9 @@ def good_practice_publish(*, entry: Entry, by: User, audience: str) -> Entry:
     """The curator publishes a submitted entry, to the public or to partners only."""
     _require_curator(by)
     if not entry.is_waiting:
-        raise ValidationError("Only an entry waiting for review can be published")
+        raise ValidationError(gettext("Only an entry waiting for review can be published"))
     if audience not in Entry.Audience.values:
-        raise ValidationError({"audience": "Choose who may read the entry"})
+        raise ValidationError({"audience": gettext("Choose who may read the entry")})
     entry.state = Entry.State.PUBLISHED
     entry.audience = audience
     entry.reviewed_by = by
@@ -85,9 +88,9 @@ def good_practice_reject(*, entry: Entry, by: User, reason: str) -> Entry:
     submit it again."""
     _require_curator(by)
     if not entry.is_waiting:
-        raise ValidationError("Only an entry waiting for review can be turned down")
+        raise ValidationError(gettext("Only an entry waiting for review can be turned down"))
     if not reason.strip():
-        raise ValidationError({"review_note": "Say why the entry is not published"})
+        raise ValidationError({"review_note": gettext("Say why the entry is not published")})
     entry.state = Entry.State.REJECTED
     entry.review_note = reason.strip()
     entry.reviewed_by = by
@@ -102,11 +105,11 @@ def good_practice_adopt(
     """A board records that it adopted a published entry, maybe for one of its priorities."""
     _require(by, "priorities.share_good_practice", forum)
     if not entry.is_published:
-        raise ValidationError("Only a published entry can be adopted")
+        raise ValidationError(gettext("Only a published entry can be adopted"))
     if priority is not None and priority.forum_id != forum.pk:
-        raise ValidationError({"priority": "Choose one of your board's priorities"})
+        raise ValidationError({"priority": gettext("Choose one of your board's priorities")})
     if GoodPracticeAdoption.objects.filter(entry=entry, forum=forum).exists():
-        raise ValidationError("Your board has already recorded that it adopted this")
+        raise ValidationError(gettext("Your board has already recorded that it adopted this"))
     adoption = GoodPracticeAdoption(
         entry=entry, forum=forum, priority=priority, note=note, adopted_by=by
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from forums.models import Action, AgendaItem, Decision, MinuteEntry
 from membership.models import User
@@ -18,9 +19,9 @@ def delivery_action_link(
     """Put one of the forum's actions on the priority's delivery plan."""
     _require(by, "priorities.edit_plans", priority.forum)
     if action.forum_id != priority.forum_id:
-        raise ValidationError({"action": "Choose an action of this forum"})
+        raise ValidationError({"action": gettext("Choose an action of this forum")})
     if objective is not None and objective.priority_id != priority.pk:
-        raise ValidationError({"objective": "Choose an objective of this priority"})
+        raise ValidationError({"objective": gettext("Choose an objective of this priority")})
     link, _ = DeliveryAction.objects.update_or_create(
         priority=priority, action=action, defaults={"objective": objective, "linked_by": by}
     )
@@ -46,7 +47,7 @@ def discussion_link(
     _require(by, "priorities.edit_plans", priority.forum)
     chosen = [x for x in (agenda_item, decision, minute_entry) if x is not None]
     if len(chosen) != 1:
-        raise ValidationError("Choose one agenda item, decision or minute")
+        raise ValidationError(gettext("Choose one agenda item, decision or minute"))
     forum_id = (
         agenda_item.meeting.forum_id
         if agenda_item
@@ -55,7 +56,7 @@ def discussion_link(
         else minute_entry.minutes.meeting.forum_id
     )
     if forum_id != priority.forum_id:
-        raise ValidationError("Choose something from this forum's meetings")
+        raise ValidationError(gettext("Choose something from this forum's meetings"))
     link, _ = PriorityDiscussion.objects.get_or_create(
         priority=priority,
         agenda_item=agenda_item,

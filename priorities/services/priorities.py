@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import Forum
 from membership.models import Agency, User
@@ -41,11 +42,13 @@ def priority_update(*, priority: Priority, by: User, fields: dict[str, Any]) -> 
 def _check_changeable(priority: Priority) -> None:
     """Agencies sign off what they see: nothing changes while the priority is out for sign-off."""
     if priority.status == Priority.Status.RETIRED:
-        raise ValidationError("A retired priority cannot be changed")
+        raise ValidationError(gettext("A retired priority cannot be changed"))
     if priority.status == Priority.Status.SIGN_OFF:
         raise ValidationError(
-            "Take the priority back to draft before changing it: agencies are signing off "
-            "what they see now"
+            gettext(
+                "Take the priority back to draft before changing it: agencies are signing off "
+                "what they see now"
+            )
         )
 
 
@@ -54,11 +57,13 @@ def priority_send_for_sign_off(*, priority: Priority, by: User) -> Priority:
     """Send a draft priority to every agency on the forum for sign-off, and tell them."""
     _require(by, "priorities.edit_plans", priority.forum)
     if priority.status != Priority.Status.DRAFT:
-        raise ValidationError("Only a draft priority can go out for sign-off")
+        raise ValidationError(gettext("Only a draft priority can go out for sign-off"))
     if not priority.objectives.exists():
         raise ValidationError(
-            "Add at least one objective with a measure and a target before sending the "
-            "priority for sign-off"
+            gettext(
+                "Add at least one objective with a measure and a target before sending the "
+                "priority for sign-off"
+            )
         )
     priority.status = Priority.Status.SIGN_OFF
     priority.sign_off_round += 1
@@ -87,7 +92,7 @@ def _notify_signers(priority: Priority) -> None:
         key=f"priorities:sign-off:{priority.pk}:round={priority.sign_off_round}",
         recipients=signers,
         category="priorities",
-        subject=f"Sign off the priority: {priority.title}",
+        subject=gettext("Sign off the priority: %(title)s") % {"title": priority.title},
         template="priorities/email/sign_off_requested",
         context={"priority": priority, "forum": priority.forum},
         url=reverse("priorities:sign-off", args=[priority.forum.slug, priority.pk]),
@@ -99,7 +104,7 @@ def priority_return_to_draft(*, priority: Priority, by: User) -> Priority:
     """Take a priority back from sign-off to revise it (the sign-offs so far are kept)."""
     _require(by, "priorities.edit_plans", priority.forum)
     if priority.status != Priority.Status.SIGN_OFF:
-        raise ValidationError("Only a priority out for sign-off can go back to draft")
+        raise ValidationError(gettext("Only a priority out for sign-off can go back to draft"))
     priority.status = Priority.Status.DRAFT
     priority.save(update_fields=["status", "updated_at"])
     return priority
@@ -112,16 +117,21 @@ def priority_agree(*, priority: Priority, by: User) -> Priority:
 
     _require(by, "priorities.edit_plans", priority.forum)
     if priority.status != Priority.Status.SIGN_OFF:
-        raise ValidationError("Only a priority out for sign-off can be agreed")
+        raise ValidationError(gettext("Only a priority out for sign-off can be agreed"))
     board = sign_off_board(priority=priority)
     if board.outstanding:
         names = ", ".join(str(row.agency) for row in board.outstanding)
-        raise ValidationError(f"These agencies have not signed off yet: {names}")
+        raise ValidationError(
+            gettext("These agencies have not signed off yet: %(names)s") % {"names": names}
+        )
     if board.disagreements:
         names = ", ".join(str(s.agency) for s in board.disagreements)
         raise ValidationError(
-            f"These agencies do not agree: {names}. Resolve it (record a tension if need be), "
-            "revise the priority and send it for sign-off again"
+            gettext(
+                "These agencies do not agree: %(names)s. Resolve it (record a tension if need "
+                "be), revise the priority and send it for sign-off again"
+            )
+            % {"names": names}
         )
     priority.status = Priority.Status.AGREED
     priority.agreed_at = timezone.now()
@@ -133,7 +143,7 @@ def priority_agree(*, priority: Priority, by: User) -> Priority:
 def priority_retire(*, priority: Priority, by: User) -> Priority:
     _require(by, "priorities.edit_plans", priority.forum)
     if priority.status != Priority.Status.AGREED:
-        raise ValidationError("Only an agreed priority can be retired")
+        raise ValidationError(gettext("Only an agreed priority can be retired"))
     priority.status = Priority.Status.RETIRED
     priority.retired_at = timezone.now()
     priority.save(update_fields=["status", "retired_at", "updated_at"])
@@ -163,7 +173,9 @@ def objective_update(*, objective: Objective, by: User, fields: dict[str, Any]) 
 def objective_delete(*, objective: Objective, by: User) -> None:
     _require(by, "priorities.edit_plans", objective.priority.forum)
     if objective.priority.status != Priority.Status.DRAFT:
-        raise ValidationError("Objectives can only be removed while the priority is a draft")
+        raise ValidationError(
+            gettext("Objectives can only be removed while the priority is a draft")
+        )
     objective.delete()
 
 
@@ -179,13 +191,15 @@ def sign_off_record(
     Only a member representing that agency may sign for it; advisory members never do."""
     forum = priority.forum
     if not by.has_perm("priorities.sign_off", forum) or not represents_agency(by, forum, agency):
-        raise PermissionDenied("You can only sign off for the agency you represent")
+        raise PermissionDenied(gettext("You can only sign off for the agency you represent"))
     if priority.status != Priority.Status.SIGN_OFF:
-        raise ValidationError("This priority is not out for sign-off")
+        raise ValidationError(gettext("This priority is not out for sign-off"))
     if decision not in SignOff.Decision.values:
-        raise ValidationError({"decision": "Choose whether your agency agrees"})
+        raise ValidationError({"decision": gettext("Choose whether your agency agrees")})
     if decision != SignOff.Decision.AGREE and not comment.strip():
-        raise ValidationError({"comment": "Say what your agency's reservations or objections are"})
+        raise ValidationError(
+            {"comment": gettext("Say what your agency's reservations or objections are")}
+        )
     sign_off, _ = SignOff.objects.update_or_create(
         priority=priority,
         round=priority.sign_off_round,
@@ -217,7 +231,12 @@ def _notify_objection(sign_off: SignOff) -> None:
         key=f"priorities:objection:{sign_off.pk}:{sign_off.decision}:{sign_off.history.count()}",
         recipients=runners,
         category="priorities",
-        subject=f"{sign_off.agency}: {sign_off.get_decision_display().lower()} — {priority.title}",
+        subject=gettext("%(agency)s: %(decision)s — %(title)s")
+        % {
+            "agency": sign_off.agency,
+            "decision": sign_off.get_decision_display().lower(),
+            "title": priority.title,
+        },
         template="priorities/email/sign_off_objection",
         context={"sign_off": sign_off, "priority": priority, "forum": priority.forum},
         url=reverse("priorities:detail", args=[priority.forum.slug, priority.pk]),
@@ -234,5 +253,5 @@ def local_theme_create(*, forum: Forum, by: User, name: str, description: str = 
     _require(by, "priorities.edit_plans", forum)
     slug = f"{forum.slug}-{slugify(name)}"[:80]
     if Theme.objects.filter(slug=slug).exists():
-        raise ValidationError({"name": "This forum already has a theme with that name"})
+        raise ValidationError({"name": gettext("This forum already has a theme with that name")})
     return _save(Theme(slug=slug, name=name, description=description, forum=forum))

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from forums.models import Forum
 from membership.models import User
@@ -26,7 +27,9 @@ def tension_update(*, tension: Tension, by: User, fields: dict[str, Any]) -> Ten
     plain, m2m = _split(fields)
     _set(tension, plain)
     if tension.status != Tension.Status.OPEN and not tension.resolution.strip():
-        raise ValidationError({"resolution": "Say how the tension was resolved or escalated"})
+        raise ValidationError(
+            {"resolution": gettext("Say how the tension was resolved or escalated")}
+        )
     return _save(tension, m2m)
 
 
@@ -46,9 +49,15 @@ def risk_update(*, risk: Risk, by: User, fields: dict[str, Any]) -> Risk:
     return _save(risk)
 
 
+OUT_OF_RANGE = {
+    "likelihood": gettext_lazy("The likelihood must be a whole number from 1 to 5"),
+    "impact": gettext_lazy("The impact must be a whole number from 1 to 5"),
+}
+
+
 def _score(risk: Risk) -> None:
     for name in ("likelihood", "impact"):
         value = getattr(risk, name)
         if value is None or not 1 <= value <= 5:
-            raise ValidationError({name: f"The {name} must be a whole number from 1 to 5"})
+            raise ValidationError({name: OUT_OF_RANGE[name]})
     risk.score = risk.likelihood * risk.impact

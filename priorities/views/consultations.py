@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forums.access import public_forum_for
@@ -61,12 +62,12 @@ def consultation_create(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Consultation created. Now add its questions.")
+            messages.success(request, _("Consultation created. Now add its questions."))
             return redirect("priorities:consultation", forum.slug, consultation.pk)
     return form_page(
         request,
         form,
-        title="Open a public consultation",
+        title=_("Open a public consultation"),
         caption=forum.name,
         back_url=reverse("priorities:consultations", args=[forum.slug]),
     )
@@ -84,12 +85,12 @@ def consultation_edit(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Consultation saved.")
+            messages.success(request, _("Consultation saved."))
             return redirect("priorities:consultation", forum.slug, consultation.pk)
     return form_page(
         request,
         form,
-        title=f"Change: {consultation.title}",
+        title=_("Change: %(title)s") % {"title": consultation.title},
         caption=forum.name,
         back_url=reverse("priorities:consultation", args=[forum.slug, consultation.pk]),
     )
@@ -132,12 +133,12 @@ def question_create(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Question added.")
+            messages.success(request, _("Question added."))
             return redirect("priorities:consultation", forum.slug, consultation.pk)
     return form_page(
         request,
         form,
-        title="Add a question",
+        title=_("Add a question"),
         caption=consultation.title,
         back_url=reverse("priorities:consultation", args=[forum.slug, consultation.pk]),
     )
@@ -154,14 +155,14 @@ def question_edit(request, slug, pk, question_pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Question saved.")
+            messages.success(request, _("Question saved."))
             return redirect("priorities:consultation", forum.slug, consultation.pk)
     return render(
         request,
         "priorities/objective_form.html",
         {
             "form": form,
-            "page_title": "Change the question",
+            "page_title": _("Change the question"),
             "caption": consultation.title,
             "back_url": reverse("priorities:consultation", args=[forum.slug, consultation.pk]),
             "remove_url": (
@@ -171,9 +172,9 @@ def question_edit(request, slug, pk, question_pk):
                     "priorities:question-delete", args=[forum.slug, consultation.pk, question.pk]
                 )
             ),
-            "remove_heading": "Remove this question",
-            "remove_text": "Questions can be removed until someone has answered them.",
-            "remove_button": "Remove the question",
+            "remove_heading": _("Remove this question"),
+            "remove_text": _("Questions can be removed until someone has answered them."),
+            "remove_button": _("Remove the question"),
         },
     )
 
@@ -188,7 +189,7 @@ def question_delete(request, slug, pk, question_pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Question removed.")
+        messages.success(request, _("Question removed."))
     return redirect("priorities:consultation", forum.slug, consultation.pk)
 
 
@@ -205,7 +206,7 @@ def consultation_export(request, slug, pk):
     writer = csv.writer(response)
     about = ["respondent_type", "age_band", "sex", "ethnic_group", "disability", "victim_of_crime"]
     writer.writerow(
-        ["Response", "Submitted at"]
+        [_("Response"), _("Submitted at")]
         + [q.text for q in questions]
         + [str(Response._meta.get_field(name).verbose_name) for name in about]
     )
@@ -246,16 +247,18 @@ def you_said_we_did_add(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Entry added.")
+            messages.success(request, _("Entry added."))
             return redirect("priorities:consultation", forum.slug, consultation.pk)
     return form_page(
         request,
         form,
-        title="You said, we did: add an entry",
+        title=_("You said, we did: add an entry"),
         caption=consultation.title,
         back_url=reverse("priorities:consultation", args=[forum.slug, consultation.pk]),
-        intro="This is published on the consultation's public 'You said, we did' page. Linked "
-        "decisions and actions only appear there if they are public.",
+        intro=_(
+            "This is published on the consultation's public 'You said, we did' page. Linked "
+            "decisions and actions only appear there if they are public."
+        ),
     )
 
 
@@ -267,14 +270,18 @@ def response_cite(request, slug, pk):
     response = consultation.responses.filter(pk=request.POST.get("response") or 0).first()
     priority = Priority.objects.filter(forum=forum, pk=request.POST.get("priority") or 0).first()
     if response is None or priority is None:
-        messages.error(request, "Choose the priority the response is evidence for")
+        messages.error(request, _("Choose the priority the response is evidence for"))
         return redirect("priorities:consultation", forum.slug, consultation.pk)
     try:
         services.response_cite(priority=priority, response=response, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Response {response.pk} cited as evidence on {priority}.")
+        messages.success(
+            request,
+            _("Response %(number)s cited as evidence on %(priority)s.")
+            % {"number": response.pk, "priority": priority},
+        )
     return redirect("priorities:consultation", forum.slug, consultation.pk)
 
 

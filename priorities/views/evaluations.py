@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forums import reports
@@ -82,8 +83,8 @@ def evaluation_summary(request, slug, year):
     return form_page(
         request,
         form,
-        title="Overall summary",
-        caption=f"Annual evaluation {evaluation.plan_year_label}",
+        title=_("Overall summary"),
+        caption=_("Annual evaluation %(year)s") % {"year": evaluation.plan_year_label},
         back_url=reverse("priorities:evaluation", args=[forum.slug, year]),
     )
 
@@ -106,13 +107,13 @@ def outcome_edit(request, slug, year, priority_pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Outcome saved.")
+            messages.success(request, _("Outcome saved."))
             return redirect("priorities:evaluation", forum.slug, year)
     return form_page(
         request,
         form,
-        title=f"Outcome: {priority.title}",
-        caption=f"Annual evaluation {evaluation.plan_year_label}",
+        title=_("Outcome: %(title)s") % {"title": priority.title},
+        caption=_("Annual evaluation %(year)s") % {"year": evaluation.plan_year_label},
         back_url=reverse("priorities:evaluation", args=[forum.slug, year]),
     )
 
@@ -126,5 +127,5 @@ def evaluation_approve(request, slug, year):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Evaluation approved and published.")
+        messages.success(request, _("Evaluation approved and published."))
     return redirect("priorities:evaluation", forum.slug, year)

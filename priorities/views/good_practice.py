@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from forums.views.common import apply_errors, confirm_page, form_page, forum_or_404, posted
@@ -120,16 +121,18 @@ def entry_create(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Entry saved as a draft. Submit it when it is ready.")
+            messages.success(request, _("Entry saved as a draft. Submit it when it is ready."))
             return redirect("priorities:good-practice-board-entry", forum.slug, item.pk)
     return form_page(
         request,
         form,
-        title="Share good practice",
+        title=_("Share good practice"),
         caption=forum.name,
         back_url=reverse("priorities:good-practice-board", args=[forum.slug]),
-        intro="Write up something your board did that others could learn from. A national "
-        "curator reviews it before it is published in the good-practice library.",
+        intro=_(
+            "Write up something your board did that others could learn from. A national "
+            "curator reviews it before it is published in the good-practice library."
+        ),
     )
 
 
@@ -138,7 +141,7 @@ def entry_edit(request, slug, pk):
     item = selectors.forum_entry(forum=forum, pk=pk)
     back = reverse("priorities:good-practice-board-entry", args=[forum.slug, item.pk])
     if not item.can_change:
-        messages.error(request, "An entry waiting for review or published cannot be changed.")
+        messages.error(request, _("An entry waiting for review or published cannot be changed."))
         return redirect(back)
     form = _entry_form(request, forum, instance=item)
     if request.method == "POST" and form.is_valid():
@@ -147,9 +150,9 @@ def entry_edit(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Entry saved.")
+            messages.success(request, _("Entry saved."))
             return redirect(back)
-    return form_page(request, form, title="Change the entry", caption=forum.name, back_url=back)
+    return form_page(request, form, title=_("Change the entry"), caption=forum.name, back_url=back)
 
 
 def entry_submit(request, slug, pk):
@@ -162,20 +165,22 @@ def entry_submit(request, slug, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "Entry submitted for review.")
+            messages.success(request, _("Entry submitted for review."))
         return redirect(back)
     return confirm_page(
         request,
-        title=f"Submit “{item.title}” for review",
+        title=_("Submit “%(title)s” for review") % {"title": item.title},
         caption=forum.name,
-        button="Submit for review",
+        button=_("Submit for review"),
         back_url=back,
         what_happens=[
-            "A national curator reviews the entry and publishes it, for everyone or for "
-            "partners only, or tells you why not.",
-            "You cannot change it while it waits for review.",
+            _(
+                "A national curator reviews the entry and publishes it, for everyone or for "
+                "partners only, or tells you why not."
+            ),
+            _("You cannot change it while it waits for review."),
         ],
-        becomes_public=["The entry, if the curator publishes it for everyone."],
+        becomes_public=[_("The entry, if the curator publishes it for everyone.")],
     )
 
 
@@ -198,12 +203,15 @@ def adopt(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, f"Recorded that {forum.name} adopted this practice.")
+            messages.success(
+                request,
+                _("Recorded that %(forum)s adopted this practice.") % {"forum": forum.name},
+            )
             return redirect(back)
     return form_page(
         request,
         form,
-        title=f"Record that your board adopted “{item.title}”",
+        title=_("Record that your board adopted “%(title)s”") % {"title": item.title},
         caption=forum.name,
         back_url=back,
     )
@@ -239,7 +247,7 @@ def review(request, pk):
             apply_errors(form, error)
         else:
             messages.success(
-                request, "Entry published." if item.is_published else "Entry not published."
+                request, _("Entry published.") if item.is_published else _("Entry not published.")
             )
             return redirect("priorities:good-practice-review-list")
     return render(

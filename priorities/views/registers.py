@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
 from priorities import selectors, services
@@ -49,16 +50,18 @@ def tension_create(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Tension recorded.")
+            messages.success(request, _("Tension recorded."))
             return redirect("priorities:tensions", forum.slug)
     return form_page(
         request,
         form,
-        title="Record a tension",
+        title=_("Record a tension"),
         caption=forum.name,
         back_url=reverse("priorities:tensions", args=[forum.slug]),
-        intro="A conflict between an agency's own plan or measure and the shared priorities, "
-        "for example fewer hearings per case against the conviction rate.",
+        intro=_(
+            "A conflict between an agency's own plan or measure and the shared priorities, "
+            "for example fewer hearings per case against the conviction rate."
+        ),
     )
 
 
@@ -72,14 +75,14 @@ def tension_edit(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Tension saved.")
+            messages.success(request, _("Tension saved."))
             return redirect("priorities:tensions", forum.slug)
     return render(
         request,
         "priorities/history_form.html",
         {
             "form": form,
-            "page_title": f"Change: {tension.title}",
+            "page_title": _("Change: %(title)s") % {"title": tension.title},
             "caption": forum.name,
             "back_url": reverse("priorities:tensions", args=[forum.slug]),
             "changes": selectors.changes_of(instance=tension),
@@ -122,12 +125,12 @@ def risk_create(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Risk added to the register.")
+            messages.success(request, _("Risk added to the register."))
             return redirect("priorities:risks", forum.slug)
     return form_page(
         request,
         form,
-        title="Add a risk",
+        title=_("Add a risk"),
         caption=forum.name,
         back_url=reverse("priorities:risks", args=[forum.slug]),
     )
@@ -143,14 +146,14 @@ def risk_edit(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Risk saved.")
+            messages.success(request, _("Risk saved."))
             return redirect("priorities:risks", forum.slug)
     return render(
         request,
         "priorities/history_form.html",
         {
             "form": form,
-            "page_title": f"Change: {risk.title}",
+            "page_title": _("Change: %(title)s") % {"title": risk.title},
             "caption": forum.name,
             "back_url": reverse("priorities:risks", args=[forum.slug]),
             "changes": selectors.changes_of(instance=risk),

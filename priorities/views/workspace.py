@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from forums.views.common import apply_errors, form_page, forum_or_404, posted
@@ -108,12 +110,12 @@ def priority_create(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Priority drafted. Now add its objectives.")
+            messages.success(request, _("Priority drafted. Now add its objectives."))
             return redirect("priorities:detail", forum.slug, priority.pk)
     return form_page(
         request,
         form,
-        title="Draft a priority",
+        title=_("Draft a priority"),
         caption=forum.name,
         back_url=reverse("priorities:workspace-list", args=[forum.slug]),
     )
@@ -125,7 +127,8 @@ def priority_edit(request, slug, pk):
     if not priority.is_editable:
         messages.error(
             request,
-            f"A priority that is {priority.get_status_display().lower()} cannot be changed.",
+            _("A priority that is %(status)s cannot be changed.")
+            % {"status": priority.get_status_display().lower()},
         )
         return redirect("priorities:detail", forum.slug, priority.pk)
     form = _priority_form(request, forum, instance=priority)
@@ -135,17 +138,17 @@ def priority_edit(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Priority saved.")
+            messages.success(request, _("Priority saved."))
             return redirect("priorities:detail", forum.slug, priority.pk)
     intro = (
-        "This priority is agreed: every change is kept in its history."
+        _("This priority is agreed: every change is kept in its history.")
         if priority.is_agreed
         else ""
     )
     return form_page(
         request,
         form,
-        title=f"Change: {priority.title}",
+        title=_("Change: %(title)s") % {"title": priority.title},
         caption=forum.name,
         back_url=reverse("priorities:detail", args=[forum.slug, priority.pk]),
         intro=intro,
@@ -153,10 +156,13 @@ def priority_edit(request, slug, pk):
 
 
 STATUS_SERVICES = {
-    "send": (services.priority_send_for_sign_off, "Priority sent to every agency for sign-off."),
-    "agree": (services.priority_agree, "Priority agreed."),
-    "return": (services.priority_return_to_draft, "Priority returned to draft."),
-    "retire": (services.priority_retire, "Priority retired."),
+    "send": (
+        services.priority_send_for_sign_off,
+        gettext_lazy("Priority sent to every agency for sign-off."),
+    ),
+    "agree": (services.priority_agree, gettext_lazy("Priority agreed.")),
+    "return": (services.priority_return_to_draft, gettext_lazy("Priority returned to draft.")),
+    "retire": (services.priority_retire, gettext_lazy("Priority retired.")),
 }
 
 
@@ -166,7 +172,7 @@ def priority_status(request, slug, pk):
     priority = selectors.priority_for(forum=forum, pk=pk)
     form = StatusForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose what to do with the priority")
+        messages.error(request, _("Choose what to do with the priority"))
     else:
         service, done = STATUS_SERVICES[form.cleaned_data["to"]]
         try:
@@ -192,16 +198,18 @@ def objective_create(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Objective added.")
+            messages.success(request, _("Objective added."))
             return redirect("priorities:detail", forum.slug, priority.pk)
     return form_page(
         request,
         form,
-        title="Add an objective",
+        title=_("Add an objective"),
         caption=priority.title,
         back_url=reverse("priorities:detail", args=[forum.slug, priority.pk]),
-        intro="Every objective needs a measure (an indicator or a described local measure) "
-        "and a target with a date.",
+        intro=_(
+            "Every objective needs a measure (an indicator or a described local measure) "
+            "and a target with a date."
+        ),
     )
 
 
@@ -218,14 +226,14 @@ def objective_edit(request, slug, pk, objective_pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Objective saved.")
+            messages.success(request, _("Objective saved."))
             return redirect("priorities:detail", forum.slug, priority.pk)
     return render(
         request,
         "priorities/objective_form.html",
         {
             "form": form,
-            "page_title": f"Change objective: {objective.title}",
+            "page_title": _("Change objective: %(title)s") % {"title": objective.title},
             "caption": priority.title,
             "back_url": reverse("priorities:detail", args=[forum.slug, priority.pk]),
             "remove_url": (
@@ -247,7 +255,7 @@ def objective_delete(request, slug, pk, objective_pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Objective removed.")
+        messages.success(request, _("Objective removed."))
     return redirect("priorities:detail", forum.slug, priority.pk)
 
 
@@ -258,7 +266,7 @@ def sign_off(request, slug, pk):
     agencies = selectors.agencies_person_signs_for(person=request.user, priority=priority)
     back_url = reverse("priorities:detail", args=[forum.slug, priority.pk])
     if not priority.is_out_for_sign_off:
-        messages.error(request, "This priority is not out for sign-off.")
+        messages.error(request, _("This priority is not out for sign-off."))
         return redirect(back_url)
     board = selectors.sign_off_board(priority=priority)
     answers = board.answer_of({agency.pk for agency in agencies})
@@ -275,7 +283,7 @@ def sign_off(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Sign-off recorded.")
+            messages.success(request, _("Sign-off recorded."))
             return redirect(back_url)
     return render(
         request,
@@ -306,16 +314,18 @@ def delivery_action_add(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Action added to the delivery plan.")
+            messages.success(request, _("Action added to the delivery plan."))
             return redirect("priorities:detail", forum.slug, priority.pk)
     return form_page(
         request,
         form,
-        title="Add an action to the delivery plan",
+        title=_("Add an action to the delivery plan"),
         caption=priority.title,
         back_url=reverse("priorities:detail", args=[forum.slug, priority.pk]),
-        intro="Actions come from the forum's action list, so one list serves meetings and "
-        "the delivery plan.",
+        intro=_(
+            "Actions come from the forum's action list, so one list serves meetings and "
+            "the delivery plan."
+        ),
     )
 
 
@@ -325,7 +335,7 @@ def delivery_action_remove(request, slug, pk, link_pk):
     priority = selectors.priority_for(forum=forum, pk=pk)
     link = get_object_or_404(priority.delivery_actions, pk=link_pk)
     services.delivery_action_unlink(link=link, by=request.user)
-    messages.success(request, "Action taken off the delivery plan.")
+    messages.success(request, _("Action taken off the delivery plan."))
     return redirect("priorities:detail", forum.slug, priority.pk)
 
 
@@ -347,15 +357,15 @@ def discussion_add(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Link added.")
+            messages.success(request, _("Link added."))
             return redirect("priorities:detail", forum.slug, priority.pk)
     return form_page(
         request,
         form,
-        title="Link to where it was discussed",
+        title=_("Link to where it was discussed"),
         caption=priority.title,
         back_url=reverse("priorities:detail", args=[forum.slug, priority.pk]),
-        intro="Choose one agenda item, decision or minute.",
+        intro=_("Choose one agenda item, decision or minute."),
     )
 
 
@@ -368,13 +378,13 @@ def theme_create(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Local theme added.")
+            messages.success(request, _("Local theme added."))
             return redirect("priorities:workspace-list", forum.slug)
     return form_page(
         request,
         form,
-        title="Add a local theme",
+        title=_("Add a local theme"),
         caption=forum.name,
         back_url=reverse("priorities:workspace-list", args=[forum.slug]),
-        intro="Use a national theme where one fits, so areas can be compared.",
+        intro=_("Use a national theme where one fits, so areas can be compared."),
     )
