@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -47,7 +48,11 @@ class NationalSubmission(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.plan_year_label}, {self.forum}"
+        return gettext("%(kind)s %(year)s, %(forum)s") % {
+            "kind": self.get_kind_display(),
+            "year": self.plan_year_label,
+            "forum": self.forum,
+        }
 
     @property
     def plan_year_label(self) -> str:
@@ -104,7 +109,7 @@ class BulletinSeries(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "bulletin series"
+        verbose_name_plural = _("bulletin series")
 
     def __str__(self):
         return self.name
@@ -164,7 +169,7 @@ class Bulletin(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.series} No {self.number}"
+        return gettext("%(series)s No %(number)s") % {"series": self.series, "number": self.number}
 
     @property
     def is_published(self) -> bool:
@@ -225,4 +230,7 @@ class ContentOffer(models.Model):
         ordering = ["-offered_at"]
 
     def __str__(self):
-        return f"{self.person} on {self.bulletin}"
+        return gettext("%(person)s on %(bulletin)s") % {
+            "person": self.person,
+            "bulletin": self.bulletin,
+        }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from priorities.assessment_questions import STAGES, questions_of
 from priorities.forms.base import GDSModelForm, date_field, gds_layout
@@ -42,7 +43,7 @@ class AssessmentOpenForm(forms.Form):
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan_year"].choices = [(year, plan_year_label(year)) for year in years]
-        self.helper = gds_layout(self, _("Open for members' ratings"))
+        self.helper = gds_layout(self, pgettext_lazy("button", "Open for members' ratings"))
 
 
 class StageRatingForm(forms.Form):

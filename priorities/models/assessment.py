@@ -8,6 +8,7 @@ chair approves; the board may publish the summary.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -81,7 +82,10 @@ class SelfAssessment(models.Model):
         ]
 
     def __str__(self):
-        return f"Self-assessment {self.plan_year_label}, {self.forum}"
+        return gettext("Self-assessment %(year)s, %(forum)s") % {
+            "year": self.plan_year_label,
+            "forum": self.forum,
+        }
 
     @property
     def plan_year_label(self) -> str:

@@ -319,10 +319,12 @@ class Risk(models.Model):
     review_date = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     shared_upward = models.BooleanField(
-        "Share with the regional board",
+        _("Share with the regional board"),
         default=False,
-        help_text="Members of the regional board over this area see this risk in their "
-        "roll-up, read only. Nothing else on the register is shared.",
+        help_text=_(
+            "Members of the regional board over this area see this risk in their "
+            "roll-up, read only. Nothing else on the register is shared."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
