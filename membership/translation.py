@@ -4,6 +4,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, translator
 
+from lcjb.english_first import english_first
 from membership.models import AgencyType, PoliceForceArea
 
 
@@ -19,3 +20,6 @@ translator.register(AgencyType, AgencyTypeTranslation)
 translator.register(PoliceForceArea, PoliceForceAreaTranslation)
 
 simple_history.register(PoliceForceArea)
+
+# Once for the whole project (membership is the first of our apps modeltranslation loads).
+english_first()
