@@ -93,6 +93,9 @@ def add_welsh_fields(form: forms.BaseForm, *, forum: Forum, fields: list[Welsh])
         welsh.help_text = WELSH_HINT
         welsh.widget.attrs["lang"] = "cy"
         form.fields[welsh_name(spec.name)] = welsh
+        instance = getattr(form, "instance", None)
+        if isinstance(form, forms.ModelForm) and instance is not None and instance.pk:
+            form.initial.setdefault(welsh_name(spec.name), getattr(instance, welsh_name(spec.name)))
         _pair_in_layout(form.helper.layout, spec.name)
 
 
