@@ -140,3 +140,29 @@ def test_a_welsh_page_of_the_agenda_shows_welsh_titles_and_marks_english_ones(cl
     welsh = client.get(public_meeting_url(meeting, "cy")).text
     assert "Gofal dioddefwyr" in welsh and "Victim care" not in welsh
     assert '<span lang="en">Any other business</span>' in welsh
+
+
+def test_a_bilingual_forums_minutes_are_written_in_both_languages(
+    welsh_secretariat_client, welsh_board
+):
+    from forums.models import MinuteEntry
+    from tests.forums.factories import MinuteEntryFactory, MinutesFactory
+
+    meeting = MeetingFactory(forum=welsh_board, held=True)
+    minutes = MinutesFactory(meeting=meeting)
+    entry = MinuteEntryFactory(
+        minutes=minutes, agenda_item=AgendaItemFactory(meeting=meeting), text="Noted."
+    )
+    url = reverse("meetings:workspace-minutes-write", args=[welsh_board.slug, meeting.pk])
+    page = welsh_secretariat_client.get(url).text
+    assert f'name="entry_{entry.pk}_cy"' in page and "Cyflwyniad (Cymraeg)" in page
+    welsh_secretariat_client.post(
+        url,
+        {"introduction": "Welcome.", "introduction_cy": "Croeso.",
+         f"entry_{entry.pk}": "Noted.", f"entry_{entry.pk}_cy": "Nodwyd."},
+    )  # fmt: skip
+    entry = MinuteEntry.objects.get(pk=entry.pk)
+    minutes.refresh_from_db()
+    assert (entry.text_en, entry.text_cy) == ("Noted.", "Nodwyd.")
+    assert (minutes.introduction_en, minutes.introduction_cy) == ("Welcome.", "Croeso.")
+    assert entry.history.latest("history_date").text_cy == "Nodwyd."
