@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -99,12 +100,14 @@ class GovernanceModel(models.TextChoices):
     POLICING_AND_CRIME_BOARD = "policing_and_crime_board", "Policing and crime board"
 
 
+# In the page's language (the Welsh are the titles the commissioners in Wales use); an area's
+# own title is its local_policing_body_title, in English and Welsh (membership/translation.py).
 DEFAULT_CHAIR_TITLES = {
-    GovernanceModel.PCC: "Police and Crime Commissioner",
-    GovernanceModel.PFCC: "Police, Fire and Crime Commissioner",
-    GovernanceModel.MAYOR: "Mayor",
-    GovernanceModel.CITY_OF_LONDON: "Chair of the Police Authority Board",
-    GovernanceModel.POLICING_AND_CRIME_BOARD: "Chair of the Policing and Crime Board",
+    GovernanceModel.PCC: _("Police and Crime Commissioner"),
+    GovernanceModel.PFCC: _("Police, Fire and Crime Commissioner"),
+    GovernanceModel.MAYOR: _("Mayor"),
+    GovernanceModel.CITY_OF_LONDON: _("Chair of the Police Authority Board"),
+    GovernanceModel.POLICING_AND_CRIME_BOARD: _("Chair of the Policing and Crime Board"),
 }
 
 
@@ -124,7 +127,7 @@ class PoliceForceArea(models.Model):
         "Leave blank to use the usual title for the governance model.",
     )
     notes = models.TextField(blank=True)
-    history = HistoricalRecords()
+    # history: registered in membership/translation.py, after its Welsh columns
 
     class Meta:
         ordering = ["name"]
@@ -136,7 +139,7 @@ class PoliceForceArea(models.Model):
     def chair_title(self) -> str:
         """The local policing body's title, from the area's governance model — never 'PCC'."""
         return self.local_policing_body_title or DEFAULT_CHAIR_TITLES.get(
-            self.governance_model, "Chair"
+            self.governance_model, _("Chair")
         )
 
 

@@ -5,7 +5,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
 from forums.models.agenda import AgendaItem
 from forums.models.forum import Forum
@@ -62,7 +61,7 @@ class Minutes(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    # history: registered in forums/translation.py, after its Welsh columns
 
     objects = MinutesQuerySet.as_manager()
 
@@ -122,7 +121,7 @@ class MinuteEntry(models.Model):
     )
     text = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    # history: registered in forums/translation.py, after its Welsh columns
 
     objects = MinuteEntryQuerySet.as_manager()
 
@@ -184,7 +183,7 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    # history: registered in forums/translation.py, after its Welsh columns
 
     objects = DecisionQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from forums import confidentiality
 from forums.models import AgendaItem, Attendance, Forum, Meeting, Paper
 from forums.reports.registry import Audience, _viewer
+from forums.templatetags.bilingual import bilingual, bilingual_text
 from membership import dates
 from membership.models import User
 
@@ -28,10 +29,11 @@ def meeting_label(meeting: Meeting) -> str:
 
 def _meeting_facts(meeting: Meeting) -> dict:
     return {
-        "forum": meeting.forum.name,
-        "title": meeting.title,
+        # In the report's language (forums.reports.requests): marked where it stands in English.
+        "forum": bilingual_text(meeting.forum, "name"),
+        "title": bilingual(meeting, "title"),
         "when": dates.when(meeting.starts_at, meeting.ends_at),
-        "where": meeting.location
+        "where": bilingual(meeting, "location")
         or (gettext("Online") if meeting.online_link else gettext("To be confirmed")),
         "status": meeting.get_status_display(),
         "cancelled": meeting.is_cancelled,

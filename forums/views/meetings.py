@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
-from forums.forms.meetings import CancelForm, MeetingForm, MeetingSeriesForm
+from forums.bilingual import welsh_changes
+from forums.forms.meetings import MEETING_WELSH, CancelForm, MeetingForm, MeetingSeriesForm
 from forums.links import meeting_url
 from forums.rules.meetings import not_yet_reason
 from forums.selectors import confirmations
@@ -29,7 +30,7 @@ def meeting_list(request, slug):
 
 def meeting_schedule(request, slug):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    form = MeetingForm(posted(request))
+    form = MeetingForm(posted(request), forum=forum)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -43,6 +44,7 @@ def meeting_schedule(request, slug):
                 online_link=data["online_link"],
                 papers_deadline=data["papers_deadline"],
                 is_public=data["is_public"],
+                **welsh_changes(data, MEETING_WELSH),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -64,7 +66,7 @@ def meeting_schedule(request, slug):
 
 def meeting_series(request, slug):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    form = MeetingSeriesForm(posted(request))
+    form = MeetingSeriesForm(posted(request), forum=forum)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -79,6 +81,7 @@ def meeting_series(request, slug):
                 location=data["location"],
                 online_link=data["online_link"],
                 is_public=data["is_public"],
+                **welsh_changes(data, MEETING_WELSH),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -121,7 +124,7 @@ def meeting_detail(request, slug, pk):
 def meeting_edit(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
-    form = MeetingForm(posted(request), initial=MeetingForm.initial_for(meeting))
+    form = MeetingForm(posted(request), forum=forum, initial=MeetingForm.initial_for(meeting))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -135,6 +138,7 @@ def meeting_edit(request, slug, pk):
                 online_link=data["online_link"],
                 papers_deadline=data["papers_deadline"],
                 is_public=data["is_public"],
+                **welsh_changes(data, MEETING_WELSH),
             )
         except ValidationError as error:
             apply_errors(form, error)

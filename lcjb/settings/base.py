@@ -37,6 +37,8 @@ BENCH_BARE_VIEW = env.bool("BENCH_BARE_VIEW", default=False)
 SERVICE_NAME = env("SERVICE_NAME", default="LCJB Forum Manager")
 
 INSTALLED_APPS = [
+    # Before the admin: Welsh and English columns for public text (each app's translation.py).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -161,7 +163,12 @@ TEMPLATES = [
                 "lcjb.context_processors.service",
             ],
             # One way to write times on every page, email and PDF: {{ x|time_of_day }} etc.
-            "builtins": ["membership.templatetags.dates", "membership.templatetags.tables"],
+            "builtins": [
+                "membership.templatetags.dates",
+                "membership.templatetags.tables",
+                # {% bilingual %}: public text in the page's language, or marked as not.
+                "forums.templatetags.bilingual",
+            ],
         },
     },
 ]
@@ -247,6 +254,15 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["lcjb.formats"]
+# Public text of a forum in Wales is held in both languages: ``<field>_en`` and ``<field>_cy``
+# columns on the same row (django-modeltranslation; see the README). The bare name
+# (``meeting.title``) always means English, whatever the page's language (lcjb/english_first.py),
+# so nothing is written, searched or shown in the wrong language by accident. Welsh is written
+# through ``<field>_cy`` form fields and shown through ``{% bilingual %}``, which marks English
+# shown on a Welsh page with lang="en" and a visible note (forums/templatetags/bilingual.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "cy")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -7,12 +7,14 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forums.bilingual import TITLE, Welsh
 from priorities.forms.base import GDSModelForm, date_field, gds_layout
 from priorities.models import Objective, Priority, SignOff
 
 
 class PriorityForm(GDSModelForm):
     submit_label = _("Save priority")
+    welsh = [TITLE, Welsh("description", _("Description (English)"), "Disgrifiad (Cymraeg)")]
     messages = {
         "plan_year": _("Enter the plan year"),
         "title": _("Enter the title of the priority"),
@@ -59,7 +61,7 @@ class PriorityForm(GDSModelForm):
             ),
         }
 
-    def __init__(self, *args, themes, indicators, agencies, members, **kwargs):
+    def __init__(self, *args, themes, indicators, agencies, members, forum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan_year"].widget = forms.NumberInput()
         self.fields["plan_year"].help_text = _(
@@ -72,6 +74,7 @@ class PriorityForm(GDSModelForm):
         self.fields["lead_agency"].queryset = agencies
         self.fields["lead_member"].queryset = members
         self.helper = gds_layout(self, self.submit_label)
+        self.add_welsh(forum)
 
     def clean_plan_year(self):
         year = self.cleaned_data["plan_year"]
@@ -82,6 +85,7 @@ class PriorityForm(GDSModelForm):
 
 class ObjectiveForm(GDSModelForm):
     submit_label = _("Save objective")
+    welsh = [Welsh("title", _("Objective (English)"), "Amcan (Cymraeg)")]
     messages = {
         "title": _("Enter the objective"),
         "target": _("Enter the target"),
@@ -116,7 +120,7 @@ class ObjectiveForm(GDSModelForm):
             "target": _("Target"),
         }
 
-    def __init__(self, *args, indicators, **kwargs):
+    def __init__(self, *args, indicators, forum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators
         self.fields["indicator"].empty_label = _("None: I will describe a local measure")
@@ -124,6 +128,7 @@ class ObjectiveForm(GDSModelForm):
             self.fields[name].widget = forms.NumberInput(attrs={"step": "any"})
             self.fields[name].error_messages["invalid"] = self.not_a_number[name]
         self.helper = gds_layout(self, self.submit_label)
+        self.add_welsh(forum)
 
     def clean(self):
         data = super().clean()

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from forums.templatetags.bilingual import bilingual, bilingual_text, page_language
 from priorities.models import Consultation, Question, Response
 from priorities.models.consultation import MAX_ANSWER_LENGTH
 
@@ -49,6 +50,17 @@ RESPONDENT_TYPES = [
 ]
 
 
+def _choices(question: Question) -> list[tuple[str, str]]:
+    """The answers to choose from: the English is what is stored (so answers count the same
+    whichever language they came in), the label the Welsh on a Welsh page when every answer
+    has one."""
+    english = question.choice_list
+    welsh = [line.strip() for line in (question.choices_cy or "").splitlines() if line.strip()]
+    if page_language() == "cy" and len(welsh) == len(english):
+        return list(zip(english, welsh, strict=True))
+    return [(choice, choice) for choice in english]
+
+
 class PublicResponseForm(forms.Form):
     """The questions of one consultation, the optional equality questions and spam checks."""
 
@@ -65,26 +77,29 @@ class PublicResponseForm(forms.Form):
         self.is_spam = False
         for question in self.questions:
             name = f"question_{question.pk}"
-            unanswered = gettext("Answer the question: %(question)s") % {"question": question.text}
+            # The question in the page's language, or marked as in English (forums/bilingual).
+            label, text = bilingual(question, "text"), bilingual_text(question, "text")
+            hint = bilingual(question, "hint")
+            unanswered = gettext("Answer the question: %(question)s") % {"question": text}
             if question.kind == Question.Kind.CHOICE:
                 self.fields[name] = forms.ChoiceField(
-                    label=question.text,
-                    choices=[(c, c) for c in question.choice_list],
+                    label=label,
+                    choices=_choices(question),
                     widget=forms.RadioSelect,
                     required=question.required,
-                    help_text=question.hint,
+                    help_text=hint,
                     error_messages={
                         "required": unanswered,
                         "invalid_choice": gettext("Choose one of the answers"),
                     },
                 )
             else:
+                limit = gettext("Up to %(count)s characters.") % {"count": f"{MAX_ANSWER_LENGTH:,}"}
                 self.fields[name] = forms.CharField(
-                    label=question.text,
+                    label=label,
                     widget=forms.Textarea(attrs={"rows": 5}),
                     required=question.required,
-                    help_text=(question.hint + " " if question.hint else "")
-                    + gettext("Up to %(count)s characters.") % {"count": f"{MAX_ANSWER_LENGTH:,}"},
+                    help_text=format_html("{} {}", hint, limit) if hint else limit,
                     max_length=MAX_ANSWER_LENGTH,
                     error_messages={
                         "required": unanswered,

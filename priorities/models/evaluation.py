@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from priorities.models.plan import plan_year_label
 
@@ -31,7 +30,7 @@ class AnnualEvaluation(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    # history: registered in priorities/translation.py, after its Welsh columns
 
     objects = AnnualEvaluationQuerySet.as_manager()
 
@@ -77,7 +76,7 @@ class EvaluationOutcome(models.Model):
         _("The figures behind it"), blank=True, help_text=_("From the linked indicators.")
     )
     next_action = models.TextField(_("What is being done now"), blank=True)
-    history = HistoricalRecords()
+    # history: registered in priorities/translation.py, after its Welsh columns
 
     class Meta:
         ordering = ["priority__title"]
