@@ -46,7 +46,7 @@ COLUMNS = (
 REQUIRED_COLUMNS = ("forum", "email", "role", "start_date")
 # The file's values are the same in every language: roles are their English words (or codes).
 with override("en"):
-    ROLE_WORDS = tuple(str(label).lower() for _, label in Membership.Role.choices)
+    ROLE_WORDS = tuple(str(label).lower() for _code, label in Membership.Role.choices)
 # A membership's fields as the file's columns, for the rules' messages.
 FIELD_COLUMNS = {"person": "email", "deputy": "deputy_email", "__all__": ""}
 EXAMPLE = (

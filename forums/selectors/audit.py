@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import CharField, Model, OuterRef, Q, QuerySet, Subquery, Value
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from forums import confidentiality
 from forums.models import Forum
@@ -34,7 +36,7 @@ from membership.models import User
 PER_PAGE = 25
 LONGEST_VALUE = 200
 _NEVER_SHOWN = {"id", "created_at", "updated_at"}
-_TYPES = {"+": "Added", "~": "Changed", "-": "Deleted"}
+_TYPES = {"+": _("Added"), "~": _("Changed"), "-": _("Deleted")}
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def register_audit_kind(kind: AuditKind) -> None:
 
 
 def audit_kinds() -> list[AuditKind]:
-    return sorted(_kinds.values(), key=lambda kind: kind.label)
+    return sorted(_kinds.values(), key=lambda kind: str(kind.label))
 
 
 @dataclass(frozen=True)
@@ -256,11 +258,11 @@ def _shown(f, version, labels) -> str:
     if value is None or value == "":
         return "—"
     if f.is_relation:
-        return labels.get((f.related_model, value), "(removed)")
+        return labels.get((f.related_model, value), gettext("(removed)"))
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return pgettext("true or false", "Yes") if value else pgettext("true or false", "No")
     if isinstance(value, datetime.datetime):
         return dates.date_and_time(value)
     if isinstance(value, datetime.date):
@@ -290,7 +292,7 @@ def _when(value) -> str:
 register_audit_kind(
     AuditKind(
         key="memberships",
-        label="Memberships",
+        label=_("Memberships"),
         model=Membership,
         forum_lookup="forum_id",
         related=("person",),
@@ -300,7 +302,7 @@ register_audit_kind(
 register_audit_kind(
     AuditKind(
         key="meetings",
-        label="Meetings",
+        label=_("Meetings"),
         model=Meeting,
         forum_lookup="forum_id",
         ignore=("sequence", "series"),
@@ -310,28 +312,28 @@ register_audit_kind(
 register_audit_kind(
     AuditKind(
         key="minutes",
-        label="Minutes",
+        label=_("Minutes"),
         model=Minutes,
         forum_lookup="meeting__forum_id",
         related=("meeting",),
-        describe=lambda r: f"Minutes of {r.meeting.title}",
+        describe=lambda r: gettext("Minutes of %(meeting)s") % {"meeting": r.meeting.title},
     )
 )
 register_audit_kind(
     AuditKind(
         key="minute-entries",
-        label="Minutes entries",
+        label=_("Minutes entries"),
         model=MinuteEntry,
         forum_lookup="minutes__meeting__forum_id",
         related=("agenda_item",),
         confidential=True,
-        describe=lambda r: f"Minute on {r.agenda_item.title}",
+        describe=lambda r: gettext("Minute on %(item)s") % {"item": r.agenda_item.title},
     )
 )
 register_audit_kind(
     AuditKind(
         key="decisions",
-        label="Decisions",
+        label=_("Decisions"),
         model=Decision,
         forum_lookup="forum_id",
         confidential=True,
@@ -341,7 +343,7 @@ register_audit_kind(
 register_audit_kind(
     AuditKind(
         key="actions",
-        label="Actions",
+        label=_("Actions"),
         model=Action,
         forum_lookup="forum_id",
         confidential=True,
@@ -351,7 +353,7 @@ register_audit_kind(
 register_audit_kind(
     AuditKind(
         key="escalations",
-        label="Escalations",
+        label=_("Escalations"),
         model=Escalation,
         forum_lookup="from_forum_id",
         extra_forum_lookups=("to_forum_id",),
