@@ -6,22 +6,35 @@ made this way reads in the language active where the notification is rendered, n
 language of whoever caused it (``_`` is ``gettext_lazy``, so ``makemessages`` finds the text).
 """
 
-from django.utils.functional import lazy
+from django.utils import dateformat
+from django.utils.functional import Promise, lazy
 
 from membership import dates
 
 
 def _fill(message, values: dict) -> str:
-    return str(message) % {name: str(value) for name, value in values.items()}
+    # A lazy message fills itself in (``ngettext_lazy(..., "count")`` picks its plural from
+    # ``values``); lazy values are read now, in the same language.
+    filled = {name: str(v) if isinstance(v, Promise) else v for name, v in values.items()}
+    return str(message % filled)
 
 
 _lazy_fill = lazy(_fill, str)
 
 
 def lazy_text(message, **values):
-    """``message`` (a lazy translation with ``%(name)s`` placeholders) filled in with ``values``."""
+    """``message`` (a lazy translation with ``%(name)s`` placeholders, or a lazy plural named
+    by its count, ``ngettext_lazy(one, many, "count")``) filled in with ``values``."""
     return _lazy_fill(message, values)
 
 
 # A date as it reads in the language active when the text is read: "2 December 2026".
 lazy_date = lazy(dates.date_text, str)
+
+
+def _formatted(value, format_string: str) -> str:
+    return dateformat.format(value, format_string)
+
+
+# A date in a Django date format, read in the language active then: "4 March" for "j F".
+lazy_date_format = lazy(_formatted, str)

@@ -189,7 +189,7 @@ def readable_backup_code(code: str) -> str:
 def _new_backup_codes(person: User) -> list[str]:
     """Replace the person's backup codes. The device itself is kept, so a session signed in
     with one of the old codes stays signed in."""
-    device, _ = StaticDevice.objects.get_or_create(
+    device, _created = StaticDevice.objects.get_or_create(
         user=person, name=BACKUP_DEVICE_NAME, defaults={"confirmed": True}
     )
     device.token_set.all().delete()
