@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -140,10 +140,17 @@ class PoliceForceArea(models.Model):
 
     @property
     def chair_title(self) -> str:
-        """The local policing body's title, from the area's governance model — never 'PCC'."""
-        return self.local_policing_body_title or DEFAULT_CHAIR_TITLES.get(
-            self.governance_model, _("Chair")
-        )
+        """The local policing body's title, from the area's governance model — never 'PCC'.
+
+        A title recorded as the model's usual English title reads as that title does in the
+        language of the page ("Comisiynydd Heddlu a Throseddu"); any other stays as written."""
+        usual = DEFAULT_CHAIR_TITLES.get(self.governance_model, _("Chair"))
+        written = self.local_policing_body_title
+        if not written:
+            return usual
+        with override("en"):
+            is_usual = written == str(usual)
+        return usual if is_usual else written
 
 
 class AgencyType(models.Model):
