@@ -18,13 +18,18 @@ class ActionForm(GdsForm):
         max_length=300,
         error_messages={"required": _("Enter what needs to be done")},
     )
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     owner = forms.ModelChoiceField(
+        label=_("Owner"),
         queryset=User.objects.none(),
         required=False,
         help_text=_("A member of the forum. Advisory members cannot own actions."),
     )
-    accountable_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False)
+    accountable_agency = forms.ModelChoiceField(
+        label=_("Accountable agency"), queryset=Agency.objects.none(), required=False
+    )
     due_date = _date(_("Due date"), message=_("Enter the due date"))
     agenda_item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(), required=False, label=_("Agenda item (optional)")
@@ -65,6 +70,7 @@ class ActionUpdateForm(GdsForm):
     submit_label = _("Save update")
 
     status = forms.ChoiceField(
+        label=_("Status"),
         choices=Action.Status.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the status of the action")},
@@ -166,6 +172,7 @@ class EscalationResponseForm(GdsForm):
     submit_label = _("Send response")
 
     response = forms.CharField(
+        label=_("Response"),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Enter the response")},
     )

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import CharField, Model, OuterRef, Q, QuerySet, Subquery, Value
+from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -270,6 +271,54 @@ def _shown(f, version, labels) -> str:
     return _short(value)
 
 
+# How a field is named in the audit trail and a membership's history. A field without its own
+# (translated) verbose name is named by Django from the field's name, in English: these names
+# are the translatable ones for the fields of the forums' records.
+FIELD_LABELS = {
+    "accountable_agency": _("Accountable agency"),
+    "agency": _("Agency"),
+    "agenda_item": _("Agenda item"),
+    "completed_at": _("Completed at"),
+    "confidentiality": _("Confidentiality"),
+    "created_by": _("Created by"),
+    "decision": _("Decision"),
+    "deputy": _("Deputy"),
+    "description": _("Description"),
+    "due_date": _("Due date"),
+    "end_date": _("End date"),
+    "from_forum": _("From forum"),
+    "level": _("Level"),
+    "location": _("Location"),
+    "meeting": _("Meeting"),
+    "owner": _("Owner"),
+    "percent_complete": _("Percent complete"),
+    "person": _("Person"),
+    "raised_at": _("Raised at"),
+    "raised_by": _("Raised by"),
+    "reference": _("Reference"),
+    "responded_at": _("Responded at"),
+    "responded_by": _("Responded by"),
+    "response": _("Response"),
+    "role": _("Role"),
+    "source_meeting": _("Source meeting"),
+    "start_date": _("Start date"),
+    "status": _("Status"),
+    "text": _("Text"),
+    "title": _("Title"),
+    "to_forum": _("To forum"),
+}
+
+
+def field_label(f) -> str:
+    """The field's name for people: its own translated verbose name, else one of
+    ``FIELD_LABELS``, else Django's, with a capital letter."""
+    if isinstance(f.verbose_name, Promise):
+        label = str(f.verbose_name)
+    else:
+        label = str(FIELD_LABELS.get(f.name, f.verbose_name))
+    return label[:1].upper() + label[1:]
+
+
 def _changes(kind: AuditKind, record, previous, labels) -> list[Change]:
     if record.history_type == "-":
         return []
@@ -277,8 +326,7 @@ def _changes(kind: AuditKind, record, previous, labels) -> list[Change]:
     for f in kind.shown_fields():
         before, after = _shown(f, previous, labels), _shown(f, record, labels)
         if before != after:
-            label = str(f.verbose_name)
-            changes.append(Change(label[:1].upper() + label[1:], before, after))
+            changes.append(Change(field_label(f), before, after))
     return changes
 
 

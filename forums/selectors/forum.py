@@ -18,6 +18,7 @@ from django.utils.translation import gettext, pgettext
 from forums.access import public_forum_for
 from forums.coverage import Coverage, forum_coverage, forums_coverage  # noqa: F401
 from forums.models import Forum, Invitation, Membership
+from forums.selectors.audit import field_label
 from membership import dates
 from membership.models import Agency, PoliceForceArea, User
 
@@ -193,8 +194,8 @@ def membership_history(*, membership: Membership) -> list[HistoryEntry]:
             for name in _HISTORY_FIELDS:
                 before, after = _shown(previous, name), _shown(record, name)
                 if before != after:
-                    label = str(Membership._meta.get_field(name).verbose_name)
-                    changes.append((label[:1].upper() + label[1:], before, after))
+                    label = field_label(Membership._meta.get_field(name))
+                    changes.append((label, before, after))
         entries.append(
             HistoryEntry(
                 when=record.history_date,
