@@ -132,7 +132,9 @@ def membership_create(
             context={
                 "forum": forum,
                 "membership": membership,
-                "role": membership.get_role_display(),
+                "role": Membership.Role(
+                    membership.role
+                ).label,  # lazy: read in the e-mail's language
                 "added_by": created_by,
                 "starts_later": membership.start_date > timezone.localdate(),
             },
@@ -224,7 +226,9 @@ def membership_end(
             context={
                 "forum": forum,
                 "membership": membership,
-                "role": membership.get_role_display(),
+                "role": Membership.Role(
+                    membership.role
+                ).label,  # lazy: read in the e-mail's language
                 "ended_by": ended_by,
                 "end_date": end_date,
                 "ends_later": ends_later,
@@ -336,7 +340,7 @@ def invitation_send(
             "forum": forum,
             "invitation": invitation,
             "invited_by": invited_by,
-            "role": invitation.get_role_display(),
+            "role": Membership.Role(invitation.role).label,  # lazy: read in the e-mail's language
             "agency": agency,
             "expires_at": invitation.expires_at,
         },
