@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from forums.models.actions import Action
 from forums.models.agenda import AgendaItem
@@ -239,7 +240,7 @@ def marked_public(obj) -> bool:
     takes for the public to see it once published."""
     if isinstance(obj, Paper) and is_sensitive(obj):
         return False
-    return all(level == PUBLIC for level, _ in _levels_of(obj))
+    return all(level == PUBLIC for level, _named in _levels_of(obj))
 
 
 def is_sensitive(paper: Paper) -> bool:
@@ -249,11 +250,11 @@ def is_sensitive(paper: Paper) -> bool:
 
 # --- the marking on the write side ----------------------------------------------------------
 
-SENSITIVE_ON_PUBLIC_ITEM = (
+SENSITIVE_ON_PUBLIC_ITEM = _(
     "An OFFICIAL-SENSITIVE paper cannot go on a public item: make the item confidential or "
     "restricted first"
 )
-PUBLIC_ITEM_WITH_SENSITIVE_PAPER = (
+PUBLIC_ITEM_WITH_SENSITIVE_PAPER = _(
     "This item carries an OFFICIAL-SENSITIVE paper, so it cannot be public: keep it "
     "confidential or restricted"
 )

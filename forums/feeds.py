@@ -14,6 +14,8 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.access import public_forum_for
 from forums.links import public_meeting_url
@@ -40,14 +42,16 @@ def _agenda_entries(meetings) -> list[Entry]:
         link = public_meeting_url(meeting)
         titles = [item.title_for_public for item in meeting.listed_items]
         when = dates.when(meeting.starts_at, meeting.ends_at)
-        lines = [f"{meeting.forum.name} meets on {when}."]
+        lines = [
+            gettext("%(forum)s meets on %(when)s.") % {"forum": meeting.forum.name, "when": when}
+        ]
         if meeting.location:
-            lines.append(f"Where: {meeting.location}.")
+            lines.append(gettext("Where: %(location)s.") % {"location": meeting.location})
         if titles:
-            lines.append("Agenda: " + "; ".join(titles) + ".")
+            lines.append(gettext("Agenda: %(items)s.") % {"items": "; ".join(titles)})
         entries.append(
             Entry(
-                title=f"Agenda published: {meeting.title}",
+                title=gettext("Agenda published: %(meeting)s") % {"meeting": meeting.title},
                 description=" ".join(lines),
                 link=link,
                 published=meeting.agenda_published_at or meeting.starts_at,
@@ -64,10 +68,12 @@ def _minutes_entries(minutes_list) -> list[Entry]:
         link = public_meeting_url(meeting)
         entries.append(
             Entry(
-                title=f"Minutes published: {meeting.title}",
+                title=gettext("Minutes published: %(meeting)s") % {"meeting": meeting.title},
                 description=(
-                    f"The approved minutes of the {meeting.forum.name} meeting on "
-                    f"{dates.date_text(meeting.starts_at)} are published."
+                    gettext(
+                        "The approved minutes of the %(forum)s meeting on %(date)s are published."
+                    )
+                    % {"forum": meeting.forum.name, "date": dates.date_text(meeting.starts_at)}
                 ),
                 link=link,
                 published=minutes.published_at or minutes.updated_at,
@@ -105,7 +111,7 @@ class _PublishedFeed(Feed):
     feed_type = Atom1Feed
     # Feeds are public: LoginRequiredMiddleware reads this attribute of the view (the instance).
     login_required = False
-    author_name = "Local criminal justice boards"
+    author_name = _("Local criminal justice boards")
 
     def items(self, obj):
         return published_entries(forum=obj)
@@ -132,8 +138,8 @@ class _PublishedFeed(Feed):
 class AllBoardsFeed(_PublishedFeed):
     """Agendas and minutes published by every public board on this site."""
 
-    title = "Agendas and minutes of local criminal justice boards"
-    subtitle = "What every board on this site has published, newest first."
+    title = _("Agendas and minutes of local criminal justice boards")
+    subtitle = _("What every board on this site has published, newest first.")
 
     def get_object(self, request):
         return None
@@ -149,10 +155,10 @@ class ForumFeed(_PublishedFeed):
         return public_forum_for(slug=slug)
 
     def title(self, obj):
-        return f"{obj.name}: agendas and minutes"
+        return gettext("%(forum)s: agendas and minutes") % {"forum": obj.name}
 
     def subtitle(self, obj):
-        return f"What {obj.name} has published, newest first."
+        return gettext("What %(forum)s has published, newest first.") % {"forum": obj.name}
 
     def link(self, obj):
         return reverse("meetings:public-list", args=[obj.slug])

@@ -33,6 +33,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.utils.translation import gettext_lazy as _
+
 from forums.models import Forum, Membership
 
 YOURS = "yours"
@@ -89,7 +91,7 @@ class HomeSection:
     key: str
     title: str
     items: tuple[HomeItem, ...] = ()
-    empty: str = "Nothing to do."
+    empty: str = _("Nothing to do.")
     order: int = 50
     part: str = YOURS
     for_submitters: bool = False

@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.db.models.functions import Lower
+from django.utils.translation import gettext, override
+from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum, Membership
 from membership import tabular
+from membership.lazy_text import lazy_text
 from membership.models import Agency
 
 COLUMNS = (
@@ -41,6 +44,9 @@ COLUMNS = (
     "show_name_publicly",
 )
 REQUIRED_COLUMNS = ("forum", "email", "role", "start_date")
+# The file's values are the same in every language: roles are their English words (or codes).
+with override("en"):
+    ROLE_WORDS = tuple(str(label).lower() for _code, label in Membership.Role.choices)
 # A membership's fields as the file's columns, for the rules' messages.
 FIELD_COLUMNS = {"person": "email", "deputy": "deputy_email", "__all__": ""}
 EXAMPLE = (
@@ -56,18 +62,24 @@ EXAMPLE = (
     "no",
 )
 GUIDANCE = (
-    "One row per membership. The columns are: " + ", ".join(COLUMNS) + ".",
-    "forum: the forum's slug, as in its address (for example cleveland-cjb).",
-    "email: the person's email address. Someone who has not signed in yet is sent an "
-    "invitation and joins when they accept (leave deputy_email and end_date blank for them, "
-    "and show_name_publicly no); anyone else is added and told by email. full_name names them.",
-    "agency: the agency's name or slug, one that covers the forum's area (see Allowed values); "
-    "blank for the secretariat or a guest.",
-    "role: " + ", ".join(label.lower() for _, label in Membership.Role.choices) + ".",
-    "can_commit_resources and show_name_publicly: yes or no.",
-    "deputy_email: the email address of the person who attends instead (optional).",
-    "start_date and end_date: 2026-03-27 or 27/03/2026; end_date is optional.",
-    "A row with the same forum, person and start date as a membership changes it.",
+    lazy_text(
+        _("One row per membership. The columns are: %(columns)s."), columns=", ".join(COLUMNS)
+    ),
+    _("forum: the forum's slug, as in its address (for example cleveland-cjb)."),
+    _(
+        "email: the person's email address. Someone who has not signed in yet is sent an "
+        "invitation and joins when they accept (leave deputy_email and end_date blank for them, "
+        "and show_name_publicly no); anyone else is added and told by email. full_name names them."
+    ),
+    _(
+        "agency: the agency's name or slug, one that covers the forum's area (see Allowed values); "
+        "blank for the secretariat or a guest."
+    ),
+    lazy_text(_("role: %(roles)s."), roles=", ".join(ROLE_WORDS)),
+    _("can_commit_resources and show_name_publicly: yes or no."),
+    _("deputy_email: the email address of the person who attends instead (optional)."),
+    _("start_date and end_date: 2026-03-27 or 27/03/2026; end_date is optional."),
+    _("A row with the same forum, person and start date as a membership changes it."),
 )
 
 
@@ -93,17 +105,18 @@ def read_upload(upload) -> list[tabular.Row]:
     return tabular.read_rows(
         upload,
         required=REQUIRED_COLUMNS,
-        hint=". The columns are: " + ", ".join(COLUMNS),
+        hint=gettext(". The columns are: %(columns)s") % {"columns": ", ".join(COLUMNS)},
     )
 
 
 def _role(text: str) -> str:
     lowered = text.lower()
-    for code, label in Membership.Role.choices:
-        if lowered in (code, label.lower(), code.replace("_", " ")):
+    for (code, _label), words in zip(Membership.Role.choices, ROLE_WORDS, strict=True):
+        if lowered in (code, words, code.replace("_", " ")):
             return code
-    allowed = ", ".join(label.lower() for _, label in Membership.Role.choices)
-    raise ValueError(f"The role must be one of: {allowed}")
+    raise ValueError(
+        gettext("The role must be one of: %(roles)s") % {"roles": ", ".join(ROLE_WORDS)}
+    )
 
 
 def check_rows(rows: list[tabular.Row]) -> tuple[list[MembershipRow], tabular.Report]:
@@ -135,14 +148,14 @@ def check_rows(rows: list[tabular.Row]) -> tuple[list[MembershipRow], tabular.Re
                 report.add(number, str(error), column)
         full_name = row.get("full_name", "")
         if tabular.looks_like_formula(full_name):
-            report.add(number, "A name cannot start with =, +, - or @", "full_name")
+            report.add(number, gettext("A name cannot start with =, +, - or @"), "full_name")
         if number not in report.problems:
             good.append(MembershipRow(number=number, full_name=full_name, **values))
     return good, report
 
 
 def _start_date(text: str) -> datetime.date:
-    return tabular.day(text, required_message="Enter the start date")
+    return tabular.day(text, required_message=gettext("Enter the start date"))
 
 
 def _optional_email(text: str) -> str:
@@ -151,10 +164,10 @@ def _optional_email(text: str) -> str:
 
 def _forum(forums: dict, slug: str) -> Forum:
     if not slug:
-        raise ValueError("Enter the forum's slug, for example cleveland-cjb")
+        raise ValueError(gettext("Enter the forum's slug, for example cleveland-cjb"))
     forum = forums.get(slug) or forums.get(slug.lower())
     if forum is None:
-        raise ValueError(f"There is no forum with the slug '{slug}'")
+        raise ValueError(gettext("There is no forum with the slug '%(slug)s'") % {"slug": slug})
     return forum
 
 
@@ -163,7 +176,7 @@ def _agency(agencies: dict, name: str) -> Agency | None:
         return None
     agency = agencies.get(name.lower())
     if agency is None:
-        raise ValueError(f"There is no agency called '{name}'")
+        raise ValueError(gettext("There is no agency called '%(name)s'") % {"name": name})
     return agency
 
 
@@ -179,10 +192,10 @@ def allowed_values() -> list[tuple[str, str, str]]:
     for forum in forums:
         agencies = {a for area in forum.areas.all() for a in area.agencies.all()}
         rows += [
-            ("agency", agency.name, f"covers the area of {forum.slug}")
+            ("agency", agency.name, gettext("covers the area of %(forum)s") % {"forum": forum.slug})
             for agency in sorted(agencies, key=lambda agency: agency.name)
         ]
-    rows += [("role", label.lower(), "") for _, label in Membership.Role.choices]
+    rows += [("role", words, "") for words in ROLE_WORDS]
     for column in ("can_commit_resources", "show_name_publicly"):
         rows += [(column, answer, "") for answer in YES_NO]
     return rows
@@ -197,12 +210,12 @@ def allowed_values_csv() -> str:
 
 
 def template_xlsx() -> bytes:
-    roles = [label.lower() for _, label in Membership.Role.choices]
+    roles = list(ROLE_WORDS)
     return tabular.template_xlsx(
         COLUMNS,
         [EXAMPLE],
         sheet="Memberships",
-        guidance=GUIDANCE,
+        guidance=[str(line) for line in GUIDANCE],
         widths={"B": 32, "D": 40},
         allowed=(ALLOWED_HEADER, allowed_values()),
         choices={"role": roles, "can_commit_resources": YES_NO, "show_name_publicly": YES_NO},

@@ -10,6 +10,8 @@ from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 # sign_in_admin registers the sign-in failure and lockout pages.
@@ -50,12 +52,12 @@ class PersonAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin, BaseUserAdmin):
     readonly_fields = ("last_login", "date_joined")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("About them", {"fields": ("full_name", "job_title", "is_national_viewer")}),
+        (_("About them"), {"fields": ("full_name", "job_title", "is_national_viewer")}),
         (
-            "Access",
+            _("Access"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
         ),
-        ("Dates", {"fields": ("last_login", "date_joined")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
         (
@@ -79,14 +81,14 @@ class PersonAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin, BaseUserAdmin):
     def has_reset_two_factor_permission(self, request):
         return request.user.is_superuser
 
-    @admin.action(description="Reset two-factor sign-in", permissions=["reset_two_factor"])
+    @admin.action(description=_("Reset two-factor sign-in"), permissions=["reset_two_factor"])
     def reset_two_factor(self, request, queryset):
         """Remove the chosen people's authenticator apps and backup codes, after a confirmation
         page; each reset is recorded and emailed to the person."""
         if request.POST.get("confirmed") != "yes":
             context = {
                 **self.admin_site.each_context(request),
-                "title": "Reset two-factor sign-in?",
+                "title": gettext("Reset two-factor sign-in?"),
                 "people": queryset,
                 "opts": self.model._meta,
                 "action_name": "reset_two_factor",
@@ -98,14 +100,30 @@ class PersonAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin, BaseUserAdmin):
         count = queryset.count()
         messages.success(
             request,
-            f"Two-factor sign-in reset for {count} {'person' if count == 1 else 'people'}. "
-            "They set it up again at their next sign-in if their role requires it.",
+            ngettext(
+                "Two-factor sign-in reset for %(count)d person. They set it up again at their "
+                "next sign-in if their role requires it.",
+                "Two-factor sign-in reset for %(count)d people. They set it up again at their "
+                "next sign-in if their role requires it.",
+                count,
+            )
+            % {"count": count},
         )
 
-    @admin.action(description="Unlock sign-in (clear failed sign-ins)")
+    @admin.action(description=_("Unlock sign-in (clear failed sign-ins)"))
     def unlock_sign_in(self, request, queryset):
         count = sum(sign_in.person_unlock(person=person, by=request.user) for person in queryset)
-        self.message_user(request, f"Cleared {count} failed sign-in records", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                # The English has always said "records", one or more.
+                "Cleared %(count)d failed sign-in records",
+                "Cleared %(count)d failed sign-in records",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(PoliceForceArea)
@@ -117,7 +135,7 @@ class PoliceForceAreaAdmin(SimpleHistoryAdmin):
     search_fields = ("name", "code", "force_name")
     ordering = ("name",)
 
-    @admin.display(description="Title of the local policing body")
+    @admin.display(description=_("Title of the local policing body"))
     def chair_title(self, area):
         return area.chair_title
 
@@ -146,7 +164,7 @@ class AgencyAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("areas")
 
-    @admin.display(description="Areas")
+    @admin.display(description=_("Areas"))
     def area_list(self, agency):
         return ", ".join(area.name for area in agency.areas.all())
 

@@ -5,7 +5,7 @@ the same functions through the filters in ``membership.templatetags.dates``.
 
 import datetime
 
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 
 def _local(value):
@@ -26,15 +26,13 @@ def time_of_day(value: datetime.datetime | datetime.time) -> str:
 
 
 def date_text(value: datetime.date) -> str:
-    """'2 December 2026'."""
-    value = _local(value)
-    return f"{value.day} {value:%B %Y}"
+    """'2 December 2026' (the month's name in the active language: '2 Rhagfyr 2026')."""
+    return dateformat.format(_local(value), "j F Y")
 
 
 def day_text(value: datetime.date) -> str:
-    """'Wednesday 2 December 2026'."""
-    value = _local(value)
-    return f"{value:%A} {date_text(value)}"
+    """'Wednesday 2 December 2026' (in Welsh: 'Dydd Mercher 2 Rhagfyr 2026')."""
+    return dateformat.format(_local(value), "l j F Y")
 
 
 def date_and_time(value: datetime.datetime, *, weekday: bool = False) -> str:

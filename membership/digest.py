@@ -20,8 +20,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from membership import dates
+from membership.lazy_text import lazy_text
 from membership.models import NotificationPreference, User
 from membership.notifications import notify
 
@@ -129,7 +131,9 @@ def send_weekly_digests(*, today: datetime.date) -> int:
                 key=f"digest:week={dates.iso_week(today)}",
                 recipients=[person],
                 category="digest",
-                subject=f"Weekly digest: what needs attention ({forum_names})",
+                subject=lazy_text(
+                    _("Weekly digest: what needs attention (%(forums)s)"), forums=forum_names
+                ),
                 template="membership/email/digest",
                 context={"sections": sections, "forums": forums, "today": today},
                 url=reverse("membership:notices"),

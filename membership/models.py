@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -18,7 +19,7 @@ class UserManager(BaseUserManager):
 
     def _create(self, email, password, **extra):
         if not email:
-            raise ValueError("Enter an email address")
+            raise ValueError(gettext("Enter an email address"))
         user = self.model(email=self.normalize_email(email).lower(), **extra)
         user.set_password(password)
         user.save(using=self._db)
@@ -44,17 +45,19 @@ def new_calendar_token() -> str:
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in: a board member, data submitter, secretariat or site admin."""
 
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(max_length=150)
     job_title = models.CharField(max_length=150, blank=True)
     is_national_viewer = models.BooleanField(
         default=False,
-        help_text="National (APCC or Criminal Justice Board) staff who read what forums share "
-        "nationally and answer escalations.",
+        help_text=_(
+            "National (APCC or Criminal Justice Board) staff who read what forums share "
+            "nationally and answer escalations."
+        ),
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
     is_active = models.BooleanField(default=True)
-    is_staff = models.BooleanField("site admin", default=False)
+    is_staff = models.BooleanField(_("site admin"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects = UserManager()
@@ -66,8 +69,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["full_name", "email"]
-        verbose_name = "person"
-        verbose_name_plural = "people"
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
 
     def __str__(self):
         return self.full_name or self.email
@@ -93,11 +96,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 class GovernanceModel(models.TextChoices):
     """Who holds the local policing body's functions in an area."""
 
-    PCC = "pcc", "Police and Crime Commissioner"
-    PFCC = "pfcc", "Police, Fire and Crime Commissioner"
-    MAYOR = "mayor", "Mayor (or deputy mayor) with PCC functions"
-    CITY_OF_LONDON = "city_of_london", "City of London police authority"
-    POLICING_AND_CRIME_BOARD = "policing_and_crime_board", "Policing and crime board"
+    PCC = "pcc", _("Police and Crime Commissioner")
+    PFCC = "pfcc", _("Police, Fire and Crime Commissioner")
+    MAYOR = "mayor", _("Mayor (or deputy mayor) with PCC functions")
+    CITY_OF_LONDON = "city_of_london", _("City of London police authority")
+    POLICING_AND_CRIME_BOARD = "policing_and_crime_board", _("Policing and crime board")
 
 
 # In the page's language (the Welsh are the titles the commissioners in Wales use); an area's
@@ -114,7 +117,7 @@ DEFAULT_CHAIR_TITLES = {
 class PoliceForceArea(models.Model):
     """A territorial police force area of England and Wales."""
 
-    code = models.CharField("ONS code", max_length=9, unique=True)
+    code = models.CharField(_("ONS code"), max_length=9, unique=True)
     name = models.CharField(max_length=100, unique=True)
     force_name = models.CharField(max_length=150)
     country = models.CharField(max_length=20)
@@ -123,8 +126,10 @@ class PoliceForceArea(models.Model):
     local_policing_body_title = models.CharField(
         max_length=200,
         blank=True,
-        help_text="The title of whoever holds the local policing body's functions here. "
-        "Leave blank to use the usual title for the governance model.",
+        help_text=_(
+            "The title of whoever holds the local policing body's functions here. "
+            "Leave blank to use the usual title for the governance model."
+        ),
     )
     notes = models.TextField(blank=True)
     # history: registered in membership/translation.py, after its Welsh columns
@@ -137,10 +142,22 @@ class PoliceForceArea(models.Model):
 
     @property
     def chair_title(self) -> str:
-        """The local policing body's title, from the area's governance model — never 'PCC'."""
-        return self.local_policing_body_title or DEFAULT_CHAIR_TITLES.get(
-            self.governance_model, _("Chair")
-        )
+        """The local policing body's title, from the area's governance model — never 'PCC'.
+
+        A title recorded as the model's usual English title reads as that title does in the
+        language of the page ("Comisiynydd Heddlu a Throseddu"); any other stays as written,
+        or in Welsh on a Welsh page where the area has a Welsh title."""
+        usual = DEFAULT_CHAIR_TITLES.get(self.governance_model, _("Chair"))
+        written = self.local_policing_body_title
+        if not written:
+            return usual
+        with override("en"):
+            is_usual = written == str(usual)
+        if is_usual:
+            return usual
+        if get_language() == "cy" and getattr(self, "local_policing_body_title_cy", ""):
+            return self.local_policing_body_title_cy
+        return written
 
 
 class AgencyType(models.Model):
@@ -150,10 +167,10 @@ class AgencyType(models.Model):
     name = models.CharField(max_length=150)
     statutory_cj_body = models.BooleanField(default=False)
     core_member_expected = models.BooleanField(
-        default=False, help_text="A board is expected to include this kind of agency."
+        default=False, help_text=_("A board is expected to include this kind of agency.")
     )
     advisory_only = models.BooleanField(
-        default=False, help_text="May only hold advisory seats (for example the judiciary)."
+        default=False, help_text=_("May only hold advisory seats (for example the judiciary).")
     )
     notes = models.TextField(blank=True)
 
@@ -173,8 +190,10 @@ class Agency(models.Model):
     areas = models.ManyToManyField(
         PoliceForceArea,
         related_name="agencies",
-        help_text="Agencies are often not coterminous with police force areas: one CPS area "
-        "or probation region can cover several forces.",
+        help_text=_(
+            "Agencies are often not coterminous with police force areas: one CPS area "
+            "or probation region can cover several forces."
+        ),
     )
     website = models.URLField(blank=True)
     is_active = models.BooleanField(default=True)
@@ -182,7 +201,7 @@ class Agency(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "agencies"
+        verbose_name_plural = _("agencies")
 
     def __str__(self):
         return self.name
@@ -192,10 +211,10 @@ class Notification(models.Model):
     """One message to one person: emailed once (unique key) and listed as an in-app notice."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to send"
-        SENT = "sent", "Sent"
-        SKIPPED = "skipped", "Not sent (turned off in preferences)"
-        FAILED = "failed", "Failed"
+        PENDING = "pending", _("Waiting to send")
+        SENT = "sent", _("Sent")
+        SKIPPED = "skipped", _("Not sent (turned off in preferences)")
+        FAILED = "failed", _("Failed")
 
     key = models.CharField(max_length=255, unique=True)
     recipient = models.ForeignKey(
@@ -229,25 +248,27 @@ class NotificationPreference(models.Model):
     """What a person wants to be sent. Essential notices (cancellations, invitations) always go."""
 
     class Weekday(models.IntegerChoices):
-        MONDAY = 0, "Monday"
-        TUESDAY = 1, "Tuesday"
-        WEDNESDAY = 2, "Wednesday"
-        THURSDAY = 3, "Thursday"
-        FRIDAY = 4, "Friday"
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
 
     person = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
     )
     reminders = models.BooleanField(
-        "Send me reminders",
+        _("Send me reminders"),
         default=True,
-        help_text="Meetings coming up, papers due, actions and returns due or overdue.",
+        help_text=_("Meetings coming up, papers due, actions and returns due or overdue."),
     )
     digest = models.BooleanField(
-        "Send me the weekly digest", default=True, help_text="Only sent to secretariat and chairs."
+        _("Send me the weekly digest"),
+        default=True,
+        help_text=_("Only sent to secretariat and chairs."),
     )
     digest_weekday = models.PositiveSmallIntegerField(
-        "Day for the weekly digest", choices=Weekday.choices, default=Weekday.MONDAY
+        _("Day for the weekly digest"), choices=Weekday.choices, default=Weekday.MONDAY
     )
 
     def __str__(self):
@@ -263,13 +284,13 @@ class SecurityEvent(models.Model):
     """A change to how a person signs in or what they may do, kept as a record and emailed."""
 
     class Kind(models.TextChoices):
-        PASSWORD_CHANGED = "password_changed", "Password changed"
-        PASSWORD_RESET = "password_reset", "Password reset"
-        TWO_FACTOR_ADDED = "two_factor_added", "Two-factor sign-in turned on"
-        TWO_FACTOR_REMOVED = "two_factor_removed", "Two-factor sign-in turned off"
-        TWO_FACTOR_RESET = "two_factor_reset", "Two-factor sign-in reset by a site admin"
-        BACKUP_CODES_REGENERATED = "backup_codes_regenerated", "New backup codes made"
-        ROLE_CHANGED = "role_changed", "Role changed"
+        PASSWORD_CHANGED = "password_changed", _("Password changed")
+        PASSWORD_RESET = "password_reset", _("Password reset")
+        TWO_FACTOR_ADDED = "two_factor_added", _("Two-factor sign-in turned on")
+        TWO_FACTOR_REMOVED = "two_factor_removed", _("Two-factor sign-in turned off")
+        TWO_FACTOR_RESET = "two_factor_reset", _("Two-factor sign-in reset by a site admin")
+        BACKUP_CODES_REGENERATED = "backup_codes_regenerated", _("New backup codes made")
+        ROLE_CHANGED = "role_changed", _("Role changed")
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="security_events"
@@ -281,7 +302,7 @@ class SecurityEvent(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="Who made the change (empty when the system did).",
+        help_text=_("Who made the change (empty when the system did)."),
     )
     at = models.DateTimeField(default=timezone.now)
     detail = models.CharField(max_length=500, blank=True)

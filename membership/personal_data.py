@@ -28,6 +28,8 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from membership import sessions
@@ -112,7 +114,7 @@ def _records_of(model, person) -> list[dict]:
 def personal_data_collect(*, person: User) -> dict[str, list[dict]]:
     """Every record that names the person, by kind: ``{"Account": [...], "Memberships": ...}``."""
     account = {name: getattr(person, name) for name in _columns(User)}
-    data = {"Account": [account]}
+    data = {gettext("Account"): [account]}
     for model in apps.get_models():
         if model._meta.label_lower in SKIPPED_MODELS or model is User:
             continue
@@ -121,13 +123,15 @@ def personal_data_collect(*, person: User) -> dict[str, list[dict]]:
             history_of = getattr(model, "instance_type", None)
             kind = model._meta.verbose_name_plural
             if history_of is not None:
-                kind = f"{history_of._meta.verbose_name_plural} (history of changes)"
+                kind = gettext("%(records)s (history of changes)") % {
+                    "records": history_of._meta.verbose_name_plural
+                }
             label = f"{model._meta.app_config.verbose_name}: {kind}"
             data[label[:1].upper() + label[1:]] = rows
     for title, collect in _collectors.items():
         rows = list(collect(person))
         if rows:
-            data[title] = rows
+            data[str(title)] = rows
     return data
 
 
@@ -139,7 +143,14 @@ def as_csv(data: dict[str, list[dict]]) -> str:
     """One row per value: kind of record, its number in the export, field, value."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["record", "number", "field", "value"])
+    writer.writerow(
+        [
+            pgettext("export column", "record"),
+            pgettext("export column", "number"),
+            pgettext("export column", "field"),
+            pgettext("export column", "value"),
+        ]
+    )
     encoder = DjangoJSONEncoder()
     for title, rows in data.items():
         for number, row in enumerate(rows, start=1):
@@ -153,22 +164,22 @@ def as_csv(data: dict[str, list[dict]]) -> str:
 def _sign_ins(person) -> list[dict]:
     fields = ("attempt_time", "username", "ip_address", "user_agent", "path_info")
     return [
-        {"what": what, **row}
-        for what, model in (("signed in", AccessLog), ("failed sign-in", AccessFailureLog))
+        {"what": str(what), **row}
+        for what, model in ((_("signed in"), AccessLog), (_("failed sign-in"), AccessFailureLog))
         for row in model.objects.filter(username=person.email).values(*fields)
     ]
 
 
-register_collector("Sign-ins", _sign_ins)
+register_collector(_("Sign-ins"), _sign_ins)
 
 
 @transaction.atomic
 def person_erase(*, person: User, by: User) -> User:
     """Erase a person who has left: records kept, the person's details replaced, access ended."""
     if person.pk == by.pk:
-        raise ValidationError("You cannot erase your own account")
+        raise ValidationError(gettext("You cannot erase your own account"))
     if is_erased(person):
-        raise ValidationError(f"{person} has already been erased")
+        raise ValidationError(gettext("%(person)s has already been erased") % {"person": person})
     for erase in _erasers.values():
         erase(person=person, by=by)
     old_email = person.email

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
 
 from membership import personal_data
 from membership.models import User
@@ -64,11 +65,13 @@ class PersonalDataAdminMixin:
                 error = " ".join(problem.messages)
             else:
                 self.log_change(request, person, "Erased personal data")
-                messages.success(request, f"{person} has been erased")
+                messages.success(
+                    request, gettext("%(person)s has been erased") % {"person": person}
+                )
                 return redirect(reverse("admin:membership_user_change", args=[person.pk]))
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Erase {person}?",
+            "title": gettext("Erase %(person)s?") % {"person": person},
             "person": person,
             "opts": self.model._meta,
             "error": error,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -23,11 +24,11 @@ BACKUP_CODE_COUNT = 10
 
 Kind = SecurityEvent.Kind
 
-NOT_YOU = (
+NOT_YOU = _(
     "If you did not do this, reset your password now and tell your site administrator or "
     "your board's secretariat straight away."
 )
-NOT_EXPECTED = (
+NOT_EXPECTED = _(
     "If you did not expect this, tell your site administrator or your board's secretariat "
     "straight away."
 )
@@ -35,43 +36,51 @@ NOT_EXPECTED = (
 # kind: (subject, what changed, what to do if it was not them)
 MESSAGES = {
     Kind.PASSWORD_CHANGED: (
-        "Your password has been changed",
-        "The password for your account was changed.",
+        _("Your password has been changed"),
+        _("The password for your account was changed."),
         NOT_YOU,
     ),
     Kind.PASSWORD_RESET: (
-        "Your password has been reset",
-        "The password for your account was reset with a link sent to this email address.",
+        _("Your password has been reset"),
+        _("The password for your account was reset with a link sent to this email address."),
         NOT_YOU,
     ),
     Kind.TWO_FACTOR_ADDED: (
-        "Two-factor sign-in has been turned on",
-        "Two-factor sign-in was turned on for your account: when you sign in you will be asked "
-        "for a code from your authenticator app.",
+        _("Two-factor sign-in has been turned on"),
+        _(
+            "Two-factor sign-in was turned on for your account: when you sign in you will be asked "
+            "for a code from your authenticator app."
+        ),
         NOT_YOU,
     ),
     Kind.TWO_FACTOR_REMOVED: (
-        "Two-factor sign-in has been turned off",
-        "Two-factor sign-in was turned off for your account: you now sign in with your "
-        "password alone.",
+        _("Two-factor sign-in has been turned off"),
+        _(
+            "Two-factor sign-in was turned off for your account: you now sign in with your "
+            "password alone."
+        ),
         NOT_YOU,
     ),
     Kind.TWO_FACTOR_RESET: (
-        "Your two-factor sign-in has been reset",
-        "A site admin reset two-factor sign-in for your account: your authenticator app and "
-        "your backup codes no longer work for it. If your role requires two-factor sign-in, "
-        "you will be asked to set it up again next time you sign in.",
+        _("Your two-factor sign-in has been reset"),
+        _(
+            "A site admin reset two-factor sign-in for your account: your authenticator app and "
+            "your backup codes no longer work for it. If your role requires two-factor sign-in, "
+            "you will be asked to set it up again next time you sign in."
+        ),
         NOT_EXPECTED,
     ),
     Kind.BACKUP_CODES_REGENERATED: (
-        "New backup codes have been made for your account",
-        "A new set of backup codes was made for your account. Your old backup codes no longer "
-        "work.",
+        _("New backup codes have been made for your account"),
+        _(
+            "A new set of backup codes was made for your account. Your old backup codes no longer "
+            "work."
+        ),
         NOT_YOU,
     ),
     Kind.ROLE_CHANGED: (
-        "Your role has changed",
-        "What you may do in the service has changed.",
+        _("Your role has changed"),
+        _("What you may do in the service has changed."),
         NOT_EXPECTED,
     ),
 }
@@ -180,7 +189,7 @@ def readable_backup_code(code: str) -> str:
 def _new_backup_codes(person: User) -> list[str]:
     """Replace the person's backup codes. The device itself is kept, so a session signed in
     with one of the old codes stays signed in."""
-    device, _ = StaticDevice.objects.get_or_create(
+    device, _created = StaticDevice.objects.get_or_create(
         user=person, name=BACKUP_DEVICE_NAME, defaults={"confirmed": True}
     )
     device.token_set.all().delete()

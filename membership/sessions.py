@@ -25,6 +25,7 @@ from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from membership import two_factor
 
@@ -44,12 +45,11 @@ def idle_minutes_for(person) -> int:
 def duration_text(minutes: int) -> str:
     """'30 minutes', '1 hour', '8 hours', '1 hour and 30 minutes'."""
     hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
-    if rest or not hours:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
-    return " and ".join(parts)
+    hours_text = ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    minutes_text = ngettext("%(count)d minute", "%(count)d minutes", rest) % {"count": rest}
+    if hours and rest:
+        return gettext("%(hours)s and %(minutes)s") % {"hours": hours_text, "minutes": minutes_text}
+    return hours_text if hours else minutes_text
 
 
 def _now() -> int:
@@ -113,8 +113,11 @@ class IdleTimeoutMiddleware:
         logout(request)
         messages.info(
             request,
-            "You were signed out because you had not used the service for "
-            f"{duration_text(minutes)}. Sign in again to carry on.",
+            gettext(
+                "You were signed out because you had not used the service for %(duration)s. "
+                "Sign in again to carry on."
+            )
+            % {"duration": duration_text(minutes)},
         )
         query = QueryDict(mutable=True)
         query["next"] = going_to

@@ -7,6 +7,8 @@ is off): site admins see when, who, from where and how many failures, and can un
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from membership import sign_in
 
@@ -27,11 +29,11 @@ class ReadOnlyAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="When", ordering="attempt_time")
+    @admin.display(description=_("When"), ordering="attempt_time")
     def when(self, record):
         return record.attempt_time
 
-    @admin.display(description="Address", ordering="ip_address")
+    @admin.display(description=_("Address"), ordering="ip_address")
     def address(self, record):
         return record.ip_address
 
@@ -45,7 +47,7 @@ class SignInFailureAdmin(ReadOnlyAdmin):
     fields = list_display
     actions = ("unlock",)
 
-    @admin.display(description="Locked out", boolean=True)
+    @admin.display(description=_("Locked out"), boolean=True)
     def locked(self, attempt):
         return attempt.failures_since_start >= settings.AXES_FAILURE_LIMIT
 
@@ -57,10 +59,20 @@ class SignInFailureAdmin(ReadOnlyAdmin):
         actions.pop("delete_selected", None)
         return actions
 
-    @admin.action(description="Unlock: clear these failures so they can sign in again")
+    @admin.action(description=_("Unlock: clear these failures so they can sign in again"))
     def unlock(self, request, queryset):
         count = sign_in.failures_clear(attempts=queryset, by=request.user)
-        self.message_user(request, f"Cleared {count} failed sign-in records", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                # The English has always said "records", one or more.
+                "Cleared %(count)d failed sign-in records",
+                "Cleared %(count)d failed sign-in records",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(AccessFailureLog)

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 import filetype
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -38,7 +40,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
-NOT_A_SPREADSHEET = "The file must be a CSV or Excel (XLSX) file"
+NOT_A_SPREADSHEET = _("The file must be a CSV or Excel (XLSX) file")
 FORMULA_STARTS = ("=", "+", "-", "@")
 YES = frozenset({"yes", "y", "true", "1"})
 NO = frozenset({"no", "n", "false", "0", ""})
@@ -103,7 +105,7 @@ def _table(upload, not_a_spreadsheet: str) -> list[list[str]]:
     try:
         text = upload.read().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FileProblem("The CSV file must be saved as UTF-8") from None
+        raise FileProblem(gettext("The CSV file must be saved as UTF-8")) from None
     return list(csv.reader(io.StringIO(text)))
 
 
@@ -121,15 +123,17 @@ def read_rows(
     read as "". Raises ``FileProblem`` (with ``hint`` after a missing-columns message).
     """
     if upload.size > MAX_UPLOAD_BYTES:
-        raise FileProblem("The file must be smaller than 5 MB")
+        raise FileProblem(gettext("The file must be smaller than 5 MB"))
     table = _table(upload, not_a_spreadsheet)
     if not table:
-        raise FileProblem("The file is empty")
+        raise FileProblem(gettext("The file is empty"))
     header = [name.strip().lower() for name in table[0]]
     missing = set(required) - set(header)
     if missing:
         raise FileProblem(
-            f"The first row must name the columns, including {', '.join(sorted(missing))}{hint}"
+            gettext("The first row must name the columns, including %(columns)s")
+            % {"columns": ", ".join(sorted(missing))}
+            + hint
         )
     width = len(header)
     rows = []
@@ -140,9 +144,12 @@ def read_rows(
             cells = [*cells, *[""] * (width - len(cells))]
         rows.append((number, {name: cells[i].strip() for i, name in enumerate(header)}))
     if not rows:
-        raise FileProblem("The file has nothing in it below the header row")
+        raise FileProblem(gettext("The file has nothing in it below the header row"))
     if len(rows) > max_rows:
-        raise FileProblem(f"The file has more than {max_rows:,} rows: split it into smaller files")
+        raise FileProblem(
+            gettext("The file has more than %(rows)s rows: split it into smaller files")
+            % {"rows": f"{max_rows:,}"}
+        )
     return rows
 
 
@@ -156,7 +163,7 @@ def yes_no(text: str) -> bool:
         return True
     if lowered in NO:
         return False
-    raise ValueError(f"Enter yes or no, not '{text}'")
+    raise ValueError(gettext("Enter yes or no, not '%(text)s'") % {"text": text})
 
 
 def day(text: str, *, required_message: str = "") -> datetime.date | None:
@@ -170,18 +177,21 @@ def day(text: str, *, required_message: str = "") -> datetime.date | None:
             return datetime.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValueError(f"'{text}' is not a date: use 2026-03-27 or 27/03/2026")
+    raise ValueError(
+        gettext("'%(text)s' is not a date: use 2026-03-27 or 27/03/2026") % {"text": text}
+    )
 
 
-def email(text: str, *, required_message: str = "Enter the person's email address") -> str:
+def email(text: str, *, required_message: str = "") -> str:
     """An email address, lower case."""
     if not text:
-        raise ValueError(required_message)
+        raise ValueError(required_message or gettext("Enter the person's email address"))
     try:
         validate_email(text)
     except ValidationError:
         raise ValueError(
-            f"'{text}' is not an email address: enter it like name@example.org"
+            gettext("'%(text)s' is not an email address: enter it like name@example.org")
+            % {"text": text}
         ) from None
     return text.lower()
 
@@ -289,17 +299,17 @@ def template_xlsx(
     for column, values in (choices or {}).items():
         letter = get_column_letter(list(columns).index(column) + 1)
         listed = DataValidation(type="list", formula1='"' + ",".join(values) + '"')
-        listed.error = f"Choose one of: {', '.join(values)}"
+        listed.error = gettext("Choose one of: %(values)s") % {"values": ", ".join(values)}
         listed.add(f"{letter}2:{letter}{MAX_TEMPLATE_ROWS}")
         data.add_data_validation(listed)
     lines = list(guidance)
     if lines:
-        notes = workbook.create_sheet("Guidance")
+        notes = workbook.create_sheet(gettext("Guidance"))
         for line in lines:
             notes.append([line])
     if allowed:
         header, values = allowed
-        sheet_of_values = workbook.create_sheet("Allowed values")
+        sheet_of_values = workbook.create_sheet(gettext("Allowed values"))
         sheet_of_values.append(list(header))
         for cell in sheet_of_values[1]:
             cell.font = Font(bold=True)

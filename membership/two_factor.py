@@ -18,10 +18,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 PENDING_SESSION_KEY = "two_factor_pending"
-DEVICE_NAME = "Authenticator app"
+DEVICE_NAME = "Authenticator app"  # stored with the device, not shown
 
 # Sources of a person's roles beyond the account itself (forums registers current seats).
 _role_sources = []
@@ -54,12 +56,28 @@ def required_for(person) -> bool:
     return bool(roles_of(person) & set(settings.TWO_FACTOR_REQUIRED_ROLES))
 
 
+# How a role reads in a sentence ("required for your role as chair and site admin").
+ROLE_WORDS = {
+    "site_admin": _("site admin"),
+    "national_viewer": _("national viewer"),
+    "chair": _("chair"),
+    "vice_chair": _("vice chair"),
+    "member": _("member"),
+    "advisory": _("advisory"),
+    "guest": _("guest"),
+    "secretariat": _("secretariat"),
+    "data_submitter": _("data submitter"),
+}
+
+
 def roles_requiring(person) -> str:
     """The person's roles that require two-factor, in words ("chair, secretariat and site
     admin"), or "" when none does."""
     required = roles_of(person) & set(settings.TWO_FACTOR_REQUIRED_ROLES)
-    words = sorted(role.replace("_", " ") for role in required)
-    return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
+    words = sorted(str(ROLE_WORDS.get(role, role.replace("_", " "))) for role in required)
+    if len(words) < 2:
+        return "".join(words)
+    return gettext("%(first)s and %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
 
 
 def confirmed_device(person) -> TOTPDevice | None:

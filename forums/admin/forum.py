@@ -12,7 +12,8 @@ from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -28,11 +29,11 @@ from membership.models import User
 class CurrentFilter(admin.SimpleListFilter):
     """Current, past or future memberships, on today's date."""
 
-    title = "current or past"
+    title = _("current or past")
     parameter_name = "when"
 
     def lookups(self, request, model_admin):
-        return [("current", "Current"), ("past", "Past"), ("future", "Starting later")]
+        return [("current", _("Current")), ("past", _("Past")), ("future", _("Starting later"))]
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
@@ -74,10 +75,10 @@ class MembershipInlineFormSet(BaseInlineFormSet):
                     continue
                 if this.person_id == other.person_id:
                     form.add_error(
-                        "start_date", "Another row gives this person a seat in the same dates"
+                        "start_date", _("Another row gives this person a seat in the same dates")
                     )
                 elif this.role == other.role == Membership.Role.CHAIR:
-                    form.add_error("role", "Another row here is also the chair in these dates")
+                    form.add_error("role", _("Another row here is also the chair in these dates"))
 
 
 class MembershipInline(admin.TabularInline):
@@ -118,7 +119,7 @@ class PersonMembershipInline(MembershipInline):
         "show_name_publicly",
     )
     autocomplete_fields = ("forum", "agency", "deputy")
-    verbose_name_plural = "memberships of forums"
+    verbose_name_plural = _("memberships of forums")
 
 
 @admin.register(Forum)
@@ -139,7 +140,7 @@ class ForumAdmin(SimpleHistoryAdmin, TranslationAdmin):
             {"fields": ("name", "slug", "kind", "parent", "areas", "is_public", "bilingual")},
         ),
         (
-            "How it works",
+            _("How it works"),
             {
                 "fields": (
                     "meeting_frequency",
@@ -150,7 +151,7 @@ class ForumAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 )
             },
         ),
-        ("Recommended membership", {"fields": ("coverage",)}),
+        (_("Recommended membership"), {"fields": ("coverage",)}),
     )
     inlines = [MembershipInline]
 
@@ -174,44 +175,52 @@ class ForumAdmin(SimpleHistoryAdmin, TranslationAdmin):
             )
         )
 
-    @admin.display(description="Core agencies with authority", ordering="core_with_authority")
+    @admin.display(description=_("Core agencies with authority"), ordering="core_with_authority")
     def core_seats(self, forum):
         return forum.core_with_authority
 
-    @admin.display(description="Coverage check")
+    @admin.display(description=_("Coverage check"))
     def coverage(self, forum):
         if not forum.pk:
-            return "Save the forum to check its membership."
+            return gettext("Save the forum to check its membership.")
         result = forum_coverage(forum=forum)
         if not result.checked:
-            return "Sub-groups and task-and-finish groups are not checked."
+            return gettext("Sub-groups and task-and-finish groups are not checked.")
         parts = []
         if result.is_complete:
             parts.append(
-                mark_safe(  # noqa: S308 - fixed text
-                    "<p>Every core agency is represented by someone with authority to commit "
-                    "resources.</p>"
+                format_html(
+                    "<p>{}</p>",
+                    gettext(
+                        "Every core agency is represented by someone with authority to commit "
+                        "resources."
+                    ),
                 )
             )
         if result.missing:
             parts.append(
                 format_html(
-                    "<p><strong>Not represented:</strong></p><ul>{}</ul>",
+                    "<p><strong>{}</strong></p><ul>{}</ul>",
+                    gettext("Not represented:"),
                     format_html_join("", "<li>{}</li>", ((t.name,) for t in result.missing)),
                 )
             )
         if result.without_authority:
             parts.append(
                 format_html(
-                    "<p><strong>Only members without authority to commit resources:</strong>"
-                    "</p><ul>{}</ul>",
+                    "<p><strong>{}</strong></p><ul>{}</ul>",
+                    gettext("Only members without authority to commit resources:"),
                     format_html_join(
                         "", "<li>{}</li>", ((t.name,) for t in result.without_authority)
                     ),
                 )
             )
         if not result.has_chair:
-            parts.append(mark_safe("<p><strong>The forum has no current chair.</strong></p>"))  # noqa: S308
+            parts.append(
+                format_html(
+                    "<p><strong>{}</strong></p>", gettext("The forum has no current chair.")
+                )
+            )
         return format_html_join("", "{}", ((part,) for part in parts))
 
 
@@ -246,7 +255,7 @@ class MembershipAdmin(MembershipImportMixin, SimpleHistoryAdmin):
         """Memberships are ended, never deleted (so a forum with members cannot be either)."""
         return False
 
-    @admin.action(description="End selected memberships today")
+    @admin.action(description=_("End selected memberships today"))
     def end_today(self, request, queryset):
         """Check first (who is told, whose seat ends), then end them on the confirmed POST."""
         today = timezone.localdate()
@@ -259,22 +268,31 @@ class MembershipAdmin(MembershipImportMixin, SimpleHistoryAdmin):
         if request.POST.get("confirmed") != "yes":
             return confirm_page(
                 request,
-                title="End the selected memberships today",
+                title=_("End the selected memberships today"),
                 back_url=request.get_full_path(),
                 what_happens=[
                     *(
-                        f"{m.person} stops being {m.get_role_display().lower()} of {m.forum}"
-                        + (f" for {m.agency}" if m.agency_id else "")
+                        (
+                            gettext("%(person)s stops being %(role)s of %(forum)s for %(agency)s")
+                            if m.agency_id
+                            else gettext("%(person)s stops being %(role)s of %(forum)s")
+                        )
+                        % {
+                            "person": m.person,
+                            "role": m.get_role_display().lower(),
+                            "forum": m.forum,
+                            "agency": m.agency,
+                        }
                         for m in ending
                     ),
-                    "Memberships that have already ended or start later are left alone.",
-                    "Each person loses access to the forum's workspace today.",
+                    gettext("Memberships that have already ended or start later are left alone."),
+                    gettext("Each person loses access to the forum's workspace today."),
                 ],
                 who_is_told=sorted({str(m.person) for m in ending}),
-                warning="An ended membership cannot be restarted: add a new one instead.",
+                warning=_("An ended membership cannot be restarted: add a new one instead."),
                 destructive=True,
-                button="End these memberships",
-                button_gerund="ending them",
+                button=_("End these memberships"),
+                button_gerund=_("ending them"),
                 hidden={
                     "action": "end_today",
                     "_selected_action": [str(pk) for pk in queryset.values_list("pk", flat=True)],
@@ -284,8 +302,14 @@ class MembershipAdmin(MembershipImportMixin, SimpleHistoryAdmin):
         count = memberships_end(memberships=queryset, ended_by=request.user)
         self.message_user(
             request,
-            f"{count} membership{'s' if count != 1 else ''} ended today. Memberships that had "
-            "already ended or start later were left alone.",
+            ngettext(
+                "%(count)d membership ended today. Memberships that had already ended or start "
+                "later were left alone.",
+                "%(count)d memberships ended today. Memberships that had already ended or start "
+                "later were left alone.",
+                count,
+            )
+            % {"count": count},
             messages.SUCCESS,
         )
 
@@ -308,24 +332,28 @@ class InvitationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # invitations are sent from the forum's workspace page
 
-    @admin.display(description="State")
+    @admin.display(description=_("State"))
     def state(self, invitation):
         if invitation.accepted_at:
-            return "Accepted"
+            return gettext("Accepted")
         if invitation.revoked_at:
-            return "Withdrawn"
+            return gettext("Withdrawn")
         if invitation.expires_at <= timezone.now():
-            return "Expired"
-        return "Waiting"
+            return gettext("Expired")
+        return gettext("Waiting")
 
-    @admin.action(description="Withdraw selected invitations")
+    @admin.action(description=_("Withdraw selected invitations"))
     def withdraw(self, request, queryset):
         waiting = queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True)
         count = 0
         for invitation in waiting:
             invitation_revoke(invitation=invitation, revoked_by=request.user)
             count += 1
-        self.message_user(request, f"{count} invitation{'s' if count != 1 else ''} withdrawn.")
+        self.message_user(
+            request,
+            ngettext("%(count)d invitation withdrawn.", "%(count)d invitations withdrawn.", count)
+            % {"count": count},
+        )
 
 
 # People: add their memberships to the person page (membership's admin cannot import forums).

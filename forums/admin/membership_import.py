@@ -14,13 +14,13 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from forums import imports
-from forums.models import Membership
 from forums.services.membership_import import memberships_import
 from membership.tabular import FileProblem
 
@@ -30,9 +30,9 @@ CACHE_PREFIX = "membership-import:"
 
 class ImportFileForm(forms.Form):
     import_file = forms.FileField(
-        label="File to import",
-        help_text="A CSV or Excel (.xlsx) file of at most 5 MB, with the columns below",
-        error_messages={"required": "Choose a CSV or Excel file to import"},
+        label=_("File to import"),
+        help_text=_("A CSV or Excel (.xlsx) file of at most 5 MB, with the columns below"),
+        error_messages={"required": _("Choose a CSV or Excel file to import")},
     )
 
     def clean_import_file(self):
@@ -50,10 +50,22 @@ class ConfirmImportForm(forms.Form):
     original_file_name = forms.CharField(widget=forms.HiddenInput)
 
 
+# What a good row does, as the preview names it (the report counts them by the English word).
+OUTCOMES = {
+    "New": _("New"),
+    "Invited": _("Invited"),
+    "Changed": _("Changed"),
+    "No change": _("No change"),
+}
+
+
 def _preview(rows, report) -> list[tuple[int, str, str, list[str]]]:
     """(row, outcome, what happens, every cell as the file has it) for each good row."""
     cells = {number: [row.get(column, "") for column in imports.COLUMNS] for number, row in rows}
-    return [(number, outcome, what, cells[number]) for number, outcome, what in report.changes]
+    return [
+        (number, OUTCOMES.get(outcome, outcome), what, cells[number])
+        for number, outcome, what in report.changes
+    ]
 
 
 def _run(rows, *, imported_by, dry_run: bool):
@@ -97,10 +109,10 @@ class MembershipImportMixin:
             {
                 **self.admin_site.each_context(request),
                 "opts": self.model._meta,
-                "title": "Import memberships",
+                "title": gettext("Import memberships"),
                 "columns": imports.COLUMNS,
                 "guidance": imports.GUIDANCE,
-                "roles": [label.lower() for _, label in Membership.Role.choices],
+                "roles": imports.ROLE_WORDS,
                 **context,
             },
         )
@@ -136,7 +148,7 @@ class MembershipImportMixin:
         waiting = cache.get(key) if form.is_valid() else None
         if not waiting or waiting["user"] != request.user.pk:
             self.message_user(
-                request, "The preview has expired: choose the file again.", messages.ERROR
+                request, gettext("The preview has expired: choose the file again."), messages.ERROR
             )
             return again
         cache.delete(key)
@@ -149,7 +161,9 @@ class MembershipImportMixin:
         if report.has_validation_errors():
             self.message_user(
                 request,
-                "Nothing was imported: the file has problems. Check it and import it again.",
+                gettext(
+                    "Nothing was imported: the file has problems. Check it and import it again."
+                ),
                 messages.ERROR,
             )
             return again
@@ -157,9 +171,24 @@ class MembershipImportMixin:
         added, invited = counts.get("New", 0), counts.get("Invited", 0)
         self.message_user(
             request,
-            f"Imported {waiting['name']}: {added} membership{pluralize(added)} added (each "
-            f"person told by email), {invited} {pluralize(invited, 'person,people')} invited, "
-            f"{counts.get('Changed', 0)} changed, {counts.get('No change', 0)} unchanged.",
+            " ".join(
+                (
+                    gettext("Imported %(name)s:") % {"name": waiting["name"]},
+                    ngettext(
+                        "%(added)d membership added (each person told by email),",
+                        "%(added)d memberships added (each person told by email),",
+                        added,
+                    )
+                    % {"added": added},
+                    ngettext("%(invited)d person invited,", "%(invited)d people invited,", invited)
+                    % {"invited": invited},
+                    gettext("%(changed)d changed, %(unchanged)d unchanged.")
+                    % {
+                        "changed": counts.get("Changed", 0),
+                        "unchanged": counts.get("No change", 0),
+                    },
+                )
+            ),
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:forums_membership_changelist"))

@@ -2,6 +2,8 @@
 
 from crispy_forms_gds.layout import Layout, Submit
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.forms.base import GdsForm, _date
 from forums.models import Action, AgendaItem, Escalation, Membership
@@ -9,23 +11,28 @@ from membership.models import Agency, User
 
 
 class ActionForm(GdsForm):
-    submit_label = "Save action"
+    submit_label = _("Save action")
 
     title = forms.CharField(
-        label="What needs to be done",
+        label=_("What needs to be done"),
         max_length=300,
-        error_messages={"required": "Enter what needs to be done"},
+        error_messages={"required": _("Enter what needs to be done")},
     )
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     owner = forms.ModelChoiceField(
+        label=_("Owner"),
         queryset=User.objects.none(),
         required=False,
-        help_text="A member of the forum. Advisory members cannot own actions.",
+        help_text=_("A member of the forum. Advisory members cannot own actions."),
     )
-    accountable_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False)
-    due_date = _date("Due date", message="Enter the due date")
+    accountable_agency = forms.ModelChoiceField(
+        label=_("Accountable agency"), queryset=Agency.objects.none(), required=False
+    )
+    due_date = _date(_("Due date"), message=_("Enter the due date"))
     agenda_item = forms.ModelChoiceField(
-        queryset=AgendaItem.objects.none(), required=False, label="Agenda item (optional)"
+        queryset=AgendaItem.objects.none(), required=False, label=_("Agenda item (optional)")
     )
 
     def __init__(self, *args, forum, items=(), **kwargs):
@@ -55,33 +62,34 @@ class ActionForm(GdsForm):
     def clean(self):
         data = super().clean()
         if not data.get("owner") and not data.get("accountable_agency"):
-            self.add_error("owner", "Choose the member or agency who owns the action")
+            self.add_error("owner", _("Choose the member or agency who owns the action"))
         return data
 
 
 class ActionUpdateForm(GdsForm):
-    submit_label = "Save update"
+    submit_label = _("Save update")
 
     status = forms.ChoiceField(
+        label=_("Status"),
         choices=Action.Status.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the status of the action"},
+        error_messages={"required": _("Choose the status of the action")},
     )
     percent_complete = forms.IntegerField(
-        label="Per cent complete",
+        label=_("Per cent complete"),
         min_value=0,
         max_value=100,
         error_messages={
-            "required": "Enter how complete the action is, from 0 to 100",
-            "min_value": "Enter a percentage between 0 and 100",
-            "max_value": "Enter a percentage between 0 and 100",
-            "invalid": "Enter a percentage between 0 and 100",
+            "required": _("Enter how complete the action is, from 0 to 100"),
+            "min_value": _("Enter a percentage between 0 and 100"),
+            "max_value": _("Enter a percentage between 0 and 100"),
+            "invalid": _("Enter a percentage between 0 and 100"),
         },
     )
     text = forms.CharField(
-        label="Progress update",
+        label=_("Progress update"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter what has happened since the last update"},
+        error_messages={"required": _("Enter what has happened since the last update")},
     )
 
 
@@ -90,7 +98,7 @@ class ActionFilterForm(forms.Form):
 
     status = forms.ChoiceField(
         required=False,
-        choices=[("", "Any status"), ("open", "Open (not started or in progress)")]
+        choices=[("", _("Any status")), ("open", _("Open (not started or in progress)"))]
         + list(Action.Status.choices),
         widget=forms.Select(attrs={"class": "govuk-select govuk-!-width-full"}),
     )
@@ -101,12 +109,12 @@ class ActionFilterForm(forms.Form):
         required=False, widget=forms.Select(attrs={"class": "govuk-select govuk-!-width-full"})
     )
     due_before = forms.DateField(
-        label="Due on or before",
+        label=_("Due on or before"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-!-width-full"}),
     )
     overdue = forms.BooleanField(
-        label="Only overdue",
+        label=_("Only overdue"),
         required=False,
         widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
     )
@@ -120,35 +128,35 @@ class ActionFilterForm(forms.Form):
             people[seat.person_id] = seat.person.full_name
             if seat.agency_id:
                 agencies[seat.agency_id] = seat.agency.name
-        self.fields["owner"].choices = [("", "Anyone"), ("me", "Me")] + sorted(
+        self.fields["owner"].choices = [("", gettext("Anyone")), ("me", gettext("Me"))] + sorted(
             ((str(k), v) for k, v in people.items()), key=lambda c: c[1]
         )
-        self.fields["agency"].choices = [("", "Any agency")] + sorted(
+        self.fields["agency"].choices = [("", gettext("Any agency"))] + sorted(
             ((str(k), v) for k, v in agencies.items()), key=lambda c: c[1]
         )
 
 
 class EscalationForm(GdsForm):
-    submit_label = "Raise escalation"
+    submit_label = _("Raise escalation")
 
     level = forms.ChoiceField(
-        label="Escalate to",
+        label=_("Escalate to"),
         choices=Escalation.Level.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose where to escalate the issue"},
+        error_messages={"required": _("Choose where to escalate the issue")},
     )
     title = forms.CharField(
-        label="Issue", max_length=300, error_messages={"required": "Enter the issue"}
+        label=_("Issue"), max_length=300, error_messages={"required": _("Enter the issue")}
     )
     description = forms.CharField(
-        label="What is the issue?",
+        label=_("What is the issue?"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what the issue is"},
+        error_messages={"required": _("Enter what the issue is")},
     )
     tried_so_far = forms.CharField(
-        label="What has been tried",
+        label=_("What has been tried"),
         required=False,
-        help_text="Why it could not be solved between the agencies involved.",
+        help_text=_("Why it could not be solved between the agencies involved."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -161,8 +169,10 @@ class EscalationForm(GdsForm):
 
 
 class EscalationResponseForm(GdsForm):
-    submit_label = "Send response"
+    submit_label = _("Send response")
 
     response = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Enter the response"}
+        label=_("Response"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Enter the response")},
     )

@@ -6,29 +6,33 @@ import re
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-DATE_HINT = "Use the date picker or type it as day/month/year, for example 27/3/2026"
-TIME_HINT = "Use the 24-hour clock, for example 14:00"
+DATE_HINT = _("Use the date picker or type it as day/month/year, for example 27/3/2026")
+TIME_HINT = _("Use the 24-hour clock, for example 14:00")
+DATE_REQUIRED = _("Enter the date")
+TIME_REQUIRED = _("Enter the start time")
 
 
-def _date(label, required=True, hint=DATE_HINT, message="Enter the date"):
+def _date(label, required=True, hint=DATE_HINT, message=DATE_REQUIRED):
     return forms.DateField(
         label=label,
         required=required,
         help_text=hint,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        error_messages={"required": message, "invalid": "Enter a real date"},
+        error_messages={"required": message, "invalid": _("Enter a real date")},
     )
 
 
-def _time(label, required=True, message="Enter the start time"):
+def _time(label, required=True, message=TIME_REQUIRED):
     return forms.TimeField(
         label=label,
         required=required,
         help_text=TIME_HINT,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"required": message, "invalid": "Enter a time like 14:00"},
+        error_messages={"required": message, "invalid": _("Enter a time like 14:00")},
     )
 
 
@@ -41,9 +45,11 @@ def prompt_for(field: forms.Field, name: str) -> str:
     label = re.sub(r"\s*\(.*?\)", "", str(field.label or name.replace("_", " "))).strip()
     words = label[:1].lower() + label[1:]
     if not field.required:
-        return f"No {words}"
-    article = "an" if words[:1] in "aeiou" else "a"
-    return f"Choose {article} {words}"
+        return gettext("No %(thing)s") % {"thing": words}
+    # English picks "an" or "a" by the first letter; other languages translate both alike.
+    if words[:1] in "aeiou":
+        return gettext("Choose an %(thing)s") % {"thing": words}
+    return gettext("Choose a %(thing)s") % {"thing": words}
 
 
 def real_prompts(form: forms.BaseForm) -> None:
@@ -66,7 +72,7 @@ def real_prompts(form: forms.BaseForm) -> None:
 class GdsForm(forms.Form):
     """A form laid out with GOV.UK components, field by field, from the widget types."""
 
-    submit_label = "Save"
+    submit_label = _("Save")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,28 +13,33 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from forums.bilingual import WALES, Welsh, add_welsh_fields, welsh_initial
 from forums.models import Forum, Membership
 from membership.models import User
 
-DATE_HINT = "For example, 27 3 2026. Use the date picker or type the date."
-YES_NO = [("yes", "Yes"), ("no", "No")]
+DATE_HINT = _("For example, 27 3 2026. Use the date picker or type the date.")
+# Welsh answers a yes/no question in the verb of the question: "Oes" to "Do they have…?",
+# "Ydw" to "Do you want…?". Each question names its answers through a context.
+HAS_YES_NO = [("yes", pgettext_lazy("has", "Yes")), ("no", pgettext_lazy("has", "No"))]
+WANT_YES_NO = [("yes", pgettext_lazy("want", "Yes")), ("no", pgettext_lazy("want", "No"))]
 
 
-def _yes_no(label: str, help_text: str, required_message: str) -> forms.TypedChoiceField:
+def _yes_no(label, help_text, required_message, choices=WANT_YES_NO) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         help_text=help_text,
-        choices=YES_NO,
+        choices=choices,
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
         error_messages={"required": required_message},
     )
 
 
-def _date(label: str, *, required: bool, message: str = "", hint: str = DATE_HINT):
+def _date(label, *, required: bool, message="", hint=DATE_HINT):
     return forms.DateField(
         label=label,
         required=required,
@@ -45,7 +50,7 @@ def _date(label: str, *, required: bool, message: str = "", hint: str = DATE_HIN
         ),
         error_messages={
             "required": message,
-            "invalid": f"{label} must be a real date",
+            "invalid": format_lazy(_("{label} must be a real date"), label=label),
         },
     )
 
@@ -72,22 +77,23 @@ class _SeatFields(forms.Form):
 
     def _seat_fields(self, forum: Forum, agencies) -> None:
         self.fields["agency"] = forms.ModelChoiceField(
-            label="Agency they represent",
+            label=_("Agency they represent"),
             queryset=agencies,
             required=False,
-            empty_label="Choose an agency",
-            help_text="Only agencies that cover this forum's police force areas are listed.",
+            empty_label=_("Choose an agency"),
+            help_text=_("Only agencies that cover this forum's police force areas are listed."),
         )
         self.fields["role"] = forms.ChoiceField(
-            label="Role",
+            label=_("Role"),
             choices=Membership.Role.choices,
             widget=forms.RadioSelect,
-            error_messages={"required": "Choose a role"},
+            error_messages={"required": _("Choose a role")},
         )
         self.fields["can_commit_resources"] = _yes_no(
-            "Do they have authority to commit their agency's resources?",
-            "Can they agree, at the table, to spend their agency's money or staff time?",
-            "Say whether they have authority to commit resources",
+            _("Do they have authority to commit their agency's resources?"),
+            _("Can they agree, at the table, to spend their agency's money or staff time?"),
+            _("Say whether they have authority to commit resources"),
+            choices=HAS_YES_NO,
         )
 
 
@@ -98,48 +104,59 @@ class MembershipForm(_SeatFields):
         super().__init__(*args, **kwargs)
         if adding:
             self.fields["person"] = PersonByEmailField(
-                label="Email address",
-                help_text="They must already have an account. To add someone new, send them an "
-                "invitation instead.",
-                missing_message="No one with this email address has an account: send them an "
-                "invitation instead",
+                label=_("Email address"),
+                help_text=_(
+                    "They must already have an account. To add someone new, send them an "
+                    "invitation instead."
+                ),
+                missing_message=_(
+                    "No one with this email address has an account: send them an invitation instead"
+                ),
                 error_messages={
-                    "required": "Enter the email address of the person to add",
-                    "invalid": "Enter an email address in the correct format, like "
-                    "name@example.com",
+                    "required": _("Enter the email address of the person to add"),
+                    "invalid": _(
+                        "Enter an email address in the correct format, like name@example.com"
+                    ),
                 },
             )
         self._seat_fields(forum, agencies)
         self.fields["deputy"] = PersonByEmailField(
-            label="Deputy's email address (optional)",
+            label=_("Deputy's email address (optional)"),
             required=False,
-            help_text="The named person who attends when this member cannot. They must already "
-            "have an account.",
-            missing_message="No one with this email address has an account",
+            help_text=_(
+                "The named person who attends when this member cannot. They must already "
+                "have an account."
+            ),
+            missing_message=_("No one with this email address has an account"),
             error_messages={
-                "invalid": "Enter the deputy's email address in the correct format, like "
-                "name@example.com"
+                "invalid": _(
+                    "Enter the deputy's email address in the correct format, like name@example.com"
+                )
             },
         )
         self.fields["start_date"] = _date(
-            "Start date", required=True, message="Enter the date the membership starts"
+            _("Start date"), required=True, message=_("Enter the date the membership starts")
         )
         self.fields["end_date"] = _date(
-            "End date (optional)",
+            _("End date (optional)"),
             required=False,
-            hint=f"{DATE_HINT} Leave blank if the membership has no planned end.",
+            hint=format_lazy(
+                "{} {}", DATE_HINT, _("Leave blank if the membership has no planned end.")
+            ),
         )
         self.fields["show_name_publicly"] = forms.BooleanField(
-            label="They agree to their name being shown on the public site",
+            label=_("They agree to their name being shown on the public site"),
             required=False,
-            help_text="Without consent the public sees only the agency and the role.",
+            help_text=_("Without consent the public sees only the agency and the role."),
         )
         if adding:
             self.fields["takes_over_as_chair"] = forms.BooleanField(
-                label="They take over as chair from the current chair",
+                label=_("They take over as chair from the current chair"),
                 required=False,
-                help_text="The current chair's seat ends the day before this one starts. Only "
-                "for the chair role.",
+                help_text=_(
+                    "The current chair's seat ends the day before this one starts. Only "
+                    "for the chair role."
+                ),
             )
         if adding and not self.is_bound:
             self.initial.setdefault("start_date", timezone.localdate())
@@ -154,7 +171,7 @@ class MembershipForm(_SeatFields):
             Field("end_date"),
             Field.checkbox("show_name_publicly", small=True),
             *([Field.checkbox("takes_over_as_chair", small=True)] if adding else []),
-            Submit("submit", "Add member" if adding else "Save changes"),
+            Submit("submit", _("Add member") if adding else _("Save changes")),
         )
 
     @classmethod
@@ -173,7 +190,7 @@ class MembershipForm(_SeatFields):
 class MembershipEndForm(forms.Form):
     """When a membership ends."""
 
-    end_date = _date("End date", required=True, message="Enter the date the membership ends")
+    end_date = _date(_("End date"), required=True, message=_("Enter the date the membership ends"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,7 +198,8 @@ class MembershipEndForm(forms.Form):
             self.initial.setdefault("end_date", timezone.localdate())
         self.helper = FormHelper()
         self.helper.layout = Layout(
-            Field("end_date"), Submit("submit", "End membership", css_class="govuk-button--warning")
+            Field("end_date"),
+            Submit("submit", _("End membership"), css_class="govuk-button--warning"),
         )
 
 
@@ -189,14 +207,16 @@ class InvitationForm(_SeatFields):
     """Invite someone by email to take a seat on the forum."""
 
     full_name = forms.CharField(
-        label="Full name", max_length=150, error_messages={"required": "Enter their full name"}
+        label=_("Full name"),
+        max_length=150,
+        error_messages={"required": _("Enter their full name")},
     )
     email = forms.EmailField(
-        label="Email address",
-        help_text="We will email them a link that works once and expires after 7 days.",
+        label=_("Email address"),
+        help_text=_("We will email them a link that works once and expires after 7 days."),
         error_messages={
-            "required": "Enter their email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "required": _("Enter their email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
         },
     )
 
@@ -210,7 +230,7 @@ class InvitationForm(_SeatFields):
             Field.select("agency"),
             Field.radios("role", legend_size=Size.SMALL),
             Field.radios("can_commit_resources", legend_size=Size.SMALL, inline=True),
-            Submit("submit", "Send invitation"),
+            Submit("submit", _("Send invitation")),
         )
 
 
@@ -218,9 +238,9 @@ class PublicNameForm(forms.Form):
     """A member's own consent to their name appearing on the public site."""
 
     show_name_publicly = _yes_no(
-        "Show your name on the forum's public page?",
-        "If you say no, the public sees only your agency and your role.",
-        "Say whether to show your name on the public page",
+        _("Show your name on the forum's public page?"),
+        _("If you say no, the public sees only your agency and your role."),
+        _("Say whether to show your name on the public page"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -228,7 +248,7 @@ class PublicNameForm(forms.Form):
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.radios("show_name_publicly", legend_size=Size.MEDIUM, inline=True),
-            Submit("submit", "Save"),
+            Submit("submit", _("Save")),
         )
 
 
@@ -241,24 +261,24 @@ class ForumDetailsForm(forms.Form):
     """What the secretariat keeps up to date about the forum."""
 
     public_summary = forms.CharField(
-        label="Summary for the public",
+        label=_("Summary for the public"),
         required=False,
         widget=forms.Textarea,
-        help_text="Shown at the top of the forum's public page.",
+        help_text=_("Shown at the top of the forum's public page."),
     )
     terms_of_reference = forms.CharField(
-        label="Terms of reference", required=False, widget=forms.Textarea
+        label=_("Terms of reference"), required=False, widget=forms.Textarea
     )
     meeting_frequency = forms.ChoiceField(
-        label="How often the forum meets",
+        label=_("How often the forum meets"),
         choices=Forum.Frequency.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how often the forum meets"},
+        error_messages={"required": _("Choose how often the forum meets")},
     )
     is_public = _yes_no(
-        "Show this forum on the public site?",
-        "Private forums do not appear on the public site at all.",
-        "Say whether to show this forum on the public site",
+        _("Show this forum on the public site?"),
+        _("Private forums do not appear on the public site at all."),
+        _("Say whether to show this forum on the public site"),
     )
 
     def __init__(self, *args, forum: Forum, **kwargs):
@@ -281,13 +301,13 @@ class ForumDetailsForm(forms.Form):
             fields.append(Field.radios("bilingual", legend_size=Size.SMALL, inline=True))
         if forum.kind == Forum.Kind.TASK_AND_FINISH:
             self.fields["end_date"] = _date(
-                "Date the group finishes",
+                _("Date the group finishes"),
                 required=True,
-                message="Enter the date the task-and-finish group ends",
+                message=_("Enter the date the task-and-finish group ends"),
             )
             fields.append(Field("end_date"))
         self.helper = FormHelper()
-        self.helper.layout = Layout(*fields, Submit("submit", "Save changes"))
+        self.helper.layout = Layout(*fields, Submit("submit", _("Save changes")))
         add_welsh_fields(self, forum=forum, fields=[SUMMARY])
 
     def clean(self):
@@ -313,20 +333,20 @@ class InvitationAcceptForm(forms.Form):
     """A new person accepting an invitation: their name and a password."""
 
     full_name = forms.CharField(
-        label="Full name", max_length=150, error_messages={"required": "Enter your full name"}
+        label=_("Full name"), max_length=150, error_messages={"required": _("Enter your full name")}
     )
     password1 = forms.CharField(
-        label="Create a password",
+        label=_("Create a password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 12 characters. Avoid common passwords and your name.",
-        error_messages={"required": "Enter a password"},
+        help_text=_("At least 12 characters. Avoid common passwords and your name."),
+        error_messages={"required": _("Enter a password")},
     )
     password2 = forms.CharField(
-        label="Confirm your password",
+        label=_("Confirm your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": "Enter your password again"},
+        error_messages={"required": _("Enter your password again")},
     )
 
     def __init__(self, *args, person: User, **kwargs):
@@ -337,14 +357,14 @@ class InvitationAcceptForm(forms.Form):
             Field.text("full_name", field_width=Fluid.TWO_THIRDS),
             Field.text("password1", field_width=Fluid.TWO_THIRDS),
             Field.text("password2", field_width=Fluid.TWO_THIRDS),
-            Submit("submit", "Accept and create your account"),
+            Submit("submit", _("Accept and create your account")),
         )
 
     def clean(self):
         cleaned = super().clean()
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
-            self.add_error("password2", "The passwords do not match")
+            self.add_error("password2", _("The passwords do not match"))
         elif first:
             # Check against the name they typed, without changing the person before saving.
             who = User(email=self.person.email, full_name=cleaned.get("full_name") or "")

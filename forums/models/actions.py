@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from forums.models.agenda import AgendaItem
@@ -27,10 +29,10 @@ class Action(models.Model):
     """Something a member or agency has agreed to do, by a date, with progress updates."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        DROPPED = "dropped", "Dropped"
+        OPEN = "open", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
 
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
@@ -53,7 +55,7 @@ class Action(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="owned_actions",
-        help_text="A member of the forum (never an advisory member).",
+        help_text=_("A member of the forum (never an advisory member)."),
     )
     accountable_agency = models.ForeignKey(
         Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="forum_actions"
@@ -93,7 +95,9 @@ class Action(models.Model):
     def clean(self):
         super().clean()
         if not self.owner_id and not self.accountable_agency_id:
-            raise ValidationError({"owner": "Choose the member or agency who owns the action"})
+            raise ValidationError(
+                {"owner": gettext("Choose the member or agency who owns the action")}
+            )
 
 
 class ActionUpdate(models.Model):
@@ -112,21 +116,24 @@ class ActionUpdate(models.Model):
         ordering = ["action", "-created_at", "-pk"]
 
     def __str__(self):
-        return f"Update on {self.action} by {self.author}"
+        return gettext("Update on %(action)s by %(author)s") % {
+            "action": self.action,
+            "author": self.author,
+        }
 
 
 class Escalation(models.Model):
     """An issue a forum could not solve bilaterally: sub-group → parent board → national."""
 
     class Level(models.TextChoices):
-        PARENT_BOARD = "parent_board", "To the parent board"
-        NATIONAL = "national", "To the national Criminal Justice Board"
+        PARENT_BOARD = "parent_board", _("To the parent board")
+        NATIONAL = "national", _("To the national Criminal Justice Board")
 
     class Status(models.TextChoices):
-        RAISED = "raised", "Raised"
-        ON_AGENDA = "on_agenda", "On the receiving board's agenda"
-        RESPONDED = "responded", "Responded"
-        CLOSED = "closed", "Closed"
+        RAISED = "raised", _("Raised")
+        ON_AGENDA = "on_agenda", _("On the receiving board's agenda")
+        RESPONDED = "responded", _("Responded")
+        CLOSED = "closed", _("Closed")
 
     from_forum = models.ForeignKey(
         Forum, on_delete=models.CASCADE, related_name="escalations_raised"
@@ -145,7 +152,9 @@ class Escalation(models.Model):
     title = models.CharField(max_length=300)
     description = models.TextField()
     tried_so_far = models.TextField(
-        "What has been tried", blank=True, help_text="Why it could not be solved bilaterally."
+        _("What has been tried"),
+        blank=True,
+        help_text=_("Why it could not be solved bilaterally."),
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RAISED)
     agenda_item = models.OneToOneField(
@@ -154,7 +163,7 @@ class Escalation(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="escalation",
-        help_text="Where a sub-group's escalation landed on its parent board's agenda.",
+        help_text=_("Where a sub-group's escalation landed on its parent board's agenda."),
     )
     response = models.TextField(blank=True)
     responded_by = models.ForeignKey(

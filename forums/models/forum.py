@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -25,18 +26,18 @@ class Forum(models.Model):
     """A board or group that meets: local board, regional board, sub-group and so on."""
 
     class Kind(models.TextChoices):
-        LOCAL_BOARD = "local_board", "Local criminal justice board"
-        REGIONAL_BOARD = "regional_board", "Regional or all-Wales board"
-        NATIONAL_BOARD = "national_board", "National board"
-        SUB_GROUP = "sub_group", "Sub-group"
-        TASK_AND_FINISH = "task_and_finish", "Task-and-finish group"
+        LOCAL_BOARD = "local_board", _("Local criminal justice board")
+        REGIONAL_BOARD = "regional_board", _("Regional or all-Wales board")
+        NATIONAL_BOARD = "national_board", _("National board")
+        SUB_GROUP = "sub_group", _("Sub-group")
+        TASK_AND_FINISH = "task_and_finish", _("Task-and-finish group")
 
     class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        BI_MONTHLY = "bi_monthly", "Every two months"
-        QUARTERLY = "quarterly", "Quarterly"
-        TWICE_YEARLY = "twice_yearly", "Twice a year"
-        AS_NEEDED = "as_needed", "As needed"
+        MONTHLY = "monthly", _("Monthly")
+        BI_MONTHLY = "bi_monthly", _("Every two months")
+        QUARTERLY = "quarterly", _("Quarterly")
+        TWICE_YEARLY = "twice_yearly", _("Twice a year")
+        AS_NEEDED = "as_needed", _("As needed")
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -47,7 +48,7 @@ class Forum(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
-        help_text="The board a sub-group or task-and-finish group reports to.",
+        help_text=_("The board a sub-group or task-and-finish group reports to."),
     )
     areas = models.ManyToManyField(PoliceForceArea, related_name="forums", blank=True)
     terms_of_reference = models.TextField(blank=True)
@@ -57,16 +58,17 @@ class Forum(models.Model):
     )
     quorum_core_agency_types = models.PositiveSmallIntegerField(
         default=4,
-        help_text="How many different core agency types must be present for the meeting "
-        "to be quorate.",
+        help_text=_(
+            "How many different core agency types must be present for the meeting to be quorate."
+        ),
     )
     end_date = models.DateField(
-        null=True, blank=True, help_text="When a task-and-finish group is due to finish."
+        null=True, blank=True, help_text=_("When a task-and-finish group is due to finish.")
     )
     is_public = models.BooleanField(
-        "Show on the public site",
+        _("Show on the public site"),
         default=True,
-        help_text="Private forums do not appear on the public site at all.",
+        help_text=_("Private forums do not appear on the public site at all."),
     )
     bilingual = models.BooleanField(
         _("Welsh and English"),
@@ -91,11 +93,13 @@ class Forum(models.Model):
         super().clean()
         needs_parent = self.kind in (self.Kind.SUB_GROUP, self.Kind.TASK_AND_FINISH)
         if needs_parent and not self.parent_id:
-            raise ValidationError({"parent": "Choose the board this group reports to"})
+            raise ValidationError({"parent": gettext("Choose the board this group reports to")})
         if self.kind == self.Kind.TASK_AND_FINISH and not self.end_date:
-            raise ValidationError({"end_date": "Enter the date the task-and-finish group ends"})
+            raise ValidationError(
+                {"end_date": gettext("Enter the date the task-and-finish group ends")}
+            )
         if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": "A forum cannot report to itself"})
+            raise ValidationError({"parent": gettext("A forum cannot report to itself")})
 
     @property
     def is_area_wide(self) -> bool:
@@ -118,13 +122,13 @@ class Membership(models.Model):
     """A person's seat on a forum: the agency they represent, their role and their authority."""
 
     class Role(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        VICE_CHAIR = "vice_chair", "Vice-chair"
-        MEMBER = "member", "Member"
-        ADVISORY = "advisory", "Advisory member"
-        GUEST = "guest", "Invited guest"
-        SECRETARIAT = "secretariat", "Secretariat"
-        DATA_SUBMITTER = "data_submitter", "Data submitter"
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+        MEMBER = "member", _("Member")
+        ADVISORY = "advisory", _("Advisory member")
+        GUEST = "guest", _("Invited guest")
+        SECRETARIAT = "secretariat", _("Secretariat")
+        DATA_SUBMITTER = "data_submitter", _("Data submitter")
 
     # Roles that make a person a member of the forum (they see what is not restricted).
     MEMBER_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.ADVISORY, Role.SECRETARIAT)
@@ -142,9 +146,9 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
     can_commit_resources = models.BooleanField(
-        "Has authority to commit resources",
+        _("Has authority to commit resources"),
         default=False,
-        help_text="Can agree, at the table, to spend their agency's money or staff time.",
+        help_text=_("Can agree, at the table, to spend their agency's money or staff time."),
     )
     deputy = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -152,14 +156,14 @@ class Membership(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="deputy_for",
-        help_text="The named person who attends when this member cannot.",
+        help_text=_("The named person who attends when this member cannot."),
     )
     start_date = models.DateField(default=timezone.localdate)
     end_date = models.DateField(null=True, blank=True)
     show_name_publicly = models.BooleanField(
-        "Agrees to show their name publicly",
+        _("Agrees to show their name publicly"),
         default=False,
-        help_text="Without consent the public sees only the agency and the role.",
+        help_text=_("Without consent the public sees only the agency and the role."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -193,25 +197,24 @@ class Membership(models.Model):
         super().clean()
         errors = {}
         if self.end_date and self.start_date and self.end_date < self.start_date:
-            errors["end_date"] = "The end date must be the same as or after the start date"
+            errors["end_date"] = gettext("The end date must be the same as or after the start date")
         if self.role in self.SEATED_ROLES and not self.agency_id:
-            errors["agency"] = "Choose the agency this member represents"
+            errors["agency"] = gettext("Choose the agency this member represents")
         if self.agency_id:
             agency_type = self.agency.agency_type
             if agency_type.advisory_only and self.role != self.Role.ADVISORY:
-                errors["role"] = (
-                    f"{agency_type.name} can only hold an advisory seat, to keep its independence"
-                )
+                errors["role"] = gettext(
+                    "%(agency_type)s can only hold an advisory seat, to keep its independence"
+                ) % {"agency_type": agency_type.name}
             if self.forum_id and not self.forum.is_area_wide:
                 forum_areas = set(self.forum.areas.values_list("pk", flat=True))
                 agency_areas = set(self.agency.areas.values_list("pk", flat=True))
                 if forum_areas and not forum_areas & agency_areas:
-                    errors["agency"] = (
-                        f"{self.agency} does not cover any of the police force areas "
-                        f"of {self.forum}"
-                    )
+                    errors["agency"] = gettext(
+                        "%(agency)s does not cover any of the police force areas of %(forum)s"
+                    ) % {"agency": self.agency, "forum": self.forum}
         if self.deputy_id and self.deputy_id == self.person_id:
-            errors["deputy"] = "A member cannot be their own deputy"
+            errors["deputy"] = gettext("A member cannot be their own deputy")
         if self.forum_id and self.person_id and self.start_date:
             overlapping = Membership.objects.filter(
                 forum_id=self.forum_id, person_id=self.person_id
@@ -222,9 +225,9 @@ class Membership(models.Model):
             if self.end_date:
                 overlapping = overlapping.filter(start_date__lte=self.end_date)
             if overlapping.exists():
-                errors["start_date"] = (
-                    f"{self.person} already has a membership of {self.forum} in these dates"
-                )
+                errors["start_date"] = gettext(
+                    "%(person)s already has a membership of %(forum)s in these dates"
+                ) % {"person": self.person, "forum": self.forum}
         if self.forum_id and self.role == self.Role.CHAIR and self.start_date:
             chairs = Membership.objects.filter(forum_id=self.forum_id, role=self.Role.CHAIR)
             chairs = chairs.exclude(pk=self.pk).filter(
@@ -234,10 +237,10 @@ class Membership(models.Model):
                 chairs = chairs.filter(start_date__lte=self.end_date)
             chair = chairs.select_related("person").first()
             if chair:
-                errors["role"] = (
-                    f"{self.forum} already has a chair ({chair.person}) in these dates: "
+                errors["role"] = gettext(
+                    "%(forum)s already has a chair (%(chair)s) in these dates: "
                     "end that membership first"
-                )
+                ) % {"forum": self.forum, "chair": chair.person}
         if errors:
             raise ValidationError(errors)
 
@@ -268,7 +271,9 @@ class Invitation(models.Model):
     role = models.CharField(
         max_length=20, choices=Membership.Role.choices, default=Membership.Role.MEMBER
     )
-    can_commit_resources = models.BooleanField("Has authority to commit resources", default=False)
+    can_commit_resources = models.BooleanField(
+        _("Has authority to commit resources"), default=False
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -287,7 +292,10 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"Invitation for {self.email} to {self.forum}"
+        return gettext("Invitation for %(email)s to %(forum)s") % {
+            "email": self.email,
+            "forum": self.forum,
+        }
 
     @staticmethod
     def new_token() -> tuple[str, str]:

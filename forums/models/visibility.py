@@ -1,14 +1,15 @@
 """Confidentiality levels and security classifications, and the querysets that ask about them."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Confidentiality(models.TextChoices):
     """Who may see an item: everyone once published, the forum's members, or named people."""
 
-    PUBLIC = "public", "Public"
-    CONFIDENTIAL = "confidential", "Confidential (members and secretariat)"
-    RESTRICTED = "restricted", "Restricted (named people only)"
+    PUBLIC = "public", _("Public")
+    CONFIDENTIAL = "confidential", _("Confidential (members and secretariat)")
+    RESTRICTED = "restricted", _("Restricted (named people only)")
 
 
 class SecurityClassification(models.TextChoices):

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
+from django.utils.translation import ngettext_lazy
+
 from forums import confidentiality
 from forums.links import action_url
 from forums.models import Action
 from membership import dates
+from membership.lazy_text import lazy_text
 from membership.notifications import notify
 
 ACTION_DUE_DAYS = 3
@@ -44,7 +47,15 @@ def send_action_reminders(*, today: datetime.date) -> int:
                 key=f"action-due:{ACTION_DUE_DAYS}d:action={action.pk}",
                 recipients=[action.owner],
                 category="reminder",
-                subject=f"Action due in {ACTION_DUE_DAYS} days: {action.title}",
+                subject=lazy_text(
+                    ngettext_lazy(
+                        "Action due in %(days)d day: %(title)s",
+                        "Action due in %(days)d days: %(title)s",
+                        "days",
+                    ),
+                    days=ACTION_DUE_DAYS,
+                    title=action.title,
+                ),
                 template="forums/email/reminder_action_due",
                 context={
                     "action": action,
@@ -74,8 +85,14 @@ def send_action_reminders(*, today: datetime.date) -> int:
                 key=f"actions-overdue:week={week}",
                 recipients=[owner],
                 category="reminder",
-                subject=f"{len(actions)} overdue action{'s' if len(actions) != 1 else ''} "
-                "to update",
+                subject=lazy_text(
+                    ngettext_lazy(
+                        "%(count)d overdue action to update",
+                        "%(count)d overdue actions to update",
+                        "count",
+                    ),
+                    count=len(actions),
+                ),
                 template="forums/email/reminder_actions_overdue",
                 context={"rows": rows, "today": today},
                 url=action_url(actions[0]),

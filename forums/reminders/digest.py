@@ -6,11 +6,13 @@ import datetime
 from collections import defaultdict
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from forums.links import action_url, forum_url, meeting_url
 from forums.models import Action, AgendaItem, Forum, Meeting, Membership
 from forums.reminders.common import _local_day_bounds
-from membership import dates
+from membership.lazy_text import lazy_date, lazy_date_format, lazy_text
 
 DIGEST_MEETINGS_AHEAD_DAYS = 21
 
@@ -48,20 +50,28 @@ def digest_overdue_actions(person, forums, today):
         rows.append(
             DigestRow(
                 text=f"{action.forum}: {action.title}",
-                detail=f"{owner}, due {dates.date_text(action.due_date)}, {days} day"
-                f"{'s' if days != 1 else ''} overdue",
+                detail=lazy_text(
+                    ngettext_lazy(
+                        "%(owner)s, due %(date)s, %(days)d day overdue",
+                        "%(owner)s, due %(date)s, %(days)d days overdue",
+                        "days",
+                    ),
+                    owner=owner,
+                    date=lazy_date(action.due_date),
+                    days=days,
+                ),
                 url=action_url(action, absolute=True),
             )
         )
-    return DigestSection(title="Overdue actions", rows=tuple(rows), order=20)
+    return DigestSection(title=_("Overdue actions"), rows=tuple(rows), order=20)
 
 
 def digest_meetings_missing_papers(person, forums, today):
     """Meetings in the next three weeks with agenda items that have no paper yet."""
     from membership.digest import DigestRow, DigestSection
 
-    start, _ = _local_day_bounds(today)
-    _, end = _local_day_bounds(today + datetime.timedelta(days=DIGEST_MEETINGS_AHEAD_DAYS))
+    start, _day_end = _local_day_bounds(today)
+    _day_start, end = _local_day_bounds(today + datetime.timedelta(days=DIGEST_MEETINGS_AHEAD_DAYS))
     items = (
         AgendaItem.objects.on_agenda()
         .filter(
@@ -77,18 +87,29 @@ def digest_meetings_missing_papers(person, forums, today):
     )
     rows = []
     for item in items:
-        who = item.presenter or item.presenter_agency or "no presenter named"
+        who = item.presenter or item.presenter_agency or _("no presenter named")
         deadline = item.meeting.papers_deadline
         rows.append(
             DigestRow(
-                text=f"{item.meeting.forum}, {timezone.localtime(item.meeting.starts_at):%-d %B}: "
-                f"{item.title}",
-                detail=f"{who}"
-                + (f", papers due {deadline:%-d %B}" if deadline else ", no papers deadline set"),
+                text=lazy_text(
+                    _("%(forum)s, %(date)s: %(item)s"),
+                    forum=item.meeting.forum,
+                    date=lazy_date_format(timezone.localtime(item.meeting.starts_at), "j F"),
+                    item=item.title,
+                ),
+                detail=(
+                    lazy_text(
+                        _("%(who)s, papers due %(date)s"),
+                        who=who,
+                        date=lazy_date_format(deadline, "j F"),
+                    )
+                    if deadline
+                    else lazy_text(_("%(who)s, no papers deadline set"), who=who)
+                ),
                 url=meeting_url(item.meeting, absolute=True),
             )
         )
-    return DigestSection(title="Upcoming meetings missing papers", rows=tuple(rows), order=30)
+    return DigestSection(title=_("Upcoming meetings missing papers"), rows=tuple(rows), order=30)
 
 
 def digest_empty_seats(person, forums, today):
@@ -107,12 +128,25 @@ def digest_empty_seats(person, forums, today):
             continue
         url = forum_url(forum, absolute=True)
         for agency_type in coverage.missing:
-            rows.append(DigestRow(text=f"{forum}: no {agency_type} seat", url=url))
-        for agency_type in coverage.without_authority:
             rows.append(
                 DigestRow(
-                    text=f"{forum}: {agency_type} seat without authority to commit resources",
+                    text=lazy_text(
+                        _("%(forum)s: no %(agency_type)s seat"),
+                        forum=forum,
+                        agency_type=agency_type,
+                    ),
                     url=url,
                 )
             )
-    return DigestSection(title="Empty seats", rows=tuple(rows), order=40)
+        for agency_type in coverage.without_authority:
+            rows.append(
+                DigestRow(
+                    text=lazy_text(
+                        _("%(forum)s: %(agency_type)s seat without authority to commit resources"),
+                        forum=forum,
+                        agency_type=agency_type,
+                    ),
+                    url=url,
+                )
+            )
+    return DigestSection(title=_("Empty seats"), rows=tuple(rows), order=40)

@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import CharField, Model, OuterRef, Q, QuerySet, Subquery, Value
+from django.utils.functional import Promise
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from forums import confidentiality
 from forums.models import Forum
@@ -34,7 +37,7 @@ from membership.models import User
 PER_PAGE = 25
 LONGEST_VALUE = 200
 _NEVER_SHOWN = {"id", "created_at", "updated_at"}
-_TYPES = {"+": "Added", "~": "Changed", "-": "Deleted"}
+_TYPES = {"+": _("Added"), "~": _("Changed"), "-": _("Deleted")}
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def register_audit_kind(kind: AuditKind) -> None:
 
 
 def audit_kinds() -> list[AuditKind]:
-    return sorted(_kinds.values(), key=lambda kind: kind.label)
+    return sorted(_kinds.values(), key=lambda kind: str(kind.label))
 
 
 @dataclass(frozen=True)
@@ -256,16 +259,64 @@ def _shown(f, version, labels) -> str:
     if value is None or value == "":
         return "—"
     if f.is_relation:
-        return labels.get((f.related_model, value), "(removed)")
+        return labels.get((f.related_model, value), gettext("(removed)"))
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return pgettext("true or false", "Yes") if value else pgettext("true or false", "No")
     if isinstance(value, datetime.datetime):
         return dates.date_and_time(value)
     if isinstance(value, datetime.date):
         return dates.date_text(value)
     return _short(value)
+
+
+# How a field is named in the audit trail and a membership's history. A field without its own
+# (translated) verbose name is named by Django from the field's name, in English: these names
+# are the translatable ones for the fields of the forums' records.
+FIELD_LABELS = {
+    "accountable_agency": _("Accountable agency"),
+    "agency": _("Agency"),
+    "agenda_item": _("Agenda item"),
+    "completed_at": _("Completed at"),
+    "confidentiality": _("Confidentiality"),
+    "created_by": _("Created by"),
+    "decision": _("Decision"),
+    "deputy": _("Deputy"),
+    "description": _("Description"),
+    "due_date": _("Due date"),
+    "end_date": _("End date"),
+    "from_forum": _("From forum"),
+    "level": _("Level"),
+    "location": _("Location"),
+    "meeting": _("Meeting"),
+    "owner": _("Owner"),
+    "percent_complete": _("Percent complete"),
+    "person": _("Person"),
+    "raised_at": _("Raised at"),
+    "raised_by": _("Raised by"),
+    "reference": _("Reference"),
+    "responded_at": _("Responded at"),
+    "responded_by": _("Responded by"),
+    "response": _("Response"),
+    "role": _("Role"),
+    "source_meeting": _("Source meeting"),
+    "start_date": _("Start date"),
+    "status": _("Status"),
+    "text": _("Text"),
+    "title": _("Title"),
+    "to_forum": _("To forum"),
+}
+
+
+def field_label(f) -> str:
+    """The field's name for people: its own translated verbose name, else one of
+    ``FIELD_LABELS``, else Django's, with a capital letter."""
+    if isinstance(f.verbose_name, Promise):
+        label = str(f.verbose_name)
+    else:
+        label = str(FIELD_LABELS.get(f.name, f.verbose_name))
+    return label[:1].upper() + label[1:]
 
 
 def _changes(kind: AuditKind, record, previous, labels) -> list[Change]:
@@ -275,8 +326,7 @@ def _changes(kind: AuditKind, record, previous, labels) -> list[Change]:
     for f in kind.shown_fields():
         before, after = _shown(f, previous, labels), _shown(f, record, labels)
         if before != after:
-            label = str(f.verbose_name)
-            changes.append(Change(label[:1].upper() + label[1:], before, after))
+            changes.append(Change(field_label(f), before, after))
     return changes
 
 
@@ -290,7 +340,7 @@ def _when(value) -> str:
 register_audit_kind(
     AuditKind(
         key="memberships",
-        label="Memberships",
+        label=_("Memberships"),
         model=Membership,
         forum_lookup="forum_id",
         related=("person",),
@@ -300,7 +350,7 @@ register_audit_kind(
 register_audit_kind(
     AuditKind(
         key="meetings",
-        label="Meetings",
+        label=_("Meetings"),
         model=Meeting,
         forum_lookup="forum_id",
         ignore=("sequence", "series"),
@@ -310,28 +360,28 @@ register_audit_kind(
 register_audit_kind(
     AuditKind(
         key="minutes",
-        label="Minutes",
+        label=_("Minutes"),
         model=Minutes,
         forum_lookup="meeting__forum_id",
         related=("meeting",),
-        describe=lambda r: f"Minutes of {r.meeting.title}",
+        describe=lambda r: gettext("Minutes of %(meeting)s") % {"meeting": r.meeting.title},
     )
 )
 register_audit_kind(
     AuditKind(
         key="minute-entries",
-        label="Minutes entries",
+        label=_("Minutes entries"),
         model=MinuteEntry,
         forum_lookup="minutes__meeting__forum_id",
         related=("agenda_item",),
         confidential=True,
-        describe=lambda r: f"Minute on {r.agenda_item.title}",
+        describe=lambda r: gettext("Minute on %(item)s") % {"item": r.agenda_item.title},
     )
 )
 register_audit_kind(
     AuditKind(
         key="decisions",
-        label="Decisions",
+        label=_("Decisions"),
         model=Decision,
         forum_lookup="forum_id",
         confidential=True,
@@ -341,7 +391,7 @@ register_audit_kind(
 register_audit_kind(
     AuditKind(
         key="actions",
-        label="Actions",
+        label=_("Actions"),
         model=Action,
         forum_lookup="forum_id",
         confidential=True,
@@ -351,7 +401,7 @@ register_audit_kind(
 register_audit_kind(
     AuditKind(
         key="escalations",
-        label="Escalations",
+        label=_("Escalations"),
         model=Escalation,
         forum_lookup="from_forum_id",
         extra_forum_lookups=("to_forum_id",),

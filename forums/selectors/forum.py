@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 
 # The coverage check is read from here too (it lives in forums.coverage for other features).
 from forums.access import public_forum_for
 from forums.coverage import Coverage, forum_coverage, forums_coverage  # noqa: F401
 from forums.models import Forum, Invitation, Membership
+from forums.selectors.audit import field_label
+from membership import dates
 from membership.models import Agency, PoliceForceArea, User
 
 # --- the workspace ----------------------------------------------------------------------------
@@ -108,7 +111,7 @@ class AgencyGroup:
 
     @property
     def name(self) -> str:
-        return self.agency.name if self.agency else "No agency"
+        return self.agency.name if self.agency else gettext("No agency")
 
 
 def group_by_agency(memberships) -> list[AgencyGroup]:
@@ -170,10 +173,10 @@ def _shown(record, name: str) -> str:
         return str(related) if related else "—"
     value = getattr(record, name)
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return pgettext("true or false", "Yes") if value else pgettext("true or false", "No")
     if value is None:
         return "—"
-    return value.strftime("%-d %B %Y") if hasattr(value, "strftime") else str(value)
+    return dates.date_text(value) if hasattr(value, "strftime") else str(value)
 
 
 def membership_history(*, membership: Membership) -> list[HistoryEntry]:
@@ -191,14 +194,16 @@ def membership_history(*, membership: Membership) -> list[HistoryEntry]:
             for name in _HISTORY_FIELDS:
                 before, after = _shown(previous, name), _shown(record, name)
                 if before != after:
-                    label = Membership._meta.get_field(name).verbose_name
-                    changes.append((label[:1].upper() + label[1:], before, after))
+                    label = field_label(Membership._meta.get_field(name))
+                    changes.append((label, before, after))
         entries.append(
             HistoryEntry(
                 when=record.history_date,
                 who=record.history_user,
                 reason=record.history_change_reason
-                or {"+": "Added", "~": "Changed", "-": "Deleted"}[record.history_type],
+                or {"+": gettext("Added"), "~": gettext("Changed"), "-": gettext("Deleted")}[
+                    record.history_type
+                ],
                 kind=record.history_type,
                 changes=changes,
             )
@@ -366,7 +371,7 @@ def public_seats(*, forum: Forum) -> list[PublicSeat]:
         if membership.role == Membership.Role.CHAIR and membership.agency:
             title = chair_title_for(membership=membership, areas=areas)
             if title:
-                role = f"Chair ({title})"
+                role = gettext("Chair (%(title)s)") % {"title": title}
         seats.append(
             PublicSeat(
                 agency=membership.agency,
@@ -386,7 +391,7 @@ def _agency_kind(agency: Agency | None) -> str:
     if agency is None:
         return ""
     if agency.agency_type.slug == "pcc":
-        return "Local policing body"
+        return gettext("Local policing body")
     return agency.agency_type.name
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from forums import confidentiality
 from forums.home import RUNNING, HomeContext, HomeItem, HomeSection, home_sections
@@ -77,9 +78,9 @@ class NextMeeting:
     @property
     def reply_label(self) -> str:
         if not self.has_replied:
-            return "Not replied"
+            return gettext("Not replied")
         if self.attendance.reply == Attendance.Reply.DEPUTY and self.attendance.deputy:
-            return f"Sending {self.attendance.deputy} as deputy"
+            return gettext("Sending %(deputy)s as deputy") % {"deputy": self.attendance.deputy}
         return self.attendance.get_reply_display()
 
     @property
@@ -189,17 +190,22 @@ def actions_due(*, home: HomeContext) -> HomeSection | None:
     for action in actions:
         if action.due_date and action.due_date < home.today:
             days = (home.today - action.due_date).days
-            tag, tag_class = f"{days} day{'s' if days != 1 else ''} overdue", RED
+            tag = ngettext("%(days)d day overdue", "%(days)d days overdue", days) % {"days": days}
+            tag_class = RED
         elif action.due_date and action.due_date <= soon:
-            tag, tag_class = "Due soon", ORANGE
+            tag, tag_class = gettext("Due soon"), ORANGE
         else:
             tag, tag_class = "", ""
         items.append(
             HomeItem(
                 text=f"{action.reference} {action.title}".strip(),
                 url=action_url(action),
-                detail=f"{action.forum}"
-                + (f", due {dates.date_text(action.due_date)}" if action.due_date else ""),
+                detail=(
+                    gettext("%(forum)s, due %(date)s")
+                    % {"forum": action.forum, "date": dates.date_text(action.due_date)}
+                    if action.due_date
+                    else str(action.forum)
+                ),
                 tag=tag,
                 tag_class=tag_class,
                 forum=action.forum,
@@ -207,9 +213,9 @@ def actions_due(*, home: HomeContext) -> HomeSection | None:
         )
     return HomeSection(
         key="actions",
-        title="Your actions",
+        title=gettext("Your actions"),
         items=tuple(items),
-        empty="Nothing to do: you have no open actions.",
+        empty=gettext("Nothing to do: you have no open actions."),
         order=10,
     )
 

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from forums.coverage import forums_coverage
 from forums.home import RUNNING, HomeContext, HomeItem, HomeSection
@@ -48,11 +49,19 @@ def _agendas_to_publish(home: HomeContext, forum_ids: list[int]) -> list[HomeIte
         late = deadline < home.today
         items.append(
             HomeItem(
-                text=f"Publish the agenda for {meeting.title}",
+                text=gettext("Publish the agenda for %(meeting)s") % {"meeting": meeting.title},
                 url=meeting_url(meeting),
-                detail=f"Meeting {dates.date_and_time(meeting.starts_at)}; the notice goes "
-                f"out {AGENDA_NOTICE_DAYS} days before",
-                tag="Past the notice date" if late else f"By {dates.date_text(deadline)}",
+                detail=ngettext(
+                    "Meeting %(when)s; the notice goes out %(days)d day before",
+                    "Meeting %(when)s; the notice goes out %(days)d days before",
+                    AGENDA_NOTICE_DAYS,
+                )
+                % {"when": dates.date_and_time(meeting.starts_at), "days": AGENDA_NOTICE_DAYS},
+                tag=(
+                    gettext("Past the notice date")
+                    if late
+                    else gettext("By %(date)s") % {"date": dates.date_text(deadline)}
+                ),
                 tag_class=RED if late else ORANGE,
                 forum=meeting.forum,
             )
@@ -85,18 +94,26 @@ def _papers_missing(home: HomeContext, forum_ids: list[int]) -> list[HomeItem]:
         deadline = meeting.papers_deadline
         late = deadline is not None and deadline < home.today
         if deadline is None:
-            tag = "No papers deadline"
+            tag = gettext("No papers deadline")
         elif late:
-            tag = "Past the papers deadline"
+            tag = gettext("Past the papers deadline")
         else:
-            tag = f"Due {dates.date_text(deadline)}"
+            tag = gettext("Due %(date)s") % {"date": dates.date_text(deadline)}
         items.append(
             HomeItem(
-                text=f"{count} item{'s' if count != 1 else ''} without a paper for {meeting.title}",
+                text=ngettext(
+                    "%(count)d item without a paper for %(meeting)s",
+                    "%(count)d items without a paper for %(meeting)s",
+                    count,
+                )
+                % {"count": count, "meeting": meeting.title},
                 url=meeting_url(meeting),
-                detail=f"Meeting {dates.date_and_time(meeting.starts_at)}: "
-                + ", ".join(item.title for item in agenda_items[:3])
-                + (", …" if count > 3 else ""),
+                detail=gettext("Meeting %(when)s: %(items)s")
+                % {
+                    "when": dates.date_and_time(meeting.starts_at),
+                    "items": ", ".join(item.title for item in agenda_items[:3])
+                    + (", …" if count > 3 else ""),
+                },
                 tag=tag,
                 tag_class=RED if late else ORANGE,
                 forum=meeting.forum,
@@ -122,19 +139,23 @@ def _minutes_to_finish(home: HomeContext, forum_ids: list[int]) -> list[HomeItem
     for meeting in meetings:
         minutes = getattr(meeting, "minutes", None)
         if minutes is None:
-            text, url, tag = f"Write the minutes of {meeting.title}", meeting_url(meeting), ""
+            text = gettext("Write the minutes of %(meeting)s") % {"meeting": meeting.title}
+            url, tag = meeting_url(meeting), ""
         elif minutes.status == Minutes.Status.DRAFT:
-            text, url, tag = f"Circulate the minutes of {meeting.title}", minutes_url(meeting), ""
+            text = gettext("Circulate the minutes of %(meeting)s") % {"meeting": meeting.title}
+            url, tag = minutes_url(meeting), ""
         elif minutes.status == Minutes.Status.CIRCULATED:
-            text, url = f"Have the minutes of {meeting.title} approved", minutes_url(meeting)
-            tag = "Circulated"
+            text = gettext("Have the minutes of %(meeting)s approved") % {"meeting": meeting.title}
+            url, tag = minutes_url(meeting), gettext("Circulated")
         else:
-            text, url, tag = f"Publish the minutes of {meeting.title}", minutes_url(meeting), ""
+            text = gettext("Publish the minutes of %(meeting)s") % {"meeting": meeting.title}
+            url, tag = minutes_url(meeting), ""
         items.append(
             HomeItem(
                 text=text,
                 url=url,
-                detail=f"Held {dates.date_text(timezone.localdate(meeting.starts_at))}",
+                detail=gettext("Held %(date)s")
+                % {"date": dates.date_text(timezone.localdate(meeting.starts_at))},
                 tag=tag,
                 tag_class=BLUE if tag else "",
                 forum=meeting.forum,
@@ -152,14 +173,16 @@ def _empty_seats(forums: list[Forum]) -> list[HomeItem]:
             continue
         url = forum_url(forum)
         if not result.has_chair and result.checked:
-            items.append(HomeItem(text="No chair", url=url, tag="Empty seat", forum=forum))
+            items.append(
+                HomeItem(text=gettext("No chair"), url=url, tag=gettext("Empty seat"), forum=forum)
+            )
         for agency_type in result.missing:
             items.append(
                 HomeItem(
-                    text=f"No {agency_type} seat",
+                    text=gettext("No %(agency_type)s seat") % {"agency_type": agency_type},
                     url=url,
-                    detail="A core agency with no member",
-                    tag="Empty seat",
+                    detail=gettext("A core agency with no member"),
+                    tag=gettext("Empty seat"),
                     tag_class=ORANGE,
                     forum=forum,
                 )
@@ -167,9 +190,10 @@ def _empty_seats(forums: list[Forum]) -> list[HomeItem]:
         for agency_type in result.without_authority:
             items.append(
                 HomeItem(
-                    text=f"{agency_type}: no member with authority to commit resources",
+                    text=gettext("%(agency_type)s: no member with authority to commit resources")
+                    % {"agency_type": agency_type},
                     url=url,
-                    tag="Membership gap",
+                    tag=gettext("Membership gap"),
                     tag_class=ORANGE,
                     forum=forum,
                 )
@@ -186,28 +210,28 @@ def running_sections(*, home: HomeContext) -> list[HomeSection]:
     return [
         HomeSection(
             key="agendas",
-            title="Agendas to publish",
+            title=gettext("Agendas to publish"),
             items=tuple(_agendas_to_publish(home, forum_ids)),
             order=10,
             part=RUNNING,
         ),
         HomeSection(
             key="papers",
-            title="Papers missing",
+            title=gettext("Papers missing"),
             items=tuple(_papers_missing(home, forum_ids)),
             order=20,
             part=RUNNING,
         ),
         HomeSection(
             key="minutes",
-            title="Minutes to finish",
+            title=gettext("Minutes to finish"),
             items=tuple(_minutes_to_finish(home, forum_ids)),
             order=30,
             part=RUNNING,
         ),
         HomeSection(
             key="seats",
-            title="Empty seats",
+            title=gettext("Empty seats"),
             items=tuple(_empty_seats(forums)),
             order=60,
             part=RUNNING,

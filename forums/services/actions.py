@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import (
     Action,
@@ -42,17 +43,17 @@ def action_create(
     _require_secretariat(by, forum)
     errors = {}
     if owner is None and accountable_agency is None:
-        errors["owner"] = "Choose the member or agency who owns the action"
+        errors["owner"] = gettext("Choose the member or agency who owns the action")
     if owner is not None and not owner.has_perm("forums.own_actions", forum):
-        errors["owner"] = (
+        errors["owner"] = gettext(
             "The owner must be a current member of the forum; advisory members cannot own actions"
         )
     if agenda_item is not None:
         meeting = agenda_item.meeting
     if meeting is not None and meeting.forum_id != forum.pk:
-        errors["meeting"] = "Choose a meeting of this forum"
+        errors["meeting"] = gettext("Choose a meeting of this forum")
     if not title.strip():
-        errors["title"] = "Enter what needs to be done"
+        errors["title"] = gettext("Enter what needs to be done")
     if errors:
         raise ValidationError(errors)
     if accountable_agency is None and owner is not None:
@@ -88,9 +89,9 @@ def action_update_progress(
         raise PermissionDenied("Only the owner or the secretariat can update this action.")
     errors = {}
     if not text.strip():
-        errors["text"] = "Enter what has happened since the last update"
+        errors["text"] = gettext("Enter what has happened since the last update")
     if not 0 <= percent_complete <= 100:
-        errors["percent_complete"] = "Enter a percentage between 0 and 100"
+        errors["percent_complete"] = gettext("Enter a percentage between 0 and 100")
     if errors:
         raise ValidationError(errors)
     if status == Action.Status.DONE:
@@ -138,11 +139,11 @@ def escalation_raise(
         raise PermissionDenied("Only members of this forum can raise an escalation.")
     errors = {}
     if level == Escalation.Level.PARENT_BOARD and from_forum.parent_id is None:
-        errors["level"] = "This forum has no parent board to escalate to"
+        errors["level"] = gettext("This forum has no parent board to escalate to")
     if not title.strip():
-        errors["title"] = "Enter the issue being escalated"
+        errors["title"] = gettext("Enter the issue being escalated")
     if not description.strip():
-        errors["description"] = "Enter what the issue is"
+        errors["description"] = gettext("Enter what the issue is")
     if errors:
         raise ValidationError(errors)
     escalation = Escalation.objects.create(
@@ -189,7 +190,7 @@ def escalation_respond(*, escalation: Escalation, by: User, response: str) -> Es
     else:
         _require_secretariat(by, escalation.to_forum)
     if not response.strip():
-        raise ValidationError({"response": "Enter the response"})
+        raise ValidationError({"response": gettext("Enter the response")})
     escalation.response = response.strip()
     escalation.responded_by = by
     escalation.responded_at = timezone.now()

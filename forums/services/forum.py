@@ -14,9 +14,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.links import forum_url
 from forums.models import Forum, Invitation, Membership
+from membership import dates
+from membership.lazy_text import lazy_date, lazy_text
 from membership.models import Agency, SecurityEvent, User
 from membership.notifications import notify
 from membership.security import security_event_record
@@ -64,8 +68,10 @@ def _hand_over_chair(*, forum: Forum, new_start: datetime.date, by: User | None)
         if chair.start_date >= new_start:
             raise ValidationError(
                 {
-                    "takes_over_as_chair": f"{chair.person} only becomes chair on "
-                    f"{chair.start_date:%-d %B %Y}: change that seat instead"
+                    "takes_over_as_chair": gettext(
+                        "%(person)s only becomes chair on %(date)s: change that seat instead"
+                    )
+                    % {"person": chair.person, "date": dates.date_text(chair.start_date)}
                 }
             )
         membership_end(
@@ -102,7 +108,7 @@ def membership_create(
     if takes_over_as_chair:
         if role != Membership.Role.CHAIR:
             raise ValidationError(
-                {"takes_over_as_chair": "Only tick this when the new seat is the chair"}
+                {"takes_over_as_chair": gettext("Only tick this when the new seat is the chair")}
             )
         _hand_over_chair(forum=forum, new_start=start_date, by=created_by)
     membership = Membership(
@@ -123,12 +129,14 @@ def membership_create(
             key=f"membership-added:{membership.pk}",
             recipients=[person],
             category="membership",
-            subject=f"You have been added to {forum.name}",
+            subject=lazy_text(_("You have been added to %(forum)s"), forum=forum.name),
             template="forums/email/membership_added",
             context={
                 "forum": forum,
                 "membership": membership,
-                "role": membership.get_role_display(),
+                "role": Membership.Role(
+                    membership.role
+                ).label,  # lazy: read in the e-mail's language
                 "added_by": created_by,
                 "starts_later": membership.start_date > timezone.localdate(),
             },
@@ -179,13 +187,18 @@ def membership_end(
     end_date = end_date or timezone.localdate()
     if membership.end_date and membership.end_date < end_date:
         raise ValidationError(
-            {"end_date": f"This membership already ended on {membership.end_date:%-d %B %Y}"}
+            {
+                "end_date": gettext("This membership already ended on %(date)s")
+                % {"date": dates.date_text(membership.end_date)}
+            }
         )
     if end_date < membership.start_date:
         raise ValidationError(
             {
-                "end_date": "The end date must be the same as or after the start date, "
-                f"{membership.start_date:%-d %B %Y}"
+                "end_date": gettext(
+                    "The end date must be the same as or after the start date, %(date)s"
+                )
+                % {"date": dates.date_text(membership.start_date)}
             }
         )
     _lock(membership.forum)
@@ -202,13 +215,22 @@ def membership_end(
             key=f"membership-ended:{membership.pk}:{end_date.isoformat()}",
             recipients=[person],
             category="membership",
-            subject=f"Your membership of {forum.name} "
-            + (f"ends on {end_date:%-d %B %Y}" if ends_later else "has ended"),
+            subject=(
+                lazy_text(
+                    _("Your membership of %(forum)s ends on %(date)s"),
+                    forum=forum.name,
+                    date=lazy_date(end_date),
+                )
+                if ends_later
+                else lazy_text(_("Your membership of %(forum)s has ended"), forum=forum.name)
+            ),
             template="forums/email/membership_ended",
             context={
                 "forum": forum,
                 "membership": membership,
-                "role": membership.get_role_display(),
+                "role": Membership.Role(
+                    membership.role
+                ).label,  # lazy: read in the e-mail's language
                 "ended_by": ended_by,
                 "end_date": end_date,
                 "ends_later": ends_later,
@@ -314,13 +336,13 @@ def invitation_send(
         key=f"forum-invitation:{invitation.pk}",
         recipients=[person],
         category="invitation",
-        subject=f"You are invited to join {forum.name}",
+        subject=lazy_text(_("You are invited to join %(forum)s"), forum=forum.name),
         template="forums/email/invitation",
         context={
             "forum": forum,
             "invitation": invitation,
             "invited_by": invited_by,
-            "role": invitation.get_role_display(),
+            "role": Membership.Role(invitation.role).label,  # lazy: read in the e-mail's language
             "agency": agency,
             "expires_at": invitation.expires_at,
         },
@@ -344,10 +366,10 @@ def invitation_problem(invitation: Invitation | None) -> str:
 
 
 INVITATION_PROBLEMS = {
-    "unknown": "This invitation link is not recognised. Check you copied all of it.",
-    "accepted": "This invitation has already been used.",
-    "revoked": "This invitation has been withdrawn.",
-    "expired": "This invitation has expired.",
+    "unknown": _("This invitation link is not recognised. Check you copied all of it."),
+    "accepted": _("This invitation has already been used."),
+    "revoked": _("This invitation has been withdrawn."),
+    "expired": _("This invitation has expired."),
 }
 
 
@@ -358,7 +380,7 @@ def _new_person_for(invitation: Invitation) -> User:
         return User.objects.create_user(email=invitation.email, password=None)
     if person.has_usable_password():
         raise ValidationError(
-            "An account already uses this email address. Sign in to accept the invitation"
+            gettext("An account already uses this email address. Sign in to accept the invitation")
         )
     return person
 
@@ -382,7 +404,7 @@ def invitation_accept(
         raise ValidationError(INVITATION_PROBLEMS[problem])
     if person is None:
         if not password:
-            raise ValidationError({"password1": "Enter a password"})
+            raise ValidationError({"password1": gettext("Enter a password")})
         person = _new_person_for(invitation)
     update_fields = []
     if full_name and full_name.strip() != person.full_name:
@@ -412,7 +434,7 @@ def invitation_accept(
         key=f"forum-invitation-accepted:{invitation.pk}",
         recipients=[invitation.invited_by],
         category="membership",
-        subject=f"{person} has joined {forum.name}",
+        subject=lazy_text(_("%(person)s has joined %(forum)s"), person=person, forum=forum.name),
         template="forums/email/invitation_accepted",
         context={"forum": forum, "person": person, "membership": membership},
         url=reverse("forums:membership-detail", args=[forum.slug, membership.pk]),
@@ -425,7 +447,9 @@ def invitation_revoke(*, invitation: Invitation, revoked_by: User) -> Invitation
     """Withdraw an invitation that has not been accepted; its link stops working."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at:
-        raise ValidationError("This invitation has already been accepted: end the membership")
+        raise ValidationError(
+            gettext("This invitation has already been accepted: end the membership")
+        )
     if not invitation.revoked_at:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])

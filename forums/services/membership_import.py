@@ -15,20 +15,23 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from forums.imports import FIELD_COLUMNS as IMPORT_COLUMNS
 from forums.imports import MembershipRow
 from forums.models import Membership
 from forums.services.forum import invitation_send, membership_create, membership_update
+from membership import dates
 from membership.models import User
 from membership.tabular import Report
 
 REASON = "Imported from a file"
 # What an invitation cannot carry: the person sets these once they have joined.
 NOT_FOR_INVITATIONS = {
-    "deputy_email": "a deputy",
-    "end_date": "an end date",
-    "show_name_publicly": "their name shown publicly (they choose that themselves)",
+    "deputy_email": _("a deputy"),
+    "end_date": _("an end date"),
+    "show_name_publicly": _("their name shown publicly (they choose that themselves)"),
 }
 
 
@@ -79,16 +82,18 @@ def _invite(row: MembershipRow, *, imported_by: User, report: Report) -> None:
         if given:
             report.add(
                 row.number,
-                f"{row.email} has not signed in yet, so they are invited and join when they "
-                f"accept: leave {column} blank and give them {NOT_FOR_INVITATIONS[column]} "
-                "once they have joined",
+                gettext(
+                    "%(email)s has not signed in yet, so they are invited and join when they "
+                    "accept: leave %(column)s blank and give them %(what)s once they have joined"
+                )
+                % {"email": row.email, "column": column, "what": NOT_FOR_INVITATIONS[column]},
                 column,
             )
     if any(carried.values()):
         return
     try:
         with transaction.atomic():
-            invitation, _ = invitation_send(
+            invitation, _token = invitation_send(
                 forum=row.forum,
                 email=row.email,
                 full_name=row.full_name,
@@ -104,8 +109,16 @@ def _invite(row: MembershipRow, *, imported_by: User, report: Report) -> None:
     report.change(
         row.number,
         "Invited",
-        f"{name} ({row.email}) is sent an invitation to be {invitation.get_role_display()} of "
-        f"{row.forum}; the membership starts when they accept",
+        gettext(
+            "%(name)s (%(email)s) is sent an invitation to be %(role)s of %(forum)s; the "
+            "membership starts when they accept"
+        )
+        % {
+            "name": name,
+            "email": row.email,
+            "role": invitation.get_role_display(),
+            "forum": row.forum,
+        },
     )
 
 
@@ -114,7 +127,9 @@ def _add_or_change(
 ) -> None:
     deputy = people.get(row.deputy_email) if row.deputy_email else None
     if row.deputy_email and deputy is None:
-        message = f"No one with the email address {row.deputy_email} has an account"
+        message = gettext("No one with the email address %(email)s has an account") % {
+            "email": row.deputy_email
+        }
         report.add(row.number, message, "deputy_email")
         return
     fields = {
@@ -139,7 +154,8 @@ def _add_or_change(
                     reason=REASON,
                     **fields,
                 )
-                outcome, told = "New", f"; {person} is told by email"
+                outcome = "New"
+                told = gettext("; %(person)s is told by email") % {"person": person}
             else:
                 before = {name: getattr(existing, name) for name in fields}
                 membership = membership_update(
@@ -153,6 +169,13 @@ def _add_or_change(
     report.change(
         row.number,
         outcome,
-        f"{person} ({person.email}), {membership.get_role_display()} of {row.forum} "
-        f"from {row.start_date:%-d %B %Y}{told}",
+        gettext("%(person)s (%(email)s), %(role)s of %(forum)s from %(date)s")
+        % {
+            "person": person,
+            "email": person.email,
+            "role": membership.get_role_display(),
+            "forum": row.forum,
+            "date": dates.date_text(row.start_date),
+        }
+        + told,
     )

@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from forums.models import Confidentiality
 
@@ -16,8 +17,8 @@ def _level(obj) -> str | None:
 
 
 _TAGS = {
-    Confidentiality.CONFIDENTIAL: ("govuk-tag--orange", "Confidential"),
-    Confidentiality.RESTRICTED: ("govuk-tag--red", "Restricted"),
+    Confidentiality.CONFIDENTIAL: ("govuk-tag--orange", _("Confidential")),
+    Confidentiality.RESTRICTED: ("govuk-tag--red", _("Restricted")),
 }
 
 

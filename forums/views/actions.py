@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from forums.forms.actions import (
     ActionFilterForm,
@@ -77,7 +78,7 @@ def action_detail(request, slug, pk):
             except ValidationError as error:
                 apply_errors(form, error)
             else:
-                messages.success(request, "Update saved")
+                messages.success(request, gettext("Update saved"))
                 return redirect("meetings:workspace-action", forum.slug, action.pk)
     updates = list(action.updates.select_related("author"))
     return render(
@@ -115,9 +116,13 @@ def action_add(request, slug, pk=None):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, f"Action {action.reference} recorded")
+            messages.success(
+                request, gettext("Action %(reference)s recorded") % {"reference": action.reference}
+            )
             return redirect(back)
-    return form_page(request, form, title="Record an action", caption=forum.name, back_url=back)
+    return form_page(
+        request, form, title=gettext("Record an action"), caption=forum.name, back_url=back
+    )
 
 
 def escalation_list(request, slug):
@@ -143,16 +148,18 @@ def escalation_raise(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Escalation raised")
+            messages.success(request, gettext("Escalation raised"))
             return redirect("meetings:workspace-escalations", forum.slug)
     return form_page(
         request,
         form,
-        title="Raise an escalation",
+        title=gettext("Raise an escalation"),
         caption=forum.name,
         back_url=reverse("meetings:workspace-escalations", args=[forum.slug]),
-        intro="For an issue that cannot be solved between the agencies involved. A sub-group's "
-        "escalation is proposed for its parent board's next meeting.",
+        intro=gettext(
+            "For an issue that cannot be solved between the agencies involved. A sub-group's "
+            "escalation is proposed for its parent board's next meeting."
+        ),
     )
 
 
@@ -169,12 +176,12 @@ def escalation_respond(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Response sent")
+            messages.success(request, gettext("Response sent"))
             return redirect("meetings:workspace-escalations", forum.slug)
     return form_page(
         request,
         form,
-        title="Respond to the escalation",
+        title=gettext("Respond to the escalation"),
         caption=escalation.title,
         back_url=reverse("meetings:workspace-escalations", args=[forum.slug]),
         intro=escalation.description,
@@ -203,7 +210,7 @@ def national_escalations(request):
             action_services.escalation_respond(
                 escalation=responding, by=request.user, response=form.cleaned_data["response"]
             )
-            messages.success(request, "Response recorded")
+            messages.success(request, gettext("Response recorded"))
             return redirect("meetings:workspace-national-escalations")
     return render(
         request,

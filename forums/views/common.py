@@ -5,6 +5,7 @@ performance and priorities import these (they may import forums; forums never im
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.utils.translation import ngettext
 
 from forums.access import forum_for
 from forums.models import Forum
@@ -75,7 +76,7 @@ def confirm_page(
 
 
 def _people_count(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return ngettext("%(count)d person", "%(count)d people", count) % {"count": count}
 
 
 def form_page(request, form, *, title: str, caption: str = "", back_url: str = "", intro=""):

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from forums.links import rsvp_url
@@ -23,8 +25,8 @@ PAPERS_SINCE_KEY = "home_papers_since"
 
 # The one-click replies: a deputy needs a name, so it goes to the full reply page.
 QUICK_REPLIES = {
-    Attendance.Reply.ATTENDING: "attending",
-    Attendance.Reply.APOLOGIES: "sending apologies",
+    Attendance.Reply.ATTENDING: _("attending"),
+    Attendance.Reply.APOLOGIES: _("sending apologies"),
 }
 
 
@@ -53,7 +55,7 @@ def home_rsvp(request, slug, pk):
     if reply == Attendance.Reply.DEPUTY:
         return redirect(rsvp_url(meeting))
     if reply not in QUICK_REPLIES:
-        messages.error(request, "Choose whether you will attend")
+        messages.error(request, gettext("Choose whether you will attend"))
         return redirect(reverse("forums:workspace"))
     try:
         attendance_services.attendance_reply(meeting=meeting, person=request.user, reply=reply)
@@ -64,7 +66,11 @@ def home_rsvp(request, slug, pk):
     else:
         messages.success(
             request,
-            f"Reply sent: you are {QUICK_REPLIES[reply]} for {meeting.title} on "
-            f"{dates.date_and_time(meeting.starts_at)}",
+            gettext("Reply sent: you are %(reply)s for %(meeting)s on %(when)s")
+            % {
+                "reply": QUICK_REPLIES[reply],
+                "meeting": meeting.title,
+                "when": dates.date_and_time(meeting.starts_at),
+            },
         )
     return redirect(reverse("forums:workspace"))

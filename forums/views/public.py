@@ -6,8 +6,12 @@ a 404, and members' names appear only with their consent.
 
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from forums.selectors import forum as selectors
+
+# The countries police force areas are in (stored in English), as a page names them.
+COUNTRY_NAMES = {"England": _("England"), "Wales": _("Wales")}
 
 
 @login_not_required
@@ -20,7 +24,13 @@ def home(request):
     return render(
         request,
         "forums/home.html",
-        {"areas": areas, "countries": sorted(countries.items())},
+        {
+            "areas": areas,
+            "countries": [
+                (COUNTRY_NAMES.get(country, country), country_areas)
+                for country, country_areas in sorted(countries.items())
+            ],
+        },
     )
 
 

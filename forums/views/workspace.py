@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from forums.forms.forum import (
@@ -58,12 +59,12 @@ def forum_edit(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "The forum's details have been saved")
+            messages.success(request, gettext("The forum's details have been saved"))
             return redirect(forum_url(forum))
     return form_page(
         request,
         form,
-        title="Change the forum's details",
+        title=gettext("Change the forum's details"),
         caption=forum.name,
         back_url=forum_url(forum),
     )
@@ -86,12 +87,12 @@ def public_name(request, slug):
             updated_by=request.user,
             show_name_publicly=form.cleaned_data["show_name_publicly"],
         )
-        messages.success(request, "Your choice has been saved")
+        messages.success(request, gettext("Your choice has been saved"))
         return redirect(forum_url(forum))
     return form_page(
         request,
         form,
-        title="Your name on the public page",
+        title=gettext("Your name on the public page"),
         caption=forum.name,
         back_url=forum_url(forum),
     )
@@ -117,18 +118,24 @@ def membership_add(request, slug):
         else:
             messages.success(
                 request,
-                f"{membership.person} has been added to {forum.name}."
-                + (" We have emailed them." if membership.person.is_active else ""),
+                (
+                    gettext("%(person)s has been added to %(forum)s. We have emailed them.")
+                    if membership.person.is_active
+                    else gettext("%(person)s has been added to %(forum)s.")
+                )
+                % {"person": membership.person, "forum": forum.name},
             )
             return redirect(forum_url(forum))
     return form_page(
         request,
         form,
-        title="Add a member",
+        title=gettext("Add a member"),
         caption=forum.name,
         back_url=forum_url(forum),
-        intro="Add someone who already has an account. To add someone new, send them "
-        "an invitation from the forum's page.",
+        intro=gettext(
+            "Add someone who already has an account. To add someone new, send them "
+            "an invitation from the forum's page."
+        ),
     )
 
 
@@ -166,12 +173,15 @@ def membership_edit(request, slug, pk):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, f"{membership.person}'s membership has been saved")
+            messages.success(
+                request,
+                gettext("%(person)s's membership has been saved") % {"person": membership.person},
+            )
             return redirect(forum_url(forum))
     return form_page(
         request,
         form,
-        title=f"Change {membership.person}'s membership",
+        title=gettext("Change %(person)s's membership") % {"person": membership.person},
         caption=forum.name,
         back_url=reverse("forums:membership-detail", args=[forum.slug, membership.pk]),
     )
@@ -194,17 +204,21 @@ def membership_end(request, slug, pk):
         else:
             messages.success(
                 request,
-                f"{membership.person}'s membership has been ended."
-                + (" We have emailed them." if membership.person.is_active else ""),
+                (
+                    gettext("%(person)s's membership has been ended. We have emailed them.")
+                    if membership.person.is_active
+                    else gettext("%(person)s's membership has been ended.")
+                )
+                % {"person": membership.person},
             )
             return redirect(forum_url(forum))
     return form_page(
         request,
         form,
-        title=f"End {membership.person}'s membership",
+        title=gettext("End %(person)s's membership") % {"person": membership.person},
         caption=forum.name,
         back_url=reverse("forums:membership-detail", args=[forum.slug, membership.pk]),
-        intro="The membership is kept in the forum's history; it is not deleted.",
+        intro=gettext("The membership is kept in the forum's history; it is not deleted."),
     )
 
 
@@ -223,12 +237,15 @@ def invitation_new(request, slug):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, f"An invitation has been sent to {invitation.email}")
+            messages.success(
+                request,
+                gettext("An invitation has been sent to %(email)s") % {"email": invitation.email},
+            )
             return redirect(forum_url(forum))
     return form_page(
         request,
         form,
-        title="Invite someone to join",
+        title=gettext("Invite someone to join"),
         caption=forum.name,
         back_url=forum_url(forum),
     )
@@ -246,7 +263,11 @@ def invitation_revoke(request, slug, pk):
         except ValidationError as problem:
             error = " ".join(problem.messages)
         else:
-            messages.success(request, f"The invitation to {invitation.email} has been withdrawn")
+            messages.success(
+                request,
+                gettext("The invitation to %(email)s has been withdrawn")
+                % {"email": invitation.email},
+            )
             return redirect(forum_url(forum))
     return render(
         request,

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -89,7 +90,7 @@ def account(request):
     form = AccountForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.person_update(person=request.user, updated_by=request.user, **form.cleaned_data)
-        messages.success(request, "Your details have been saved")
+        messages.success(request, gettext("Your details have been saved"))
         return redirect("account")
     context = {
         "form": form,
@@ -107,7 +108,7 @@ def password_change(request):
             person=request.user, password=form.cleaned_data["new_password1"]
         )
         update_session_auth_hash(request, request.user)
-        messages.success(request, "Your password has been changed")
+        messages.success(request, gettext("Your password has been changed"))
         return redirect("account")
     return render(request, "membership/password_change.html", {"form": form})
 
@@ -119,7 +120,7 @@ def preferences(request):
     form = NotificationPreferenceForm(request.POST or None, instance=preference)
     if request.method == "POST" and form.is_valid():
         services.notification_preference_update(person=request.user, **form.cleaned_data)
-        messages.success(request, "Your notification preferences have been saved")
+        messages.success(request, gettext("Your notification preferences have been saved"))
         return redirect("membership:preferences")
     return render(request, "membership/preferences.html", {"form": form})
 
@@ -145,12 +146,14 @@ def two_factor_settings(request):
     device = two_factor.confirmed_device(person)
     if device is None:
         device = security.two_factor_setup_start(person=person)
-        form = TwoFactorCodeForm(request.POST or None, device=device, submit_label="Turn on")
+        form = TwoFactorCodeForm(
+            request.POST or None, device=device, submit_label=gettext("Turn on")
+        )
         if request.method == "POST" and form.is_valid():
             codes = security.two_factor_turn_on(person=person, device=device)
             two_factor.complete(request, device)
             request.session[BACKUP_CODES_SESSION_KEY] = codes
-            messages.success(request, "Two-factor sign-in is on")
+            messages.success(request, gettext("Two-factor sign-in is on"))
             query = urlencode({"next": two_factor.safe_next(request, reverse("account"))})
             return redirect(f"{reverse('two-factor-backup-codes')}?{query}")
         context = {
@@ -170,12 +173,12 @@ def two_factor_settings(request):
         request.POST or None,
         device=device,
         backup_device=security.backup_device(person),
-        submit_label="Turn off",
+        submit_label=gettext("Turn off"),
     )
     if request.method == "POST" and form.is_valid():
         security.two_factor_turn_off(person=person, device=device)
         request.session.pop(two_factor.PENDING_SESSION_KEY, None)
-        messages.success(request, "Two-factor sign-in is off")
+        messages.success(request, gettext("Two-factor sign-in is off"))
         return redirect("account")
     return render(request, "registration/two_factor_settings.html", {"form": form, **context})
 
@@ -218,9 +221,14 @@ def two_factor_verify(request):
             left = security.backup_codes_left(person)
             messages.warning(
                 request,
-                f"You used a backup code. You have {left} backup "
-                f"{'code' if left == 1 else 'codes'} left: make a new set from your account "
-                "if you are running out.",
+                ngettext(
+                    "You used a backup code. You have %(left)d backup code left: make a new set "
+                    "from your account if you are running out.",
+                    "You used a backup code. You have %(left)d backup codes left: make a new set "
+                    "from your account if you are running out.",
+                    left,
+                )
+                % {"left": left},
             )
         return redirect(two_factor.safe_next(request, default))
     return render(

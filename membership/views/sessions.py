@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from membership import sessions, two_factor
@@ -22,7 +23,7 @@ def sign_out_other_devices(request):
         person=request.user, keep_session_key=request.session.session_key
     )
     if ended:
-        messages.success(request, "You have been signed out of all your other devices")
+        messages.success(request, gettext("You have been signed out of all your other devices"))
     else:
-        messages.success(request, "You were not signed in on any other device")
+        messages.success(request, gettext("You were not signed in on any other device"))
     return redirect("account")
