@@ -1,9 +1,12 @@
 """Forms for people: signing in, their account and their notification preferences."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
+from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from membership.models import NotificationPreference, User
 from membership.sign_in import normalise_username
@@ -36,11 +39,18 @@ class SignInForm(auth_forms.AuthenticationForm):
 
 
 class AccountForm(forms.ModelForm):
-    """A person's own name and job title."""
+    """A person's own name and job title, and the language they use the service in."""
+
+    language = forms.ChoiceField(
+        label=_("Language for the service and your emails"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the language for the service and your emails")},
+    )
 
     class Meta:
         model = User
-        fields = ["full_name", "job_title"]
+        fields = ["full_name", "job_title", "language"]
         labels = {"full_name": "Full name", "job_title": "Job title (optional)"}
         error_messages = {"full_name": {"required": "Enter your full name"}}
 
@@ -50,6 +60,7 @@ class AccountForm(forms.ModelForm):
         self.helper.layout = Layout(
             Field.text("full_name", field_width=Fluid.TWO_THIRDS),
             Field.text("job_title", field_width=Fluid.TWO_THIRDS),
+            Field.radios("language", legend_size=Size.SMALL, inline=True),
             Submit("submit", "Save changes"),
         )
 
@@ -70,6 +81,13 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
+    def send_mail(self, *args, **kwargs):
+        """In the language of the person it is sent to, whatever page asked for it (its link
+        opens the reset page in that language too)."""
+        context = args[2] if len(args) > 2 else kwargs["context"]
+        with translation.override(context["user"].language):
+            super().send_mail(*args, **kwargs)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["required"] = "Enter your email address"

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "lcjb.middleware.LanguageSwitchMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "membership.two_factor.TwoFactorPendingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -154,7 +155,11 @@ TEMPLATES = [
                 "lcjb.context_processors.service",
             ],
             # One way to write times on every page, email and PDF: {{ x|time_of_day }} etc.
-            "builtins": ["membership.templatetags.dates", "membership.templatetags.tables"],
+            "builtins": [
+                "membership.templatetags.dates",
+                "membership.templatetags.tables",
+                "lcjb.templatetags.language",  # {% html_lang %}, {% language_switcher %}
+            ],
         },
     },
 ]
