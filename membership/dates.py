@@ -3,7 +3,8 @@
 the same functions through the filters in ``membership.templatetags.dates``.
 
 They read in the active language: Welsh month and day names come from Django's Welsh catalogue
-("Dydd Mercher 2 Rhagfyr 2026") and the times from ours ("10yb", "2:30yp", "10yb i 12yp").
+("Dydd Mercher 2 Rhagfyr 2026") and the times from ours ("10yb", "2:30yh", "10yb i 12yh": "yb"
+and "yh" as Django's Welsh has them).
 """
 
 import datetime

@@ -295,7 +295,7 @@ def test_welsh_dates_and_times_read_naturally():
     start = timezone.make_aware(datetime.datetime(2026, 12, 2, 10, 0))
     with translation.override("cy"):
         assert dates.when(start, start + datetime.timedelta(hours=4, minutes=30)) == (
-            "Dydd Mercher 2 Rhagfyr 2026, 10yb i 2:30yp"
+            "Dydd Mercher 2 Rhagfyr 2026, 10yb i 2:30yh"
         )
     with translation.override("en"):
         assert dates.when(start, start + datetime.timedelta(hours=2)) == (
