@@ -50,12 +50,12 @@ if [ "${1:-}" != "compile" ]; then
   # the catalogue as it was. Empty and fuzzy entries never win over a real translation.
   header >"$work/header.po"
   shopt -s nullglob
+  sources=()
   for po in locale/cy/fragments/*.po "$CATALOGUE"; do
     [ -f "$po" ] || continue
-    msgattrib --force-po --translated --no-fuzzy --no-obsolete -o "$work/$(basename "$po" .po)-$RANDOM.po" \
-      "$po"
+    sources+=("$work/${#sources[@]}.po")
+    msgattrib --force-po --translated --no-fuzzy --no-obsolete -o "${sources[-1]}" "$po"
   done
-  sources=("$work"/*-*.po)
   msgcat --force-po --use-first --no-location -o "$work/translated.po" "$work/header.po" "${sources[@]}"
   # Every message of the interface, with its translation where one exists; nothing else.
   msgmerge --force-po --quiet --no-fuzzy-matching --no-location --no-wrap -o "$work/merged.po" \
