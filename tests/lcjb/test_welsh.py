@@ -301,3 +301,18 @@ def test_welsh_dates_and_times_read_naturally():
         assert dates.when(start, start + datetime.timedelta(hours=2)) == (
             "Wednesday 2 December 2026, 10am to 12pm"
         )
+
+
+def test_error_pages_are_in_the_language_of_the_address():
+    from django.utils import translation
+
+    from lcjb import errors
+
+    with translation.override("cy"):
+        page = errors.service_unavailable().content.decode()
+    assert '<html lang="cy"' in page
+    assert "Mae'n ddrwg gennym, nid yw'r gwasanaeth ar gael" in page
+    with translation.override("en"):
+        page = errors.service_unavailable().content.decode()
+    assert '<html lang="en-GB"' in page
+    assert "Sorry, the service is unavailable" in page
