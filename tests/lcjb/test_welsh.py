@@ -316,3 +316,11 @@ def test_error_pages_are_in_the_language_of_the_address():
         page = errors.service_unavailable().content.decode()
     assert '<html lang="en-GB"' in page
     assert "Sorry, the service is unavailable" in page
+
+
+def test_text_marked_as_english_is_not_counted_as_english_left_behind(english):
+    page = (
+        '<html lang="cy"><body><a lang="en-GB" href="/x/">Boards</a>'
+        '<p lang="en-GB">Skip to <em>main</em> content</p><p>Sign out</p></body></html>'
+    )
+    assert english_on_page(page, *english) == {"Sign out"}

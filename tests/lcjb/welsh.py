@@ -61,29 +61,60 @@ def read_po(path: Path) -> list[Entry]:
 
 
 class VisibleText(HTMLParser):
-    """The text a person reads on a page: text nodes outside <script>, <style> and <head>
-    (the title aside), and the alternative texts and labels of elements."""
+    """The Welsh a person reads on a page: text nodes outside <script>, <style> and <template>,
+    and the alternative texts and labels of elements, leaving out what is marked as in another
+    language (``lang="en-GB"``: the switcher's "English", content that exists only in
+    English)."""
 
     HIDDEN = {"script", "style", "template"}
+    VOID = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.texts: list[str] = []
-        self.skipping = 0
+        self.open: list[tuple[str, bool]] = []  # (tag, leaves its text out)
+
+    def _skipping(self) -> bool:
+        return any(skip for _tag, skip in self.open)
 
     def handle_starttag(self, tag, attrs):
-        if tag in self.HIDDEN:
-            self.skipping += 1
-        for name, value in attrs:
-            if name in ("alt", "aria-label", "title", "placeholder") and value:
-                self.texts.append(value)
+        attrs = dict(attrs)
+        lang = attrs.get("lang")
+        foreign = tag != "html" and lang is not None and not lang.startswith("cy")
+        if not foreign and not self._skipping():
+            for name in ("alt", "aria-label", "title", "placeholder"):
+                if attrs.get(name):
+                    self.texts.append(attrs[name])
+        if tag not in self.VOID:
+            self.open.append((tag, foreign or tag in self.HIDDEN))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID and self.open and self.open[-1][0] == tag:
+            self.open.pop()
 
     def handle_endtag(self, tag):
-        if tag in self.HIDDEN and self.skipping:
-            self.skipping -= 1
+        for position in range(len(self.open) - 1, -1, -1):
+            if self.open[position][0] == tag:
+                del self.open[position:]
+                break
 
     def handle_data(self, data):
-        if not self.skipping and data.strip():
+        if not self._skipping() and data.strip():
             self.texts.append(data)
 
 
