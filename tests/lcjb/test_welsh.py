@@ -324,3 +324,9 @@ def test_text_marked_as_english_is_not_counted_as_english_left_behind(english):
         '<p lang="en-GB">Skip to <em>main</em> content</p><p>Sign out</p></body></html>'
     )
     assert english_on_page(page, *english) == {"Sign out"}
+
+
+def test_a_welsh_page_that_needs_signing_in_asks_in_welsh(client, db):
+    response = client.get("/cy/workspace/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/cy/accounts/sign-in/?next=/cy/workspace/")
