@@ -17,7 +17,8 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create the virtual environment and install everything
+install: $(STAMP) ## Create the virtual environment, install everything, compile the Welsh catalogue
+	scripts/translations.sh compile
 
 run: install ## Run web, worker and beat with demo data on http://127.0.0.1:8000
 	$(PY) manage.py migrate --no-input

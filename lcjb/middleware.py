@@ -1,6 +1,8 @@
 """Project-wide middleware that belongs to no app."""
 
+from django.http import HttpResponseRedirect
 from django.middleware.gzip import GZipMiddleware
+from django.utils import translation
 
 
 class AnonymousGZipMiddleware(GZipMiddleware):
@@ -18,3 +20,30 @@ class AnonymousGZipMiddleware(GZipMiddleware):
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies:
             return response
         return super().process_response(request, response)
+
+
+class LanguageSwitchMiddleware:
+    """The language switcher's link, followed by a signed-in person, records the language as
+    their preference (their emails and reminders come in it, and they land in it after signing
+    in), then redirects to the same address without the marker. Runs after authentication."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from lcjb import language
+
+        chosen = request.GET.get(language.SWITCH_PARAMETER)
+        if chosen is None or request.method != "GET":
+            return self.get_response(request)
+        user = getattr(request, "user", None)
+        if (
+            chosen in language.language_codes()
+            and chosen == translation.get_language()
+            and user is not None
+            and user.is_authenticated
+        ):
+            from membership.services import person_language_set
+
+            person_language_set(person=user, language=chosen)
+        return HttpResponseRedirect(language.without_switch_marker(request.get_full_path()))

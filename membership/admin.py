@@ -52,7 +52,10 @@ class PersonAdmin(PersonalDataAdminMixin, SimpleHistoryAdmin, BaseUserAdmin):
     readonly_fields = ("last_login", "date_joined")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("About them"), {"fields": ("full_name", "job_title", "is_national_viewer")}),
+        (
+            _("About them"),
+            {"fields": ("full_name", "job_title", "language", "is_national_viewer")},
+        ),
         (
             _("Access"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},

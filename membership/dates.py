@@ -1,11 +1,16 @@
 """How dates and times read everywhere — pages, emails, feeds and PDFs — in the GOV.UK style:
 "10am", "2:30pm", "12pm" at midday and "12am" at midnight; "2 December 2026". Templates use
 the same functions through the filters in ``membership.templatetags.dates``.
+
+They read in the active language: Welsh month and day names come from Django's Welsh catalogue
+("Dydd Mercher 2 Rhagfyr 2026") and the times from ours ("10yb", "2:30yh", "10yb i 12yh": "yb"
+and "yh" as Django's Welsh has them).
 """
 
 import datetime
 
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext, pgettext
 
 
 def _local(value):
@@ -19,7 +24,10 @@ def time_of_day(value: datetime.datetime | datetime.time) -> str:
     """'10am', '2:30pm', '12pm' (midday), '12am' (midnight)."""
     value = _local(value)
     hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
+    if value.hour < 12:
+        suffix = pgettext("time of day, before midday, as in 10am", "am")
+    else:
+        suffix = pgettext("time of day, from midday, as in 2:30pm", "pm")
     if value.minute:
         return f"{hour}:{value.minute:02d}{suffix}"
     return f"{hour}{suffix}"
@@ -27,12 +35,12 @@ def time_of_day(value: datetime.datetime | datetime.time) -> str:
 
 def date_text(value: datetime.date) -> str:
     """'2 December 2026' (the month's name in the active language: '2 Rhagfyr 2026')."""
-    return dateformat.format(_local(value), "j F Y")
+    return formats.date_format(_local(value), "j F Y")
 
 
 def day_text(value: datetime.date) -> str:
     """'Wednesday 2 December 2026' (in Welsh: 'Dydd Mercher 2 Rhagfyr 2026')."""
-    return dateformat.format(_local(value), "l j F Y")
+    return formats.date_format(_local(value), "l j F Y")
 
 
 def date_and_time(value: datetime.datetime, *, weekday: bool = False) -> str:
@@ -47,8 +55,10 @@ def when(start: datetime.datetime, end: datetime.datetime | None = None) -> str:
     if end is None:
         return text
     if _local(end).date() == _local(start).date():
-        return f"{text} to {time_of_day(end)}"
-    return f"{text} to {date_and_time(end, weekday=True)}"
+        until = time_of_day(end)
+    else:
+        until = date_and_time(end, weekday=True)
+    return gettext("%(start)s to %(end)s") % {"start": text, "end": until}
 
 
 def iso_week(day: datetime.date) -> str:

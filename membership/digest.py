@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from membership import dates
@@ -122,21 +123,26 @@ def send_weekly_digests(*, today: datetime.date) -> int:
     created = 0
     for pk in sorted(due):
         person, forums = people[pk]
-        sections = digest_for(person, forums, today)
-        if not sections:
-            continue
-        forum_names = ", ".join(str(forum) for forum in forums)
-        created += len(
-            notify(
-                key=f"digest:week={dates.iso_week(today)}",
-                recipients=[person],
-                category="digest",
-                subject=lazy_text(
-                    _("Weekly digest: what needs attention (%(forums)s)"), forums=forum_names
-                ),
-                template="membership/email/digest",
-                context={"sections": sections, "forums": forums, "today": today},
-                url=reverse("membership:notices"),
-            )
-        )
+        with translation.override(person.language):  # one reader: all of it in their language
+            created += _send_digest(person=person, forums=forums, today=today)
     return created
+
+
+def _send_digest(*, person, forums, today: datetime.date) -> int:
+    sections = digest_for(person, forums, today)
+    if not sections:
+        return 0
+    forum_names = ", ".join(str(forum) for forum in forums)
+    return len(
+        notify(
+            key=f"digest:week={dates.iso_week(today)}",
+            recipients=[person],
+            category="digest",
+            subject=lazy_text(
+                _("Weekly digest: what needs attention (%(forums)s)"), forums=forum_names
+            ),
+            template="membership/email/digest",
+            context={"sections": sections, "forums": forums, "today": today},
+            url=reverse("membership:notices"),
+        )
+    )

@@ -1,11 +1,15 @@
 """Forms for people: signing in, their account and their notification preferences."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
+from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from lcjb.language import html_lang
 from membership.models import NotificationPreference, User
 from membership.sign_in import normalise_username
 
@@ -39,11 +43,22 @@ class SignInForm(auth_forms.AuthenticationForm):
 
 
 class AccountForm(forms.ModelForm):
-    """A person's own name and job title."""
+    """A person's own name and job title, and the language they use the service in."""
+
+    language = forms.ChoiceField(
+        label=_("Language for the service and your emails"),
+        # Each language named in itself, marked as such for screen readers (WCAG 3.1.2).
+        choices=[
+            (code, format_html('<span lang="{}">{}</span>', html_lang(code), name))
+            for code, name in settings.LANGUAGES
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the language for the service and your emails")},
+    )
 
     class Meta:
         model = User
-        fields = ["full_name", "job_title"]
+        fields = ["full_name", "job_title", "language"]
         labels = {"full_name": _("Full name"), "job_title": _("Job title (optional)")}
         error_messages = {"full_name": {"required": _("Enter your full name")}}
 
@@ -53,6 +68,7 @@ class AccountForm(forms.ModelForm):
         self.helper.layout = Layout(
             Field.text("full_name", field_width=Fluid.TWO_THIRDS),
             Field.text("job_title", field_width=Fluid.TWO_THIRDS),
+            Field.radios("language", legend_size=Size.SMALL, inline=True),
             Submit("submit", _("Save changes")),
         )
 
@@ -73,6 +89,13 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
+    def send_mail(self, *args, **kwargs):
+        """In the language of the person it is sent to, whatever page asked for it (its link
+        opens the reset page in that language too)."""
+        context = args[2] if len(args) > 2 else kwargs["context"]
+        with translation.override(context["user"].language):
+            super().send_mail(*args, **kwargs)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["required"] = _("Enter your email address")

@@ -21,8 +21,9 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from lcjb.language import localised_url
 from membership.models import Notification, User
 from membership.rendering import Renderer
 
@@ -51,6 +52,11 @@ class Attachment:
     content: str
 
 
+def _language_of(person: User) -> str:
+    language = getattr(person, "language", "") or settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def absolute_url(path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
@@ -62,9 +68,9 @@ def notify(
     key: str,
     recipients: Iterable[User],
     category: str,
-    subject: str,
+    subject: str | Callable[[], str],
     template: str,
-    context: dict | None = None,
+    context: dict | Callable[[], dict] | None = None,
     url: str = "",
     essential: bool = False,
     attachment: Attachment | None = None,
@@ -75,50 +81,62 @@ def notify(
     ``recipient``, ``url`` (absolute) and ``preferences_url`` added to ``context`` (once for all
     recipients where it can be: ``membership.rendering``). A recipient who already has a
     notification with this key gets nothing new.
+
+    Each recipient gets it in their own language (``User.language``), whoever caused it and in
+    whatever language they were working: the templates are rendered, and ``subject`` and
+    ``context`` worked out, under that language, and ``url`` and the preferences link point to
+    the pages in it (/cy/... for Welsh). So that text made in Python comes out in the
+    recipient's language too, pass ``subject`` as a lazy string (``gettext_lazy``,
+    ``format_lazy``) or a function of no arguments, and ``context`` as a function returning the
+    dict when it holds text made in Python (dates, labels): either is called once per language.
     """
     recipients = {person.pk: person for person in recipients if person.is_active}
     if not recipients:
         return []
     keys = {pk: f"{key}:user={pk}"[:255] for pk in recipients}
     already = set(Notification.objects.filter(key__in=keys.values()).values_list("key", flat=True))
-    full_url = absolute_url(url) if url else ""
-    preferences_url = absolute_url(reverse("membership:preferences"))
     created = []
     now = timezone.now()
-    renderer = Renderer(
-        template,
-        {
-            **(context or {}),
-            "url": full_url,
-            "preferences_url": preferences_url,
-            "subject": subject,
-            "service_name": settings.SERVICE_NAME,
-        },
-    )
+    by_language: dict[str, list[User]] = {}
     for pk, person in recipients.items():
-        if keys[pk] in already:
-            continue
-        body_text, body_html = renderer.bodies(person)
-        status = Notification.Status.PENDING
-        if not essential and not wants(person, category):
-            status = Notification.Status.SKIPPED
-        created.append(
-            Notification(
-                key=keys[pk],
-                recipient=person,
-                category=category,
-                essential=essential,
-                subject=subject,
-                body_text=body_text,
-                body_html=body_html,
-                url=url,
-                attachment_name=attachment.name if attachment else "",
-                attachment_mimetype=attachment.mimetype if attachment else "",
-                attachment_content=attachment.content if attachment else "",
-                status=status,
-                created_at=now,
+        if keys[pk] not in already:
+            by_language.setdefault(_language_of(person), []).append(person)
+    for language, people in by_language.items():
+        with translation.override(language):
+            language_url = localised_url(url, language) if url else ""
+            language_subject = str(subject() if callable(subject) else subject)
+            renderer = Renderer(
+                template,
+                {
+                    **((context() if callable(context) else context) or {}),
+                    "url": absolute_url(language_url) if url else "",
+                    "preferences_url": absolute_url(reverse("membership:preferences")),
+                    "subject": language_subject,
+                    "service_name": settings.SERVICE_NAME,
+                },
             )
-        )
+            for person in people:
+                body_text, body_html = renderer.bodies(person)
+                status = Notification.Status.PENDING
+                if not essential and not wants(person, category):
+                    status = Notification.Status.SKIPPED
+                created.append(
+                    Notification(
+                        key=keys[person.pk],
+                        recipient=person,
+                        category=category,
+                        essential=essential,
+                        subject=language_subject[:255],
+                        body_text=body_text,
+                        body_html=body_html,
+                        url=language_url,
+                        attachment_name=attachment.name if attachment else "",
+                        attachment_mimetype=attachment.mimetype if attachment else "",
+                        attachment_content=attachment.content if attachment else "",
+                        status=status,
+                        created_at=now,
+                    )
+                )
     # ignore_conflicts: a concurrent run that created the same key first wins, silently.
     Notification.objects.bulk_create(created, ignore_conflicts=True)
     pending_ids = list(

@@ -5,6 +5,7 @@ transaction, like the services of the other apps. Two-factor and backup codes ar
 ``membership.security``.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -14,12 +15,36 @@ from membership.models import Notification, NotificationPreference, SecurityEven
 
 
 @transaction.atomic
-def person_update(*, person: User, updated_by: User, full_name: str, job_title: str) -> User:
-    """Change a person's name and job title."""
+def person_update(
+    *,
+    person: User,
+    updated_by: User,
+    full_name: str,
+    job_title: str,
+    language: str | None = None,
+) -> User:
+    """Change a person's name and job title (and, given, the language they use the service in)."""
     person.full_name = full_name.strip()
     person.job_title = job_title.strip()
+    fields = ["full_name", "job_title"]
+    if language is not None:
+        person.language = language
+        fields.append("language")
     person._history_user = updated_by
-    person.save(update_fields=["full_name", "job_title"])
+    person.save(update_fields=fields)
+    return person
+
+
+def person_language_set(*, person: User, language: str) -> User:
+    """Record the language a person chose (the switcher on any page, or their account): the
+    service and their emails, reminders and notices come in it. Nothing is written when it is
+    already theirs."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"Unknown language {language!r}")
+    if person.language != language:
+        person.language = language
+        person._history_user = person
+        person.save(update_fields=["language"])
     return person
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole check, as CI runs it: lint, migrations, deploy check, and the pytest suite against a
-# PostgreSQL and Redis started here and stopped at the end. Extra arguments go to pytest.
+# The whole check, as CI runs it: lint, migrations, deploy check, the Welsh catalogue compiled, and
+# the pytest suite against a PostgreSQL and Redis started here and stopped at the end. Extra
+# arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py=.venv/bin
@@ -26,6 +27,9 @@ DJANGO_SETTINGS_MODULE=lcjb.settings.production \
   EMAIL_URL=smtp+tls://user:password@smtp.example.org:587 \
   DEFAULT_FROM_EMAIL="LCJB Forum Manager <no-reply@lcjb.example.org>" \
   $py/python manage.py check --deploy --fail-level WARNING
+
+echo "== the Welsh catalogue compiles"
+scripts/translations.sh compile
 
 echo "== pytest"
 $py/pytest "$@"

@@ -94,6 +94,13 @@ def send_meeting_reminders(*, today: datetime.date) -> int:
     return created
 
 
+def _when_label(days: int) -> str:
+    """'tomorrow', 'in 7 days', in the active language."""
+    if days == 1:
+        return gettext("tomorrow")
+    return ngettext("in %(days)s day", "in %(days)s days", days) % {"days": days}
+
+
 def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people) -> int:
     items = list(_agenda_queryset().filter(meeting=meeting)) if meeting.agenda_is_out else []
     apologies = set()
@@ -122,12 +129,6 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people)
         if signature not in agendas:
             agendas[signature] = visible_agenda(meeting=meeting, items=items, viewer=viewer)
         groups[agendas[signature]].append(people[person_id])
-    when_label = (
-        gettext("tomorrow")
-        if days == 1
-        else ngettext("in %(days)s day", "in %(days)s days", days) % {"days": days}
-    )
-    date_text = dates.date_text(meeting.starts_at)
     attachment = Attachment(
         name=f"meeting-{meeting.pk}.ics",
         mimetype="text/calendar",
@@ -140,20 +141,21 @@ def _remind_meeting(*, meeting: Meeting, label: str, days: int, viewers, people)
                 key=f"meeting-reminder:{label}:meeting={meeting.pk}",
                 recipients=recipients,
                 category="reminder",
-                subject=gettext(
-                    "%(forum_name)s meets %(when_label)s: %(meeting_title)s, %(date_text)s"
-                )
-                % {
-                    "forum_name": meeting.forum.name,
-                    "when_label": when_label,
-                    "meeting_title": meeting.title,
-                    "date_text": date_text,
-                },
+                # Worked out in each recipient's language (notify calls these under it).
+                subject=lambda: (
+                    gettext("%(forum)s meets %(when)s: %(meeting)s, %(date)s")
+                    % {
+                        "forum": meeting.forum.name,
+                        "when": _when_label(days),
+                        "meeting": meeting.title,
+                        "date": dates.date_text(meeting.starts_at),
+                    }
+                ),
                 template="forums/email/reminder_meeting",
-                context={
+                context=lambda agenda=agenda: {
                     "meeting": meeting,
                     "forum": meeting.forum,
-                    "when_label": when_label,
+                    "when_label": _when_label(days),
                     "when": dates.when(meeting.starts_at, meeting.ends_at),
                     "where": _where(meeting),
                     "agenda": agenda,

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "lcjb.middleware.LanguageSwitchMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "membership.two_factor.TwoFactorPendingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -168,6 +169,7 @@ TEMPLATES = [
                 "membership.templatetags.tables",
                 # {% bilingual %}: public text in the page's language, or marked as not.
                 "forums.templatetags.bilingual",
+                "lcjb.templatetags.language",  # {% html_lang %}, {% language_switcher %}
             ],
         },
     },

@@ -15,6 +15,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from lcjb import language
 from membership import security, selectors, services, two_factor
 from membership.forms import (
     AccountForm,
@@ -39,9 +40,14 @@ class SignInView(auth_views.LoginView):
         response = super().form_valid(form)
         if two_factor.confirmed_device(form.get_user()) is not None:
             two_factor.start_pending(self.request)
-            verify = reverse("two-factor-verify")
+            person = form.get_user()
+            verify = language.localised_url(reverse("two-factor-verify"), person.language)
             return redirect(f"{verify}?next={self.get_success_url()}")
         return response
+
+    def get_success_url(self):
+        """Where they were going, in the language they chose (their preference)."""
+        return language.localised_url(super().get_success_url(), self.request.user.language)
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -89,9 +95,12 @@ def account(request):
     """'Your account': name and job title, and links to password and preferences."""
     form = AccountForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        services.person_update(person=request.user, updated_by=request.user, **form.cleaned_data)
+        person = services.person_update(
+            person=request.user, updated_by=request.user, **form.cleaned_data
+        )
         messages.success(request, gettext("Your details have been saved"))
-        return redirect("account")
+        # In the language just chosen, if it changed.
+        return redirect(language.localised_url(reverse("account"), person.language))
     context = {
         "form": form,
         "two_factor_on": two_factor.confirmed_device(request.user) is not None,

@@ -19,7 +19,7 @@ SLIPS = {
 }
 # Pages that document the values software reads (open data's dictionary and the API's
 # documentation: "higher_is_better").
-RAW_VALUES_DOCUMENTED = ("/data/", "/api/")
+RAW_VALUES_DOCUMENTED = ("/data/", "/api/", "/cy/data/")
 DASHES = re.compile(r"<option[^>]*>\s*-{3,}\s*</option>")
 
 

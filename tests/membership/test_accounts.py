@@ -132,7 +132,9 @@ def test_password_reset_for_unknown_email_does_not_reveal_it(client):
 def test_person_can_change_their_name(client):
     person = UserFactory(full_name="Alex Old")
     client.force_login(person)
-    response = client.post("/accounts/account/", {"full_name": "Alex New", "job_title": ""})
+    response = client.post(
+        "/accounts/account/", {"full_name": "Alex New", "job_title": "", "language": "en"}
+    )
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.full_name == "Alex New"
