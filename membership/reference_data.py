@@ -1,11 +1,14 @@
 """Load the shipped reference data (police force areas, agency types) from CSV.
 
-Used by a data migration with historical models, and by the demo seeder; safe to run again
-(rows are matched by their code or slug and updated).
+Used by data migrations with historical models, and by the demo seeder; safe to run again
+(rows are matched by their code or slug and updated). Each file carries its Welsh beside the
+English (``name_cy`` and so on), loaded into the translated fields where the model has them.
 """
 
 import csv
 from pathlib import Path
+
+from django.core.exceptions import FieldDoesNotExist
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -13,6 +16,20 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 def read_csv(name: str) -> list[dict[str, str]]:
     with (DATA_DIR / name).open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+def bilingual(model, field: str, english: str, welsh: str = "") -> dict[str, str | None]:
+    """The English for ``field`` (and its ``_en`` twin) and the Welsh for its ``_cy`` twin, for
+    the twins the model has: a historical model in an early migration has neither. A missing
+    Welsh text is left empty, so the page says it is only in English."""
+    values: dict[str, str | None] = {field: english}
+    for language, text in (("en", english), ("cy", welsh)):
+        try:
+            twin = model._meta.get_field(f"{field}_{language}")
+        except FieldDoesNotExist:
+            continue
+        values[twin.name] = text or (None if twin.null else "")
+    return values
 
 
 def _yes(value: str) -> bool:
@@ -23,18 +40,24 @@ def load_police_force_areas(PoliceForceArea) -> int:
     rows = read_csv("police_force_areas.csv")
     for row in rows:
         model = row["governance_model"].strip()
-        title = row["pcc_title"].strip()
+        title, title_cy = row["pcc_title"].strip(), row["pcc_title_cy"].strip()
         if title.lower().startswith("none"):
-            title = ""  # the City of London has no PCC: the governance model gives the title
+            # The City of London has no PCC: the governance model gives the title.
+            title = title_cy = ""
         PoliceForceArea.objects.update_or_create(
             code=row["code"].strip(),
             defaults={
-                "name": row["name"].strip(),
-                "force_name": row["force_name"].strip(),
+                **bilingual(PoliceForceArea, "name", row["name"].strip(), row["name_cy"].strip()),
+                **bilingual(
+                    PoliceForceArea,
+                    "force_name",
+                    row["force_name"].strip(),
+                    row["force_name_cy"].strip(),
+                ),
                 "country": row["country"].strip(),
                 "region": row["region"].strip(),
                 "governance_model": model,
-                "local_policing_body_title": title,
+                **bilingual(PoliceForceArea, "local_policing_body_title", title, title_cy),
                 "notes": row["notes"].strip(),
             },
         )
@@ -47,7 +70,7 @@ def load_agency_types(AgencyType) -> int:
         AgencyType.objects.update_or_create(
             slug=row["slug"].strip(),
             defaults={
-                "name": row["name"].strip(),
+                **bilingual(AgencyType, "name", row["name"].strip(), row["name_cy"].strip()),
                 "statutory_cj_body": _yes(row["statutory_cj_body"]),
                 "core_member_expected": _yes(row["core_member_expected"]),
                 "advisory_only": _yes(row["advisory_only"]),

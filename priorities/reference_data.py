@@ -1,7 +1,9 @@
-"""Load the shipped priority themes from CSV (safe to re-run)."""
+"""Load the shipped priority themes from CSV, with their Welsh names (safe to re-run)."""
 
 import csv
 from pathlib import Path
+
+from membership.reference_data import bilingual
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -13,8 +15,10 @@ def load_themes(Theme) -> int:
         Theme.objects.update_or_create(
             slug=row["slug"].strip(),
             defaults={
-                "name": row["name"].strip(),
-                "description": row["description"].strip(),
+                **bilingual(Theme, "name", row["name"].strip(), row["name_cy"].strip()),
+                **bilingual(
+                    Theme, "description", row["description"].strip(), row["description_cy"].strip()
+                ),
                 "source": row["source"].strip(),
             },
         )
