@@ -124,7 +124,7 @@ class PoliceForceArea(models.Model):
         "Leave blank to use the usual title for the governance model.",
     )
     notes = models.TextField(blank=True)
-    history = HistoricalRecords()
+    # history: registered in membership/translation.py, after its Welsh columns
 
     class Meta:
         ordering = ["name"]

@@ -68,7 +68,7 @@ class Forum(models.Model):
         help_text="Private forums do not appear on the public site at all.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(m2m_fields=[areas])
+    # history: registered in forums/translation.py, after its Welsh columns
 
     objects = ForumQuerySet.as_manager()
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from forums.models.agenda import AgendaItem
 from forums.models.forum import Forum
@@ -57,7 +56,7 @@ class Minutes(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    # history: registered in forums/translation.py, after its Welsh columns
 
     objects = MinutesQuerySet.as_manager()
 
@@ -117,7 +116,7 @@ class MinuteEntry(models.Model):
     )
     text = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    # history: registered in forums/translation.py, after its Welsh columns
 
     objects = MinuteEntryQuerySet.as_manager()
 
@@ -179,7 +178,7 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    # history: registered in forums/translation.py, after its Welsh columns
 
     objects = DecisionQuerySet.as_manager()
 

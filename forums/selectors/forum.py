@@ -284,6 +284,9 @@ def public_seat_memberships() -> QuerySet[Membership]:
             "person__full_name",
             "agency__name",
             "agency__agency_type__name",
+            # Membership is not translated itself, so its only() names the Welsh columns.
+            "agency__agency_type__name_en",
+            "agency__agency_type__name_cy",
             "agency__agency_type__slug",
         )
     )

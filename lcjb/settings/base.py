@@ -37,6 +37,8 @@ BENCH_BARE_VIEW = env.bool("BENCH_BARE_VIEW", default=False)
 SERVICE_NAME = env("SERVICE_NAME", default="LCJB Forum Manager")
 
 INSTALLED_APPS = [
+    # Before the admin: Welsh and English columns for public text (each app's translation.py).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -230,6 +232,16 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["lcjb.formats"]
+# Public text of a forum in Wales is held in both languages: ``<field>_en`` and ``<field>_cy``
+# columns on the same row (django-modeltranslation; see the README). Reading ``meeting.title``
+# gives the active language and falls back to English so no page or e-mail is ever blank; the
+# public pages do not rely on that fallback: they show text through ``{% bilingual %}``
+# (forums/templatetags/bilingual.py), which marks English shown on a Welsh page with
+# lang="en" and a visible note. Forms name ``title_en`` / ``title_cy`` explicitly, never the
+# bare field, so what is typed lands in the language it was typed in.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "cy")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

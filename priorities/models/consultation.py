@@ -54,7 +54,7 @@ class Consultation(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(m2m_fields=[priorities])
+    # history: registered in priorities/translation.py, after its Welsh columns
 
     objects = ConsultationQuerySet.as_manager()
 

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from priorities.models.plan import plan_year_label
 
@@ -29,7 +28,7 @@ class AnnualEvaluation(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    # history: registered in priorities/translation.py, after its Welsh columns
 
     objects = AnnualEvaluationQuerySet.as_manager()
 
@@ -72,7 +71,7 @@ class EvaluationOutcome(models.Model):
         "The figures behind it", blank=True, help_text="From the linked indicators."
     )
     next_action = models.TextField("What is being done now", blank=True)
-    history = HistoricalRecords()
+    # history: registered in priorities/translation.py, after its Welsh columns
 
     class Meta:
         ordering = ["priority__title"]

@@ -88,7 +88,7 @@ class Priority(models.Model):
     retired_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[indicators])
+    # history: registered in priorities/translation.py, after its Welsh columns
 
     objects = PriorityQuerySet.as_manager()
 
@@ -154,7 +154,7 @@ class Objective(models.Model):
     target = models.DecimalField(max_digits=14, decimal_places=2)
     target_date = models.DateField()
     order = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
+    # history: registered in priorities/translation.py, after its Welsh columns
 
     class Meta:
         ordering = ["order", "pk"]
