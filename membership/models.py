@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -92,19 +94,21 @@ class User(AbstractBaseUser, PermissionsMixin):
 class GovernanceModel(models.TextChoices):
     """Who holds the local policing body's functions in an area."""
 
-    PCC = "pcc", "Police and Crime Commissioner"
-    PFCC = "pfcc", "Police, Fire and Crime Commissioner"
-    MAYOR = "mayor", "Mayor (or deputy mayor) with PCC functions"
-    CITY_OF_LONDON = "city_of_london", "City of London police authority"
-    POLICING_AND_CRIME_BOARD = "policing_and_crime_board", "Policing and crime board"
+    PCC = "pcc", _("Police and Crime Commissioner")
+    PFCC = "pfcc", _("Police, Fire and Crime Commissioner")
+    MAYOR = "mayor", _("Mayor (or deputy mayor) with PCC functions")
+    CITY_OF_LONDON = "city_of_london", _("City of London police authority")
+    POLICING_AND_CRIME_BOARD = "policing_and_crime_board", _("Policing and crime board")
 
 
+# The usual title for each governance model, in the language of the page (an area's own title,
+# when it has one, is held in both languages on the area).
 DEFAULT_CHAIR_TITLES = {
-    GovernanceModel.PCC: "Police and Crime Commissioner",
-    GovernanceModel.PFCC: "Police, Fire and Crime Commissioner",
-    GovernanceModel.MAYOR: "Mayor",
-    GovernanceModel.CITY_OF_LONDON: "Chair of the Police Authority Board",
-    GovernanceModel.POLICING_AND_CRIME_BOARD: "Chair of the Policing and Crime Board",
+    GovernanceModel.PCC: _("Police and Crime Commissioner"),
+    GovernanceModel.PFCC: _("Police, Fire and Crime Commissioner"),
+    GovernanceModel.MAYOR: _("Mayor"),
+    GovernanceModel.CITY_OF_LONDON: _("Chair of the Police Authority Board"),
+    GovernanceModel.POLICING_AND_CRIME_BOARD: _("Chair of the Policing and Crime Board"),
 }
 
 
@@ -136,7 +140,7 @@ class PoliceForceArea(models.Model):
     def chair_title(self) -> str:
         """The local policing body's title, from the area's governance model — never 'PCC'."""
         return self.local_policing_body_title or DEFAULT_CHAIR_TITLES.get(
-            self.governance_model, "Chair"
+            self.governance_model, pgettext_lazy("person who chairs", "Chair")
         )
 
 

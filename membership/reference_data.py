@@ -32,28 +32,40 @@ def bilingual(model, field: str, english: str, welsh: str = "") -> dict[str, str
     return values
 
 
+def fill_welsh(model, rows: list[dict[str, str]], key: str, columns: dict[str, str]) -> int:
+    """Only the Welsh: each row's Welsh (``columns`` maps a field to its CSV column) into the
+    model's ``<field>_cy`` columns, rows matched by ``key``; the English is left as it is (a
+    site admin may have edited it). For the data migration after a model gains Welsh columns."""
+    for row in rows:
+        model._base_manager.filter(**{key: row[key].strip()}).update(
+            **{f"{field}_cy": row[column].strip() or None for field, column in columns.items()}
+        )
+    return len(rows)
+
+
 def _yes(value: str) -> bool:
     return value.strip().lower() == "yes"
 
 
-def load_police_force_areas(PoliceForceArea) -> int:
+def police_force_area_rows() -> list[dict[str, str]]:
     rows = read_csv("police_force_areas.csv")
+    for row in rows:
+        if row["pcc_title"].strip().lower().startswith("none"):
+            # The City of London has no PCC: the governance model gives the title.
+            row["pcc_title"] = row["pcc_title_cy"] = ""
+    return rows
+
+
+def load_police_force_areas(PoliceForceArea) -> int:
+    rows = police_force_area_rows()
     for row in rows:
         model = row["governance_model"].strip()
         title, title_cy = row["pcc_title"].strip(), row["pcc_title_cy"].strip()
-        if title.lower().startswith("none"):
-            # The City of London has no PCC: the governance model gives the title.
-            title = title_cy = ""
         PoliceForceArea.objects.update_or_create(
             code=row["code"].strip(),
             defaults={
                 **bilingual(PoliceForceArea, "name", row["name"].strip(), row["name_cy"].strip()),
-                **bilingual(
-                    PoliceForceArea,
-                    "force_name",
-                    row["force_name"].strip(),
-                    row["force_name_cy"].strip(),
-                ),
+                "force_name": row["force_name"].strip(),
                 "country": row["country"].strip(),
                 "region": row["region"].strip(),
                 "governance_model": model,

@@ -8,9 +8,13 @@ from membership.reference_data import bilingual
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
+def read_csv(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
 def load_themes(Theme) -> int:
-    with (DATA_DIR / "priority_themes.csv").open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_csv("priority_themes.csv")
     for row in rows:
         Theme.objects.update_or_create(
             slug=row["slug"].strip(),
