@@ -7,8 +7,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -138,8 +138,12 @@ class PoliceForceArea(models.Model):
 
     @property
     def chair_title(self) -> str:
-        """The local policing body's title, from the area's governance model — never 'PCC'."""
-        return self.local_policing_body_title or DEFAULT_CHAIR_TITLES.get(
+        """The local policing body's title, from the area's governance model — never 'PCC' — in
+        the page's language: on a Welsh page the area's own title in Welsh, or where it has none
+        the usual title for its governance model in Welsh (never the English one mixed in)."""
+        welsh = (get_language() or "").startswith("cy")
+        own = self.local_policing_body_title_cy if welsh else self.local_policing_body_title
+        return own or DEFAULT_CHAIR_TITLES.get(
             self.governance_model, pgettext_lazy("person who chairs", "Chair")
         )
 

@@ -5,6 +5,7 @@ import simple_history
 from django.conf import settings
 from modeltranslation.translator import TranslationOptions, translator
 
+from lcjb.english_first import english_first
 from membership.models import AgencyType, PoliceForceArea
 
 
@@ -14,8 +15,8 @@ class AgencyTypeTranslation(TranslationOptions):
 
 class PoliceForceAreaTranslation(TranslationOptions):
     # The four areas in Wales have Welsh names (Gogledd Cymru, Gwent, De Cymru, Dyfed-Powys);
-    # the others keep theirs in Welsh, so the Welsh column is filled for every area and a
-    # lookup, list or ordering by name in Welsh misses none.
+    # the others keep theirs in Welsh, so the Welsh column is filled for every area and no
+    # place name is ever marked "only in English" on a Welsh page.
     fields = ("local_policing_body_title", "name")
 
 
@@ -29,3 +30,6 @@ simple_history.register(PoliceForceArea)
 for _language in settings.MODELTRANSLATION_LANGUAGES:
     _copy = PoliceForceArea.history.model._meta.get_field(f"name_{_language}")
     _copy._field_options_kwargs = {**_copy._field_options_kwargs, "unique": False}
+
+# Once for the whole project (membership is the first of our apps modeltranslation loads).
+english_first()

@@ -233,12 +233,11 @@ LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["lcjb.formats"]
 # Public text of a forum in Wales is held in both languages: ``<field>_en`` and ``<field>_cy``
-# columns on the same row (django-modeltranslation; see the README). Reading ``meeting.title``
-# gives the active language and falls back to English so no page or e-mail is ever blank; the
-# public pages do not rely on that fallback: they show text through ``{% bilingual %}``
-# (forums/templatetags/bilingual.py), which marks English shown on a Welsh page with
-# lang="en" and a visible note. Forms name ``title_en`` / ``title_cy`` explicitly, never the
-# bare field, so what is typed lands in the language it was typed in.
+# columns on the same row (django-modeltranslation; see the README). The bare name
+# (``meeting.title``) always means English, whatever the page's language (lcjb/english_first.py),
+# so nothing is written, searched or shown in the wrong language by accident. Welsh is written
+# through ``<field>_cy`` form fields and shown through ``{% bilingual %}``, which marks English
+# shown on a Welsh page with lang="en" and a visible note (forums/templatetags/bilingual.py).
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "cy")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
