@@ -421,8 +421,8 @@ def seed(*, stdout) -> None:
     plan = [
         ("cleveland-cjb", [-11, -9, -7, -5, -3, -1], [1, 3], True),
         ("durham-cjb", [-10, -7, -4, -1], [2], False),
-        ("south-wales-cjb", [-9, -6, -3], [1], False),
-        ("all-wales-cjb", [-8, -2], [2], False),
+        ("south-wales-cjb", [-12, -9, -6, -3], [1], False),
+        ("all-wales-cjb", [-11, -8, -5, -2], [2], False),
         ("cleveland-victims-witnesses", [-8, -5, -2], [1], False),
     ]
     for slug, past, future, full in plan:
