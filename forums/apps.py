@@ -8,7 +8,7 @@ class ForumsConfig(AppConfig):
     verbose_name = "Forums and meetings"
 
     def ready(self):
-        from forums import public_cache
+        from forums import bilingual, public_cache
         from forums.home import register_home_section
         from forums.models import Membership
         from forums.reminders.digest import (
@@ -24,6 +24,7 @@ class ForumsConfig(AppConfig):
         from membership import digest, personal_data, two_factor
 
         public_cache.connect_signals()
+        bilingual.connect_signals()
 
         digest.register_digest_audience(digest_audience)
         digest.register_digest_section("overdue_actions", digest_overdue_actions)

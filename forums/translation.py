@@ -45,6 +45,8 @@ translator.register(Decision, DecisionTranslation)
 
 simple_history.register(Forum, m2m_fields=["areas"])
 simple_history.register(Meeting)
+# The agenda's wording, in both languages, is kept as it changes.
+simple_history.register(AgendaItem)
 simple_history.register(Minutes)
 simple_history.register(MinuteEntry)
 simple_history.register(Decision)

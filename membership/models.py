@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -101,8 +101,8 @@ class GovernanceModel(models.TextChoices):
     POLICING_AND_CRIME_BOARD = "policing_and_crime_board", _("Policing and crime board")
 
 
-# The usual title for each governance model, in the language of the page (an area's own title,
-# when it has one, is held in both languages on the area).
+# In the page's language (the Welsh are the titles the commissioners in Wales use); an area's
+# own title is its local_policing_body_title, in English and Welsh (membership/translation.py).
 DEFAULT_CHAIR_TITLES = {
     GovernanceModel.PCC: _("Police and Crime Commissioner"),
     GovernanceModel.PFCC: _("Police, Fire and Crime Commissioner"),
@@ -143,9 +143,7 @@ class PoliceForceArea(models.Model):
         the usual title for its governance model in Welsh (never the English one mixed in)."""
         welsh = (get_language() or "").startswith("cy")
         own = self.local_policing_body_title_cy if welsh else self.local_policing_body_title
-        return own or DEFAULT_CHAIR_TITLES.get(
-            self.governance_model, pgettext_lazy("person who chairs", "Chair")
-        )
+        return own or DEFAULT_CHAIR_TITLES.get(self.governance_model, _("Chair"))
 
 
 class AgencyType(models.Model):

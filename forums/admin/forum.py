@@ -13,6 +13,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from forums.admin.membership_import import MembershipImportMixin
@@ -121,7 +122,9 @@ class PersonMembershipInline(MembershipInline):
 
 
 @admin.register(Forum)
-class ForumAdmin(SimpleHistoryAdmin):
+class ForumAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """A forum; its name and public summary in English and Welsh (forums/translation.py)."""
+
     list_display = ("name", "kind", "parent", "is_public", "core_seats")
     list_filter = ("kind", "is_public", "meeting_frequency", "areas__country", "areas")
     search_fields = ("name", "slug", "areas__name")
@@ -131,7 +134,10 @@ class ForumAdmin(SimpleHistoryAdmin):
     list_select_related = ("parent",)
     readonly_fields = ("coverage",)
     fieldsets = (
-        (None, {"fields": ("name", "slug", "kind", "parent", "areas", "is_public")}),
+        (
+            None,
+            {"fields": ("name", "slug", "kind", "parent", "areas", "is_public", "bilingual")},
+        ),
         (
             "How it works",
             {

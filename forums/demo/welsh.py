@@ -1,7 +1,7 @@
 """The Welsh of the demo's boards in Wales: their public text is held in both languages.
 
-The demo writes each text in English; for a board in Wales it also fills the Welsh column
-(``<field>_cy``) from the table below. A board elsewhere gets English only, as it would in
+The demo writes each text in English; for a bilingual board (every board in Wales) it also
+fills the Welsh column (``<field>_cy``) from the table below. A board elsewhere gets English only, as it would in
 life. Every English text a Welsh board uses must have its Welsh here (a missing one fails the
 seeder loudly rather than leaving a page half in English).
 """
@@ -83,7 +83,8 @@ WELSH = {
 
 
 def is_welsh(forum) -> bool:
-    return forum.slug in WELSH_BOARDS
+    """A bilingual board: every board in Wales is (forums/bilingual.py sets the flag)."""
+    return forum.bilingual
 
 
 def in_welsh(forum, **english) -> dict:

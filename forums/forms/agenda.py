@@ -1,10 +1,22 @@
 """The form for an agenda item: purpose, presenter, time allowed and confidentiality."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from forums.bilingual import TITLE, Welsh, add_welsh_fields
 from forums.forms.base import GdsForm
 from forums.models import AgendaItem, Confidentiality, Membership
 from membership.models import Agency, User
+
+# A bilingual forum's agenda items take these in Welsh too (forums/bilingual.py).
+AGENDA_ITEM_WELSH = [
+    TITLE,
+    Welsh(
+        "public_title",
+        _("Title to show the public (English, optional)"),
+        "Teitl i'w ddangos i'r cyhoedd (Cymraeg, dewisol)",
+    ),
+]
 
 
 class AgendaItemForm(GdsForm):
@@ -64,6 +76,7 @@ class AgendaItemForm(GdsForm):
         self.fields["presenter_agency"].queryset = Agency.objects.filter(
             memberships__in=seats
         ).distinct()
+        add_welsh_fields(self, forum=forum, fields=AGENDA_ITEM_WELSH)
 
     def clean(self):
         data = super().clean()

@@ -13,7 +13,9 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from forums.bilingual import WALES, Welsh, add_welsh_fields, welsh_initial
 from forums.models import Forum, Membership
 from membership.models import User
 
@@ -230,6 +232,11 @@ class PublicNameForm(forms.Form):
         )
 
 
+SUMMARY = Welsh(
+    "public_summary", _("Summary for the public (English)"), "Crynodeb i'r cyhoedd (Cymraeg)"
+)
+
+
 class ForumDetailsForm(forms.Form):
     """What the secretariat keeps up to date about the forum."""
 
@@ -262,6 +269,16 @@ class ForumDetailsForm(forms.Form):
             Field.radios("meeting_frequency", legend_size=Size.SMALL),
             Field.radios("is_public", legend_size=Size.SMALL, inline=True),
         ]
+        if not forum.areas.filter(country=WALES).exists():
+            # Forums in Wales always hold Welsh and English; any other forum may choose to.
+            self.fields["bilingual"] = _yes_no(
+                _("Keep the public text in Welsh and English?"),
+                _("The forms then ask for a Welsh version beside the English."),
+                _("Say whether to keep the public text in Welsh and English"),
+            )
+            self.fields["bilingual"].required = False  # unanswered: left as it is
+            self.fields["bilingual"].empty_value = None
+            fields.append(Field.radios("bilingual", legend_size=Size.SMALL, inline=True))
         if forum.kind == Forum.Kind.TASK_AND_FINISH:
             self.fields["end_date"] = _date(
                 "Date the group finishes",
@@ -271,10 +288,19 @@ class ForumDetailsForm(forms.Form):
             fields.append(Field("end_date"))
         self.helper = FormHelper()
         self.helper.layout = Layout(*fields, Submit("submit", "Save changes"))
+        add_welsh_fields(self, forum=forum, fields=[SUMMARY])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("bilingual") is None:
+            data.pop("bilingual", None)
+        return data
 
     @classmethod
     def initial_for(cls, forum: Forum) -> dict:
         return {
+            **welsh_initial(forum, [SUMMARY]),
+            "bilingual": "yes" if forum.bilingual else "no",
             "public_summary": forum.public_summary,
             "terms_of_reference": forum.terms_of_reference,
             "meeting_frequency": forum.meeting_frequency,

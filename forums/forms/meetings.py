@@ -3,9 +3,14 @@
 from crispy_forms_gds.layout import Layout, Submit
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from forums.bilingual import TITLE, Welsh, add_welsh_fields, welsh_initial
 from forums.forms.base import GdsForm, _date, _time
 from forums.models import Meeting, MeetingSeries
+
+# A bilingual forum's meeting forms take these in Welsh too (forums/bilingual.py).
+MEETING_WELSH = [TITLE, Welsh("location", _("Place (English)"), "Lleoliad (Cymraeg)")]
 
 
 class MeetingForm(GdsForm):
@@ -33,6 +38,11 @@ class MeetingForm(GdsForm):
         label="Show this meeting on the public site", required=False, initial=True
     )
 
+    def __init__(self, *args, forum=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if forum is not None:
+            add_welsh_fields(self, forum=forum, fields=MEETING_WELSH)
+
     def clean(self):
         data = super().clean()
         if not data.get("location") and not data.get("online_link") and not self.errors:
@@ -55,6 +65,7 @@ class MeetingForm(GdsForm):
     def initial_for(cls, meeting: Meeting) -> dict:
         start = timezone.localtime(meeting.starts_at)
         return {
+            **welsh_initial(meeting, MEETING_WELSH),
             "title": meeting.title,
             "date": start.date(),
             "start_time": start.time(),
@@ -87,7 +98,7 @@ class MeetingSeriesForm(MeetingForm):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, forum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date"].label = "Date of the first meeting"
         del self.fields["papers_deadline"]
@@ -95,6 +106,8 @@ class MeetingSeriesForm(MeetingForm):
             *[self._layout_field(name, field) for name, field in self.fields.items()],
             Submit("submit", self.submit_label),
         )
+        if forum is not None:
+            add_welsh_fields(self, forum=forum, fields=MEETING_WELSH)
 
 
 class CancelForm(GdsForm):

@@ -1,7 +1,9 @@
 """Forms for minutes: writing them, comments, circulation, approval and decisions."""
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
+from forums.bilingual import WELSH_HINT, Welsh, add_welsh_fields
 from forums.forms.base import GdsForm, _date
 from forums.models import AgendaItem, Minutes
 from membership import dates
@@ -17,9 +19,11 @@ class MinutesWriteForm(forms.Form):
         help_text="For example: the chair welcomed members and noted apologies.",
     )
 
-    def __init__(self, *args, entries, **kwargs):
+    def __init__(self, *args, entries, forum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.entries = entries
+        # A bilingual forum's minutes are written in Welsh beside the English.
+        self.bilingual = bool(forum and forum.bilingual)
         for number, entry in enumerate(entries, start=1):
             self.fields[f"entry_{entry.pk}"] = forms.CharField(
                 label=f"{number}. {entry.agenda_item.title}",
@@ -27,12 +31,45 @@ class MinutesWriteForm(forms.Form):
                 initial=entry.text,
                 widget=forms.Textarea(attrs={"rows": 6, "class": "govuk-textarea"}),
             )
+            if self.bilingual:
+                self.fields[f"entry_{entry.pk}"].label += f" ({gettext('English')})"
+                title = entry.agenda_item.title_cy or entry.agenda_item.title
+                self.fields[f"entry_{entry.pk}_cy"] = forms.CharField(
+                    label=f"{number}. {title} (Cymraeg)",
+                    required=False,
+                    initial=entry.text_cy,
+                    help_text=WELSH_HINT,
+                    widget=forms.Textarea(attrs={"rows": 6, "lang": "cy"}),
+                )
+        if self.bilingual:
+            self.fields["introduction_cy"] = forms.CharField(
+                label="Cyflwyniad (Cymraeg)",
+                required=False,
+                help_text=WELSH_HINT,
+                widget=forms.Textarea(attrs={"rows": 4, "lang": "cy"}),
+            )
 
     def rows(self):
-        return [(entry, self[f"entry_{entry.pk}"]) for entry in self.entries]
+        """(entry, its field, its Welsh field or None) in agenda order."""
+        return [
+            (entry, self[f"entry_{entry.pk}"], self.welsh(f"entry_{entry.pk}_cy"))
+            for entry in self.entries
+        ]
+
+    def welsh(self, name: str):
+        return self[name] if name in self.fields else None
+
+    def welsh_introduction(self):
+        return self.welsh("introduction_cy")
 
     def texts(self) -> dict[int, str]:
         return {e.pk: self.cleaned_data[f"entry_{e.pk}"] for e in self.entries}
+
+    def texts_cy(self) -> dict[int, str] | None:
+        """The Welsh minutes by entry id (a bilingual forum's; None for any other)."""
+        if not self.bilingual:
+            return None
+        return {e.pk: self.cleaned_data[f"entry_{e.pk}_cy"] for e in self.entries}
 
 
 class MinuteCommentForm(GdsForm):
@@ -99,6 +136,9 @@ class ApproveForm(GdsForm):
         return {"via": Minutes.ApprovedVia.MEETING, "at_meeting": self.meetings[route]}
 
 
+DECISION_WELSH = [Welsh("text", gettext_lazy("Decision (English)"), "Penderfyniad (Cymraeg)")]
+
+
 class DecisionForm(GdsForm):
     submit_label = "Record decision"
 
@@ -113,8 +153,10 @@ class DecisionForm(GdsForm):
         error_messages={"required": "Enter the decision"},
     )
 
-    def __init__(self, *args, items, **kwargs):
+    def __init__(self, *args, items, forum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(
             pk__in=[i.pk for i in items]
         ).order_by("order")
+        if forum is not None:
+            add_welsh_fields(self, forum=forum, fields=DECISION_WELSH)

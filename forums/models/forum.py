@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from membership.models import Agency, PoliceForceArea
@@ -66,6 +67,14 @@ class Forum(models.Model):
         "Show on the public site",
         default=True,
         help_text="Private forums do not appear on the public site at all.",
+    )
+    bilingual = models.BooleanField(
+        _("Welsh and English"),
+        default=False,
+        help_text=_(
+            "Its public text is kept in Welsh and English. Forums in Wales always are; any "
+            "other forum may choose to be."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     # history: registered in forums/translation.py, after its Welsh columns

@@ -44,7 +44,12 @@ ITEM_FIELDS = (
     "confidentiality",
     "confidentiality_reason",
     "public_title",
+    # A bilingual forum's Welsh (forums/bilingual.py).
+    "title_cy",
+    "public_title_cy",
 )
+
+WELSH_FIELDS = ("title_cy", "public_title_cy")  # None: no Welsh yet
 
 
 @transaction.atomic
@@ -62,8 +67,10 @@ def agenda_item_add(
     confidentiality_reason: str = "",
     public_title: str = "",
     restricted_to: Iterable[User] | None = None,
+    title_cy: str | None = None,
+    public_title_cy: str | None = None,
 ) -> AgendaItem:
-    """Add an item at the end of the agenda."""
+    """Add an item at the end of the agenda (a bilingual forum's with its Welsh titles)."""
     _require_secretariat(by, meeting.forum)
     if not meeting.is_open:
         raise ValidationError("Items can only be added before the meeting is held")
@@ -79,6 +86,8 @@ def agenda_item_add(
         confidentiality=confidentiality,
         confidentiality_reason=confidentiality_reason or "",
         public_title=public_title or "",
+        title_cy=title_cy,
+        public_title_cy=public_title_cy,
     )
     restricted_to = list(restricted_to or [])
     _check_item(item, restricted_to)
@@ -122,7 +131,8 @@ def agenda_item_update(
             item,
             name,
             value
-            if value is not None or name in ("presenter", "presenter_agency", "minutes_allowed")
+            if value is not None
+            or name in ("presenter", "presenter_agency", "minutes_allowed", *WELSH_FIELDS)
             else "",
         )
     restricted_to = list(restricted_to or [])

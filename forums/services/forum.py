@@ -33,6 +33,8 @@ MEMBERSHIP_FIELDS = (
 FORUM_FIELDS = (
     "terms_of_reference",
     "public_summary",
+    "public_summary_cy",
+    "bilingual",
     "meeting_frequency",
     "is_public",
     "end_date",

@@ -151,13 +151,18 @@ def meeting_schedule(
     papers_deadline: datetime.date | None = None,
     is_public: bool = True,
     series: MeetingSeries | None = None,
+    title_cy: str | None = None,
+    location_cy: str | None = None,
 ) -> Meeting:
-    """Schedule one meeting; its agenda starts with the previous minutes and matters arising."""
+    """Schedule one meeting; its agenda starts with the previous minutes and matters arising.
+    A bilingual forum's meeting may have its title and place in Welsh too."""
     _require_secretariat(by, forum)
     meeting = Meeting(
         forum=forum,
         series=series,
         title=title,
+        title_cy=title_cy,
+        location_cy=location_cy,
         starts_at=starts_at,
         ends_at=ends_at,
         location=location,
@@ -186,6 +191,8 @@ def meeting_series_schedule(
     location: str = "",
     online_link: str = "",
     is_public: bool = True,
+    title_cy: str | None = None,
+    location_cy: str | None = None,
 ) -> list[Meeting]:
     """Schedule ``count`` meetings at a regular interval (monthly, bi-monthly, quarterly)."""
     _require_secretariat(by, forum)
@@ -210,6 +217,8 @@ def meeting_series_schedule(
                 papers_deadline=(starts_at - datetime.timedelta(days=7)).date(),
                 is_public=is_public,
                 series=series,
+                title_cy=title_cy,
+                location_cy=location_cy,
             )
         )
     return meetings
@@ -291,6 +300,8 @@ def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
     _require_secretariat(by, meeting.forum)
     allowed = {
         "title",
+        "title_cy",
+        "location_cy",
         "starts_at",
         "ends_at",
         "location",

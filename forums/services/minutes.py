@@ -47,25 +47,49 @@ def minutes_start(*, meeting: Meeting, by: User) -> Minutes:
 
 @transaction.atomic
 def minutes_write(
-    *, minutes: Minutes, by: User, introduction: str, texts: dict[int, str]
+    *,
+    minutes: Minutes,
+    by: User,
+    introduction: str,
+    texts: dict[int, str],
+    introduction_cy: str | None = None,
+    texts_cy: dict[int, str | None] | None = None,
 ) -> Minutes:
     """Save the whole minutes at once (introduction and the entries, ``texts`` by entry id):
-    all or nothing. Only entries whose text changed are saved, so each keeps a true history."""
+    all or nothing. Only entries whose text changed are saved, so each keeps a true history.
+    A bilingual forum's Welsh comes in ``introduction_cy`` and ``texts_cy`` (None: unchanged)."""
     _require_secretariat(by, minutes.meeting.forum)
     if not minutes.is_editable:
         raise ValidationError("Approved minutes cannot be changed")
     entries = {e.pk: e for e in minutes.entries.filter(pk__in=texts.keys())}
     if set(entries) != set(texts):
         raise ValidationError("Some of these minutes are not part of this meeting's minutes")
-    if minutes.introduction != introduction:
-        minutes.introduction = introduction
-        minutes.save(update_fields=["introduction", "updated_at"])
+    if texts_cy is not None and not set(texts_cy) <= set(entries):
+        raise ValidationError("Some of these minutes are not part of this meeting's minutes")
+    changed = _changed(minutes, introduction=introduction, introduction_cy=introduction_cy)
+    if changed:
+        minutes.save(update_fields=[*changed, "updated_at"])
     for pk, text in texts.items():
         entry = entries[pk]
-        if entry.text != text:
-            entry.text = text
-            entry.save(update_fields=["text", "updated_at"])
+        changed = _changed(entry, text=text, text_cy=(texts_cy or {}).get(pk))
+        if changed:
+            entry.save(update_fields=[*changed, "updated_at"])
     return minutes
+
+
+def _changed(instance, **values) -> list[str]:
+    """Set the values that differ and return their names. A Welsh value of None means "not
+    given"; an empty one clears the Welsh (kept as NULL, like a text never translated)."""
+    changed = []
+    for name, value in values.items():
+        if name.endswith("_cy"):
+            if value is None:
+                continue
+            value = value or None
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    return changed
 
 
 @transaction.atomic
@@ -231,8 +255,10 @@ def decision_record(
     agenda_item: AgendaItem | None = None,
     decided_on: datetime.date | None = None,
     reference: str = "",
+    text_cy: str | None = None,
 ) -> Decision:
-    """Log a decision; it is as confidential as the item it was taken on."""
+    """Log a decision; it is as confidential as the item it was taken on (a bilingual forum's
+    in Welsh too: ``text_cy``)."""
     _require_secretariat(by, forum)
     if meeting is not None and meeting.forum_id != forum.pk:
         raise ValidationError({"meeting": "Choose a meeting of this forum"})
@@ -252,6 +278,7 @@ def decision_record(
         meeting=meeting,
         agenda_item=agenda_item,
         text=text.strip(),
+        text_cy=text_cy,
         decided_on=decided_on,
         reference=reference or next_decision_reference(forum=forum, year=decided_on.year),
         confidentiality=agenda_item.confidentiality if agenda_item else Confidentiality.PUBLIC,

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from forums.forms.agenda import AgendaItemForm
+from forums.bilingual import welsh_changes, welsh_initial
+from forums.forms.agenda import AGENDA_ITEM_WELSH, AgendaItemForm
 from forums.links import meeting_url
 from forums.selectors import agenda as agenda_selectors
 from forums.selectors import meetings as meeting_selectors
@@ -25,6 +26,7 @@ def _item_data(form) -> dict:
         "confidentiality": data["confidentiality"],
         "confidentiality_reason": data["confidentiality_reason"],
         "public_title": data["public_title"],
+        **welsh_changes(data, AGENDA_ITEM_WELSH),
     }
 
 
@@ -59,6 +61,7 @@ def agenda_item_edit(request, slug, pk, item_pk):
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
     item = agenda_selectors.agenda_item_for(person=request.user, meeting=meeting, pk=item_pk)
     initial = {
+        **welsh_initial(item, AGENDA_ITEM_WELSH),
         "title": item.title,
         "purpose": item.purpose,
         "description": item.description,

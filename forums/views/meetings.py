@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from forums.forms.meetings import CancelForm, MeetingForm, MeetingSeriesForm
+from forums.bilingual import welsh_changes
+from forums.forms.meetings import MEETING_WELSH, CancelForm, MeetingForm, MeetingSeriesForm
 from forums.links import meeting_url
 from forums.rules.meetings import not_yet_reason
 from forums.selectors import confirmations
@@ -28,7 +29,7 @@ def meeting_list(request, slug):
 
 def meeting_schedule(request, slug):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    form = MeetingForm(posted(request))
+    form = MeetingForm(posted(request), forum=forum)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -42,6 +43,7 @@ def meeting_schedule(request, slug):
                 online_link=data["online_link"],
                 papers_deadline=data["papers_deadline"],
                 is_public=data["is_public"],
+                **welsh_changes(data, MEETING_WELSH),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -61,7 +63,7 @@ def meeting_schedule(request, slug):
 
 def meeting_series(request, slug):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
-    form = MeetingSeriesForm(posted(request))
+    form = MeetingSeriesForm(posted(request), forum=forum)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -76,6 +78,7 @@ def meeting_series(request, slug):
                 location=data["location"],
                 online_link=data["online_link"],
                 is_public=data["is_public"],
+                **welsh_changes(data, MEETING_WELSH),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -112,7 +115,7 @@ def meeting_detail(request, slug, pk):
 def meeting_edit(request, slug, pk):
     forum = forum_or_404(request, slug, "forums.manage_meetings")
     meeting = meeting_selectors.meeting_for(forum=forum, pk=pk)
-    form = MeetingForm(posted(request), initial=MeetingForm.initial_for(meeting))
+    form = MeetingForm(posted(request), forum=forum, initial=MeetingForm.initial_for(meeting))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -126,6 +129,7 @@ def meeting_edit(request, slug, pk):
                 online_link=data["online_link"],
                 papers_deadline=data["papers_deadline"],
                 is_public=data["is_public"],
+                **welsh_changes(data, MEETING_WELSH),
             )
         except ValidationError as error:
             apply_errors(form, error)

@@ -81,7 +81,10 @@ def minutes_write(request, slug, pk):
         messages.error(request, "Approved minutes cannot be changed")
         return redirect(minutes_url(meeting))
     form = MinutesWriteForm(
-        posted(request), entries=context["entries"], initial={"introduction": minutes.introduction}
+        posted(request),
+        entries=context["entries"],
+        forum=forum,
+        initial={"introduction": minutes.introduction, "introduction_cy": minutes.introduction_cy},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -90,6 +93,8 @@ def minutes_write(request, slug, pk):
                 by=request.user,
                 introduction=form.cleaned_data["introduction"],
                 texts=form.texts(),
+                introduction_cy=form.cleaned_data.get("introduction_cy"),
+                texts_cy=form.texts_cy(),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -306,7 +311,7 @@ def decision_add(request, slug, pk):
         messages.error(request, reason)
         return redirect(meeting_url(meeting))
     items = list(meeting.agenda_items.on_agenda())
-    form = DecisionForm(posted(request), items=items)
+    form = DecisionForm(posted(request), items=items, forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
             minute_services.decision_record(
@@ -314,6 +319,7 @@ def decision_add(request, slug, pk):
                 by=request.user,
                 text=form.cleaned_data["text"],
                 agenda_item=form.cleaned_data["agenda_item"],
+                text_cy=(form.cleaned_data.get("text_cy") or "").strip() or None,
             )
         except ValidationError as error:
             apply_errors(form, error)

@@ -156,7 +156,12 @@ TEMPLATES = [
                 "lcjb.context_processors.service",
             ],
             # One way to write times on every page, email and PDF: {{ x|time_of_day }} etc.
-            "builtins": ["membership.templatetags.dates", "membership.templatetags.tables"],
+            "builtins": [
+                "membership.templatetags.dates",
+                "membership.templatetags.tables",
+                # {% bilingual %}: public text in the page's language, or marked as not.
+                "forums.templatetags.bilingual",
+            ],
         },
     },
 ]

@@ -6,6 +6,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
 
+from forums.bilingual import Welsh, add_welsh_fields
 from forums.forms.base import real_prompts
 
 DATE_HINT = "Use the date picker or type the date, for example 31 3 2027."
@@ -62,14 +63,22 @@ def gds_layout(form: forms.Form, submit: str = "Save") -> FormHelper:
 
 
 class GDSModelForm(forms.ModelForm):
-    """A model form with GOV.UK layout; subclasses list ``messages`` for required fields."""
+    """A model form with GOV.UK layout; subclasses list ``messages`` for required fields, and
+    ``welsh`` for the fields a bilingual forum also writes in Welsh (forums/bilingual.py)."""
 
     submit_label = "Save"
     messages: dict[str, str] = {}
+    welsh: list[Welsh] = []
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, forum=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name, message in self.messages.items():
             if name in self.fields:
                 self.fields[name].error_messages["required"] = message
         self.helper = gds_layout(self, self.submit_label)
+        self.add_welsh(forum)
+
+    def add_welsh(self, forum) -> None:
+        """Welsh beside English for a bilingual forum (after the layout is built)."""
+        if forum is not None and self.welsh:
+            add_welsh_fields(self, forum=forum, fields=self.welsh)

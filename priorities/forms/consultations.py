@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from forums.bilingual import TITLE, Welsh
 from priorities.forms.base import DATE_HINT, GDSModelForm, date_field, gds_layout
 from priorities.models import Consultation, Question, YouSaidWeDid
 
 
 class ConsultationForm(GDSModelForm):
     submit_label = "Save consultation"
+    welsh = [
+        TITLE,
+        Welsh("introduction", _("Introduction (English)"), "Cyflwyniad (Cymraeg)"),
+        Welsh(
+            "published_summary",
+            _("Summary of what people said (English)"),
+            "Crynodeb o'r hyn a ddywedodd pobl (Cymraeg)",
+        ),
+    ]
     messages = {
         "title": "Enter the title of the consultation",
         "introduction": "Explain what you are asking people about",
@@ -38,10 +49,11 @@ class ConsultationForm(GDSModelForm):
         ]
         widgets = {"priorities": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, priorities, **kwargs):
+    def __init__(self, *args, priorities, forum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["priorities"].queryset = priorities
         self.helper = gds_layout(self, self.submit_label)
+        self.add_welsh(forum)
 
     def clean(self):
         data = super().clean()
@@ -55,6 +67,13 @@ class ConsultationForm(GDSModelForm):
 class QuestionForm(GDSModelForm):
     submit_label = "Save question"
     messages = {"text": "Enter the question", "kind": "Choose the kind of answer"}
+    welsh = [
+        Welsh("text", _("Question (English)"), "Cwestiwn (Cymraeg)"),
+        Welsh("hint", _("Hint (English)"), "Awgrym (Cymraeg)"),
+        Welsh(
+            "choices", _("Answers to choose from (English)"), "Atebion i ddewis ohonynt (Cymraeg)"
+        ),
+    ]
 
     class Meta:
         model = Question

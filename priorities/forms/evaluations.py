@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from forums.bilingual import Welsh
 from priorities.forms.base import GDSModelForm, gds_layout
 from priorities.models import AnnualEvaluation, EvaluationOutcome
 
@@ -25,6 +27,7 @@ class EvaluationStartForm(forms.Form):
 
 class EvaluationSummaryForm(GDSModelForm):
     submit_label = "Save summary"
+    welsh = [Welsh("summary", _("Overall summary (English)"), "Crynodeb cyffredinol (Cymraeg)")]
 
     class Meta:
         model = AnnualEvaluation
@@ -33,6 +36,7 @@ class EvaluationSummaryForm(GDSModelForm):
 
 class OutcomeForm(GDSModelForm):
     submit_label = "Save outcome"
+    welsh = [Welsh("narrative", _("What happened (English)"), "Beth ddigwyddodd (Cymraeg)")]
     messages = {
         "outcome": "Choose whether the priority was met",
         "narrative": "Say what happened",

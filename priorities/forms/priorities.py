@@ -5,13 +5,16 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from forums.bilingual import TITLE, Welsh
 from priorities.forms.base import GDSModelForm, date_field, gds_layout
 from priorities.models import Objective, Priority, SignOff
 
 
 class PriorityForm(GDSModelForm):
     submit_label = "Save priority"
+    welsh = [TITLE, Welsh("description", _("Description (English)"), "Disgrifiad (Cymraeg)")]
     messages = {
         "plan_year": "Enter the plan year",
         "title": "Enter the title of the priority",
@@ -45,7 +48,7 @@ class PriorityForm(GDSModelForm):
             "objective 3'.",
         }
 
-    def __init__(self, *args, themes, indicators, agencies, members, **kwargs):
+    def __init__(self, *args, themes, indicators, agencies, members, forum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan_year"].widget = forms.NumberInput()
         self.fields["plan_year"].help_text = "The year the plan year starts in, for example 2026."
@@ -56,6 +59,7 @@ class PriorityForm(GDSModelForm):
         self.fields["lead_agency"].queryset = agencies
         self.fields["lead_member"].queryset = members
         self.helper = gds_layout(self, self.submit_label)
+        self.add_welsh(forum)
 
     def clean_plan_year(self):
         year = self.cleaned_data["plan_year"]
@@ -66,6 +70,7 @@ class PriorityForm(GDSModelForm):
 
 class ObjectiveForm(GDSModelForm):
     submit_label = "Save objective"
+    welsh = [Welsh("title", _("Objective (English)"), "Amcan (Cymraeg)")]
     messages = {
         "title": "Enter the objective",
         "target": "Enter the target",
@@ -89,7 +94,7 @@ class ObjectiveForm(GDSModelForm):
         ]
         labels = {"indicator": "Indicator from the performance catalogue"}
 
-    def __init__(self, *args, indicators, **kwargs):
+    def __init__(self, *args, indicators, forum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators
         self.fields["indicator"].empty_label = "None: I will describe a local measure"
@@ -97,6 +102,7 @@ class ObjectiveForm(GDSModelForm):
             self.fields[name].widget = forms.NumberInput(attrs={"step": "any"})
             self.fields[name].error_messages["invalid"] = f"The {name} must be a number"
         self.helper = gds_layout(self, self.submit_label)
+        self.add_welsh(forum)
 
     def clean(self):
         data = super().clean()

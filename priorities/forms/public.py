@@ -8,7 +8,9 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout, Size
 from django import forms
 from django.core import signing
+from django.utils.html import format_html
 
+from forums.templatetags.bilingual import bilingual, bilingual_text, page_language
 from priorities.models import Consultation, Question, Response
 from priorities.models.consultation import MAX_ANSWER_LENGTH
 
@@ -37,6 +39,17 @@ ABOUT_YOU = {
 }
 
 
+def _choices(question: Question) -> list[tuple[str, str]]:
+    """The answers to choose from: the English is what is stored (so answers count the same
+    whichever language they came in), the label the Welsh on a Welsh page when every answer
+    has one."""
+    english = question.choice_list
+    welsh = [line.strip() for line in (question.choices_cy or "").splitlines() if line.strip()]
+    if page_language() == "cy" and len(welsh) == len(english):
+        return list(zip(english, welsh, strict=True))
+    return [(choice, choice) for choice in english]
+
+
 class PublicResponseForm(forms.Form):
     """The questions of one consultation, the optional equality questions and spam checks."""
 
@@ -53,28 +66,31 @@ class PublicResponseForm(forms.Form):
         self.is_spam = False
         for question in self.questions:
             name = f"question_{question.pk}"
+            # The question in the page's language, or marked as in English (forums/bilingual).
+            label, text = bilingual(question, "text"), bilingual_text(question, "text")
+            hint = bilingual(question, "hint")
             if question.kind == Question.Kind.CHOICE:
                 self.fields[name] = forms.ChoiceField(
-                    label=question.text,
-                    choices=[(c, c) for c in question.choice_list],
+                    label=label,
+                    choices=_choices(question),
                     widget=forms.RadioSelect,
                     required=question.required,
-                    help_text=question.hint,
+                    help_text=hint,
                     error_messages={
-                        "required": f"Answer the question: {question.text}",
+                        "required": f"Answer the question: {text}",
                         "invalid_choice": "Choose one of the answers",
                     },
                 )
             else:
+                limit = f"Up to {MAX_ANSWER_LENGTH:,} characters."
                 self.fields[name] = forms.CharField(
-                    label=question.text,
+                    label=label,
                     widget=forms.Textarea(attrs={"rows": 5}),
                     required=question.required,
-                    help_text=(question.hint + " " if question.hint else "")
-                    + f"Up to {MAX_ANSWER_LENGTH:,} characters.",
+                    help_text=format_html("{} {}", hint, limit) if hint else limit,
                     max_length=MAX_ANSWER_LENGTH,
                     error_messages={
-                        "required": f"Answer the question: {question.text}",
+                        "required": f"Answer the question: {text}",
                         "max_length": f"Your answer must be {MAX_ANSWER_LENGTH:,} characters "
                         "or fewer",
                     },

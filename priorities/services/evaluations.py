@@ -25,12 +25,19 @@ def evaluation_start(*, forum: Forum, plan_year: int, by: User) -> AnnualEvaluat
 
 
 @transaction.atomic
-def evaluation_update(*, evaluation: AnnualEvaluation, by: User, summary: str) -> AnnualEvaluation:
+def evaluation_update(
+    *, evaluation: AnnualEvaluation, by: User, summary: str, summary_cy: str | None = None
+) -> AnnualEvaluation:
+    """Change the overall summary (a bilingual forum's in Welsh too: ``summary_cy``)."""
     _require(by, "priorities.edit_plans", evaluation.forum)
     if evaluation.status == AnnualEvaluation.Status.APPROVED:
         raise ValidationError("An approved evaluation cannot be changed")
     evaluation.summary = summary
-    evaluation.save(update_fields=["summary"])
+    update_fields = ["summary"]
+    if summary_cy is not None:
+        evaluation.summary_cy = summary_cy
+        update_fields.append("summary_cy")
+    evaluation.save(update_fields=update_fields)
     return evaluation
 
 

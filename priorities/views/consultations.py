@@ -47,6 +47,7 @@ def _consultation_form(request, forum, instance=None):
         posted(request),
         instance=instance,
         priorities=Priority.objects.filter(forum=forum).exclude(status=Priority.Status.RETIRED),
+        forum=forum,
     )
 
 
@@ -123,7 +124,7 @@ def consultation_detail(request, slug, pk):
 def question_create(request, slug, pk):
     forum = forum_or_404(request, slug, EDIT)
     consultation = selectors.consultation_for(forum=forum, pk=pk)
-    form = QuestionForm(posted(request))
+    form = QuestionForm(posted(request), forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
             services.question_create(
@@ -147,7 +148,7 @@ def question_edit(request, slug, pk, question_pk):
     forum = forum_or_404(request, slug, EDIT)
     consultation = selectors.consultation_for(forum=forum, pk=pk)
     question = get_object_or_404(Question, consultation=consultation, pk=question_pk)
-    form = QuestionForm(posted(request), instance=question)
+    form = QuestionForm(posted(request), instance=question, forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
             services.question_update(question=question, by=request.user, fields=form.cleaned_data)

@@ -69,11 +69,14 @@ def evaluation_detail(request, slug, year):
 def evaluation_summary(request, slug, year):
     forum = forum_or_404(request, slug, EDIT)
     evaluation = selectors.evaluation_for(forum=forum, plan_year=year)
-    form = EvaluationSummaryForm(posted(request), instance=evaluation)
+    form = EvaluationSummaryForm(posted(request), instance=evaluation, forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
             services.evaluation_update(
-                evaluation=evaluation, by=request.user, summary=form.cleaned_data["summary"]
+                evaluation=evaluation,
+                by=request.user,
+                summary=form.cleaned_data["summary"],
+                summary_cy=form.cleaned_data.get("summary_cy"),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -97,6 +100,7 @@ def outcome_edit(request, slug, year, priority_pk):
         posted(request),
         instance=outcome,
         initial=None if outcome else {"figures": selectors.evaluation_figures(priority=priority)},
+        forum=forum,
     )
     if request.method == "POST" and form.is_valid():
         try:

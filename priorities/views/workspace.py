@@ -39,6 +39,7 @@ def _priority_form(request, forum, instance=None):
         indicators=_indicators(forum),
         agencies=selectors.forum_agencies(forum=forum),
         members=selectors.forum_members(forum=forum),
+        forum=forum,
     )
 
 
@@ -179,7 +180,9 @@ def priority_status(request, slug, pk):
 
 
 def _objective_form(request, forum, instance=None):
-    return ObjectiveForm(posted(request), instance=instance, indicators=_indicators(forum))
+    return ObjectiveForm(
+        posted(request), instance=instance, indicators=_indicators(forum), forum=forum
+    )
 
 
 def objective_create(request, slug, pk):
