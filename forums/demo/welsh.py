@@ -1,9 +1,9 @@
 """The Welsh of the demo's boards in Wales: their public text is held in both languages.
 
 The demo writes each text in English; for a bilingual board (every board in Wales) it also
-fills the Welsh column (``<field>_cy``) from the table below. A board elsewhere gets English only, as it would in
-life. Every English text a Welsh board uses must have its Welsh here (a missing one fails the
-seeder loudly rather than leaving a page half in English).
+fills the Welsh column (``<field>_cy``) from the table below. A board elsewhere gets English
+only, as it would in life. Every English text a Welsh board uses must have its Welsh here (a
+missing one fails the seeder loudly rather than leaving a page half in English).
 """
 
 import datetime
