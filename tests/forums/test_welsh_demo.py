@@ -113,3 +113,26 @@ def test_seeding_again_changes_nothing(seeded):
     assert welsh_titles == sorted(
         Meeting.objects.filter(forum__slug="south-wales-cjb").values_list("title_cy", flat=True)
     )
+
+
+def test_the_welsh_pages_of_the_south_wales_board_read_in_welsh(seeded, client):
+    from django.urls import reverse
+    from django.utils import translation
+
+    board = Forum.objects.get(slug="south-wales-cjb")
+    assert board.bilingual
+    meeting = (
+        Meeting.objects.published()
+        .filter(forum=board, minutes__status=Minutes.Status.PUBLISHED)
+        .first()
+    )
+    with translation.override("cy"):
+        forum_page = client.get(reverse("forums:public-forum", args=[board.slug]))
+        meeting_page = client.get(reverse("meetings:public-meeting", args=[board.slug, meeting.pk]))
+        priorities_page = client.get(reverse("priorities:public-list", args=[board.slug]))
+    assert forum_page.wsgi_request.path.startswith("/cy/")
+    assert "Bwrdd Cyfiawnder Troseddol De Cymru" in forum_page.content.decode()
+    body = meeting_page.content.decode()
+    assert "Cyfarfod y bwrdd" in body
+    assert "Cydymffurfio â&#x27;r Cod Dioddefwyr" in body
+    assert "Lleihau aildroseddu gan fenywod" in priorities_page.content.decode()
