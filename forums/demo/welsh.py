@@ -105,11 +105,28 @@ def public_summary_cy(name_cy: str) -> str:
     )
 
 
+# Spelled out here because Django's own Welsh catalogue has "Gorffenaf" for July.
+WELSH_MONTHS = (
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
+)
+
+
 def previous_minutes_title(forum, day: datetime.date) -> dict:
     """The agenda item that approves the last meeting's minutes, with its date in words."""
     with translation.override("en"):
         values = {"title": f"Minutes of the meeting on {formats.date_format(day, 'j F Y')}"}
     if is_welsh(forum):
-        with translation.override("cy"):
-            values["title_cy"] = f"Cofnodion y cyfarfod ar {formats.date_format(day, 'j F Y')}"
+        welsh_day = f"{day.day} {WELSH_MONTHS[day.month - 1]} {day.year}"
+        values["title_cy"] = f"Cofnodion y cyfarfod ar {welsh_day}"
     return values
