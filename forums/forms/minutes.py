@@ -32,7 +32,8 @@ class MinutesWriteForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 6, "class": "govuk-textarea"}),
             )
             if self.bilingual:
-                self.fields[f"entry_{entry.pk}"].label += f" ({gettext('English')})"
+                english = gettext("English")
+                self.fields[f"entry_{entry.pk}"].label += f" ({english})"
                 title = entry.agenda_item.title_cy or entry.agenda_item.title
                 self.fields[f"entry_{entry.pk}_cy"] = forms.CharField(
                     label=f"{number}. {title} (Cymraeg)",

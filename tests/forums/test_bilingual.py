@@ -166,3 +166,67 @@ def test_a_bilingual_forums_minutes_are_written_in_both_languages(
     assert (entry.text_en, entry.text_cy) == ("Noted.", "Nodwyd.")
     assert (minutes.introduction_en, minutes.introduction_cy) == ("Welcome.", "Croeso.")
     assert entry.history.latest("history_date").text_cy == "Nodwyd."
+
+
+def test_the_secretariat_writes_the_summary_in_welsh_and_other_forums_may_opt_in(
+    welsh_secretariat_client, welsh_board, secretariat_client, forum
+):
+    url = reverse("forums:forum-edit", args=[welsh_board.slug])
+    page = welsh_secretariat_client.get(url).text
+    assert "Crynodeb i&#x27;r cyhoedd (Cymraeg)" in page or "Crynodeb i'r cyhoedd" in page
+    assert 'name="bilingual"' not in page  # a forum in Wales is always bilingual
+    welsh_secretariat_client.post(
+        url,
+        {"public_summary": "We make justice work.", "public_summary_cy": "Rydym yn gwella.",
+         "terms_of_reference": "Terms", "meeting_frequency": "monthly", "is_public": "yes"},
+    )  # fmt: skip
+    welsh_board.refresh_from_db()
+    assert (welsh_board.public_summary_en, welsh_board.public_summary_cy) == (
+        "We make justice work.",
+        "Rydym yn gwella.",
+    )
+
+    url = reverse("forums:forum-edit", args=[forum.slug])
+    assert "public_summary_cy" not in secretariat_client.get(url).text
+    secretariat_client.post(
+        url,
+        {"public_summary": "Summary", "terms_of_reference": "Terms",
+         "meeting_frequency": "monthly", "is_public": "yes", "bilingual": "yes"},
+    )  # fmt: skip
+    forum.refresh_from_db()
+    assert forum.bilingual
+    assert "public_summary_cy" in secretariat_client.get(url).text
+
+
+def test_the_site_admin_sees_both_languages_of_a_forums_name(site_admin_client, welsh_board):
+    page = site_admin_client.get(reverse("admin:forums_forum_change", args=[welsh_board.pk])).text
+    assert 'name="name_en"' in page and 'name="name_cy"' in page
+    assert "Bwrdd Cyfiawnder Troseddol De Cymru" in page
+    assert 'name="bilingual"' in page
+
+
+def test_a_welsh_page_asks_a_consultations_questions_in_welsh_and_stores_english_answers(
+    client, welsh_board
+):
+    import time
+
+    from priorities.forms.public import started_token
+    from priorities.models import Answer
+    from tests.priorities.factories import ConsultationFactory, QuestionFactory
+
+    consultation = ConsultationFactory(forum=welsh_board, title="Draft priorities")
+    question = QuestionFactory(
+        consultation=consultation,
+        text="Do you agree?",
+        text_cy="Ydych chi'n cytuno?",
+        kind="choice",
+        choices="Yes\nNo",
+        choices_cy="Ydw\nNac ydw",
+    )
+    with translation.override("cy"):
+        url = reverse("priorities:public-consultation", args=[welsh_board.slug, consultation.pk])
+    page = client.get(url).text
+    assert "Ydych chi" in page and "Ydw" in page and 'value="Yes"' in page
+    assert '<span lang="en">Draft priorities</span>' in page and NOTE in page
+    client.post(url, {"started": started_token(time.time() - 60), f"question_{question.pk}": "Yes"})
+    assert Answer.objects.get(question=question).text == "Yes"
