@@ -110,7 +110,7 @@ PRIORITIES = {
                 "Give every adult victim of rape an independent adviser from the first report "
                 "to the trial, and keep them informed, so fewer withdraw their support for the "
                 "prosecution.",
-                "Rhoi cynghorydd annibynnol i bob oedolyn sy'n dioddef trais rhywiol o'r "
+                "Rhoi cynghorydd annibynnol i bob oedolyn sydd wedi dioddef trais rhywiol, o'r "
                 "adroddiad cyntaf hyd at y treial, a rhoi'r wybodaeth ddiweddaraf iddynt, fel "
                 "bod llai yn tynnu eu cefnogaeth i'r erlyniad yn ôl.",
             ),
