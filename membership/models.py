@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -149,22 +149,13 @@ class PoliceForceArea(models.Model):
 
     @property
     def chair_title(self) -> str:
-        """The local policing body's title, from the area's governance model — never 'PCC'.
-
-        A title recorded as the model's usual English title reads as that title does in the
-        language of the page ("Comisiynydd Heddlu a Throseddu"); any other stays as written,
-        or in Welsh on a Welsh page where the area has a Welsh title."""
+        """The local policing body's title, from the area's governance model — never 'PCC' — in
+        the page's language: on a Welsh page the area's own title in Welsh, or where it has none
+        the usual title for its governance model in Welsh (never the English one mixed in)."""
         usual = DEFAULT_CHAIR_TITLES.get(self.governance_model, _("Chair"))
-        written = self.local_policing_body_title
-        if not written:
-            return usual
-        with override("en"):
-            is_usual = written == str(usual)
-        if is_usual:
-            return usual
-        if get_language() == "cy" and getattr(self, "local_policing_body_title_cy", ""):
-            return self.local_policing_body_title_cy
-        return written
+        if (get_language() or "").startswith("cy"):
+            return self.local_policing_body_title_cy or usual
+        return self.local_policing_body_title or usual
 
 
 class AgencyType(models.Model):

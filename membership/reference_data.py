@@ -1,11 +1,14 @@
 """Load the shipped reference data (police force areas, agency types) from CSV.
 
-Used by a data migration with historical models, and by the demo seeder; safe to run again
-(rows are matched by their code or slug and updated).
+Used by data migrations with historical models, and by the demo seeder; safe to run again
+(rows are matched by their code or slug and updated). Each file carries its Welsh beside the
+English (``name_cy`` and so on), loaded into the translated fields where the model has them.
 """
 
 import csv
 from pathlib import Path
+
+from django.core.exceptions import FieldDoesNotExist
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -15,26 +18,58 @@ def read_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def bilingual(model, field: str, english: str, welsh: str = "") -> dict[str, str | None]:
+    """The English for ``field`` (and its ``_en`` twin) and the Welsh for its ``_cy`` twin, for
+    the twins the model has: a historical model in an early migration has neither. A missing
+    Welsh text is left empty, so the page says it is only in English."""
+    values: dict[str, str | None] = {field: english}
+    for language, text in (("en", english), ("cy", welsh)):
+        try:
+            twin = model._meta.get_field(f"{field}_{language}")
+        except FieldDoesNotExist:
+            continue
+        values[twin.name] = text or (None if twin.null else "")
+    return values
+
+
+def fill_welsh(model, rows: list[dict[str, str]], key: str, columns: dict[str, str]) -> int:
+    """Only the Welsh: each row's Welsh (``columns`` maps a field to its CSV column) into the
+    model's ``<field>_cy`` columns, rows matched by ``key``; the English is left as it is (a
+    site admin may have edited it). For the data migration after a model gains Welsh columns."""
+    for row in rows:
+        model._base_manager.filter(**{key: row[key].strip()}).update(
+            **{f"{field}_cy": row[column].strip() or None for field, column in columns.items()}
+        )
+    return len(rows)
+
+
 def _yes(value: str) -> bool:
     return value.strip().lower() == "yes"
 
 
-def load_police_force_areas(PoliceForceArea) -> int:
+def police_force_area_rows() -> list[dict[str, str]]:
     rows = read_csv("police_force_areas.csv")
     for row in rows:
+        if row["pcc_title"].strip().lower().startswith("none"):
+            # The City of London has no PCC: the governance model gives the title.
+            row["pcc_title"] = row["pcc_title_cy"] = ""
+    return rows
+
+
+def load_police_force_areas(PoliceForceArea) -> int:
+    rows = police_force_area_rows()
+    for row in rows:
         model = row["governance_model"].strip()
-        title = row["pcc_title"].strip()
-        if title.lower().startswith("none"):
-            title = ""  # the City of London has no PCC: the governance model gives the title
+        title, title_cy = row["pcc_title"].strip(), row["pcc_title_cy"].strip()
         PoliceForceArea.objects.update_or_create(
             code=row["code"].strip(),
             defaults={
-                "name": row["name"].strip(),
+                **bilingual(PoliceForceArea, "name", row["name"].strip(), row["name_cy"].strip()),
                 "force_name": row["force_name"].strip(),
                 "country": row["country"].strip(),
                 "region": row["region"].strip(),
                 "governance_model": model,
-                "local_policing_body_title": title,
+                **bilingual(PoliceForceArea, "local_policing_body_title", title, title_cy),
                 "notes": row["notes"].strip(),
             },
         )
@@ -47,7 +82,7 @@ def load_agency_types(AgencyType) -> int:
         AgencyType.objects.update_or_create(
             slug=row["slug"].strip(),
             defaults={
-                "name": row["name"].strip(),
+                **bilingual(AgencyType, "name", row["name"].strip(), row["name_cy"].strip()),
                 "statutory_cj_body": _yes(row["statutory_cj_body"]),
                 "core_member_expected": _yes(row["core_member_expected"]),
                 "advisory_only": _yes(row["advisory_only"]),

@@ -1,8 +1,11 @@
-"""Load the shipped indicator catalogue and Victims' Code rights from CSV (safe to re-run)."""
+"""Load the shipped indicator catalogue and Victims' Code rights from CSV (safe to re-run), with
+their Welsh names where the models have translated fields."""
 
 import csv
 import re
 from pathlib import Path
+
+from membership.reference_data import bilingual
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -17,7 +20,17 @@ def load_victims_code_rights(VictimsCodeRight) -> int:
     for row in rows:
         VictimsCodeRight.objects.update_or_create(
             number=int(row["number"]),
-            defaults={"short_title": row["short_title"].strip(), "summary": row["summary"].strip()},
+            defaults={
+                **bilingual(
+                    VictimsCodeRight,
+                    "short_title",
+                    row["short_title"].strip(),
+                    row["short_title_cy"].strip(),
+                ),
+                **bilingual(
+                    VictimsCodeRight, "summary", row["summary"].strip(), row["summary_cy"].strip()
+                ),
+            },
         )
     return len(rows)
 
@@ -33,8 +46,10 @@ def load_indicators(Indicator, AgencyType, VictimsCodeRight) -> int:
         Indicator.objects.update_or_create(
             slug=row["slug"].strip(),
             defaults={
-                "name": row["name"].strip(),
-                "definition": row["definition"].strip(),
+                **bilingual(Indicator, "name", row["name"].strip(), row["name_cy"].strip()),
+                **bilingual(
+                    Indicator, "definition", row["definition"].strip(), row["definition_cy"].strip()
+                ),
                 "unit": row["unit"].strip(),
                 "polarity": row["polarity"].strip(),
                 "frequency": row["usual_frequency"].strip(),

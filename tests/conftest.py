@@ -64,6 +64,19 @@ def _no_public_page_from_an_earlier_test():
     public_content_changed()
 
 
+@pytest.fixture(autouse=True)
+def _english_until_a_test_asks_for_welsh():
+    """A request to a /cy/ page leaves Welsh active in the thread (LocaleMiddleware activates
+    and nothing resets it): each test starts in English, so reverse() gives English addresses
+    and the page's language is what the test asked for, whatever ran before it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def forum(db):
     return ForumFactory(name="Cleveland Criminal Justice Board", slug="cleveland-cjb")

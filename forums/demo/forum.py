@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from forums.demo.seats import _agency, _pcc_office, _police, seat
+from forums.demo.welsh import WELSH, WELSH_BOARDS, public_summary_cy
 from forums.models import Forum, Membership
 from membership import demo as people
 from membership.models import PoliceForceArea
@@ -90,6 +91,12 @@ TERMS = (
 def seed(*, stdout) -> None:
     forums = {}
     for slug, name, kind, codes, parent, is_public in BOARDS:
+        # A board in Wales holds its name and summary in Welsh too.
+        welsh = (
+            {"name_cy": WELSH[name], "public_summary_cy": public_summary_cy(WELSH[name])}
+            if slug in WELSH_BOARDS
+            else {}
+        )
         forum, _ = Forum.objects.update_or_create(
             slug=slug,
             defaults={
@@ -100,6 +107,7 @@ def seed(*, stdout) -> None:
                 "public_summary": f"{name} brings together the police, prosecutors, courts, "
                 "probation, youth justice, prisons and victim services to make the local "
                 "justice system work better for victims, witnesses and communities.",
+                **welsh,
                 "meeting_frequency": (
                     Forum.Frequency.QUARTERLY if parent is None else Forum.Frequency.BI_MONTHLY
                 ),

@@ -7,6 +7,7 @@ from django.utils import timezone
 from forums.demo.escalations import _seed_escalations
 from forums.demo.papers import _paper
 from forums.demo.seats import _seats
+from forums.demo.welsh import in_welsh, previous_minutes_title
 from forums.models import (
     Action,
     ActionUpdate,
@@ -81,10 +82,11 @@ ITEMS = [
 def _meeting(forum, by, starts_at, status, *, title="Board meeting", previous=None):
     meeting = Meeting.objects.create(
         forum=forum,
-        title=title,
+        **in_welsh(
+            forum, title=title, location="Police and Crime Commissioner's office, conference room"
+        ),
         starts_at=starts_at,
         ends_at=starts_at + datetime.timedelta(hours=2, minutes=30),
-        location="Police and Crime Commissioner's office, conference room",
         online_link="https://meet.example.org/board",
         papers_deadline=(starts_at - datetime.timedelta(days=7)).date(),
         status=status,
@@ -107,8 +109,9 @@ def _agenda(meeting, by, seats, by_role, previous, *, full=True):
                 meeting=meeting,
                 order=order,
                 kind=AgendaItem.Kind.PREVIOUS_MINUTES,
-                title="Minutes of the meeting on "
-                f"{timezone.localtime(previous.starts_at):%-d %B %Y}",
+                **previous_minutes_title(
+                    meeting.forum, timezone.localtime(previous.starts_at).date()
+                ),
                 purpose="decision",
                 minutes_allowed=5,
             )
@@ -119,7 +122,7 @@ def _agenda(meeting, by, seats, by_role, previous, *, full=True):
             meeting=meeting,
             order=order,
             kind=AgendaItem.Kind.MATTERS_ARISING,
-            title="Matters arising and actions carried forward",
+            **in_welsh(meeting.forum, title="Matters arising and actions carried forward"),
             purpose="assurance",
             minutes_allowed=10,
         )
@@ -135,7 +138,7 @@ def _agenda(meeting, by, seats, by_role, previous, *, full=True):
         item = AgendaItem.objects.create(
             meeting=meeting,
             order=order,
-            title=title,
+            **in_welsh(meeting.forum, title=title, public_title=public_title),
             purpose=purpose,
             presenter=presenter.person,
             presenter_agency=presenter.agency,
@@ -148,7 +151,6 @@ def _agenda(meeting, by, seats, by_role, previous, *, full=True):
                 if level == Conf.CONFIDENTIAL
                 else "Live law-enforcement operation"
             ),
-            public_title=public_title,
         )
         if level == Conf.RESTRICTED:
             item.restricted_to.set(restricted_people)
@@ -209,16 +211,21 @@ MINUTE_TEXT = {
 
 
 def _minutes(meeting, items, status, by, chair, approved_at_meeting, commenter):
+    forum = meeting.forum
     minutes = Minutes.objects.create(
-        meeting=meeting, introduction="The chair welcomed members and noted apologies."
+        meeting=meeting,
+        **in_welsh(forum, introduction="The chair welcomed members and noted apologies."),
     )
     for item in items:
         MinuteEntry.objects.create(
             minutes=minutes,
             agenda_item=item,
-            text=""
-            if status == Minutes.Status.DRAFT and item.kind == "item" and item.order > 4
-            else MINUTE_TEXT.get(item.kind, MINUTE_TEXT.get(item.title, "Discussed.")),
+            **in_welsh(
+                forum,
+                text=""
+                if status == Minutes.Status.DRAFT and item.kind == "item" and item.order > 4
+                else MINUTE_TEXT.get(item.kind, MINUTE_TEXT.get(item.title_en, "Discussed.")),
+            ),
         )
     fields = {"status": status}
     if status != Minutes.Status.DRAFT:
@@ -250,7 +257,7 @@ def _decisions_and_actions(forum, meeting, items, by, owners, index):
     for item in items:
         if item.kind != "item":
             continue
-        if item.title.startswith("Victims") or item.title.startswith("Youth"):
+        if item.title_en.startswith("Victims") or item.title_en.startswith("Youth"):
             decisions.append(
                 Decision.objects.create(
                     forum=forum,
@@ -259,11 +266,14 @@ def _decisions_and_actions(forum, meeting, items, by, owners, index):
                     reference=next_decision_reference(
                         forum=forum, year=timezone.localtime(meeting.starts_at).year
                     ),
-                    text=(
-                        "Agreed a joint audit of victim contact, led by CPS."
-                        if item.title.startswith("Victims")
-                        else "Agreed to share information about children at risk of custody "
-                        "earlier."
+                    **in_welsh(
+                        forum,
+                        text=(
+                            "Agreed a joint audit of victim contact, led by CPS."
+                            if item.title_en.startswith("Victims")
+                            else "Agreed to share information about children at risk of "
+                            "custody earlier."
+                        ),
                     ),
                     decided_on=timezone.localtime(meeting.starts_at).date(),
                     confidentiality=item.confidentiality,
@@ -411,7 +421,8 @@ def seed(*, stdout) -> None:
     plan = [
         ("cleveland-cjb", [-11, -9, -7, -5, -3, -1], [1, 3], True),
         ("durham-cjb", [-10, -7, -4, -1], [2], False),
-        ("south-wales-cjb", [-9, -6, -3], [1], False),
+        ("south-wales-cjb", [-12, -9, -6, -3], [1], False),
+        ("all-wales-cjb", [-11, -8, -5, -2], [2], False),
         ("cleveland-victims-witnesses", [-8, -5, -2], [1], False),
     ]
     for slug, past, future, full in plan:

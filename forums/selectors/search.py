@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import Q
+from django.utils.translation import pgettext
 
 from forums.confidentiality import visible_to
+from forums.fulltext import in_page_language, text_search
 from forums.links import action_url
 from forums.models import Action, Decision, Forum, Meeting, MinuteEntry
 from membership.models import User
@@ -19,20 +19,8 @@ class SearchResult:
     forum: Forum
     meeting: Meeting | None
     url: str
-
-
-def _text_filter(queryset, fields: list[str], query: str):
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        vector = SearchVector(*fields, config="english")
-        return queryset.annotate(search=vector).filter(
-            search=SearchQuery(query, config="english", search_type="websearch")
-        )
-    condition = Q()
-    for field in fields:
-        condition |= Q(**{f"{field}__icontains": query})
-    return queryset.filter(condition)
+    title_lang: str = "en"  # "cy" where the title shown is the Welsh version
+    snippet_lang: str = "en"
 
 
 def _snippet(text: str, query: str, width: int = 200) -> str:
@@ -41,6 +29,14 @@ def _snippet(text: str, query: str, width: int = 200) -> str:
     start = max(0, position - width // 2) if position >= 0 else 0
     snippet = text[start : start + width]
     return ("…" if start else "") + snippet + ("…" if start + width < len(text) else "")
+
+
+def _joined(*welsh: str | None) -> str | None:
+    return " ".join(text for text in welsh if text) or None
+
+
+def _version(english: str, welsh: str | None, lang: str) -> tuple[str, str]:
+    return (welsh, "cy") if lang == "cy" and welsh else (english, "en")
 
 
 def search_for(*, person: User, query: str, limit: int = 50) -> list[SearchResult]:
@@ -55,38 +51,50 @@ def search_for(*, person: User, query: str, limit: int = 50) -> list[SearchResul
     entries = visible_to(MinuteEntry.objects.all(), person)
     decisions = visible_to(Decision.objects.all(), person)
     actions = visible_to(Action.objects.all(), person)
-    entries = _text_filter(entries, ["agenda_item__title", "text"], query)
+    entries = text_search(entries, ["agenda_item__title", "text"], query)
     for entry in entries.select_related("agenda_item", "minutes__meeting__forum")[:limit]:
         meeting = entry.minutes.meeting
+        item = entry.agenda_item
+        # Both shown in the page's language where the row has it, or in the language in which
+        # the searched words were found.
+        __, lang = in_page_language(
+            f"{item.title_en} {entry.text_en}", _joined(item.title_cy, entry.text_cy), query
+        )
+        title, title_lang = _version(item.title_en or item.title, item.title_cy, lang)
+        text, text_lang = _version(entry.text_en or entry.text, entry.text_cy, lang)
         results.append(
             SearchResult(
-                "Minute",
-                entry.agenda_item.title,
-                _snippet(entry.text, query),
+                pgettext("search result", "Minute"),
+                title,
+                _snippet(text, query),
                 meeting.forum,
                 meeting,
                 reverse("meetings:workspace-minutes", args=[meeting.forum.slug, meeting.pk])
                 + f"#entry-{entry.pk}",
+                title_lang,
+                text_lang,
             )
         )
-    decisions = _text_filter(decisions, ["text", "reference"], query)
+    decisions = text_search(decisions, ["text", "reference"], query)
     for decision in decisions.select_related("forum", "meeting")[:limit]:
+        text, lang = in_page_language(decision.text_en or decision.text, decision.text_cy, query)
         results.append(
             SearchResult(
-                "Decision",
+                pgettext("search result", "Decision"),
                 decision.reference,
-                _snippet(decision.text, query),
+                _snippet(text, query),
                 decision.forum,
                 decision.meeting,
                 reverse("meetings:workspace-decisions", args=[decision.forum.slug])
                 + f"#decision-{decision.pk}",
+                snippet_lang=lang,
             )
         )
-    actions = _text_filter(actions, ["title", "description"], query)
+    actions = text_search(actions, ["title", "description"], query)
     for action in actions.select_related("forum", "meeting")[:limit]:
         results.append(
             SearchResult(
-                "Action",
+                pgettext("search result", "Action"),
                 action.title,
                 _snippet(action.description, query),
                 action.forum,

@@ -1,4 +1,8 @@
-"""What the API shows of each public row: only what the public pages show."""
+"""What the API shows of each public row: only what the public pages show.
+
+Text held in both languages comes as the field (English) and ``<field>_cy`` (Welsh, null where
+there is no Welsh version), as in the open data files.
+"""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -40,7 +44,7 @@ class AreaSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PoliceForceArea
-        fields = ["url", "code", "name", "force_name", "country", "region", "forums"]
+        fields = ["url", "code", "name", "name_cy", "force_name", "country", "region", "forums"]
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_forums(self, area) -> list[str]:
@@ -70,9 +74,11 @@ class ForumSerializer(serializers.ModelSerializer):
             "url",
             "slug",
             "name",
+            "name_cy",
             "kind",
             "areas",
             "public_summary",
+            "public_summary_cy",
             "terms_of_reference",
             "meeting_frequency",
             "end_date",
@@ -114,9 +120,11 @@ class MeetingSerializer(serializers.ModelSerializer):
             "id",
             "forum",
             "title",
+            "title_cy",
             "starts_at",
             "ends_at",
             "location",
+            "location_cy",
             "status",
             "page",
         ]
@@ -135,7 +143,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AgendaItem
-        fields = ["url", "id", "meeting", "forum", "order", "title", "purpose"]
+        fields = ["url", "id", "meeting", "forum", "order", "title", "title_cy", "purpose"]
 
 
 class PaperSerializer(serializers.ModelSerializer):
@@ -179,10 +187,11 @@ class MinuteEntrySerializer(serializers.ModelSerializer):
         view_name="api:agenda-item-detail", read_only=True
     )
     title = serializers.CharField(source="agenda_item.title")
+    title_cy = serializers.CharField(source="agenda_item.title_cy", allow_null=True)
 
     class Meta:
         model = MinuteEntry
-        fields = ["agenda_item", "title", "text"]
+        fields = ["agenda_item", "title", "title_cy", "text", "text_cy"]
 
 
 class MinutesSerializer(serializers.ModelSerializer):
@@ -208,7 +217,17 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Decision
-        fields = ["url", "id", "reference", "forum", "meeting", "agenda_item", "decided_on", "text"]
+        fields = [
+            "url",
+            "id",
+            "reference",
+            "forum",
+            "meeting",
+            "agenda_item",
+            "decided_on",
+            "text",
+            "text_cy",
+        ]
 
 
 class ObjectiveSerializer(serializers.ModelSerializer):
@@ -218,6 +237,7 @@ class ObjectiveSerializer(serializers.ModelSerializer):
         model = Objective
         fields = [
             "title",
+            "title_cy",
             "indicator",
             "local_measure",
             "unit",
@@ -233,6 +253,7 @@ class PrioritySerializer(serializers.ModelSerializer):
     forum = _slug("slug")
     theme = _slug("slug")
     theme_name = serializers.CharField(source="theme.name")
+    theme_name_cy = serializers.CharField(source="theme.name_cy", allow_null=True)
     lead_agency = _slug("name", allow_null=True)
     indicators = _slug("slug", many=True)
     objectives = ObjectiveSerializer(many=True)
@@ -245,9 +266,12 @@ class PrioritySerializer(serializers.ModelSerializer):
             "forum",
             "plan_year",
             "title",
+            "title_cy",
             "description",
+            "description_cy",
             "theme",
             "theme_name",
+            "theme_name_cy",
             "lead_agency",
             "agreed_at",
             "indicators",
@@ -257,12 +281,22 @@ class PrioritySerializer(serializers.ModelSerializer):
 
 class OutcomeSerializer(serializers.ModelSerializer):
     priority = serializers.CharField(source="priority.title")
+    priority_cy = serializers.CharField(source="priority.title_cy", allow_null=True)
     theme = serializers.CharField(source="priority.theme.slug")
     outcome = serializers.CharField(source="get_outcome_display")
 
     class Meta:
         model = EvaluationOutcome
-        fields = ["priority", "theme", "outcome", "narrative", "figures", "next_action"]
+        fields = [
+            "priority",
+            "priority_cy",
+            "theme",
+            "outcome",
+            "narrative",
+            "narrative_cy",
+            "figures",
+            "next_action",
+        ]
 
 
 class EvaluationSerializer(serializers.ModelSerializer):
@@ -272,7 +306,16 @@ class EvaluationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AnnualEvaluation
-        fields = ["url", "id", "forum", "plan_year", "summary", "approved_at", "outcomes"]
+        fields = [
+            "url",
+            "id",
+            "forum",
+            "plan_year",
+            "summary",
+            "summary_cy",
+            "approved_at",
+            "outcomes",
+        ]
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
@@ -289,7 +332,9 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "url",
             "slug",
             "name",
+            "name_cy",
             "definition",
+            "definition_cy",
             "unit",
             "polarity",
             "frequency",

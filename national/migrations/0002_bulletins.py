@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("forums", "0016_names_kept_in_minutes"),
         ("national", "0001_national_submissions_and_questions"),
-        ("priorities", "0008_self_assessment_and_related_partnerships"),
+        ("priorities", "0010_self_assessment_and_related_partnerships"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -32,6 +32,16 @@ def open_data_last_updated() -> datetime.datetime | None:
     return max(found) if found else None
 
 
+# Names come in both languages where both exist: ``<column>_en`` and ``<column>_cy`` beside the
+# original column (which stays, and stays English, for software already reading it). A text with
+# no Welsh version leaves its ``_cy`` cell blank: never the English copied in.
+ENGLISH_NAME_OF_BOARD = _("Name of the board in English.")
+WELSH_NAME_OF_BOARD = _("Name of the board in Welsh; blank where there is no Welsh version.")
+ENGLISH_NAME_OF_INDICATOR = _("Name of the indicator in English.")
+WELSH_NAME_OF_INDICATOR = _(
+    "Name of the indicator in Welsh; blank where there is no Welsh version."
+)
+
 OPEN_FIGURE_COLUMNS = [
     (
         "forum",
@@ -69,6 +79,11 @@ OPEN_FIGURE_COLUMNS = [
         "performance_return__is_revised",
         _("true if the figures were revised after first being accepted."),
     ),
+    # Both languages, added after the columns above so that their positions do not move.
+    ("forum_name_en", "performance_return__forum__name_en", ENGLISH_NAME_OF_BOARD),
+    ("forum_name_cy", "performance_return__forum__name_cy", WELSH_NAME_OF_BOARD),
+    ("indicator_name_en", "indicator__name_en", ENGLISH_NAME_OF_INDICATOR),
+    ("indicator_name_cy", "indicator__name_cy", WELSH_NAME_OF_INDICATOR),
 ]
 
 
@@ -112,6 +127,14 @@ OPEN_INDICATOR_COLUMNS = [
         "victims_code_right",
         "victims_code_right__number",
         _("The Victims' Code right it measures, if any."),
+    ),
+    ("name_en", "name_en", ENGLISH_NAME_OF_INDICATOR),
+    ("name_cy", "name_cy", WELSH_NAME_OF_INDICATOR),
+    ("definition_en", "definition_en", _("What is counted, in English.")),
+    (
+        "definition_cy",
+        "definition_cy",
+        _("What is counted, in Welsh; blank where there is no Welsh version."),
     ),
 ]
 

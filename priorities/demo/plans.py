@@ -19,6 +19,7 @@ from priorities.demo.consultations import _consultations
 from priorities.demo.delivery import _delivery_plan, _risks, _tensions
 from priorities.demo.evaluation import _evaluation
 from priorities.demo.good_practice import seed_good_practice
+from priorities.demo.welsh import seed_welsh_boards
 from priorities.models import Priority, SignOff, current_plan_year
 
 # cleveland-cjb gets the full planning cycle: agreed priorities with objectives, a delivery plan
@@ -26,7 +27,8 @@ from priorities.models import Priority, SignOff, current_plan_year
 # answers in every state; a draft; tensions; risks (one past its review date); a closed
 # consultation with responses and "you said, we did", an open one with responses; and last
 # year's approved annual evaluation. The other local boards get agreed priorities so the
-# cross-area table has something to compare. Safe to run twice (update_or_create throughout).
+# cross-area table has something to compare; the boards in Wales get theirs in Welsh and English
+# (priorities/demo/welsh.py). Safe to run twice (update_or_create throughout).
 
 Status = Priority.Status
 
@@ -40,6 +42,7 @@ def seed(*, stdout) -> None:
         return
     _seed_cleveland(cleveland, year, today)
     _seed_other_boards(year)
+    seed_welsh_boards(stdout=stdout)
     stdout.write(f"  priorities for plan year {year} to {year + 1} on the demo boards")
     curator = User.objects.filter(is_national_viewer=True).order_by("pk").first()
     published = seed_good_practice(curator=curator)
@@ -223,11 +226,6 @@ OTHER_BOARDS = {
     "durham-cjb": [
         ("Support victims of domestic abuse through court", "victims_and_witnesses"),
         ("Cut delay from charge to first hearing", "efficiency"),
-    ],
-    "south-wales-cjb": [
-        ("Vulnerable witnesses give their best evidence", "vulnerable_victims_witnesses"),
-        ("Reduce reoffending by women", "reducing_reoffending"),
-        ("Digital evidence shared once", "digitisation"),
     ],
     "west-yorkshire-cjb": [
         ("Rape cases reach court sooner", "rape_serious_sexual_offences"),

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
+from forums.fulltext import text_search
 from forums.models import Forum
 from membership.models import AgencyType, PoliceForceArea
 from priorities.models import GoodPracticeAdoption, GoodPracticeEntry, Priority, Theme
@@ -46,18 +46,10 @@ def readable_entries(*, person) -> QuerySet:
 
 
 def _text_filter(queryset: QuerySet, query: str) -> QuerySet:
-    """PostgreSQL full-text search; a plain substring match on SQLite (the embedded default)."""
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        matches = Entry.objects.annotate(
-            search=SearchVector(*SEARCH_FIELDS, "theme__name", config="english")
-        ).filter(search=SearchQuery(query, config="english", search_type="websearch"))
-        return queryset.filter(pk__in=matches.values("pk"))
-    condition = Q()
-    for field in [*SEARCH_FIELDS, "theme__name"]:
-        condition |= Q(**{f"{field}__icontains": query})
-    return queryset.filter(condition)
+    """PostgreSQL full-text search, English and Welsh (the theme's Welsh name too); a plain
+    substring match on SQLite (the embedded default). See forums/fulltext.py."""
+    matches = text_search(Entry.objects.all(), [*SEARCH_FIELDS, "theme__name"], query)
+    return queryset.filter(pk__in=matches.values("pk"))
 
 
 def library_search(*, person, filters: LibraryFilters) -> QuerySet:

@@ -189,9 +189,9 @@ def test_search_falls_back_to_a_plain_match_off_postgresql(monkeypatch):
     """The embedded default runs on SQLite: words are matched as they are typed."""
     from types import SimpleNamespace
 
-    from priorities.selectors import good_practice
+    from forums import fulltext
 
-    monkeypatch.setattr(good_practice, "connection", SimpleNamespace(vendor="sqlite"))
+    monkeypatch.setattr(fulltext, "connection", SimpleNamespace(vendor="sqlite"))
     GoodPracticeEntryFactory(published=True, title="Witness calls")
     GoodPracticeEntryFactory(
         published=True,

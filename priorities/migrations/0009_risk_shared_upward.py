@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("priorities", "0006_good_practice_library"),
+        ("priorities", "0008_welsh_reference_data"),
     ]
 
     operations = [

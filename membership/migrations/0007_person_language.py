@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("membership", "0005_welsh_columns"),
+        ("membership", "0006_welsh_reference_data"),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("forums", "0016_names_kept_in_minutes"),
-        ("priorities", "0007_risk_shared_upward"),
+        ("priorities", "0009_risk_shared_upward"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
