@@ -1,4 +1,4 @@
-"""Full-text search over text held in English and in Welsh (docs/adr/0012-welsh-search.md).
+"""Full-text search over text held in English and in Welsh (docs/adr/0013-welsh-search.md).
 
 A field that has Welsh and English columns (``title_en``, ``title_cy``) is searched in both:
 the English with PostgreSQL's ``english`` configuration (stemmed: "witnesses" finds

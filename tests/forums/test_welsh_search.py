@@ -1,4 +1,4 @@
-"""Welsh text is searchable (docs/adr/0012-welsh-search.md): minutes, agenda items and decisions
+"""Welsh text is searchable (docs/adr/0013-welsh-search.md): minutes, agenda items and decisions
 in the workspace search, and the good-practice library through its themes' Welsh names; English
 keeps its stemmed search; confidentiality still decides what is found; SQLite still works."""
 
