@@ -60,6 +60,14 @@ class Indicator(models.Model):
         on_delete=models.SET_NULL,
         related_name="indicators",
     )
+    is_local_measure = models.BooleanField(
+        _("Local measure"),
+        default=False,
+        help_text=_(
+            "The boards collect it themselves because no national measure is published; "
+            "figures from different areas may not be counted the same way."
+        ),
+    )
     is_active = models.BooleanField(default=True)
 
     class Meta:

@@ -5,6 +5,8 @@ import csv
 import re
 from pathlib import Path
 
+from django.core.exceptions import FieldDoesNotExist
+
 from membership.reference_data import bilingual
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -57,6 +59,17 @@ def load_indicators(Indicator, AgencyType, VictimsCodeRight) -> int:
                 "source": row["source"].strip(),
                 "is_core": True,
                 "victims_code_right": right,
+                **_basis(Indicator, row.get("basis", "")),
             },
         )
     return len(rows)
+
+
+def _basis(Indicator, basis: str) -> dict:
+    """Whether a measure is local (no national one is published), where the model has the
+    field (a historical model in an early migration does not)."""
+    try:
+        Indicator._meta.get_field("is_local_measure")
+    except FieldDoesNotExist:
+        return {}
+    return {"is_local_measure": basis.strip() == "local"}

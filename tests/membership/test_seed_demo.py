@@ -32,7 +32,7 @@ def test_reference_data_is_loaded_by_migrations():
 
     assert PoliceForceArea.objects.count() == 43
     assert AgencyType.objects.get(slug="judiciary").advisory_only
-    assert Indicator.objects.count() == 38
+    assert Indicator.objects.count() == 48
     assert VictimsCodeRight.objects.count() == 12
     assert Theme.objects.filter(slug="vulnerable_victims_witnesses").exists()
     assert PoliceForceArea.objects.get(name="Cumbria").chair_title == (
