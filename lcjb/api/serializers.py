@@ -67,6 +67,12 @@ class ForumSerializer(serializers.ModelSerializer):
     kind = serializers.CharField(source="get_kind_display")
     areas = _slug("code", many=True, help_text="ONS codes of the areas the forum covers.")
     meeting_frequency = serializers.CharField(source="get_meeting_frequency_display")
+    parent = serializers.SerializerMethodField(
+        help_text="Slug of the board a sub-group or task-and-finish group reports to, if public."
+    )
+    sub_groups = serializers.SerializerMethodField(
+        help_text="Slugs of the public sub-groups and task-and-finish groups under this forum."
+    )
 
     class Meta:
         model = Forum
@@ -76,6 +82,8 @@ class ForumSerializer(serializers.ModelSerializer):
             "name",
             "name_cy",
             "kind",
+            "parent",
+            "sub_groups",
             "areas",
             "public_summary",
             "public_summary_cy",
@@ -83,6 +91,15 @@ class ForumSerializer(serializers.ModelSerializer):
             "meeting_frequency",
             "end_date",
         ]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_parent(self, forum) -> str | None:
+        parent = forum.parent
+        return parent.slug if parent is not None and parent.is_public else None
+
+    @extend_schema_field({"type": "array", "items": {"type": "string"}})
+    def get_sub_groups(self, forum) -> list[str]:
+        return [child.slug for child in forum.public_sub_groups]
 
 
 class MemberSerializer(serializers.Serializer):

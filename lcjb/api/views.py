@@ -54,7 +54,19 @@ AgencyViewSet = endpoint(
 ForumViewSet = endpoint(
     "Forum",
     serializers.ForumSerializer,
-    lambda: Forum.objects.public().prefetch_related("areas").order_by("name"),
+    lambda: (
+        Forum.objects.public()
+        .select_related("parent")
+        .prefetch_related(
+            "areas",
+            Prefetch(
+                "children",
+                queryset=Forum.objects.public().order_by("name"),
+                to_attr="public_sub_groups",
+            ),
+        )
+        .order_by("name")
+    ),
     filters.ForumFilter,
     lookup="slug",
     doc="Public forums: boards, sub-groups and task-and-finish groups.",

@@ -159,3 +159,16 @@ def test_the_documentation_lists_every_endpoint_and_loads_nothing_from_elsewhere
     assert not re.search(r"""(src|href)=["'](https?:)?//""", page), "loads nothing from elsewhere"
     assert 'href="/api/docs/"' in client.get("/").content.decode()  # the footer links to it
     assert client.get("/api/schema/").json()["openapi"].startswith("3.")
+
+
+def test_a_forum_names_its_public_parent_and_public_sub_groups(world, client):
+    from forums.models import Forum
+    from tests.forums.factories import ForumFactory
+
+    board = world.forum
+    public = ForumFactory(kind=Forum.Kind.SUB_GROUP, parent=board, slug="victims-sub-group")
+    ForumFactory(kind=Forum.Kind.SUB_GROUP, parent=board, slug="hidden-sub-group", private=True)
+    answer = client.get(f"/api/forums/{board.slug}/").json()
+    assert answer["sub_groups"] == ["victims-sub-group"]
+    assert answer["parent"] is None
+    assert client.get(f"/api/forums/{public.slug}/").json()["parent"] == board.slug
