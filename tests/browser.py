@@ -2,17 +2,43 @@
 
 import time
 
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.sync_playwright import Axe, AxeResults
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE = Axe()
+# The one place that says which rules a page is checked against: every rule axe-core has, not
+# only those tagged WCAG 2.2 A/AA (best practice, experimental, deprecated and AAA ones too), but
+# for the AAA enhanced contrast (7:1), which GOV.UK Frontend's own colours do not reach (its link
+# blue is 5.2:1): the accessibility statement says so.
+NOT_CHECKED = ["color-contrast-enhanced"]
+RUN_EVERY_RULE = """(notChecked) => axe.run(document, {
+  runOnly: {
+    type: "rule",
+    values: axe.getRules().map((rule) => rule.ruleId).filter((id) => !notChecked.includes(id)),
+  },
+  resultTypes: ["violations"],
+})"""
+
+
+def axe_results(page) -> AxeResults:
+    """What axe finds on the page as it is now, checked against every rule it has (but one)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE.axe_script)
+    return AxeResults(page.evaluate(RUN_EVERY_RULE, NOT_CHECKED))
+
+
+def axe_report(page) -> str:
+    """The page's axe violations as a readable report, or "" when there are none."""
+    results = axe_results(page)
+    return f"{page.url}\n{results.generate_report()}" if results.violations_count else ""
 
 
 def assert_accessible(page) -> None:
-    """No WCAG 2.2 A or AA violation that axe can find on the page as it is now."""
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+    """No violation of any axe rule (WCAG 2.2 A/AA, best practice and the rest) on the page
+    as it is now."""
+    report = axe_report(page)
+    assert not report, report
 
 
 def current_code(device) -> str:
