@@ -1,5 +1,6 @@
 """Helpers for browser tests: axe-core accessibility checks in the real Chromium."""
 
+import re
 import time
 
 from axe_playwright_python.sync_playwright import Axe, AxeResults
@@ -21,11 +22,37 @@ RUN_EVERY_RULE = """(notChecked) => axe.run(document, {
 })"""
 
 
+# One finding is GOV.UK Frontend's on purpose: a radio that reveals a question carries
+# aria-expanded, which ARIA allows on no radio, because screen readers do announce it
+# (alphagov/govuk-frontend#979, a known issue it keeps). That node alone is let through.
+GOVUK_REVEALING_RADIO = re.compile(
+    r'<input type="radio" [^>]*class="govuk-radios__input"[^>]*aria-controls="[^"]+" '
+    r'aria-expanded="(true|false)">'
+)
+
+
+def govuk_own(rule: str, node: dict) -> bool:
+    failed = [check["message"] for part in ("all", "any", "none") for check in node[part]]
+    return (
+        rule == "aria-allowed-attr"
+        and GOVUK_REVEALING_RADIO.fullmatch(node["html"]) is not None
+        and all(
+            message.endswith(('aria-expanded="false"', 'aria-expanded="true"'))
+            for message in failed
+        )
+    )
+
+
 def axe_results(page) -> AxeResults:
-    """What axe finds on the page as it is now, checked against every rule it has (but one)."""
+    """What axe finds on the page as it is now, checked against every rule it has (but one),
+    without GOV.UK Frontend's own aria-expanded on revealing radios."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE.axe_script)
-    return AxeResults(page.evaluate(RUN_EVERY_RULE, NOT_CHECKED))
+    response = page.evaluate(RUN_EVERY_RULE, NOT_CHECKED)
+    for violation in response["violations"]:
+        violation["nodes"] = [n for n in violation["nodes"] if not govuk_own(violation["id"], n)]
+    response["violations"] = [v for v in response["violations"] if v["nodes"]]
+    return AxeResults(response)
 
 
 def axe_report(page) -> str:
