@@ -20,11 +20,7 @@ urlpatterns = [
 # Every page a person reads: English at the address it has always had, Welsh under /cy/.
 urlpatterns += i18n_patterns(
     path("accounts/", include("membership.urls_accounts")),
-    path(
-        "accessibility/",
-        views.PublicPage.as_view(template_name="pages/accessibility.html"),
-        name="accessibility",
-    ),
+    path("accessibility/", views.AccessibilityStatement.as_view(), name="accessibility"),
     path("privacy/", views.PublicPage.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("cookies/", views.PublicPage.as_view(template_name="pages/cookies.html"), name="cookies"),
     path("feeds/", include("forums.urls_feeds")),

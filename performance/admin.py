@@ -61,7 +61,7 @@ class TargetAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("set_by",)
 
 
-class MeasurementInline(admin.TabularInline):
+class MeasurementInline(admin.StackedInline):
     model = Measurement
     extra = 0
     fields = (

@@ -32,7 +32,7 @@ class ThemeAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(admin.StackedInline):
     model = Objective
     extra = 0
     fields = [
@@ -46,7 +46,7 @@ class ObjectiveInline(admin.TabularInline):
     ]
 
 
-class SignOffInline(admin.TabularInline):
+class SignOffInline(admin.StackedInline):
     model = SignOff
     extra = 0
     fields = ["round", "agency", "decision", "comment", "signed_by", "signed_at"]
@@ -80,7 +80,7 @@ class RiskAdmin(SimpleHistoryAdmin):
     readonly_fields = ["score"]
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(admin.StackedInline):
     model = Question
     extra = 0
 
@@ -100,7 +100,7 @@ class ConsultationAdmin(SimpleHistoryAdmin):
     inlines = [QuestionInline, YouSaidWeDidInline]
 
 
-class AnswerInline(admin.TabularInline):
+class AnswerInline(admin.StackedInline):
     model = Answer
     extra = 0
     can_delete = False

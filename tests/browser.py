@@ -1,18 +1,71 @@
 """Helpers for browser tests: axe-core accessibility checks in the real Chromium."""
 
+import re
 import time
 
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.sync_playwright import Axe, AxeResults
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE = Axe()
+# The one place that says which rules a page is checked against: every rule axe-core has, not
+# only those tagged WCAG 2.2 A/AA (best practice, experimental, deprecated and AAA ones too), but
+# for the AAA enhanced contrast (7:1), which GOV.UK Frontend's own colours do not reach (its link
+# blue is 5.2:1): the accessibility statement says so.
+NOT_CHECKED = ["color-contrast-enhanced"]
+RUN_EVERY_RULE = """(notChecked) => axe.run(document, {
+  runOnly: {
+    type: "rule",
+    values: axe.getRules().map((rule) => rule.ruleId).filter((id) => !notChecked.includes(id)),
+  },
+  resultTypes: ["violations"],
+})"""
+
+
+# One finding is GOV.UK Frontend's on purpose: a radio that reveals a question carries
+# aria-expanded, which ARIA allows on no radio, because screen readers do announce it
+# (alphagov/govuk-frontend#979, a known issue it keeps). That node alone is let through.
+GOVUK_REVEALING_RADIO = re.compile(
+    r'<input type="radio" [^>]*class="govuk-radios__input"[^>]*aria-controls="[^"]+" '
+    r'aria-expanded="(true|false)">'
+)
+
+
+def govuk_own(rule: str, node: dict) -> bool:
+    failed = [check["message"] for part in ("all", "any", "none") for check in node[part]]
+    return (
+        rule == "aria-allowed-attr"
+        and GOVUK_REVEALING_RADIO.fullmatch(node["html"]) is not None
+        and all(
+            message.endswith(('aria-expanded="false"', 'aria-expanded="true"'))
+            for message in failed
+        )
+    )
+
+
+def axe_results(page) -> AxeResults:
+    """What axe finds on the page as it is now, checked against every rule it has (but one),
+    without GOV.UK Frontend's own aria-expanded on revealing radios."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE.axe_script)
+    response = page.evaluate(RUN_EVERY_RULE, NOT_CHECKED)
+    for violation in response["violations"]:
+        violation["nodes"] = [n for n in violation["nodes"] if not govuk_own(violation["id"], n)]
+    response["violations"] = [v for v in response["violations"] if v["nodes"]]
+    return AxeResults(response)
+
+
+def axe_report(page) -> str:
+    """The page's axe violations as a readable report, or "" when there are none."""
+    results = axe_results(page)
+    return f"{page.url}\n{results.generate_report()}" if results.violations_count else ""
 
 
 def assert_accessible(page) -> None:
-    """No WCAG 2.2 A or AA violation that axe can find on the page as it is now."""
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+    """No violation of any axe rule (WCAG 2.2 A/AA, best practice and the rest) on the page
+    as it is now."""
+    report = axe_report(page)
+    assert not report, report
 
 
 def current_code(device) -> str:

@@ -81,7 +81,7 @@ class MembershipInlineFormSet(BaseInlineFormSet):
                     form.add_error("role", _("Another row here is also the chair in these dates"))
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.StackedInline):
     """The forum's memberships, current and past."""
 
     model = Membership

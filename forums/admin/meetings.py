@@ -29,14 +29,14 @@ from forums.models import (
 )
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(admin.StackedInline):
     model = AgendaItem
     extra = 0
     fields = ("order", "title", "purpose", "status", "confidentiality", "public_title")
     show_change_link = True
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(admin.StackedInline):
     model = Attendance
     extra = 0
     fields = ("person", "agency", "reply", "deputy", "actual", "attendee_can_commit_resources")
@@ -64,7 +64,7 @@ class MeetingSeriesAdmin(admin.ModelAdmin):
     list_display = ("title", "forum", "frequency")
 
 
-class PaperInline(admin.TabularInline):
+class PaperInline(admin.StackedInline):
     model = Paper
     extra = 0
     fields = ("title", "classification", "confidentiality")
@@ -81,7 +81,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
     inlines = [PaperInline]
 
 
-class PaperVersionInline(admin.TabularInline):
+class PaperVersionInline(admin.StackedInline):
     model = PaperVersion
     extra = 0
     fields = ("number", "file_name", "content_type", "size", "uploaded_by", "uploaded_at", "note")
@@ -139,7 +139,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("meeting", "agenda_item", "procedure")
 
 
-class ActionUpdateInline(admin.TabularInline):
+class ActionUpdateInline(admin.StackedInline):
     model = ActionUpdate
     extra = 0
     fields = ("created_at", "author", "status", "percent_complete", "text")

@@ -6,7 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from forums.models import ProcedurePaper, ProcedureResponse, WrittenProcedure
 
 
-class ProcedureResponseInline(admin.TabularInline):
+class ProcedureResponseInline(admin.StackedInline):
     model = ProcedureResponse
     extra = 0
     fields = ("agency", "answer", "comments", "refer_to_meeting", "responded_by", "responded_at")
@@ -14,7 +14,7 @@ class ProcedureResponseInline(admin.TabularInline):
     can_delete = False
 
 
-class ProcedurePaperInline(admin.TabularInline):
+class ProcedurePaperInline(admin.StackedInline):
     model = ProcedurePaper
     extra = 0
     fields = ("title", "file_name", "size", "uploaded_by", "uploaded_at")

@@ -1,5 +1,14 @@
 """The form for an agenda item: purpose, presenter, time allowed and confidentiality."""
 
+from crispy_forms.utils import TEMPLATE_PACK
+from crispy_forms_gds.layout import (
+    ConditionalQuestion,
+    ConditionalRadios,
+    Field,
+    Layout,
+    Size,
+    Submit,
+)
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +27,15 @@ AGENDA_ITEM_WELSH = [
         "Teitl i'w ddangos i'r cyhoedd (Cymraeg, dewisol)",
     ),
 ]
+
+
+class RevealingRadios(ConditionalRadios):
+    """GOV.UK radios whose choices may reveal more questions, with a small legend like the
+    other radios of GdsForm."""
+
+    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
+        context.update({"legend_size": Size.for_legend(Size.SMALL)})
+        return super().render(form, context, template_pack, **kwargs)
 
 
 class AgendaItemForm(GdsForm):
@@ -85,7 +103,30 @@ class AgendaItemForm(GdsForm):
         self.fields["presenter_agency"].queryset = Agency.objects.filter(
             memberships__in=seats
         ).distinct()
+        # The people who may see a restricted item are asked for under "Restricted" only (the
+        # GOV.UK conditional reveal): hidden, and out of the tab order, while another choice is
+        # made; without JavaScript they show all the time.
+        self.helper.layout = Layout(
+            *[
+                self._confidentiality_layout(field)
+                if name == "confidentiality"
+                else self._layout_field(name, field)
+                for name, field in self.fields.items()
+                if name != "restricted_to"
+            ],
+            Submit("submit", self.submit_label),
+        )
         add_welsh_fields(self, forum=forum, fields=AGENDA_ITEM_WELSH)
+
+    def _confidentiality_layout(self, field):
+        people = Field.checkboxes("restricted_to", legend_size=Size.SMALL)
+        return RevealingRadios(
+            "confidentiality",
+            *[
+                ConditionalQuestion(label, people) if value == Confidentiality.RESTRICTED else label
+                for value, label in field.choices
+            ],
+        )
 
     def clean(self):
         data = super().clean()

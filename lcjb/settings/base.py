@@ -35,6 +35,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 BENCH_BARE_VIEW = env.bool("BENCH_BARE_VIEW", default=False)
 SERVICE_NAME = env("SERVICE_NAME", default="LCJB Forum Manager")
+# Where the accessibility statement sends reports of accessibility problems (the operator's
+# e-mail address); without it the statement sends people to the board's office.
+ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", default="")
 
 INSTALLED_APPS = [
     # Before the admin: Welsh and English columns for public text (each app's translation.py).

@@ -102,3 +102,54 @@ def test_public_meeting_pages_are_accessible(live_server, page):
     assert page.get_by_text("Confidential item").is_visible()
     assert page.get_by_text("Secret", exact=True).count() == 0
     assert_accessible(page)
+
+
+FOCUSED = "() => [document.activeElement.name, document.activeElement.id]"
+
+
+def tab_order(page) -> list[str]:
+    """The names of the form controls the Tab key reaches from the title to the Save button."""
+    page.get_by_label("Title", exact=True).focus()
+    reached = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        name, _id = page.evaluate(FOCUSED)
+        reached.append(name)
+        if name == "submit":
+            return reached
+    raise AssertionError(f"the Save button is never reached: {reached}")
+
+
+def test_restricted_people_are_revealed_only_for_a_restricted_item_and_errors_lead_to_them(
+    live_server, browser, page
+):
+    forum, secretariat, _ = board()
+    meeting = MeetingFactory(forum=forum)
+    url = f"{live_server.url}/workspace/forums/{forum.slug}/meetings/{meeting.pk}/items/new/"
+    sign_in(page, live_server.url, secretariat.email, PASSWORD)
+    page.goto(url)
+    person = page.locator('input[name="restricted_to"]').first
+    assert not person.is_visible()
+    assert "restricted_to" not in tab_order(page)
+
+    page.get_by_label("Restricted (named people only)").check()
+    assert person.is_visible()
+    assert "restricted_to" in tab_order(page)
+    page.get_by_role("button", name="Save item").click()
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+    # Each error link moves the focus to the first radio or checkbox of its group.
+    page.get_by_role("link", name="Choose the purpose of the item").click()
+    assert page.evaluate(FOCUSED) == ["purpose", "id_purpose"]
+    page.get_by_role("link", name="Choose the people who may see this restricted item").click()
+    assert page.evaluate(FOCUSED) == ["restricted_to", "id_restricted_to"]
+    assert page.locator("#id_restricted_to").is_visible()
+
+    # Without JavaScript nothing is hidden: the people show whatever is chosen.
+    cookie = page.context.cookies()
+    context = browser.new_context(locale="en-GB", java_script_enabled=False)
+    context.add_cookies(cookie)
+    plain = context.new_page()
+    plain.goto(url)
+    assert plain.locator('input[name="restricted_to"]').first.is_visible()
+    context.close()
