@@ -26,6 +26,7 @@ from forums.reports import (
     render_html,
     render_pdf,
 )
+from forums.templatetags.bilingual import bilingual, bilingual_text
 from priorities.models import (
     AnnualEvaluation,
     Consultation,
@@ -143,13 +144,13 @@ def _priorities(plan: PlanYear, public: bool, evaluation) -> list[dict]:
         outcome = outcomes.get(priority.pk)
         rows.append(
             {
-                "title": priority.title,
-                "theme": str(priority.theme),
+                "title": bilingual(priority, "title"),
+                "theme": bilingual(priority.theme, "name"),
                 "lead": str(priority.lead_agency or ""),
-                "description": priority.description,
+                "description": bilingual(priority, "description"),
                 "outcome": outcome.outcome if outcome else "",
                 "outcome_label": outcome.get_outcome_display() if outcome else "Not evaluated",
-                "narrative": outcome.narrative if outcome else "",
+                "narrative": bilingual(outcome, "narrative") if outcome else "",
                 "figures": outcome.figures if outcome else "",
                 "next_action": outcome.next_action if outcome else "",
             }
@@ -165,11 +166,11 @@ def _consultations(plan: PlanYear, public: bool) -> list[dict]:
         consultations = consultations.published()
     return [
         {
-            "title": c.title,
+            "title": bilingual(c, "title"),
             "opens": f"{c.opens_on:%-d %B %Y}",
             "closes": f"{c.closes_on:%-d %B %Y}",
             "responses": c.response_count,
-            "summary": c.published_summary,
+            "summary": bilingual(c, "published_summary"),
         }
         for c in consultations.annotate(response_count=Count("responses")).order_by("opens_on")
     ]
@@ -194,12 +195,12 @@ def collect(plan: PlanYear, audience: str, viewer) -> dict:
     on = min(plan.end, timezone.localdate())
     evaluation = _evaluation(plan, public)
     return {
-        "forum": plan.forum.name,
+        "forum": bilingual_text(plan.forum, "name"),
         "year": plan.label,
         "evaluation": {
             "status": evaluation.get_status_display() if evaluation else "",
             "approved": bool(evaluation and evaluation.status == AnnualEvaluation.Status.APPROVED),
-            "summary": evaluation.summary if evaluation else "",
+            "summary": bilingual(evaluation, "summary") if evaluation else "",
         },
         "membership": _membership(plan, public, on),
         "attendance": _attendance(plan, public),

@@ -13,6 +13,7 @@ import os
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from forums.models.forum import Forum
 
@@ -54,6 +55,15 @@ class GeneratedReport(models.Model):
         help_text="Whom a member version was built for (it shows only what they may see).",
     )
     format = models.CharField(max_length=10, choices=Format.choices, default=Format.PDF)
+    language = models.CharField(
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_(
+            "The language it is written in: Welsh, with the Welsh text a bilingual forum has, "
+            "or English."
+        ),
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     file = models.FileField(upload_to=report_upload_to, max_length=500, blank=True)
     file_name = models.CharField(max_length=255, blank=True)

@@ -21,6 +21,7 @@ from forums.reports.meetings import (
 )
 from forums.reports.registry import Audience, Built
 from forums.reports.render import render_marking_page, render_pdf_document
+from forums.templatetags.bilingual import bilingual
 from membership.models import User
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ def board_pack_collect(meeting: Meeting, audience: str, viewer: User | None) -> 
         rows.append(
             {
                 "number": numbered.get(item.pk, 0),
-                "title": item.title,
+                "title": bilingual(item, "title"),
                 "description": item.description,
                 "purpose": item.get_purpose_display(),
                 "presenter": str(item.presenter or item.presenter_agency or ""),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from forums import confidentiality
 from forums.models import AgendaItem, Attendance, Forum, Meeting, Paper
 from forums.reports.registry import Audience, _viewer
+from forums.templatetags.bilingual import bilingual, bilingual_text
 from membership import dates
 from membership.models import User
 
@@ -27,10 +28,12 @@ def meeting_label(meeting: Meeting) -> str:
 
 def _meeting_facts(meeting: Meeting) -> dict:
     return {
-        "forum": meeting.forum.name,
-        "title": meeting.title,
+        # In the report's language (forums.reports.requests): marked where it stands in English.
+        "forum": bilingual_text(meeting.forum, "name"),
+        "title": bilingual(meeting, "title"),
         "when": dates.when(meeting.starts_at, meeting.ends_at),
-        "where": meeting.location or ("Online" if meeting.online_link else "To be confirmed"),
+        "where": bilingual(meeting, "location")
+        or ("Online" if meeting.online_link else "To be confirmed"),
         "status": meeting.get_status_display(),
         "cancelled": meeting.is_cancelled,
         "held": meeting.is_held,

@@ -18,6 +18,7 @@ from forums.reports.meetings import (
 from forums.reports.registry import Audience, Built
 from forums.reports.render import render_pdf
 from forums.selectors.attendance import attendance_rows, minutes_attendance
+from forums.templatetags.bilingual import bilingual
 from membership import dates
 from membership.models import User
 
@@ -39,7 +40,7 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
         return data
     data["available"] = True
     data["approved_on"] = dates.date_text(minutes.approved_at) if minutes.approved_at else ""
-    data["introduction"] = minutes.introduction
+    data["introduction"] = bilingual(minutes, "introduction")
     entries = (
         MinuteEntry.objects.filter(minutes=minutes)
         .select_related("agenda_item")
@@ -69,18 +70,18 @@ def minutes_collect(meeting: Meeting, audience: str, viewer: User | None) -> dic
     for entry in visible_entries:
         data["entries"].append(
             {
-                "title": entry.agenda_item.title,
+                "title": bilingual(entry.agenda_item, "title"),
                 "confidential": not confidentiality.marked_public(entry.agenda_item),
-                "text": entry.text,
+                "text": bilingual(entry, "text"),
                 "decisions": [
-                    {"reference": d.reference, "text": d.text}
+                    {"reference": d.reference, "text": bilingual(d, "text")}
                     for d in decisions
                     if d.agenda_item_id == entry.agenda_item_id
                 ],
             }
         )
     data["other_decisions"] = [
-        {"reference": d.reference, "text": d.text}
+        {"reference": d.reference, "text": bilingual(d, "text")}
         for d in decisions
         if d.agenda_item_id not in shown_items
         and (audience == Audience.MEMBER or d.agenda_item_id is None)

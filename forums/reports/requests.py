@@ -13,10 +13,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from forums.models import Forum, GeneratedReport
 from forums.reports.registry import Audience, is_member, report_kind
+from forums.templatetags.bilingual import page_language
 from membership.models import User
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,9 @@ def fingerprint_of(data: dict) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def _find_or_new(*, forum, kind, subject, audience, viewer, fmt) -> tuple[GeneratedReport, bool]:
+def _find_or_new(
+    *, forum, kind, subject, audience, viewer, fmt, language
+) -> tuple[GeneratedReport, bool]:
     existing = (
         GeneratedReport.objects.select_for_update()
         .filter(
@@ -68,6 +71,7 @@ def _find_or_new(*, forum, kind, subject, audience, viewer, fmt) -> tuple[Genera
             audience=audience,
             viewer=viewer,
             format=fmt,
+            language=language,
         )
         .order_by("-requested_at")
         .first()
@@ -81,6 +85,7 @@ def _find_or_new(*, forum, kind, subject, audience, viewer, fmt) -> tuple[Genera
         audience=audience,
         viewer=viewer,
         format=fmt,
+        language=language,
         status=GeneratedReport.Status.QUEUED,
     )
     return report, True
@@ -94,7 +99,8 @@ def report_current_fingerprint(report: GeneratedReport) -> str | None:
     obj = kind.load(report.forum, report.subject)
     if obj is None:
         return None
-    return fingerprint_of(kind.collect(obj, report.audience, report.viewer))
+    with translation.override(report.language):
+        return fingerprint_of(kind.collect(obj, report.audience, report.viewer))
 
 
 def report_is_current(report: GeneratedReport) -> bool:
@@ -113,13 +119,17 @@ def report_request(
     fmt: str = "pdf",
     by: User | None,
     personal: bool | None = None,
+    language: str | None = None,
 ) -> GeneratedReport:
     """Find the report or queue it to be built; a current, ready report is reused as it is.
 
     ``by`` is the person asking (a forum member), or None for the public asking for the public
     version of published material. For a personal kind the member version is built for ``by``
     alone unless ``personal`` is False (the members' version, without restricted material).
+    The language (by default the page's) is part of what the report is: a Welsh report is
+    another file, with the Welsh a bilingual forum wrote (forums/templatetags/bilingual.py).
     """
+    language = language or page_language()
     report_type = report_kind(kind)
     if report_type is None or fmt not in report_type.formats:
         raise ValidationError("Choose a report that can be produced")
@@ -148,6 +158,7 @@ def report_request(
         viewer=viewer,
         fmt=fmt,
         by=by,
+        language=language,
     )
     if start:
         # Once the row is committed (at once outside a transaction): a broker that is down
@@ -157,14 +168,21 @@ def report_request(
 
 
 @transaction.atomic
-def _queue(*, report_type, obj, forum, kind, subject, audience, viewer, fmt, by):
+def _queue(*, report_type, obj, forum, kind, subject, audience, viewer, fmt, by, language):
     """The report row, queued unless it is current or on its way; and whether to start it."""
     report, created = _find_or_new(
-        forum=forum, kind=kind, subject=subject, audience=audience, viewer=viewer, fmt=fmt
+        forum=forum,
+        kind=kind,
+        subject=subject,
+        audience=audience,
+        viewer=viewer,
+        fmt=fmt,
+        language=language,
     )
     now = timezone.now()
     if not created:
-        fingerprint = fingerprint_of(report_type.collect(obj, audience, viewer))
+        with translation.override(language):
+            fingerprint = fingerprint_of(report_type.collect(obj, audience, viewer))
         if report.is_ready and report.fingerprint == fingerprint:
             return report, False  # kept from last time: nothing has changed
         if report.in_progress and not report_is_stuck(report, now=now):
@@ -264,7 +282,8 @@ def report_generate(*, report_id: int) -> str:
             report.finished_at = timezone.now()
             report.save(update_fields=["status", "error", "finished_at"])
             return report.status
-        data = kind.collect(obj, report.audience, report.viewer)
+        with translation.override(report.language):
+            data = kind.collect(obj, report.audience, report.viewer)
         fingerprint = fingerprint_of(data)
         if report.is_ready and report.fingerprint == fingerprint:
             return report.status
@@ -272,7 +291,8 @@ def report_generate(*, report_id: int) -> str:
         report.started_at = timezone.now()
         report.save(update_fields=["status", "started_at"])
     try:
-        built = kind.render(obj, data, report.audience, report.format)
+        with translation.override(report.language):
+            built = kind.render(obj, data, report.audience, report.format)
     except Exception as error:  # a bad paper or template must not leave it "running"
         logger.exception("Report %s failed", report_id)
         GeneratedReport.objects.filter(pk=report_id).update(

@@ -21,6 +21,7 @@ from forums.models import (
 )
 from forums.selectors.attendance import quorum_for
 from forums.selectors.minutes import public_minutes_sections
+from forums.templatetags.bilingual import page_language
 from membership.models import User
 
 
@@ -133,6 +134,7 @@ def meeting_reports_for(*, person: User, meeting: Meeting, minutes: Minutes | No
             kind__in=[name for name, _ in kinds],
             subject=str(meeting.pk),
             format="pdf",
+            language=page_language(),  # the page's: a Welsh report is another file
         )
         .filter(Q(viewer=person) | Q(viewer__isnull=True))
         .order_by("requested_at")

@@ -230,3 +230,34 @@ def test_a_welsh_page_asks_a_consultations_questions_in_welsh_and_stores_english
     assert '<span lang="en">Draft priorities</span>' in page and NOTE in page
     client.post(url, {"started": started_token(time.time() - 60), f"question_{question.pk}": "Yes"})
     assert Answer.objects.get(question=question).text == "Yes"
+
+
+def test_a_public_board_pack_asked_for_in_welsh_is_a_welsh_file(
+    client, welsh_board, django_capture_on_commit_callbacks
+):
+    import io
+
+    from pypdf import PdfReader
+
+    from forums.models import GeneratedReport
+
+    meeting = MeetingFactory(forum=welsh_board, agenda_published=True, title="Spring board")
+    AgendaItemFactory(meeting=meeting, title="Victim care", title_cy="Gofal dioddefwyr")
+
+    def pdf_text(language):
+        with translation.override(language):
+            url = reverse(
+                "reports:public", args=[welsh_board.slug, "board_pack", meeting.pk, "pdf"]
+            )
+        with django_capture_on_commit_callbacks(execute=True):
+            client.get(url)
+        response = client.get(url)
+        assert response.status_code == 200
+        pdf = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+        return " ".join(page.extract_text() for page in pdf.pages)
+
+    welsh, english = pdf_text("cy"), pdf_text("en")
+    assert "Gofal dioddefwyr" in welsh and "Victim care" not in welsh
+    assert "Ar gael yn Saesneg yn unig" in welsh  # the meeting's title has no Welsh
+    assert "Victim care" in english and "Gofal dioddefwyr" not in english
+    assert sorted(GeneratedReport.objects.values_list("language", flat=True)) == ["cy", "en"]
