@@ -234,3 +234,21 @@ class ContentOffer(models.Model):
             "person": self.person,
             "bulletin": self.bulletin,
         }
+
+
+class EscalationTheme(models.Model):
+    """The national team files a national escalation under a priority theme, so escalations
+    can be read by theme across every area (forums knows nothing of themes)."""
+
+    escalation = models.OneToOneField(
+        "forums.Escalation", on_delete=models.CASCADE, related_name="national_theme"
+    )
+    theme = models.ForeignKey("priorities.Theme", on_delete=models.PROTECT, related_name="+")
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filed_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.escalation} ({self.theme})"

@@ -19,6 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from forums.models import Escalation, Forum, Membership
+from forums.selectors.actions import national_escalations
 from membership.models import PoliceForceArea
 from national.models import (
     Bulletin,
@@ -605,3 +606,38 @@ def series_with_bulletins(person) -> list[tuple[BulletinSeries, list[Bulletin]]]
 
 def next_number(series: BulletinSeries) -> int:
     return (series.bulletins.aggregate(top=Max("number"))["top"] or 0) + 1
+
+
+# --- national escalations by theme ------------------------------------------------------------
+
+
+@dataclass
+class ThemeEscalations:
+    theme: Theme | None  # None: not filed under a theme yet
+    escalations: list[Escalation]
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for escalation in self.escalations if escalation.responded_at)
+
+
+def escalations_by_theme() -> list[ThemeEscalations]:
+    """National escalations (the national team's own list: ``forums``' rule) grouped by the
+    theme the team filed them under, unfiled first. Two queries."""
+    escalations = list(
+        national_escalations().select_related("national_theme__theme").order_by("-raised_at")
+    )
+    grouped: dict[int | None, list[Escalation]] = defaultdict(list)
+    themes: dict[int, Theme] = {}
+    for escalation in escalations:
+        filed = getattr(escalation, "national_theme", None)
+        key = filed.theme_id if filed else None
+        if filed:
+            themes[key] = filed.theme
+        grouped[key].append(escalation)
+    rows = [ThemeEscalations(None, grouped[None])] if grouped.get(None) else []
+    rows += [
+        ThemeEscalations(themes[key], grouped[key])
+        for key in sorted(themes, key=lambda pk: themes[pk].name)
+    ]
+    return rows

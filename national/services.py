@@ -17,6 +17,7 @@ from national.models import (
     BulletinSection,
     BulletinSeries,
     ContentOffer,
+    EscalationTheme,
     NationalQuestion,
     NationalSubmission,
 )
@@ -257,3 +258,13 @@ def content_offer(*, bulletin: Bulletin, person: User, text: str) -> ContentOffe
     if not bulletin.call_is_open:
         raise ValidationError(_("The call for content has closed"))
     return ContentOffer.objects.create(bulletin=bulletin, person=person, text=text)
+
+
+@transaction.atomic
+def escalation_file(*, escalation, theme, by: User) -> None:
+    """File a national escalation under a priority theme (or change the theme)."""
+    if not by.has_perm("forums.answer_national_escalations"):
+        raise PermissionDenied
+    EscalationTheme.objects.update_or_create(
+        escalation=escalation, defaults={"theme": theme, "filed_by": by, "filed_at": timezone.now()}
+    )

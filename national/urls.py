@@ -40,6 +40,11 @@ urlpatterns = [
     # The national team
     path("workspace/national/", views_reporting.workspace, name="workspace"),
     path(
+        "workspace/national/escalations/by-theme/",
+        views_reporting.escalations,
+        name="escalations",
+    ),
+    path(
         "workspace/national/submissions/<int:pk>/",
         views_reporting.submission,
         name="submission",

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 
 from forums.access import forum_for
 from forums.models import Forum
+from forums.selectors.actions import national_escalations
 from forums.views.common import form_page
 from national import selectors, services
 from national.forms import KIND_SLUGS, AnswerForm, QuestionForm, SubmissionForm
 from national.models import NationalQuestion, NationalSubmission
-from priorities.models import AnnualEvaluation, plan_year_label
+from priorities.models import AnnualEvaluation, Theme, plan_year_label
 
 Kind = NationalSubmission.Kind
 
@@ -214,3 +215,36 @@ def question_ask(request, slug):
         back_url=reverse("national:workspace"),
         intro=_("About: %(what)s") % {"what": about} if about else "",
     )
+
+
+def escalations(request):
+    """National escalations read by priority theme, with their answers; the team files each
+    one under a theme here (answering stays on the escalations page)."""
+    if not request.user.has_perm("forums.answer_national_escalations"):
+        raise Http404("Not found")
+    if request.method == "POST":
+        escalation = get_object_or_404(
+            national_escalations(), pk=_number(request.POST.get("escalation"))
+        )
+        theme = get_object_or_404(Theme.objects.national(), pk=_number(request.POST.get("theme")))
+        services.escalation_file(escalation=escalation, theme=theme, by=request.user)
+        messages.success(
+            request,
+            _("%(escalation)s is filed under %(theme)s")
+            % {"escalation": escalation.title, "theme": theme.name},
+        )
+        return redirect("national:escalations")
+    return render(
+        request,
+        "national/escalations.html",
+        {
+            "groups": selectors.escalations_by_theme(),
+            "themes": list(Theme.objects.national().order_by("name")),
+        },
+    )
+
+
+def _number(value) -> int:
+    if not (value or "").isascii() or not (value or "").isdigit():
+        raise Http404("Not found")
+    return int(value)
