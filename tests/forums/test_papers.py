@@ -77,13 +77,13 @@ def test_safe_file_names(name, expected):
 def test_search_falls_back_to_icontains_without_postgresql(monkeypatch, member_client, forum):
     from django.urls import reverse
 
-    from forums.selectors import search as selectors
+    from forums import fulltext
     from tests.forums.factories import ActionFactory
 
     class FakeConnection:
         vendor = "sqlite"
 
-    monkeypatch.setattr(selectors, "connection", FakeConnection())
+    monkeypatch.setattr(fulltext, "connection", FakeConnection())
     ActionFactory(forum=forum, title="Witness care review")
     body = member_client.get(
         reverse("meetings:workspace-search"), {"q": "witness"}

@@ -1,10 +1,11 @@
 """One page of each main kind in real Chromium with the demo data: no violation of any axe rule
 (WCAG 2.2 A/AA, best practice and the rest), for the secretariat of the Cleveland board and for
-the public."""
+the public, in English and (for a Welsh board) in Welsh."""
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from membership.demo import DEMO_PASSWORD, demo_email
 from tests.browser import axe_report, sign_in
@@ -64,7 +65,42 @@ def public_pages() -> dict[str, str]:
         "news feeds": reverse("feeds:index"),
         "public API documentation": reverse("api:docs"),
         "sign in": reverse("login"),
+        "national view": reverse("national:overview"),
+        "one indicator in every area": reverse(
+            "national:indicator", args=["cc_effective_trial_rate"]
+        ),
+        "member boards": reverse("national:region", args=["all-wales-cjb"]),
+        "self-assessment": reverse("assessment:public", args=[SLUG]),
+        "bulletins": reverse("national:bulletins"),
     }
+
+
+def welsh_pages() -> dict[str, str]:
+    """The same kinds of page in Welsh, for a Welsh board (content in both languages)."""
+    from forums.models import Meeting, Minutes
+
+    published = (
+        Minutes.objects.filter(
+            meeting__forum__slug="south-wales-cjb", status=Minutes.Status.PUBLISHED
+        )
+        .select_related("meeting")
+        .first()
+    )
+    meeting = (
+        published.meeting
+        if published
+        else Meeting.objects.filter(forum__slug="south-wales-cjb").first()
+    )
+    with translation.override("cy"):
+        return {
+            "cy home": reverse("forums:home"),
+            "cy forum": reverse("forums:public-forum", args=["south-wales-cjb"]),
+            "cy meeting": reverse("meetings:public-meeting", args=["south-wales-cjb", meeting.pk]),
+            "cy priorities": reverse("priorities:public-list", args=["south-wales-cjb"]),
+            "cy performance": reverse("performance:public-dashboard", args=["south-wales-cjb"]),
+            "cy national view": reverse("national:overview"),
+            "cy accessibility statement": reverse("accessibility"),
+        }
 
 
 def violations(page, base_url: str, pages: dict[str, str]) -> list[str]:
@@ -84,7 +120,7 @@ def test_main_pages_for_the_secretariat_and_the_public_have_no_accessibility_vio
     live_server, page
 ):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    public = violations(page, live_server.url, public_pages())
+    public = violations(page, live_server.url, {**public_pages(), **welsh_pages()})
     sign_in(page, live_server.url, demo_email("secretariat"), DEMO_PASSWORD)
     secretariat = violations(page, live_server.url, secretariat_pages())
     problems = [f"public {p}" for p in public] + [f"secretariat {p}" for p in secretariat]

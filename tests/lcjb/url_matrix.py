@@ -595,7 +595,78 @@ API = [
     ),
 ]
 
-TABLE: list[Row] = ACCOUNTS + FORUM + MEETINGS + REPORTS + PERFORMANCE + PRIORITIES + API
+
+def national_team(**overrides) -> dict:
+    """The national team alone (national viewers); anyone else signed in gets a 404, as the
+    pages do not exist for them."""
+    others = set(ROLES) - {"anonymous", "national"}
+    return signed_in(**{**dict.fromkeys(others, NOT_FOUND), **overrides})
+
+
+ASSESSMENT_YEAR = {"slug": S, "year": "assessment_year"}
+BULLETIN = {"series": "bulletin_series", "number": "public_bulletin_number"}
+
+NATIONAL = [
+    # The board's self-assessment: members rate (advisory members too), whoever runs the
+    # board opens, agrees and publishes, the chair approves; the summary is public.
+    row("assessment:list", members(), slug=S),
+    row("assessment:detail", members(), **ASSESSMENT_YEAR),
+    row("assessment:rate", members(), stage=lit("operating"), **ASSESSMENT_YEAR),
+    row("assessment:agree", runners(), **ASSESSMENT_YEAR),
+    row("assessment:action-add", runners(), **ASSESSMENT_YEAR),
+    row("assessment:approve", chair_only(), **ASSESSMENT_YEAR),
+    row("assessment:publish", runners(), **ASSESSMENT_YEAR),
+    row("assessment:public", public(), slug=S),
+    row("assessment:partnerships", members(), slug=S),
+    row("assessment:partnership-add", runners(), slug=S),
+    row("assessment:partnership-edit", runners(), slug=S, pk="partnership"),
+    row("assessment:partnership-remove", runners(), slug=S, pk="partnership"),
+    # The national view is public; a member-boards page exists only for a regional board (the
+    # matrix's board is local: not found, once the person may open the forum at all).
+    row("national:overview", public()),
+    row("national:indicator", public(), indicator=lit("cc_effective_trial_rate")),
+    row("national:region", dict.fromkeys(ROLES, NOT_FOUND), slug=S),
+    row(
+        "national:region-workspace",
+        seated(
+            **dict.fromkeys(("member", "advisory", "secretariat", "chair"), NOT_FOUND),
+            submitter=FORBIDDEN,
+        ),
+        slug=S,
+    ),
+    # Reporting to the national team: the board's members see it, whoever runs it submits and
+    # answers; the national team's own pages are theirs alone.
+    row("national:forum-reporting", members(), slug=S),
+    row("national:submission-create", runners(), slug=S, kind=lit("victims-code")),
+    row("national:forum-submission", members(), slug=S, pk="national_submission"),
+    row("national:question-answer", runners(), slug=S, pk="national_question"),
+    row("national:workspace", national_team()),
+    row("national:submission", national_team(), pk="national_submission"),
+    row("national:question-ask", national_team(), slug=S),
+    row("national:escalations", national_team()),
+    # Bulletins: public ones for everyone; the reader's own page for anyone signed in; writing
+    # them is the national team's.
+    row("national:bulletins", public()),
+    row("national:series", public(), series="bulletin_series"),
+    row("national:bulletin", public(), **BULLETIN),
+    row("national:series-feed", public(), series="bulletin_series"),
+    row("national:bulletins-workspace", signed_in()),
+    row("national:bulletin-read", signed_in(), **BULLETIN),
+    row("national:series-subscribe", signed_in(), post=True, series="bulletin_series"),
+    row("national:series-create", national_team()),
+    row("national:bulletin-create", national_team()),
+    row("national:bulletin-edit", national_team(), pk="draft_bulletin"),
+    row("national:section-add", national_team(), pk="draft_bulletin"),
+    row(
+        "national:section-edit",
+        national_team(),
+        pk="draft_bulletin",
+        section_pk="draft_section",
+    ),
+    row("national:bulletin-publish", national_team(), pk="draft_bulletin"),
+]
+
+TABLE: list[Row] = ACCOUNTS + FORUM + MEETINGS + REPORTS + PERFORMANCE + PRIORITIES + API + NATIONAL
 
 # Django admin (``admin:``, about 200 generated names) is left out of the table: its pages are
 # Django's own, all behind one staff check, and site admins work there (DESIGN.md). These rows

@@ -150,6 +150,7 @@ def build_world() -> World:
     _membership(world, seats)
     _performance(world)
     _priorities(world)
+    _national(world)
     return world
 
 
@@ -410,4 +411,67 @@ def _priorities(world: World) -> None:
             forum=world.other_forum, partners_only=True
         ),
         good_practice_waiting=GoodPracticeEntryFactory(forum=world.other_forum, submitted=True),
+    )
+
+
+def _national(world: World) -> None:
+    """The self-assessment and partnerships, reporting to the national team, and bulletins."""
+    from national.models import (
+        Bulletin,
+        BulletinSection,
+        BulletinSeries,
+        NationalQuestion,
+        NationalSubmission,
+    )
+    from priorities.models import RelatedPartnership, SelfAssessment, current_plan_year
+
+    forum = world.forum
+    secretary = world.people["secretariat"]
+    national = world.people["national"]
+    assessment = SelfAssessment.objects.create(
+        forum=forum,
+        plan_year=current_plan_year(),
+        closes_on=datetime.date.today() + datetime.timedelta(days=14),
+        opened_by=secretary,
+    )
+    submission = NationalSubmission.objects.create(
+        forum=forum,
+        kind=NationalSubmission.Kind.VICTIMS_CODE,
+        plan_year=current_plan_year() - 1,
+        snapshot={"rights": []},
+        submitted_by=secretary,
+    )
+    series = BulletinSeries.objects.create(
+        name="Matrix Bulletin", slug="matrix-bulletin", publisher="APCC"
+    )
+    public = Bulletin.objects.create(
+        series=series,
+        number=1,
+        title="Public issue",
+        issued_on=datetime.date.today(),
+        audience=Bulletin.Audience.PUBLIC,
+        created_by=national,
+        published_at=datetime.datetime.now(tz=datetime.UTC),
+    )
+    draft = Bulletin.objects.create(
+        series=series,
+        number=2,
+        title="Draft issue",
+        issued_on=datetime.date.today(),
+        audience=Bulletin.Audience.PARTNERS,
+        created_by=national,
+    )
+    world.objects.update(
+        assessment_year=assessment.plan_year,
+        partnership=RelatedPartnership.objects.create(
+            forum=forum, name="Matrix CSP", kind="community_safety", how_linked="A shared member."
+        ),
+        national_submission=submission,
+        national_question=NationalQuestion.objects.create(
+            forum=forum, question="Why?", asked_by=national, submission=submission
+        ),
+        bulletin_series=series.slug,
+        public_bulletin_number=public.number,
+        draft_bulletin=draft,
+        draft_section=BulletinSection.objects.create(bulletin=draft, heading="News", body="Text."),
     )

@@ -104,7 +104,9 @@ def test_a_welsh_answer_is_kept_and_thanked_in_welsh(client, consultation):
     }
     response = client.post(url, data, follow=True)
     assert response.redirect_chain[-1][0].startswith("/cy/")
-    assert "Diolch am ateb: Draft priorities 2027" in response.content.decode()  # Thank you
+    page = response.content.decode()
+    assert "Diolch am ateb:" in page  # Thank you for answering
+    assert "Draft priorities 2027" in page  # the title, marked as English (no Welsh title)
     assert Response.objects.get().respondent_type == "A member of the public"
 
 
