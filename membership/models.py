@@ -12,6 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+def in_page_language(instance, field: str) -> str:
+    """Reference data's name as a label (drop-downs, lists): the Welsh on a Welsh page where
+    there is one, else the English (the bare field is English: lcjb/english_first.py)."""
+    if (get_language() or "").startswith("cy"):
+        return getattr(instance, f"{field}_cy", "") or getattr(instance, field)
+    return getattr(instance, field)
+
+
 class UserManager(BaseUserManager):
     """Users sign in with their email address."""
 
@@ -145,7 +153,7 @@ class PoliceForceArea(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return in_page_language(self, "name")
 
     @property
     def chair_title(self) -> str:
@@ -176,7 +184,7 @@ class AgencyType(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return in_page_language(self, "name")
 
 
 class Agency(models.Model):

@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.confidentiality import visible_to
 from forums.home import HomeItem, HomeSection
@@ -122,12 +123,13 @@ def procedures_section(home) -> HomeSection | None:
         return None
     items = tuple(
         HomeItem(
-            text=f"Answer “{procedure.title}”",
+            text=gettext("Answer “%(title)s”") % {"title": procedure.title},
             url=reverse(
                 "meetings:workspace-procedure-respond", args=[procedure.forum.slug, procedure.pk]
             ),
-            detail=f"{procedure.forum}, answers by {dates.date_and_time(procedure.closes_at)}",
-            tag="Waiting for your agency",
+            detail=gettext("%(forum)s, answers by %(when)s")
+            % {"forum": procedure.forum, "when": dates.date_and_time(procedure.closes_at)},
+            tag=gettext("Waiting for your agency"),
             tag_class="govuk-tag--orange",
             forum=procedure.forum,
         )
@@ -135,8 +137,8 @@ def procedures_section(home) -> HomeSection | None:
     )
     return HomeSection(
         key="procedures",
-        title="Decisions in writing awaiting your agency",
+        title=gettext("Decisions in writing awaiting your agency"),
         items=items,
-        empty="Nothing to do: your agency has answered every proposal put in writing.",
+        empty=gettext("Nothing to do: your agency has answered every proposal put in writing."),
         order=25,
     )

@@ -93,9 +93,9 @@ class LibrarySearchForm(forms.Form):
         self.fields["q"].widget.attrs.update({"class": "govuk-input", "type": "search"})
         for name in ("theme", "agency_type", "area", "evidence_level"):
             self.fields[name].widget.attrs["class"] = "govuk-select"
-        self.fields["theme"].choices = _choices(_("All themes"), [(t.slug, t.name) for t in themes])
+        self.fields["theme"].choices = _choices(_("All themes"), [(t.slug, str(t)) for t in themes])
         self.fields["agency_type"].choices = _choices(
-            _("Any agency"), [(a.slug, a.name) for a in agency_types]
+            _("Any agency"), [(a.slug, str(a)) for a in agency_types]
         )
         self.fields["area"].choices = _choices(_("All areas"), [(a.code, a.name) for a in areas])
 

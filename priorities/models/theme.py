@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from membership.models import in_page_language
+
 
 class ThemeQuerySet(models.QuerySet):
     def for_forum(self, forum):
@@ -35,4 +37,4 @@ class Theme(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return in_page_language(self, "name")
