@@ -123,7 +123,10 @@ class AgendaItemForm(GdsForm):
         return RevealingRadios(
             "confidentiality",
             *[
-                ConditionalQuestion(label, people) if value == Confidentiality.RESTRICTED else label
+                # str(): crispy-forms-gds takes plain strings, not lazy translations.
+                ConditionalQuestion(str(label), people)
+                if value == Confidentiality.RESTRICTED
+                else str(label)
                 for value, label in field.choices
             ],
         )
