@@ -32,7 +32,19 @@ CHECKS_PER_PATTERN = 5  # further links of a pattern whose status alone is check
 MAX_PAGES = 150  # pages parsed per role
 MAX_CHECKS = 150  # further links per role whose status alone is checked
 SKIP_PREFIXES = ("/admin/", "/static/", "/accounts/sign-out", "/accounts/logout", "/_bench/")
-DOWNLOAD_SUFFIXES = (".ics", ".csv", ".json", ".atom", ".pdf", ".xlsx", ".xml", ".docx", ".odt")
+# A report file in HTML is a download too (sent as an attachment once it is made).
+DOWNLOAD_SUFFIXES = (
+    ".ics",
+    ".csv",
+    ".json",
+    ".atom",
+    ".pdf",
+    ".html",
+    ".xlsx",
+    ".xml",
+    ".docx",
+    ".odt",
+)
 # Pages that take long to build and show nothing the crawl would not find elsewhere.
 TEMPLATE_LEAK = re.compile(r"\{\{|\{%|%\}|\}\}")
 NONE_LEAK = re.compile(r">\s*None\s*<")
