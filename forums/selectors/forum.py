@@ -392,7 +392,7 @@ def _agency_kind(agency: Agency | None) -> str:
         return ""
     if agency.agency_type.slug == "pcc":
         return gettext("Local policing body")
-    return agency.agency_type.name
+    return str(agency.agency_type)  # in the page's language (membership.models.in_page_language)
 
 
 def chair_title_for(*, membership: Membership, areas: dict[int, PoliceForceArea]) -> str:
