@@ -1,9 +1,12 @@
 """Forms for reporting to the national level and for questions between boards and the team."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum
+from forums.uploads import MAX_BYTES, check_upload
 from national.models import Bulletin, BulletinSection, BulletinSeries, NationalSubmission
 from priorities.forms.base import GDSModelForm, date_field, gds_layout
 from priorities.models import Theme, plan_year_label
@@ -130,6 +133,37 @@ class SectionForm(GDSModelForm):
                     )
                 )
         return links
+
+
+class AttachmentForm(forms.Form):
+    """A file for a section: checked for type (from its content) and size, as papers are."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("What readers will see as the link, for example 'Victims' Code data, Q2'."),
+        error_messages={"required": _("Enter a title for the file")},
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument text or CSV, up to 25MB."),
+        error_messages={
+            "required": _("Select a file"),
+            "empty": _("The selected file is empty"),
+            "invalid": _("Select a file"),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_layout(self, _("Attach the file"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError(gettext("The file must be smaller than 25MB"))
+        check_upload(upload)
+        return upload
 
 
 class OfferForm(forms.Form):

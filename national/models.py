@@ -1,5 +1,7 @@
 """What boards report to the national level, and the questions the national team asks them."""
 
+import os
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -216,6 +218,42 @@ class BulletinSection(models.Model):
             if url.strip().startswith(("https://", "http://")):
                 found.append((text.strip() or url.strip(), url.strip()))
         return found
+
+
+def bulletin_upload_to(instance, filename: str) -> str:
+    """Private storage path; the name has already been made safe by ``forums.uploads``."""
+    return f"bulletins/{timezone.now():%Y/%m}/{os.urandom(8).hex()}-{filename}"
+
+
+class BulletinAttachment(models.Model):
+    """A file the editors attach to a section (checked on upload as meeting papers are); it is
+    downloaded only by those who may read the bulletin."""
+
+    section = models.ForeignKey(
+        BulletinSection, on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("Title"), max_length=200)
+    file = models.FileField(upload_to=bulletin_upload_to, max_length=500)
+    file_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def kind(self) -> str:
+        """The file's type as readers know it (PDF, DOCX...), from its checked content."""
+        return self.file_name.rpartition(".")[2].upper()
 
 
 class ContentOffer(models.Model):

@@ -23,6 +23,7 @@ from forums.selectors.actions import national_escalations
 from membership.models import PoliceForceArea
 from national.models import (
     Bulletin,
+    BulletinAttachment,
     BulletinSection,
     BulletinSeries,
     NationalQuestion,
@@ -593,7 +594,22 @@ def bulletin_for(*, person, series: str, number: int) -> Bulletin:
 
 
 def bulletin_sections(bulletin: Bulletin) -> list[BulletinSection]:
-    return list(bulletin.sections.select_related("theme"))
+    """The sections with their themes and attachments (two queries whatever their number)."""
+    return list(bulletin.sections.select_related("theme").prefetch_related("attachments"))
+
+
+def attachment_for(*, person, series: str, number: int, pk: int) -> BulletinAttachment:
+    """An attachment of a bulletin the person may read, else 404: the file follows the
+    bulletin's audience (``readable_bulletins``), so a public bulletin's files are public."""
+    bulletin = bulletin_for(person=person, series=series, number=number)
+    found = (
+        BulletinAttachment.objects.filter(section__bulletin=bulletin, pk=pk)
+        .select_related("section__bulletin")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such file")
+    return found
 
 
 def series_with_bulletins(person) -> list[tuple[BulletinSeries, list[Bulletin]]]:

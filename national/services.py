@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -10,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from forums.models import Forum, Membership
+from forums.uploads import check_upload
 from membership import notifications
 from membership.models import User
 from national.models import (
     Bulletin,
+    BulletinAttachment,
     BulletinSection,
     BulletinSeries,
     ContentOffer,
@@ -205,6 +208,39 @@ def section_save(
         setattr(section, name, value)
     section.save()
     return section
+
+
+@transaction.atomic
+def attachment_add(*, section: BulletinSection, by: User, title: str, upload) -> BulletinAttachment:
+    """Attach a file to a draft's section; its type is checked from its content, its size too."""
+    _require_manager(by)
+    if section.bulletin.is_published:
+        raise ValidationError(_("A published bulletin cannot be changed"))
+    try:
+        checked = check_upload(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
+    attachment = BulletinAttachment(
+        section=section,
+        title=title,
+        file_name=checked.file_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
+    attachment.file.save(checked.file_name, File(upload, name=checked.file_name), save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: BulletinAttachment, by: User) -> None:
+    """Take a file off a draft (the history keeps the record of it)."""
+    _require_manager(by)
+    if attachment.section.bulletin.is_published:
+        raise ValidationError(_("A published bulletin cannot be changed"))
+    attachment.delete()
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from forums.views.common import apply_errors, confirm_page, form_page, posted
 from national import selectors, services
-from national.forms import BulletinForm, OfferForm, SectionForm, SeriesForm
-from national.models import Bulletin, BulletinSection, BulletinSeries
+from national.forms import AttachmentForm, BulletinForm, OfferForm, SectionForm, SeriesForm
+from national.models import Bulletin, BulletinAttachment, BulletinSection, BulletinSeries
 
 MANAGE = "national.manage_bulletins"
 
@@ -220,4 +220,85 @@ def publish(request, pk):
         becomes_public=[_("The whole bulletin")]
         if found.audience == Bulletin.Audience.PUBLIC
         else None,
+    )
+
+
+# --- attachments ------------------------------------------------------------------------------
+
+
+def _file_response(attachment: BulletinAttachment, *, public: bool) -> FileResponse:
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.file_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
+    return response
+
+
+@login_not_required
+def attachment(request, series, number, pk):
+    """A public bulletin's file; any other bulletin's is not found here."""
+    found = selectors.attachment_for(person=_anonymous(), series=series, number=number, pk=pk)
+    return _file_response(found, public=True)
+
+
+def attachment_read(request, series, number, pk):
+    """A file of a bulletin the person may read (its audience decides), else not found."""
+    found = selectors.attachment_for(person=request.user, series=series, number=number, pk=pk)
+    return _file_response(found, public=False)
+
+
+def attachment_add(request, pk, section_pk):
+    _manager(request)
+    found = get_object_or_404(Bulletin, pk=pk)
+    section = get_object_or_404(BulletinSection, pk=section_pk, bulletin=found)
+    form = AttachmentForm(posted(request), request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attachment_add(
+                section=section,
+                by=request.user,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("File attached"))
+            return redirect(_read_url(found))
+    return form_page(
+        request,
+        form,
+        title=_("Attach a file"),
+        caption=f"{found}: {section.heading}",
+        back_url=_read_url(found),
+    )
+
+
+def attachment_remove(request, pk, attachment_pk):
+    _manager(request)
+    found = get_object_or_404(Bulletin, pk=pk)
+    attached = get_object_or_404(BulletinAttachment, pk=attachment_pk, section__bulletin=found)
+    if request.method == "POST":
+        try:
+            services.attachment_remove(attachment=attached, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("File removed"))
+        return redirect(_read_url(found))
+    return confirm_page(
+        request,
+        title=_("Remove %(file)s") % {"file": attached.title},
+        button=_("Remove the file"),
+        caption=str(found),
+        back_url=_read_url(found),
+        destructive=True,
     )
