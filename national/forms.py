@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from forums.models import Forum
+from forums.models import Forum, Membership
 from forums.uploads import MAX_BYTES, check_upload
 from national.models import Bulletin, BulletinSection, BulletinSeries, NationalSubmission
 from priorities.forms.base import GDSModelForm, date_field, gds_layout
@@ -74,7 +74,26 @@ class SeriesForm(GDSModelForm):
 
     class Meta:
         model = BulletinSeries
-        fields = ["name", "slug", "publisher", "description"]
+        fields = ["name", "slug", "publisher_forum", "publisher", "description"]
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        boards = Forum.objects.filter(
+            kind=Forum.Kind.REGIONAL_BOARD,
+            memberships__in=Membership.objects.current().filter(
+                person_id=person.pk, role__in=Membership.RUNNING_ROLES
+            ),
+        ).distinct()
+        field = self.fields["publisher_forum"]
+        field.queryset = boards.order_by("name")
+        field.error_messages["required"] = _("Choose the regional board that publishes it")
+        if not person.is_national_viewer:
+            # Only the national team publishes national series.
+            field.required = True
+            field.help_text = ""
+        elif not boards.exists():
+            del self.fields["publisher_forum"]
+            self.helper = gds_layout(self, self.submit_label)
 
 
 class BulletinForm(GDSModelForm):
@@ -103,8 +122,9 @@ class BulletinForm(GDSModelForm):
         ]
         widgets = {"audience": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, series, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = series
         self.fields["group"].queryset = Forum.objects.order_by("name")
         self.fields["group"].required = False
 

@@ -98,11 +98,23 @@ class NationalQuestion(models.Model):
 
 
 class BulletinSeries(models.Model):
-    """A numbered series of bulletins, e.g. the PCC Bulletin, published by the national team."""
+    """A numbered series of bulletins, e.g. the PCC Bulletin: published by the national team,
+    or by a regional board (its secretariat writes it). Who may write one:
+    ``national.edit_series``."""
 
     name = models.CharField(_("Name"), max_length=150)
     slug = models.SlugField(_("Web address"), max_length=80, unique=True)
     publisher = models.CharField(_("Published by"), max_length=150)
+    publisher_forum = models.ForeignKey(
+        "forums.Forum",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "regional_board"},
+        verbose_name=_("Regional board that publishes it"),
+        help_text=_("Leave empty for a national series, written by the national team."),
+    )
     description = models.TextField(_("What it covers"), blank=True)
     subscribers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="bulletin_subscriptions"

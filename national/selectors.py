@@ -557,9 +557,25 @@ def submission_for(*, pk: int, forum: Forum | None = None) -> NationalSubmission
 # --- bulletins --------------------------------------------------------------------------------
 
 
+def editable_series(person) -> QuerySet[BulletinSeries]:
+    """The series the person may write: ``national.edit_series`` as a filter (national series
+    for the national team, a regional board's series for those who run that board)."""
+    if not getattr(person, "is_authenticated", False):
+        return BulletinSeries.objects.none()
+    allowed = Q(
+        publisher_forum__in=Membership.objects.current()
+        .filter(person_id=person.pk, role__in=Membership.RUNNING_ROLES)
+        .values("forum")
+    )
+    if getattr(person, "is_national_viewer", False):
+        allowed |= Q(publisher_forum__isnull=True)
+    return BulletinSeries.objects.filter(allowed)
+
+
 def readable_bulletins(person) -> QuerySet[Bulletin]:
     """The bulletins a person may read: published ones for their audience (the national team
-    reads every one, drafts too). The one place the audience rule lives."""
+    reads every one, drafts too; a series' editors read its bulletins, drafts too). The one
+    place the audience rule lives."""
     if getattr(person, "is_national_viewer", False):
         return Bulletin.objects.all()
     allowed = Q(audience=Bulletin.Audience.PUBLIC)
@@ -577,6 +593,14 @@ def readable_bulletins(person) -> QuerySet[Bulletin]:
             audience=Bulletin.Audience.GROUP,
             group__in=seats.filter(role__in=Membership.MEMBER_ROLES).values("forum"),
         )
+        if any(
+            role in Membership.RUNNING_ROLES and kind == Forum.Kind.REGIONAL_BOARD
+            for role, kind in held
+        ):
+            return Bulletin.objects.filter(
+                (Q(published_at__isnull=False) & allowed)
+                | Q(series__in=editable_series(person).values("pk"))
+            )
     return Bulletin.objects.published().filter(allowed)
 
 

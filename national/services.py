@@ -168,20 +168,35 @@ def question_answer(*, question: NationalQuestion, answer: str, answered_by: Use
 # --- bulletins --------------------------------------------------------------------------------
 
 
-def _require_manager(person: User) -> None:
-    if not person.has_perm("national.manage_bulletins"):
+def _require_editor(person: User, series: BulletinSeries | None) -> None:
+    if series is None or not person.has_perm("national.edit_series", series):
         raise PermissionDenied
+
+
+@transaction.atomic
+def series_save(*, by: User, fields: dict) -> BulletinSeries:
+    """Start a series: a national one (the national team) or a regional board's (whoever runs
+    the board)."""
+    series = BulletinSeries(**fields)
+    if series.publisher_forum is not None and not series.publisher:
+        series.publisher = series.publisher_forum.name
+    _require_editor(by, series)
+    series.save()
+    return series
 
 
 @transaction.atomic
 def bulletin_save(*, by: User, fields: dict, bulletin: Bulletin | None = None) -> Bulletin:
     """Write a draft bulletin, or change one (a published bulletin stays as it was sent)."""
-    _require_manager(by)
-    if bulletin is not None and bulletin.is_published:
-        raise ValidationError(_("A published bulletin cannot be changed"))
+    if bulletin is not None:
+        _require_editor(by, bulletin.series)
+        if bulletin.is_published:
+            raise ValidationError(_("A published bulletin cannot be changed"))
     bulletin = bulletin or Bulletin(created_by=by)
     for name, value in fields.items():
         setattr(bulletin, name, value)
+    if not by.has_perm("national.edit_series", bulletin.series):
+        raise ValidationError({"series": _("Choose a series you publish")})
     if bulletin.audience == Bulletin.Audience.GROUP and bulletin.group is None:
         raise ValidationError({"group": _("Choose the board or group the bulletin is for")})
     if bulletin.audience != Bulletin.Audience.GROUP:
@@ -200,7 +215,7 @@ def bulletin_save(*, by: User, fields: dict, bulletin: Bulletin | None = None) -
 def section_save(
     *, bulletin: Bulletin, by: User, fields: dict, section: BulletinSection | None = None
 ) -> BulletinSection:
-    _require_manager(by)
+    _require_editor(by, bulletin.series)
     if bulletin.is_published:
         raise ValidationError(_("A published bulletin cannot be changed"))
     section = section or BulletinSection(bulletin=bulletin, position=bulletin.sections.count())
@@ -213,7 +228,7 @@ def section_save(
 @transaction.atomic
 def attachment_add(*, section: BulletinSection, by: User, title: str, upload) -> BulletinAttachment:
     """Attach a file to a draft's section; its type is checked from its content, its size too."""
-    _require_manager(by)
+    _require_editor(by, section.bulletin.series)
     if section.bulletin.is_published:
         raise ValidationError(_("A published bulletin cannot be changed"))
     try:
@@ -237,7 +252,7 @@ def attachment_add(*, section: BulletinSection, by: User, title: str, upload) ->
 @transaction.atomic
 def attachment_remove(*, attachment: BulletinAttachment, by: User) -> None:
     """Take a file off a draft (the history keeps the record of it)."""
-    _require_manager(by)
+    _require_editor(by, attachment.section.bulletin.series)
     if attachment.section.bulletin.is_published:
         raise ValidationError(_("A published bulletin cannot be changed"))
     attachment.delete()
@@ -247,7 +262,7 @@ def attachment_remove(*, attachment: BulletinAttachment, by: User) -> None:
 def bulletin_publish(*, bulletin: Bulletin, by: User) -> Bulletin:
     """Publish: it shows to its audience, and each subscriber of the series who is in the
     audience is e-mailed once."""
-    _require_manager(by)
+    _require_editor(by, bulletin.series)
     if bulletin.is_published:
         raise ValidationError(_("This bulletin is already published"))
     if not bulletin.sections.exists():

@@ -18,9 +18,21 @@ from national.models import Bulletin, BulletinAttachment, BulletinSection, Bulle
 MANAGE = "national.manage_bulletins"
 
 
+EDIT = "national.edit_series"
+
+
 def _manager(request) -> None:
     if not request.user.has_perm(MANAGE):
         raise Http404("Not found")
+
+
+def _editable(request, pk) -> Bulletin:
+    """A bulletin of a series the person may edit, else not found (its existence is not
+    revealed to someone with no standing in the series)."""
+    found = get_object_or_404(Bulletin.objects.select_related("series"), pk=pk)
+    if not request.user.has_perm(EDIT, found.series):
+        raise Http404("Not found")
+    return found
 
 
 def _read_url(bulletin: Bulletin) -> str:
@@ -99,7 +111,7 @@ def read(request, series, number):
         else:
             messages.success(request, _("Thank you: the team will read what you sent"))
             return redirect(_read_url(found))
-    can_manage = request.user.has_perm(MANAGE)
+    can_manage = request.user.has_perm(EDIT, found.series)
     return render(
         request,
         "national/bulletins/bulletin.html",
@@ -131,9 +143,10 @@ def subscribe(request, series):
 
 def series_create(request):
     _manager(request)
-    form = SeriesForm(posted(request))
+    form = SeriesForm(posted(request), person=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        fields = {name: form.cleaned_data[name] for name in form.fields}
+        services.series_save(by=request.user, fields=fields)
         messages.success(request, _("The series is ready for its first bulletin"))
         return redirect("national:bulletins-workspace")
     return form_page(
@@ -146,14 +159,15 @@ def series_create(request):
 
 def bulletin_edit(request, pk=None):
     _manager(request)
-    found = get_object_or_404(Bulletin, pk=pk) if pk else None
+    found = _editable(request, pk) if pk else None
     initial = {}
+    series = selectors.editable_series(request.user)
     if found is None:
-        first = BulletinSeries.objects.first()
+        first = series.first()
         if first is None:
             return redirect("national:series-create")
         initial = {"series": first, "number": selectors.next_number(first)}
-    form = BulletinForm(posted(request), instance=found, initial=initial)
+    form = BulletinForm(posted(request), instance=found, initial=initial, series=series)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in BulletinForm.Meta.fields}
         try:
@@ -172,8 +186,7 @@ def bulletin_edit(request, pk=None):
 
 
 def section_edit(request, pk, section_pk=None):
-    _manager(request)
-    found = get_object_or_404(Bulletin, pk=pk)
+    found = _editable(request, pk)
     section = (
         get_object_or_404(BulletinSection, pk=section_pk, bulletin=found) if section_pk else None
     )
@@ -196,8 +209,7 @@ def section_edit(request, pk, section_pk=None):
 
 
 def publish(request, pk):
-    _manager(request)
-    found = get_object_or_404(Bulletin, pk=pk)
+    found = _editable(request, pk)
     if request.method == "POST":
         try:
             services.bulletin_publish(bulletin=found, by=request.user)
@@ -256,8 +268,7 @@ def attachment_read(request, series, number, pk):
 
 
 def attachment_add(request, pk, section_pk):
-    _manager(request)
-    found = get_object_or_404(Bulletin, pk=pk)
+    found = _editable(request, pk)
     section = get_object_or_404(BulletinSection, pk=section_pk, bulletin=found)
     form = AttachmentForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -283,8 +294,7 @@ def attachment_add(request, pk, section_pk):
 
 
 def attachment_remove(request, pk, attachment_pk):
-    _manager(request)
-    found = get_object_or_404(Bulletin, pk=pk)
+    found = _editable(request, pk)
     attached = get_object_or_404(BulletinAttachment, pk=attachment_pk, section__bulletin=found)
     if request.method == "POST":
         try:
