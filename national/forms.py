@@ -186,6 +186,25 @@ class AttachmentForm(forms.Form):
         return upload
 
 
+class EmailSubscribeForm(forms.Form):
+    """The public's way to get a series' public bulletins by e-mail (no account)."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("We will send a link to confirm it is yours. Nothing else is sent until then."),
+        error_messages={
+            "required": _("Enter your e-mail address"),
+            "invalid": _("Enter an e-mail address in the correct format, like name@example.com"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_layout(self, _("Subscribe"))
+
+
 class OfferForm(forms.Form):
     text = forms.CharField(
         label=_("What you would like to share"),

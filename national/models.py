@@ -4,6 +4,7 @@ import os
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -127,6 +128,71 @@ class BulletinSeries(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class EmailSubscriberQuerySet(models.QuerySet):
+    def receiving(self):
+        """Confirmed and not unsubscribed: the only addresses a bulletin is sent to."""
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+
+
+class BulletinEmailSubscriber(models.Model):
+    """An e-mail address, of someone not signed in, that asked for a series' public bulletins.
+
+    Double opt-in: nothing is sent to it until its owner follows the signed link in the
+    confirmation e-mail; every bulletin carries a signed link to unsubscribe. The history keeps
+    each request, confirmation and unsubscription."""
+
+    series = models.ForeignKey(
+        BulletinSeries, on_delete=models.CASCADE, related_name="email_subscribers"
+    )
+    email = models.EmailField(_("E-mail address"))
+    language = models.CharField(max_length=10, default="en")
+    asked_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = EmailSubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["series", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), "series", name="one_email_subscription_per_series"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} ({self.series})"
+
+    @property
+    def is_receiving(self) -> bool:
+        return self.confirmed_at is not None and self.unsubscribed_at is None
+
+
+class BulletinDelivery(models.Model):
+    """A public bulletin e-mailed to one public subscriber: recorded so it is never sent twice."""
+
+    bulletin = models.ForeignKey("Bulletin", on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(
+        BulletinEmailSubscriber, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bulletin", "subscriber"], name="one_delivery_per_subscriber"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.bulletin} to {self.subscriber.email}"
 
 
 class BulletinQuerySet(models.QuerySet):

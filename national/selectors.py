@@ -644,6 +644,17 @@ def series_with_bulletins(person) -> list[tuple[BulletinSeries, list[Bulletin]]]
     return [(series, by_series.get(series.pk, [])) for series in BulletinSeries.objects.all()]
 
 
+def series_of_unsubscribe(token_data: dict) -> BulletinSeries | None:
+    """The series a signed unsubscribe link is about (a public address's, or a person's)."""
+    from national.models import BulletinEmailSubscriber
+
+    if "e" in token_data:
+        return BulletinSeries.objects.filter(
+            pk__in=BulletinEmailSubscriber.objects.filter(pk=token_data["e"]).values("series")
+        ).first()
+    return BulletinSeries.objects.filter(pk=token_data.get("s")).first()
+
+
 def next_number(series: BulletinSeries) -> int:
     return (series.bulletins.aggregate(top=Max("number"))["top"] or 0) + 1
 

@@ -17,6 +17,7 @@ from membership.models import User
 from national.models import (
     Bulletin,
     BulletinAttachment,
+    BulletinEmailSubscriber,
     BulletinSection,
     BulletinSeries,
     ContentOffer,
@@ -277,6 +278,11 @@ def bulletin_publish(*, bulletin: Bulletin, by: User) -> Bulletin:
         if readable_bulletins(person).filter(pk=bulletin.pk).exists()
     ]
     url = reverse("national:bulletin-read", args=[bulletin.series.slug, bulletin.number])
+    from national import bulletin_mail
+
+    # Addresses subscribed on the public site get it only if the public may read it (the
+    # audience rule decides, in the task).
+    transaction.on_commit(lambda: bulletin_mail.send_public_bulletin.delay(bulletin.pk))
     transaction.on_commit(
         lambda: notifications.notify(
             key=f"bulletin:{bulletin.pk}",
@@ -291,6 +297,78 @@ def bulletin_publish(*, bulletin: Bulletin, by: User) -> Bulletin:
         )
     )
     return bulletin
+
+
+# How soon a second confirmation e-mail may go to the same address (whoever asks for it).
+CONFIRMATION_INTERVAL = datetime.timedelta(minutes=15)
+
+
+@transaction.atomic
+def email_subscription_request(*, series: BulletinSeries, email: str, language: str) -> None:
+    """Someone asks, on the public site, for a series' public bulletins at an address.
+
+    A confirmation with a signed link is e-mailed (double opt-in) unless the address already
+    receives the series or was sent one a moment ago; the caller says the same whatever
+    happened, so whether an address is subscribed is never revealed."""
+    if not series.bulletins.public().exists():
+        raise ValidationError(_("This series has no public bulletins to send"))
+    email = email.strip()
+    subscriber = (
+        BulletinEmailSubscriber.objects.select_for_update()
+        .filter(series=series, email__iexact=email)
+        .first()
+    )
+    now = timezone.now()
+    if subscriber is None:
+        subscriber = BulletinEmailSubscriber.objects.create(
+            series=series, email=email, language=language, asked_at=now
+        )
+    elif (
+        subscriber.is_receiving
+        or subscriber.unsubscribed_at is None
+        and now - subscriber.asked_at < CONFIRMATION_INTERVAL
+    ):
+        return
+    else:
+        subscriber.asked_at, subscriber.language = now, language
+        subscriber.confirmed_at = subscriber.unsubscribed_at = None
+        subscriber.save(update_fields=["asked_at", "language", "confirmed_at", "unsubscribed_at"])
+    from national import bulletin_mail
+
+    transaction.on_commit(lambda: bulletin_mail.send_confirmation.delay(subscriber.pk))
+
+
+@transaction.atomic
+def email_subscription_confirm(*, subscriber: BulletinEmailSubscriber) -> None:
+    """The address's owner followed the signed link: the next public bulletin goes to it."""
+    if subscriber.confirmed_at is None:
+        subscriber.confirmed_at = timezone.now()
+        subscriber.unsubscribed_at = None
+        subscriber.save(update_fields=["confirmed_at", "unsubscribed_at"])
+
+
+@transaction.atomic
+def unsubscribe_by_token(*, token_data: dict) -> BulletinSeries | None:
+    """Stop a series' e-mails from a signed unsubscribe link (no sign-in): a public address's,
+    or a signed-in subscriber's. Returns the series, or None if the link names nothing."""
+    if "e" in token_data:
+        subscriber = (
+            BulletinEmailSubscriber.objects.select_related("series")
+            .filter(pk=token_data["e"])
+            .first()
+        )
+        if subscriber is None:
+            return None
+        if subscriber.unsubscribed_at is None:
+            subscriber.unsubscribed_at = timezone.now()
+            subscriber.save(update_fields=["unsubscribed_at"])
+        return subscriber.series
+    series = BulletinSeries.objects.filter(pk=token_data.get("s")).first()
+    person = User.objects.filter(pk=token_data.get("u")).first()
+    if series is None or person is None:
+        return None
+    subscription_set(series=series, person=person, subscribed=False)
+    return series
 
 
 @transaction.atomic

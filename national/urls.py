@@ -58,6 +58,21 @@ urlpatterns = [
         views_bulletins.attachment,
         name="attachment",
     ),
+    path(
+        "bulletins/<slug:series>/subscribe/",
+        views_bulletins.email_subscribe,
+        name="series-email-subscribe",
+    ),
+    path(
+        "bulletins/subscription/confirm/<str:token>/",
+        views_bulletins.subscription_confirm,
+        name="subscription-confirm",
+    ),
+    path(
+        "bulletins/subscription/stop/<str:token>/",
+        views_bulletins.unsubscribe,
+        name="unsubscribe",
+    ),
     path("feeds/bulletins/<slug:series>.atom", SeriesFeed(), name="series-feed"),
     path("workspace/national/bulletins/", views_bulletins.workspace, name="bulletins-workspace"),
     path(

@@ -1,18 +1,31 @@
 """Bulletins: public pages under /bulletins/, readers' and the national team's pages under
 /workspace/national/bulletins/."""
 
+import hashlib
+
+from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from forums.views.common import apply_errors, confirm_page, form_page, posted
-from national import selectors, services
-from national.forms import AttachmentForm, BulletinForm, OfferForm, SectionForm, SeriesForm
+from national import bulletin_mail, selectors, services
+from national.forms import (
+    AttachmentForm,
+    BulletinForm,
+    EmailSubscribeForm,
+    OfferForm,
+    SectionForm,
+    SeriesForm,
+)
 from national.models import Bulletin, BulletinAttachment, BulletinSection, BulletinSeries
 
 MANAGE = "national.manage_bulletins"
@@ -62,14 +75,117 @@ def _anonymous():
 
 @login_not_required
 def series(request, series):
-    found = get_object_or_404(BulletinSeries, slug=series)
+    """A series' public bulletins, its feed, and (once it has public bulletins) a form to get
+    them by e-mail."""
+    return _series_page(request, get_object_or_404(BulletinSeries, slug=series))
+
+
+def _series_page(request, found: BulletinSeries, form=None):
+    bulletins = list(Bulletin.objects.public().filter(series=found))
+    if bulletins:
+        form = form or EmailSubscribeForm()
+        form.helper.form_action = reverse("national:series-email-subscribe", args=[found.slug])
     return render(
         request,
         "national/bulletins/series.html",
-        {
-            "series": found,
-            "bulletins": list(Bulletin.objects.public().filter(series=found)),
-        },
+        {"series": found, "bulletins": bulletins, "form": form if bulletins else None},
+    )
+
+
+# Subscription requests from one address (of the requester) per hour: enough for a family or
+# an office behind one address, too few to sign a list of strangers up.
+SUBSCRIBE_REQUESTS_PER_HOUR = 10
+
+
+def _rate_key(request) -> str:
+    address = get_client_ip_address(request) or ""
+    return "national:bulletin-subscribe:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def _rate_limited(request) -> bool:
+    """Count this request against the requester's address; True once over the hourly limit."""
+    key = _rate_key(request)
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60 * 60)
+        count = 1
+    return count > SUBSCRIBE_REQUESTS_PER_HOUR
+
+
+@login_not_required
+@require_POST
+def email_subscribe(request, series):
+    """Ask for a series' public bulletins by e-mail. Whatever the address's state, the answer
+    is the same ("check your e-mail"), so nobody learns who is subscribed."""
+    found = get_object_or_404(BulletinSeries, slug=series)
+    if not Bulletin.objects.public().filter(series=found).exists():
+        raise Http404("No public bulletins")
+    form = EmailSubscribeForm(request.POST)
+    if not form.is_valid():
+        return _series_page(request, found, form=form)
+    if _rate_limited(request):
+        return render(
+            request,
+            "national/bulletins/email_subscription.html",
+            {"series": found, "state": "limited"},
+            status=429,
+        )
+    services.email_subscription_request(
+        series=found, email=form.cleaned_data["email"], language=get_language()
+    )
+    return render(
+        request,
+        "national/bulletins/email_subscription.html",
+        {"series": found, "state": "check", "email": form.cleaned_data["email"]},
+    )
+
+
+def _link_not_valid(request):
+    return render(
+        request, "national/bulletins/email_subscription.html", {"state": "invalid"}, status=404
+    )
+
+
+@login_not_required
+def subscription_confirm(request, token):
+    """The link in the confirmation e-mail: a button, so a mail scanner opening the link does
+    not subscribe anyone."""
+    subscriber = bulletin_mail.read_confirm_token(token)
+    if subscriber is None:
+        return _link_not_valid(request)
+    context = {"series": subscriber.series, "state": "confirm"}
+    if request.method == "POST":
+        services.email_subscription_confirm(subscriber=subscriber)
+        context["state"] = "confirmed"
+    return render(request, "national/bulletins/email_subscription.html", context)
+
+
+@login_not_required
+@csrf_exempt  # the signed token is the proof; mail programs POST here (RFC 8058 one-click)
+def unsubscribe(request, token):
+    """The link in every bulletin e-mail: one button, no sign-in; a POST with the token (as a
+    mail program sends from the List-Unsubscribe header) unsubscribes at once."""
+    data = bulletin_mail.read_unsubscribe_token(token)
+    if data is None:
+        return _link_not_valid(request)
+    if request.method == "POST":
+        found = services.unsubscribe_by_token(token_data=data)
+        if found is None:
+            return _link_not_valid(request)
+        return render(
+            request,
+            "national/bulletins/email_subscription.html",
+            {"series": found, "state": "unsubscribed"},
+        )
+    found = selectors.series_of_unsubscribe(data)
+    if found is None:
+        return _link_not_valid(request)
+    return render(
+        request,
+        "national/bulletins/email_subscription.html",
+        {"series": found, "state": "unsubscribe"},
     )
 
 

@@ -684,6 +684,11 @@ NATIONAL = [
         number=lit(2),
         pk="draft_attachment",
     ),
+    # The public's e-mail subscription: an empty address is asked for again; the signed links
+    # of the confirmation and of every bulletin e-mail open for anyone who has them.
+    row("national:series-email-subscribe", public(), post=True, series="bulletin_series"),
+    row("national:subscription-confirm", public(), token="subscription_confirm_token"),
+    row("national:unsubscribe", public(), token="unsubscribe_token"),
     row(
         "national:attachment-add",
         national_team(),

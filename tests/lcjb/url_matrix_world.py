@@ -418,9 +418,11 @@ def _national(world: World) -> None:
     """The self-assessment and partnerships, reporting to the national team, and bulletins."""
     from django.core.files.base import ContentFile
 
+    from national.bulletin_mail import confirm_token, unsubscribe_token
     from national.models import (
         Bulletin,
         BulletinAttachment,
+        BulletinEmailSubscriber,
         BulletinSection,
         BulletinSeries,
         NationalQuestion,
@@ -478,6 +480,7 @@ def _national(world: World) -> None:
         )
 
     public_section = BulletinSection.objects.create(bulletin=public, heading="News", body="Text.")
+    subscriber = BulletinEmailSubscriber.objects.create(series=series, email="reader@example.org")
     world.objects.update(
         assessment_year=assessment.plan_year,
         partnership=RelatedPartnership.objects.create(
@@ -492,5 +495,7 @@ def _national(world: World) -> None:
         draft_bulletin=draft,
         draft_section=draft_section,
         public_attachment=attach(public_section, "Public file"),
+        subscription_confirm_token=confirm_token(subscriber),
+        unsubscribe_token=unsubscribe_token(subscriber=subscriber),
         draft_attachment=attach(draft_section, "Draft file"),
     )
