@@ -639,7 +639,9 @@ def attachment_for(*, person, series: str, number: int, pk: int) -> BulletinAtta
 def series_with_bulletins(person) -> list[tuple[BulletinSeries, list[Bulletin]]]:
     """Every series with the bulletins the person may read, newest first (two queries)."""
     by_series: dict[int, list[Bulletin]] = defaultdict(list)
-    for bulletin in readable_bulletins(person).order_by("-issued_on", "-number"):
+    for bulletin in (
+        readable_bulletins(person).select_related("series").order_by("-issued_on", "-number")
+    ):
         by_series[bulletin.series_id].append(bulletin)
     return [(series, by_series.get(series.pk, [])) for series in BulletinSeries.objects.all()]
 
