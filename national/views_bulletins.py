@@ -343,6 +343,11 @@ def publish(request, pk):
             _("It shows to its readers: %(audience)s.")
             % {"audience": found.get_audience_display()},
             _("Subscribers to the series who may read it are e-mailed."),
+            *(
+                [_("Addresses that subscribed on the public site are e-mailed it too.")]
+                if found.audience == Bulletin.Audience.PUBLIC
+                else []
+            ),
             _("It cannot be changed afterwards."),
         ],
         becomes_public=[_("The whole bulletin")]
