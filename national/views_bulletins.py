@@ -28,10 +28,8 @@ from national.forms import (
 )
 from national.models import Bulletin, BulletinAttachment, BulletinSection, BulletinSeries
 
-MANAGE = "national.manage_bulletins"
-
-
-EDIT = "national.edit_series"
+MANAGE = "national.manage_bulletins"  # writes bulletins at all: the workspace's buttons
+EDIT = "national.edit_series"  # may edit this series: every page that changes a bulletin
 
 
 def _manager(request) -> None:

@@ -211,3 +211,32 @@ def test_a_signed_in_subscriber_unsubscribes_from_the_email_without_signing_in(
     mail.outbox.clear()
     publish(series, 2, "partners")
     assert _to(member.email) == []
+
+
+def test_public_subscribers_are_sent_in_batches_over_one_connection_each_and_never_twice(
+    series, publish, monkeypatch
+):
+    from django.core import mail as django_mail
+
+    from national import bulletin_mail
+
+    BulletinEmailSubscriber.objects.bulk_create(
+        BulletinEmailSubscriber(
+            series=series, email=f"reader{n}@example.org", confirmed_at="2026-01-01T00:00Z"
+        )
+        for n in range(bulletin_mail.BATCH_SIZE + 5)
+    )
+    opened = []
+    real = django_mail.get_connection
+
+    def counting(*args, **kwargs):
+        connection = real(*args, **kwargs)
+        opened.append(connection)
+        return connection
+
+    monkeypatch.setattr(bulletin_mail, "get_connection", counting)
+    bulletin = publish(series, 1, "public")
+    assert len(mail.outbox) == bulletin_mail.BATCH_SIZE + 5
+    assert len(opened) == 2  # one connection per batch
+    bulletin_mail.send_public_bulletin(bulletin.pk)  # run again: nothing more is sent
+    assert len(mail.outbox) == bulletin_mail.BATCH_SIZE + 5
