@@ -39,6 +39,16 @@ def register_preference_check(check: Callable[[User, str], bool]) -> None:
     _preference_checks.append(check)
 
 
+# Hooks other apps register to add headers to the e-mails of their notifications (a bulletin's
+# List-Unsubscribe, say): given a notification, return the headers, or {} when it is not theirs.
+_header_sources: list[Callable[[Notification], dict]] = []
+
+
+def register_header_source(source: Callable[[Notification], dict]) -> None:
+    """Let an app add e-mail headers to its own notifications (filled in AppConfig.ready())."""
+    _header_sources.append(source)
+
+
 def wants(recipient: User, category: str) -> bool:
     return all(check(recipient, category) for check in _preference_checks)
 
@@ -164,12 +174,15 @@ RETRYABLE = (SMTPException, ConnectionError, OSError, TimeoutError)
 
 
 def _message(notification: Notification, connection) -> EmailMultiAlternatives:
+    headers = {}
+    for source in _header_sources:
+        headers.update(source(notification))
     message = EmailMultiAlternatives(
         subject=notification.subject,
         body=notification.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notification.recipient.email],
-        headers={"X-LCJB-Notification": notification.key[:200]},
+        headers={**headers, "X-LCJB-Notification": notification.key[:200]},
         connection=connection,
     )
     if notification.body_html:

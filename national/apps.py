@@ -11,7 +11,9 @@ class NationalConfig(AppConfig):
 
     def ready(self):
         from forums.home import register_home_section
-        from national import rules  # noqa: F401  (registers the permissions)
+        from membership.notifications import register_header_source
+        from national import bulletin_mail, rules  # noqa: F401  (permissions, bulletin tasks)
         from national.home import national_reporting_section
 
         register_home_section(national_reporting_section)
+        register_header_source(bulletin_mail.notification_headers)

@@ -30,7 +30,12 @@ class SeriesFeed(Feed):
         return reverse("national:series", args=[obj.slug])
 
     def items(self, obj):
-        return Bulletin.objects.public().filter(series=obj).order_by("-published_at")[:30]
+        return (
+            Bulletin.objects.public()
+            .filter(series=obj)
+            .select_related("series")
+            .order_by("-published_at")[:30]
+        )
 
     def item_title(self, item: Bulletin):
         return f"{item}: {item.title}"

@@ -1,7 +1,10 @@
 """What boards report to the national level, and the questions the national team asks them."""
 
+import os
+
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -96,11 +99,23 @@ class NationalQuestion(models.Model):
 
 
 class BulletinSeries(models.Model):
-    """A numbered series of bulletins, e.g. the PCC Bulletin, published by the national team."""
+    """A numbered series of bulletins, e.g. the PCC Bulletin: published by the national team,
+    or by a regional board (its secretariat writes it). Who may write one:
+    ``national.edit_series``."""
 
     name = models.CharField(_("Name"), max_length=150)
     slug = models.SlugField(_("Web address"), max_length=80, unique=True)
     publisher = models.CharField(_("Published by"), max_length=150)
+    publisher_forum = models.ForeignKey(
+        "forums.Forum",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "regional_board"},
+        verbose_name=_("Regional board that publishes it"),
+        help_text=_("Leave empty for a national series, written by the national team."),
+    )
     description = models.TextField(_("What it covers"), blank=True)
     subscribers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="bulletin_subscriptions"
@@ -113,6 +128,71 @@ class BulletinSeries(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class EmailSubscriberQuerySet(models.QuerySet):
+    def receiving(self):
+        """Confirmed and not unsubscribed: the only addresses a bulletin is sent to."""
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+
+
+class BulletinEmailSubscriber(models.Model):
+    """An e-mail address, of someone not signed in, that asked for a series' public bulletins.
+
+    Double opt-in: nothing is sent to it until its owner follows the signed link in the
+    confirmation e-mail; every bulletin carries a signed link to unsubscribe. The history keeps
+    each request, confirmation and unsubscription."""
+
+    series = models.ForeignKey(
+        BulletinSeries, on_delete=models.CASCADE, related_name="email_subscribers"
+    )
+    email = models.EmailField(_("E-mail address"))
+    language = models.CharField(max_length=10, default="en")
+    asked_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = EmailSubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["series", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), "series", name="one_email_subscription_per_series"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} ({self.series})"
+
+    @property
+    def is_receiving(self) -> bool:
+        return self.confirmed_at is not None and self.unsubscribed_at is None
+
+
+class BulletinDelivery(models.Model):
+    """A public bulletin e-mailed to one public subscriber: recorded so it is never sent twice."""
+
+    bulletin = models.ForeignKey("Bulletin", on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(
+        BulletinEmailSubscriber, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bulletin", "subscriber"], name="one_delivery_per_subscriber"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.bulletin} to {self.subscriber.email}"
 
 
 class BulletinQuerySet(models.QuerySet):
@@ -216,6 +296,42 @@ class BulletinSection(models.Model):
             if url.strip().startswith(("https://", "http://")):
                 found.append((text.strip() or url.strip(), url.strip()))
         return found
+
+
+def bulletin_upload_to(instance, filename: str) -> str:
+    """Private storage path; the name has already been made safe by ``forums.uploads``."""
+    return f"bulletins/{timezone.now():%Y/%m}/{os.urandom(8).hex()}-{filename}"
+
+
+class BulletinAttachment(models.Model):
+    """A file the editors attach to a section (checked on upload as meeting papers are); it is
+    downloaded only by those who may read the bulletin."""
+
+    section = models.ForeignKey(
+        BulletinSection, on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("Title"), max_length=200)
+    file = models.FileField(upload_to=bulletin_upload_to, max_length=500)
+    file_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def kind(self) -> str:
+        """The file's type as readers know it (PDF, DOCX...), from its checked content."""
+        return self.file_name.rpartition(".")[2].upper()
 
 
 class ContentOffer(models.Model):

@@ -19,9 +19,45 @@ rules.add_perm("national.view_submissions", is_national_viewer)
 rules.add_perm("national.ask_national_question", is_national_viewer)
 
 
-# Bulletins: the national team writes and publishes them; who may read one is its audience
+# Bulletins: a series is written and published by the national team (a national series) or by
+# a regional board's secretariat (that board's series). "May edit this series" is the one rule
+# of who writes, changes and publishes its bulletins; ``national.selectors.editable_series`` is
+# the same rule as a filter, for lists. Who may read a bulletin is its audience
 # (``national.selectors.readable_bulletins``, the one place that rule lives).
-rules.add_perm("national.manage_bulletins", is_national_viewer)
+
+
+@rules.predicate
+def runs_a_regional_board(person) -> bool:
+    from forums.models import Forum, Membership
+
+    if not getattr(person, "is_authenticated", False):
+        return False
+    return (
+        Membership.objects.current()
+        .filter(
+            person_id=person.pk,
+            role__in=Membership.RUNNING_ROLES,
+            forum__kind=Forum.Kind.REGIONAL_BOARD,
+        )
+        .exists()
+    )
+
+
+@rules.predicate
+def may_edit_series(person, series) -> bool:
+    """The national team edits national series; a regional board's secretariat (or chair)
+    edits that board's series, and nobody else does."""
+    if series is None:
+        return False
+    if series.publisher_forum_id is None:
+        return is_national_viewer(person)
+    return is_forum_secretariat(person, series.publisher_forum)
+
+
+# Writes bulletins at all (the workspace's buttons, starting a series): someone who may edit
+# a series now or start one.
+rules.add_perm("national.manage_bulletins", is_national_viewer | runs_a_regional_board)
+rules.add_perm("national.edit_series", may_edit_series)
 
 
 @rules.predicate

@@ -23,6 +23,7 @@ from forums.selectors.actions import national_escalations
 from membership.models import PoliceForceArea
 from national.models import (
     Bulletin,
+    BulletinAttachment,
     BulletinSection,
     BulletinSeries,
     NationalQuestion,
@@ -556,9 +557,25 @@ def submission_for(*, pk: int, forum: Forum | None = None) -> NationalSubmission
 # --- bulletins --------------------------------------------------------------------------------
 
 
+def editable_series(person) -> QuerySet[BulletinSeries]:
+    """The series the person may write: ``national.edit_series`` as a filter (national series
+    for the national team, a regional board's series for those who run that board)."""
+    if not getattr(person, "is_authenticated", False):
+        return BulletinSeries.objects.none()
+    allowed = Q(
+        publisher_forum__in=Membership.objects.current()
+        .filter(person_id=person.pk, role__in=Membership.RUNNING_ROLES)
+        .values("forum")
+    )
+    if getattr(person, "is_national_viewer", False):
+        allowed |= Q(publisher_forum__isnull=True)
+    return BulletinSeries.objects.filter(allowed)
+
+
 def readable_bulletins(person) -> QuerySet[Bulletin]:
     """The bulletins a person may read: published ones for their audience (the national team
-    reads every one, drafts too). The one place the audience rule lives."""
+    reads every one, drafts too; a series' editors read its bulletins, drafts too). The one
+    place the audience rule lives."""
     if getattr(person, "is_national_viewer", False):
         return Bulletin.objects.all()
     allowed = Q(audience=Bulletin.Audience.PUBLIC)
@@ -576,6 +593,14 @@ def readable_bulletins(person) -> QuerySet[Bulletin]:
             audience=Bulletin.Audience.GROUP,
             group__in=seats.filter(role__in=Membership.MEMBER_ROLES).values("forum"),
         )
+        if any(
+            role in Membership.RUNNING_ROLES and kind == Forum.Kind.REGIONAL_BOARD
+            for role, kind in held
+        ):
+            return Bulletin.objects.filter(
+                (Q(published_at__isnull=False) & allowed)
+                | Q(series__in=editable_series(person).values("pk"))
+            )
     return Bulletin.objects.published().filter(allowed)
 
 
@@ -593,15 +618,43 @@ def bulletin_for(*, person, series: str, number: int) -> Bulletin:
 
 
 def bulletin_sections(bulletin: Bulletin) -> list[BulletinSection]:
-    return list(bulletin.sections.select_related("theme"))
+    """The sections with their themes and attachments (two queries whatever their number)."""
+    return list(bulletin.sections.select_related("theme").prefetch_related("attachments"))
+
+
+def attachment_for(*, person, series: str, number: int, pk: int) -> BulletinAttachment:
+    """An attachment of a bulletin the person may read, else 404: the file follows the
+    bulletin's audience (``readable_bulletins``), so a public bulletin's files are public."""
+    bulletin = bulletin_for(person=person, series=series, number=number)
+    found = (
+        BulletinAttachment.objects.filter(section__bulletin=bulletin, pk=pk)
+        .select_related("section__bulletin")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such file")
+    return found
 
 
 def series_with_bulletins(person) -> list[tuple[BulletinSeries, list[Bulletin]]]:
     """Every series with the bulletins the person may read, newest first (two queries)."""
     by_series: dict[int, list[Bulletin]] = defaultdict(list)
-    for bulletin in readable_bulletins(person).order_by("-issued_on", "-number"):
+    for bulletin in (
+        readable_bulletins(person).select_related("series").order_by("-issued_on", "-number")
+    ):
         by_series[bulletin.series_id].append(bulletin)
     return [(series, by_series.get(series.pk, [])) for series in BulletinSeries.objects.all()]
+
+
+def series_of_unsubscribe(token_data: dict) -> BulletinSeries | None:
+    """The series a signed unsubscribe link is about (a public address's, or a person's)."""
+    from national.models import BulletinEmailSubscriber
+
+    if "e" in token_data:
+        return BulletinSeries.objects.filter(
+            pk__in=BulletinEmailSubscriber.objects.filter(pk=token_data["e"]).values("series")
+        ).first()
+    return BulletinSeries.objects.filter(pk=token_data.get("s")).first()
 
 
 def next_number(series: BulletinSeries) -> int:

@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -10,10 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from forums.models import Forum, Membership
+from forums.uploads import check_upload
 from membership import notifications
 from membership.models import User
 from national.models import (
     Bulletin,
+    BulletinAttachment,
+    BulletinEmailSubscriber,
     BulletinSection,
     BulletinSeries,
     ContentOffer,
@@ -165,20 +169,35 @@ def question_answer(*, question: NationalQuestion, answer: str, answered_by: Use
 # --- bulletins --------------------------------------------------------------------------------
 
 
-def _require_manager(person: User) -> None:
-    if not person.has_perm("national.manage_bulletins"):
+def _require_editor(person: User, series: BulletinSeries | None) -> None:
+    if series is None or not person.has_perm("national.edit_series", series):
         raise PermissionDenied
+
+
+@transaction.atomic
+def series_save(*, by: User, fields: dict) -> BulletinSeries:
+    """Start a series: a national one (the national team) or a regional board's (whoever runs
+    the board)."""
+    series = BulletinSeries(**fields)
+    if series.publisher_forum is not None and not series.publisher:
+        series.publisher = series.publisher_forum.name
+    _require_editor(by, series)
+    series.save()
+    return series
 
 
 @transaction.atomic
 def bulletin_save(*, by: User, fields: dict, bulletin: Bulletin | None = None) -> Bulletin:
     """Write a draft bulletin, or change one (a published bulletin stays as it was sent)."""
-    _require_manager(by)
-    if bulletin is not None and bulletin.is_published:
-        raise ValidationError(_("A published bulletin cannot be changed"))
+    if bulletin is not None:
+        _require_editor(by, bulletin.series)
+        if bulletin.is_published:
+            raise ValidationError(_("A published bulletin cannot be changed"))
     bulletin = bulletin or Bulletin(created_by=by)
     for name, value in fields.items():
         setattr(bulletin, name, value)
+    if not by.has_perm("national.edit_series", bulletin.series):
+        raise ValidationError({"series": _("Choose a series you publish")})
     if bulletin.audience == Bulletin.Audience.GROUP and bulletin.group is None:
         raise ValidationError({"group": _("Choose the board or group the bulletin is for")})
     if bulletin.audience != Bulletin.Audience.GROUP:
@@ -197,7 +216,7 @@ def bulletin_save(*, by: User, fields: dict, bulletin: Bulletin | None = None) -
 def section_save(
     *, bulletin: Bulletin, by: User, fields: dict, section: BulletinSection | None = None
 ) -> BulletinSection:
-    _require_manager(by)
+    _require_editor(by, bulletin.series)
     if bulletin.is_published:
         raise ValidationError(_("A published bulletin cannot be changed"))
     section = section or BulletinSection(bulletin=bulletin, position=bulletin.sections.count())
@@ -208,10 +227,43 @@ def section_save(
 
 
 @transaction.atomic
+def attachment_add(*, section: BulletinSection, by: User, title: str, upload) -> BulletinAttachment:
+    """Attach a file to a draft's section; its type is checked from its content, its size too."""
+    _require_editor(by, section.bulletin.series)
+    if section.bulletin.is_published:
+        raise ValidationError(_("A published bulletin cannot be changed"))
+    try:
+        checked = check_upload(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
+    attachment = BulletinAttachment(
+        section=section,
+        title=title,
+        file_name=checked.file_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
+    attachment.file.save(checked.file_name, File(upload, name=checked.file_name), save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: BulletinAttachment, by: User) -> None:
+    """Take a file off a draft (the history keeps the record of it)."""
+    _require_editor(by, attachment.section.bulletin.series)
+    if attachment.section.bulletin.is_published:
+        raise ValidationError(_("A published bulletin cannot be changed"))
+    attachment.delete()
+
+
+@transaction.atomic
 def bulletin_publish(*, bulletin: Bulletin, by: User) -> Bulletin:
     """Publish: it shows to its audience, and each subscriber of the series who is in the
     audience is e-mailed once."""
-    _require_manager(by)
+    _require_editor(by, bulletin.series)
     if bulletin.is_published:
         raise ValidationError(_("This bulletin is already published"))
     if not bulletin.sections.exists():
@@ -226,6 +278,11 @@ def bulletin_publish(*, bulletin: Bulletin, by: User) -> Bulletin:
         if readable_bulletins(person).filter(pk=bulletin.pk).exists()
     ]
     url = reverse("national:bulletin-read", args=[bulletin.series.slug, bulletin.number])
+    from national import bulletin_mail
+
+    # Addresses subscribed on the public site get it only if the public may read it (the
+    # audience rule decides, in the task).
+    transaction.on_commit(lambda: bulletin_mail.send_public_bulletin.delay(bulletin.pk))
     transaction.on_commit(
         lambda: notifications.notify(
             key=f"bulletin:{bulletin.pk}",
@@ -240,6 +297,78 @@ def bulletin_publish(*, bulletin: Bulletin, by: User) -> Bulletin:
         )
     )
     return bulletin
+
+
+# How soon a second confirmation e-mail may go to the same address (whoever asks for it).
+CONFIRMATION_INTERVAL = datetime.timedelta(minutes=15)
+
+
+@transaction.atomic
+def email_subscription_request(*, series: BulletinSeries, email: str, language: str) -> None:
+    """Someone asks, on the public site, for a series' public bulletins at an address.
+
+    A confirmation with a signed link is e-mailed (double opt-in) unless the address already
+    receives the series or was sent one a moment ago; the caller says the same whatever
+    happened, so whether an address is subscribed is never revealed."""
+    if not series.bulletins.public().exists():
+        raise ValidationError(_("This series has no public bulletins to send"))
+    email = email.strip()
+    subscriber = (
+        BulletinEmailSubscriber.objects.select_for_update()
+        .filter(series=series, email__iexact=email)
+        .first()
+    )
+    now = timezone.now()
+    if subscriber is None:
+        subscriber = BulletinEmailSubscriber.objects.create(
+            series=series, email=email, language=language, asked_at=now
+        )
+    elif (
+        subscriber.is_receiving
+        or subscriber.unsubscribed_at is None
+        and now - subscriber.asked_at < CONFIRMATION_INTERVAL
+    ):
+        return
+    else:
+        subscriber.asked_at, subscriber.language = now, language
+        subscriber.confirmed_at = subscriber.unsubscribed_at = None
+        subscriber.save(update_fields=["asked_at", "language", "confirmed_at", "unsubscribed_at"])
+    from national import bulletin_mail
+
+    transaction.on_commit(lambda: bulletin_mail.send_confirmation.delay(subscriber.pk))
+
+
+@transaction.atomic
+def email_subscription_confirm(*, subscriber: BulletinEmailSubscriber) -> None:
+    """The address's owner followed the signed link: the next public bulletin goes to it."""
+    if subscriber.confirmed_at is None:
+        subscriber.confirmed_at = timezone.now()
+        subscriber.unsubscribed_at = None
+        subscriber.save(update_fields=["confirmed_at", "unsubscribed_at"])
+
+
+@transaction.atomic
+def unsubscribe_by_token(*, token_data: dict) -> BulletinSeries | None:
+    """Stop a series' e-mails from a signed unsubscribe link (no sign-in): a public address's,
+    or a signed-in subscriber's. Returns the series, or None if the link names nothing."""
+    if "e" in token_data:
+        subscriber = (
+            BulletinEmailSubscriber.objects.select_related("series")
+            .filter(pk=token_data["e"])
+            .first()
+        )
+        if subscriber is None:
+            return None
+        if subscriber.unsubscribed_at is None:
+            subscriber.unsubscribed_at = timezone.now()
+            subscriber.save(update_fields=["unsubscribed_at"])
+        return subscriber.series
+    series = BulletinSeries.objects.filter(pk=token_data.get("s")).first()
+    person = User.objects.filter(pk=token_data.get("u")).first()
+    if series is None or person is None:
+        return None
+    subscription_set(series=series, person=person, subscribed=False)
+    return series
 
 
 @transaction.atomic

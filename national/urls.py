@@ -53,6 +53,26 @@ urlpatterns = [
     path("bulletins/", views_bulletins.index, name="bulletins"),
     path("bulletins/<slug:series>/", views_bulletins.series, name="series"),
     path("bulletins/<slug:series>/<int:number>/", views_bulletins.bulletin, name="bulletin"),
+    path(
+        "bulletins/<slug:series>/<int:number>/files/<int:pk>/",
+        views_bulletins.attachment,
+        name="attachment",
+    ),
+    path(
+        "bulletins/<slug:series>/subscribe/",
+        views_bulletins.email_subscribe,
+        name="series-email-subscribe",
+    ),
+    path(
+        "bulletins/subscription/confirm/<str:token>/",
+        views_bulletins.subscription_confirm,
+        name="subscription-confirm",
+    ),
+    path(
+        "bulletins/subscription/stop/<str:token>/",
+        views_bulletins.unsubscribe,
+        name="unsubscribe",
+    ),
     path("feeds/bulletins/<slug:series>.atom", SeriesFeed(), name="series-feed"),
     path("workspace/national/bulletins/", views_bulletins.workspace, name="bulletins-workspace"),
     path(
@@ -79,6 +99,16 @@ urlpatterns = [
         name="section-edit",
     ),
     path(
+        "workspace/national/bulletins/<int:pk>/sections/<int:section_pk>/files/new/",
+        views_bulletins.attachment_add,
+        name="attachment-add",
+    ),
+    path(
+        "workspace/national/bulletins/<int:pk>/files/<int:attachment_pk>/remove/",
+        views_bulletins.attachment_remove,
+        name="attachment-remove",
+    ),
+    path(
         "workspace/national/bulletins/<int:pk>/publish/",
         views_bulletins.publish,
         name="bulletin-publish",
@@ -92,6 +122,11 @@ urlpatterns = [
         "workspace/national/bulletins/<slug:series>/<int:number>/",
         views_bulletins.read,
         name="bulletin-read",
+    ),
+    path(
+        "workspace/national/bulletins/<slug:series>/<int:number>/files/<int:pk>/",
+        views_bulletins.attachment_read,
+        name="attachment-read",
     ),
     path(
         "workspace/national/forums/<slug:slug>/ask/",

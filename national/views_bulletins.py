@@ -1,26 +1,49 @@
 """Bulletins: public pages under /bulletins/, readers' and the national team's pages under
 /workspace/national/bulletins/."""
 
+import hashlib
+
+from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from forums.views.common import apply_errors, confirm_page, form_page, posted
-from national import selectors, services
-from national.forms import BulletinForm, OfferForm, SectionForm, SeriesForm
-from national.models import Bulletin, BulletinSection, BulletinSeries
+from national import bulletin_mail, selectors, services
+from national.forms import (
+    AttachmentForm,
+    BulletinForm,
+    EmailSubscribeForm,
+    OfferForm,
+    SectionForm,
+    SeriesForm,
+)
+from national.models import Bulletin, BulletinAttachment, BulletinSection, BulletinSeries
 
-MANAGE = "national.manage_bulletins"
+MANAGE = "national.manage_bulletins"  # writes bulletins at all: the workspace's buttons
+EDIT = "national.edit_series"  # may edit this series: every page that changes a bulletin
 
 
 def _manager(request) -> None:
     if not request.user.has_perm(MANAGE):
         raise Http404("Not found")
+
+
+def _editable(request, pk) -> Bulletin:
+    """A bulletin of a series the person may edit, else not found (its existence is not
+    revealed to someone with no standing in the series)."""
+    found = get_object_or_404(Bulletin.objects.select_related("series"), pk=pk)
+    if not request.user.has_perm(EDIT, found.series):
+        raise Http404("Not found")
+    return found
 
 
 def _read_url(bulletin: Bulletin) -> str:
@@ -50,14 +73,117 @@ def _anonymous():
 
 @login_not_required
 def series(request, series):
-    found = get_object_or_404(BulletinSeries, slug=series)
+    """A series' public bulletins, its feed, and (once it has public bulletins) a form to get
+    them by e-mail."""
+    return _series_page(request, get_object_or_404(BulletinSeries, slug=series))
+
+
+def _series_page(request, found: BulletinSeries, form=None):
+    bulletins = list(Bulletin.objects.public().filter(series=found))
+    if bulletins:
+        form = form or EmailSubscribeForm()
+        form.helper.form_action = reverse("national:series-email-subscribe", args=[found.slug])
     return render(
         request,
         "national/bulletins/series.html",
-        {
-            "series": found,
-            "bulletins": list(Bulletin.objects.public().filter(series=found)),
-        },
+        {"series": found, "bulletins": bulletins, "form": form if bulletins else None},
+    )
+
+
+# Subscription requests from one address (of the requester) per hour: enough for a family or
+# an office behind one address, too few to sign a list of strangers up.
+SUBSCRIBE_REQUESTS_PER_HOUR = 10
+
+
+def _rate_key(request) -> str:
+    address = get_client_ip_address(request) or ""
+    return "national:bulletin-subscribe:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def _rate_limited(request) -> bool:
+    """Count this request against the requester's address; True once over the hourly limit."""
+    key = _rate_key(request)
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60 * 60)
+        count = 1
+    return count > SUBSCRIBE_REQUESTS_PER_HOUR
+
+
+@login_not_required
+@require_POST
+def email_subscribe(request, series):
+    """Ask for a series' public bulletins by e-mail. Whatever the address's state, the answer
+    is the same ("check your e-mail"), so nobody learns who is subscribed."""
+    found = get_object_or_404(BulletinSeries, slug=series)
+    if not Bulletin.objects.public().filter(series=found).exists():
+        raise Http404("No public bulletins")
+    form = EmailSubscribeForm(request.POST)
+    if not form.is_valid():
+        return _series_page(request, found, form=form)
+    if _rate_limited(request):
+        return render(
+            request,
+            "national/bulletins/email_subscription.html",
+            {"series": found, "state": "limited"},
+            status=429,
+        )
+    services.email_subscription_request(
+        series=found, email=form.cleaned_data["email"], language=get_language()
+    )
+    return render(
+        request,
+        "national/bulletins/email_subscription.html",
+        {"series": found, "state": "check", "email": form.cleaned_data["email"]},
+    )
+
+
+def _link_not_valid(request):
+    return render(
+        request, "national/bulletins/email_subscription.html", {"state": "invalid"}, status=404
+    )
+
+
+@login_not_required
+def subscription_confirm(request, token):
+    """The link in the confirmation e-mail: a button, so a mail scanner opening the link does
+    not subscribe anyone."""
+    subscriber = bulletin_mail.read_confirm_token(token)
+    if subscriber is None:
+        return _link_not_valid(request)
+    context = {"series": subscriber.series, "state": "confirm"}
+    if request.method == "POST":
+        services.email_subscription_confirm(subscriber=subscriber)
+        context["state"] = "confirmed"
+    return render(request, "national/bulletins/email_subscription.html", context)
+
+
+@login_not_required
+@csrf_exempt  # the signed token is the proof; mail programs POST here (RFC 8058 one-click)
+def unsubscribe(request, token):
+    """The link in every bulletin e-mail: one button, no sign-in; a POST with the token (as a
+    mail program sends from the List-Unsubscribe header) unsubscribes at once."""
+    data = bulletin_mail.read_unsubscribe_token(token)
+    if data is None:
+        return _link_not_valid(request)
+    if request.method == "POST":
+        found = services.unsubscribe_by_token(token_data=data)
+        if found is None:
+            return _link_not_valid(request)
+        return render(
+            request,
+            "national/bulletins/email_subscription.html",
+            {"series": found, "state": "unsubscribed"},
+        )
+    found = selectors.series_of_unsubscribe(data)
+    if found is None:
+        return _link_not_valid(request)
+    return render(
+        request,
+        "national/bulletins/email_subscription.html",
+        {"series": found, "state": "unsubscribe"},
     )
 
 
@@ -99,7 +225,7 @@ def read(request, series, number):
         else:
             messages.success(request, _("Thank you: the team will read what you sent"))
             return redirect(_read_url(found))
-    can_manage = request.user.has_perm(MANAGE)
+    can_manage = request.user.has_perm(EDIT, found.series)
     return render(
         request,
         "national/bulletins/bulletin.html",
@@ -131,9 +257,10 @@ def subscribe(request, series):
 
 def series_create(request):
     _manager(request)
-    form = SeriesForm(posted(request))
+    form = SeriesForm(posted(request), person=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        fields = {name: form.cleaned_data[name] for name in form.fields}
+        services.series_save(by=request.user, fields=fields)
         messages.success(request, _("The series is ready for its first bulletin"))
         return redirect("national:bulletins-workspace")
     return form_page(
@@ -146,14 +273,15 @@ def series_create(request):
 
 def bulletin_edit(request, pk=None):
     _manager(request)
-    found = get_object_or_404(Bulletin, pk=pk) if pk else None
+    found = _editable(request, pk) if pk else None
     initial = {}
+    series = selectors.editable_series(request.user)
     if found is None:
-        first = BulletinSeries.objects.first()
+        first = series.first()
         if first is None:
             return redirect("national:series-create")
         initial = {"series": first, "number": selectors.next_number(first)}
-    form = BulletinForm(posted(request), instance=found, initial=initial)
+    form = BulletinForm(posted(request), instance=found, initial=initial, series=series)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in BulletinForm.Meta.fields}
         try:
@@ -172,8 +300,7 @@ def bulletin_edit(request, pk=None):
 
 
 def section_edit(request, pk, section_pk=None):
-    _manager(request)
-    found = get_object_or_404(Bulletin, pk=pk)
+    found = _editable(request, pk)
     section = (
         get_object_or_404(BulletinSection, pk=section_pk, bulletin=found) if section_pk else None
     )
@@ -196,8 +323,7 @@ def section_edit(request, pk, section_pk=None):
 
 
 def publish(request, pk):
-    _manager(request)
-    found = get_object_or_404(Bulletin, pk=pk)
+    found = _editable(request, pk)
     if request.method == "POST":
         try:
             services.bulletin_publish(bulletin=found, by=request.user)
@@ -215,9 +341,93 @@ def publish(request, pk):
             _("It shows to its readers: %(audience)s.")
             % {"audience": found.get_audience_display()},
             _("Subscribers to the series who may read it are e-mailed."),
+            *(
+                [_("Addresses that subscribed on the public site are e-mailed it too.")]
+                if found.audience == Bulletin.Audience.PUBLIC
+                else []
+            ),
             _("It cannot be changed afterwards."),
         ],
         becomes_public=[_("The whole bulletin")]
         if found.audience == Bulletin.Audience.PUBLIC
         else None,
+    )
+
+
+# --- attachments ------------------------------------------------------------------------------
+
+
+def _file_response(attachment: BulletinAttachment, *, public: bool) -> FileResponse:
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.file_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
+    return response
+
+
+@login_not_required
+def attachment(request, series, number, pk):
+    """A public bulletin's file; any other bulletin's is not found here."""
+    found = selectors.attachment_for(person=_anonymous(), series=series, number=number, pk=pk)
+    return _file_response(found, public=True)
+
+
+def attachment_read(request, series, number, pk):
+    """A file of a bulletin the person may read (its audience decides), else not found."""
+    found = selectors.attachment_for(person=request.user, series=series, number=number, pk=pk)
+    return _file_response(found, public=False)
+
+
+def attachment_add(request, pk, section_pk):
+    found = _editable(request, pk)
+    section = get_object_or_404(BulletinSection, pk=section_pk, bulletin=found)
+    form = AttachmentForm(posted(request), request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attachment_add(
+                section=section,
+                by=request.user,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("File attached"))
+            return redirect(_read_url(found))
+    return form_page(
+        request,
+        form,
+        title=_("Attach a file"),
+        caption=f"{found}: {section.heading}",
+        back_url=_read_url(found),
+    )
+
+
+def attachment_remove(request, pk, attachment_pk):
+    found = _editable(request, pk)
+    attached = get_object_or_404(BulletinAttachment, pk=attachment_pk, section__bulletin=found)
+    if request.method == "POST":
+        try:
+            services.attachment_remove(attachment=attached, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("File removed"))
+        return redirect(_read_url(found))
+    return confirm_page(
+        request,
+        title=_("Remove %(file)s") % {"file": attached.title},
+        button=_("Remove the file"),
+        caption=str(found),
+        back_url=_read_url(found),
+        destructive=True,
     )

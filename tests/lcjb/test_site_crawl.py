@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 
 from membership.demo import demo_email
 
@@ -489,6 +489,41 @@ def good_practice_rows(person, roles: dict):
         yield entry.title, visible
 
 
+def bulletin_rows(person, roles: dict):
+    """(text, visible) for each bulletin section's heading and text and each file's title, from
+    the audience rule as written: a draft is the national team's or, for a regional board's
+    series, whoever runs that board; published, public is everyone's, partners anyone with a
+    seat, offices whoever runs a local board, a group its members; the national team reads all."""
+    from forums.models import Forum, Membership
+    from national.models import BulletinAttachment, BulletinSection
+
+    national = bool(person and person.is_national_viewer)
+    kinds = dict(Forum.objects.filter(pk__in=list(roles)).values_list("pk", "kind"))
+    running = {pk for pk, held in roles.items() if held & set(Membership.RUNNING_ROLES)}
+    member_of = {pk for pk, held in roles.items() if held & set(Membership.MEMBER_ROLES)}
+
+    def may_read(bulletin) -> bool:
+        if national:
+            return True
+        if bulletin.series.publisher_forum_id in running:
+            return True  # the series' own editors, drafts too
+        if bulletin.published_at is None:
+            return False
+        return {
+            "public": True,
+            "partners": bool(roles),
+            "offices": any(kinds[pk] == Forum.Kind.LOCAL_BOARD for pk in running),
+            "group": bulletin.group_id in member_of,
+        }[bulletin.audience]
+
+    for section in BulletinSection.objects.select_related("bulletin__series"):
+        visible = may_read(section.bulletin)
+        yield section.heading, visible
+        yield section.body, visible
+    for file in BulletinAttachment.objects.select_related("section__bulletin__series"):
+        yield file.title, may_read(file.section.bulletin)
+
+
 def hidden_texts(role: str | None) -> set[str]:
     """Texts of the rows the person may not see, less any that a row they may see also has."""
     from forums.models import AgendaItem, Membership
@@ -507,6 +542,8 @@ def hidden_texts(role: str | None) -> set[str]:
         visible = all(may_see(roles, person_pk, forum_pk, *rule) for rule in rules)
         (shown if visible else hidden).add(text.strip())
     for text, visible in good_practice_rows(person, roles):
+        (shown if visible else hidden).add(text.strip())
+    for text, visible in bulletin_rows(person, roles):
         (shown if visible else hidden).add(text.strip())
     return {text for text in hidden - shown if len(text) >= 12}
 
@@ -561,3 +598,45 @@ def test_nothing_reaches_a_person_who_may_not_see_it(demo, role):
         found = Crawl(bodies={**found.bodies, **searched.bodies})
     problems = leaks(found, texts)
     assert not problems, f"seen by {role or 'the public'}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("role", [None, "other", "member", "secretariat", "national"], ids=str)
+def test_a_non_public_bulletins_files_reach_only_its_audience(demo, role):
+    """Each bulletin file at its public address (public bulletins only) and at the readers'
+    address (the bulletin's audience only), whoever asks; and no crawl reached one it may not."""
+    from national.models import BulletinAttachment
+
+    person = None
+    roles: dict = {}
+    if role:
+        from forums.models import Membership
+        from membership.models import User
+
+        person = User.objects.get(email=demo_email(role))
+        for forum_pk, held in (
+            Membership.objects.current().filter(person=person).values_list("forum", "role")
+        ):
+            roles.setdefault(forum_pk, set()).add(held)
+    readable = {text for text, visible in bulletin_rows(person, roles) if visible}
+    files = list(BulletinAttachment.objects.select_related("section__bulletin__series"))
+    kept_back = [f for f in files if f.section.bulletin.audience != "public"]
+    assert kept_back, "the demo has a file in a bulletin that is not public"
+    client = client_for(role)
+    problems = []
+    for file in files:
+        bulletin = file.section.bulletin
+        args = [bulletin.series.slug, bulletin.number, file.pk]
+        public_url = reverse("national:attachment", args=args)
+        read_url = reverse("national:attachment-read", args=args)
+        is_public = bulletin.audience == "public" and bulletin.published_at is not None
+        expected = {
+            public_url: 200 if is_public else 404,
+            read_url: (302 if role is None else 200 if file.title in readable else 404),
+        }
+        for url, status in expected.items():
+            if (got := client.get(url).status_code) != status:
+                problems.append(f"{url} ({file.title}): {got}, expected {status}")
+        if not is_public and file.title not in readable:
+            reached = [u for u, code in crawl_as(role).pages.items() if code == 200]
+            problems += [f"crawl reached {u}" for u in reached if u in (public_url, read_url)]
+    assert not problems, "\n".join(problems)

@@ -664,6 +664,43 @@ NATIONAL = [
         section_pk="draft_section",
     ),
     row("national:bulletin-publish", national_team(), pk="draft_bulletin"),
+    # A bulletin's files follow the bulletin: a public one's are public; a draft's (or any
+    # bulletin's outside its audience) are not found, and never at the public address.
+    row("national:attachment", public(), pk="public_attachment", **BULLETIN),
+    row(
+        "national:attachment",
+        dict.fromkeys(ROLES, NOT_FOUND),
+        label="draft",
+        series="bulletin_series",
+        number=lit(2),
+        pk="draft_attachment",
+    ),
+    row("national:attachment-read", signed_in(), pk="public_attachment", **BULLETIN),
+    row(
+        "national:attachment-read",
+        national_team(),
+        label="draft",
+        series="bulletin_series",
+        number=lit(2),
+        pk="draft_attachment",
+    ),
+    # The public's e-mail subscription: an empty address is asked for again; the signed links
+    # of the confirmation and of every bulletin e-mail open for anyone who has them.
+    row("national:series-email-subscribe", public(), post=True, series="bulletin_series"),
+    row("national:subscription-confirm", public(), token="subscription_confirm_token"),
+    row("national:unsubscribe", public(), token="unsubscribe_token"),
+    row(
+        "national:attachment-add",
+        national_team(),
+        pk="draft_bulletin",
+        section_pk="draft_section",
+    ),
+    row(
+        "national:attachment-remove",
+        national_team(),
+        pk="draft_bulletin",
+        attachment_pk="draft_attachment",
+    ),
 ]
 
 TABLE: list[Row] = ACCOUNTS + FORUM + MEETINGS + REPORTS + PERFORMANCE + PRIORITIES + API + NATIONAL

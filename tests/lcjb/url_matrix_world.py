@@ -416,8 +416,13 @@ def _priorities(world: World) -> None:
 
 def _national(world: World) -> None:
     """The self-assessment and partnerships, reporting to the national team, and bulletins."""
+    from django.core.files.base import ContentFile
+
+    from national.bulletin_mail import confirm_token, unsubscribe_token
     from national.models import (
         Bulletin,
+        BulletinAttachment,
+        BulletinEmailSubscriber,
         BulletinSection,
         BulletinSeries,
         NationalQuestion,
@@ -461,6 +466,21 @@ def _national(world: World) -> None:
         audience=Bulletin.Audience.PARTNERS,
         created_by=national,
     )
+    draft_section = BulletinSection.objects.create(bulletin=draft, heading="News", body="Text.")
+
+    def attach(section, title):
+        return BulletinAttachment.objects.create(
+            section=section,
+            title=title,
+            file=ContentFile(b"%PDF-1.4 matrix", name="matrix.pdf"),
+            file_name="matrix.pdf",
+            content_type="application/pdf",
+            size=15,
+            sha256="0" * 64,
+        )
+
+    public_section = BulletinSection.objects.create(bulletin=public, heading="News", body="Text.")
+    subscriber = BulletinEmailSubscriber.objects.create(series=series, email="reader@example.org")
     world.objects.update(
         assessment_year=assessment.plan_year,
         partnership=RelatedPartnership.objects.create(
@@ -473,5 +493,9 @@ def _national(world: World) -> None:
         bulletin_series=series.slug,
         public_bulletin_number=public.number,
         draft_bulletin=draft,
-        draft_section=BulletinSection.objects.create(bulletin=draft, heading="News", body="Text."),
+        draft_section=draft_section,
+        public_attachment=attach(public_section, "Public file"),
+        subscription_confirm_token=confirm_token(subscriber),
+        unsubscribe_token=unsubscribe_token(subscriber=subscriber),
+        draft_attachment=attach(draft_section, "Draft file"),
     )
