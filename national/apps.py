@@ -13,5 +13,7 @@ class NationalConfig(AppConfig):
         from forums.home import register_home_section
         from national import rules  # noqa: F401  (registers the permissions)
         from national.home import national_reporting_section
+        from national.home_cascade import cascade_section as national_cascade_section
 
         register_home_section(national_reporting_section)
+        register_home_section(national_cascade_section)

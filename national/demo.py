@@ -11,6 +11,7 @@ from django.utils import timezone
 from forums.models import Action, Forum, Membership
 from membership import demo as people
 from membership.models import Agency, AgencyType, PoliceForceArea, User
+from national import demo_cascade
 from national.models import NationalQuestion, NationalSubmission
 from national.selectors import reporting_year
 from national.services import snapshot_for
@@ -45,6 +46,7 @@ def seed(*, stdout) -> None:
     _self_assessment(cleveland, secretariat, chair, today)
     _reporting(cleveland, secretariat, national)
     stdout.write(f"  national view: {count} generated figures for areas without a demo board")
+    demo_cascade.seed(stdout=stdout, national=national)
 
 
 def _north_east(cleveland: Forum) -> None:
