@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
 from forums.models import Confidentiality, Forum, ForwardPlanItem, Meeting, Membership
 from forums.services.forward_plan import forward_plan_item_add, forward_plan_item_put_on_agenda
@@ -120,8 +121,9 @@ def cascade_send(
         consider_by=consider_by.replace(day=1),
         sent_by=by,
     )
-    recipients = CascadeRecipient.objects.bulk_create(
-        [CascadeRecipient(item=item, forum=forum) for forum in boards]
+    # With history rows too: the history starts with the item arriving.
+    recipients = bulk_create_with_history(
+        [CascadeRecipient(item=item, forum=forum) for forum in boards], CascadeRecipient
     )
     running = _running([forum.pk for forum in boards])
     by_forum = {forum.pk: forum for forum in boards}
