@@ -19,7 +19,7 @@ def recipients_for(*, forum: Forum, person) -> QuerySet[CascadeRecipient]:
     """The items sent to the board that the person may see: whoever runs it sees all of them,
     its members only those the board took up (accepted or scheduled)."""
     found = CascadeRecipient.objects.filter(forum=forum).select_related(
-        "item", "meeting", "forward_plan_item", "decided_by"
+        "item__bulletin_section__bulletin", "meeting", "forward_plan_item", "decided_by"
     )
     if not person.has_perm("national.see_cascade_waiting", forum):
         found = found.filter(status__in=CascadeRecipient.TAKEN_UP)

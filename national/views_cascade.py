@@ -157,10 +157,20 @@ def board_item(request, slug, pk):
             "forum": forum,
             "recipient": recipient,
             "item": recipient.item,
+            "source_link": _source_link(request.user, recipient.item),
             "can_decide": recipient.is_waiting
             and request.user.has_perm("national.decide_cascaded_item", forum),
         },
     )
+
+
+def _source_link(person, item) -> str:
+    """The link to where the item was published, if this person may open it (a bulletin is
+    read by its audience only)."""
+    section = item.bulletin_section
+    if section is not None and not person.has_perm("national.read_bulletin", section.bulletin):
+        return ""
+    return item.source_url
 
 
 def _deciding(request, slug, pk):

@@ -454,3 +454,18 @@ def test_where_it_went_and_the_board_page_read_in_constant_queries(
     assert large.recipients.count() == 7 and CascadeItem.objects.count() == 7
     assert national_small == national_large
     assert board_small == board_large
+
+
+def test_the_link_to_a_bulletin_shows_only_to_those_in_its_audience(
+    client, team, section, forum, secretariat, member
+):
+    recipient = _send(team, cascade_source_for_section(section), [forum]).recipients.get()
+    cascade_accept(recipient=recipient, by=secretariat)
+    url = reverse("national:cascade-board-item", args=[forum.slug, recipient.pk])
+    bulletin_url = reverse("national:bulletin-read", args=["pcc", 17])
+    client.force_login(secretariat)  # runs a local board: reads bulletins for offices
+    assert bulletin_url in client.get(url).content.decode()
+    client.force_login(member)  # not in the audience: the item, without the link
+    page = client.get(url).content.decode()
+    assert "Victims' Code compliance data" in page or "Victims&#x27; Code" in page
+    assert bulletin_url not in page
