@@ -14,6 +14,8 @@ class NationalConfig(AppConfig):
         from membership.notifications import register_header_source
         from national import bulletin_mail, rules  # noqa: F401  (permissions, bulletin tasks)
         from national.home import national_reporting_section
+        from national.home_cascade import cascade_section as national_cascade_section
 
         register_home_section(national_reporting_section)
         register_header_source(bulletin_mail.notification_headers)
+        register_home_section(national_cascade_section)

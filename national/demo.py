@@ -12,6 +12,7 @@ from forums.models import Action, Forum, Membership
 from membership import demo as people
 from membership.models import Agency, AgencyType, PoliceForceArea, User
 from national import demo_bulletins
+from national import demo_cascade
 from national.models import NationalQuestion, NationalSubmission
 from national.selectors import reporting_year
 from national.services import snapshot_for
@@ -47,6 +48,7 @@ def seed(*, stdout) -> None:
     _reporting(cleveland, secretariat, national)
     demo_bulletins.seed(stdout=stdout)
     stdout.write(f"  national view: {count} generated figures for areas without a demo board")
+    demo_cascade.seed(stdout=stdout, national=national)
 
 
 def _north_east(cleveland: Forum) -> None:

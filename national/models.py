@@ -368,3 +368,6 @@ class EscalationTheme(models.Model):
 
     def __str__(self):
         return f"{self.escalation} ({self.theme})"
+
+
+from national.models_cascade import CascadeItem, CascadeRecipient  # noqa: E402, F401  (the cascade)

@@ -68,3 +68,24 @@ def can_read_bulletin(person, bulletin) -> bool:
 
 
 rules.add_perm("national.read_bulletin", can_read_bulletin)
+
+
+# --- Cascade to local boards (national/models_cascade.py) -------------------------------------
+# The national team sends national items to boards' forward plans and sees where each went.
+# Which items a board's person sees is scoped in ``national.selectors_cascade.recipients_for``:
+# whoever runs the board sees every item sent to it, members only those it took up.
+
+
+@rules.predicate
+def is_local_board(person, forum) -> bool:
+    """Items are sent to local boards only (a sub-group or regional board has none)."""
+    from forums.models import Forum
+
+    return forum is not None and forum.kind == Forum.Kind.LOCAL_BOARD
+
+
+rules.add_perm("national.send_to_boards", is_national_viewer)
+rules.add_perm("national.view_cascade_sent", is_national_viewer)
+rules.add_perm("national.view_cascaded_items", is_local_board & is_forum_member)
+rules.add_perm("national.see_cascade_waiting", is_local_board & is_forum_secretariat)
+rules.add_perm("national.decide_cascaded_item", is_local_board & is_forum_secretariat)

@@ -134,3 +134,6 @@ urlpatterns = [
         name="question-ask",
     ),
 ]
+from national import urls_cascade  # noqa: E402  (the cascade to local boards)
+
+urlpatterns += urls_cascade.urlpatterns

@@ -118,10 +118,13 @@ class ReviewForm(forms.Form):
         error_messages={"required": _("Choose whether to publish the entry")},
     )
     reason = forms.CharField(
-        label=_("Why not (if you do not publish it)"),
+        label=_("Your note to the board (needed if you do not publish it)"),
         required=False,
         widget=forms.Textarea,
-        help_text=_("The board sees this and may change the entry and submit it again."),
+        help_text=_(
+            "The board's secretariat is e-mailed your decision and this note. If you do not "
+            "publish the entry, say why: the board may change it and submit it again."
+        ),
     )
 
     def __init__(self, *args, **kwargs):

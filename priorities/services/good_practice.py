@@ -7,11 +7,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
-from forums.models import Forum
+from forums.models import Forum, Membership
 from membership.models import User
+from membership.notifications import notify
 from priorities.models import GoodPracticeAdoption, GoodPracticeEntry, Priority, Theme
 from priorities.services._common import _require, _save, _set, _split
 
@@ -63,12 +65,14 @@ def good_practice_submit(*, entry: Entry, by: User) -> Entry:
     entry.submitted_at = timezone.now()
     entry.review_note = ""
     entry.save(update_fields=["state", "submitted_at", "review_note", "updated_at"])
+    _notify_curators(entry)
     return entry
 
 
 @transaction.atomic
-def good_practice_publish(*, entry: Entry, by: User, audience: str) -> Entry:
-    """The curator publishes a submitted entry, to the public or to partners only."""
+def good_practice_publish(*, entry: Entry, by: User, audience: str, note: str = "") -> Entry:
+    """The curator publishes a submitted entry, to the public or to partners only, with an
+    optional note to the board (its secretariat is e-mailed the outcome and the note)."""
     _require_curator(by)
     if not entry.is_waiting:
         raise ValidationError(gettext("Only an entry waiting for review can be published"))
@@ -78,7 +82,18 @@ def good_practice_publish(*, entry: Entry, by: User, audience: str) -> Entry:
     entry.audience = audience
     entry.reviewed_by = by
     entry.published_at = timezone.now()
-    entry.save(update_fields=["state", "audience", "reviewed_by", "published_at", "updated_at"])
+    entry.review_note = note.strip()
+    entry.save(
+        update_fields=[
+            "state",
+            "audience",
+            "reviewed_by",
+            "published_at",
+            "review_note",
+            "updated_at",
+        ]
+    )
+    _notify_board(entry)
     return entry
 
 
@@ -95,6 +110,7 @@ def good_practice_reject(*, entry: Entry, by: User, reason: str) -> Entry:
     entry.review_note = reason.strip()
     entry.reviewed_by = by
     entry.save(update_fields=["state", "review_note", "reviewed_by", "updated_at"])
+    _notify_board(entry)
     return entry
 
 
@@ -114,3 +130,51 @@ def good_practice_adopt(
         entry=entry, forum=forum, priority=priority, note=note, adopted_by=by
     )
     return _save(adoption)
+
+
+def _notify_curators(entry: Entry) -> None:
+    """The national curators (national viewers) are told an entry waits for their review."""
+    curators = User.objects.filter(is_national_viewer=True, is_active=True)
+    # A resubmitted entry is a new review: the key names the time it was submitted.
+    key = f"good-practice-submitted:{entry.pk}:{entry.submitted_at.isoformat()}"
+    url = reverse("priorities:good-practice-review", args=[entry.pk])
+    transaction.on_commit(
+        lambda: notify(
+            key=key,
+            recipients=list(curators),
+            category="priorities",
+            subject=gettext_lazy("Good practice to review"),
+            template="priorities/email/good_practice_submitted",
+            context={"entry": entry, "forum": entry.forum},
+            url=url,
+        )
+    )
+
+
+def _notify_board(entry: Entry) -> None:
+    """Whoever runs the submitting board (its secretariat and chair) is told the curator's
+    decision and note; nobody else."""
+    running = [
+        seat.person
+        for seat in Membership.objects.current()
+        .filter(forum=entry.forum, role__in=Membership.RUNNING_ROLES)
+        .select_related("person")
+    ]
+    key = f"good-practice-reviewed:{entry.pk}:{entry.state}:{entry.updated_at.isoformat()}"
+    url = reverse("priorities:good-practice-board-entry", args=[entry.forum.slug, entry.pk])
+    subject = (
+        gettext_lazy("Your good practice is published")
+        if entry.is_published
+        else gettext_lazy("Your good practice was not published")
+    )
+    transaction.on_commit(
+        lambda: notify(
+            key=key,
+            recipients=running,
+            category="priorities",
+            subject=subject,
+            template="priorities/email/good_practice_reviewed",
+            context={"entry": entry, "forum": entry.forum},
+            url=url,
+        )
+    )

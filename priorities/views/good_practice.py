@@ -242,7 +242,12 @@ def review(request, pk):
                     entry=item, by=request.user, reason=form.cleaned_data["reason"]
                 )
             else:
-                services.good_practice_publish(entry=item, by=request.user, audience=decision)
+                services.good_practice_publish(
+                    entry=item,
+                    by=request.user,
+                    audience=decision,
+                    note=form.cleaned_data["reason"],
+                )
         except ValidationError as error:
             apply_errors(form, error)
         else:

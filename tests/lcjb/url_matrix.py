@@ -703,7 +703,34 @@ NATIONAL = [
     ),
 ]
 
-TABLE: list[Row] = ACCOUNTS + FORUM + MEETINGS + REPORTS + PERFORMANCE + PRIORITIES + API + NATIONAL
+# The cascade to local boards: the national team sends items and sees where they went; the
+# board's members read what it took up (an item still waiting is not found for them); whoever
+# runs the board decides.
+CASCADE_WAITING = {"slug": S, "pk": "cascade_waiting"}
+CASCADE = [
+    row("national:cascade", national_team()),
+    row("national:cascade-item", national_team(), pk="cascade_item"),
+    row("national:cascade-send-section", national_team(), pk="cascade_section"),
+    row("national:cascade-send-section", national_team(), post=True, pk="cascade_section"),
+    row("national:cascade-send-priority", national_team(), pk="national_priority"),
+    row("national:cascade-board", members(), slug=S),
+    row("national:cascade-board-item", members(), label="taken up", slug=S, pk="cascade_taken"),
+    row(
+        "national:cascade-board-item",
+        members(member=NOT_FOUND, advisory=NOT_FOUND),
+        label="waiting",
+        **CASCADE_WAITING,
+    ),
+    row("national:cascade-accept", runners(), **CASCADE_WAITING),
+    row("national:cascade-accept", runners(), post=True, **CASCADE_WAITING),
+    row("national:cascade-schedule", runners(), **CASCADE_WAITING),
+    row("national:cascade-decline", runners(), **CASCADE_WAITING),
+    row("national:cascade-decline", runners(), post=True, **CASCADE_WAITING),
+]
+
+TABLE: list[Row] = (
+    ACCOUNTS + FORUM + MEETINGS + REPORTS + PERFORMANCE + PRIORITIES + API + NATIONAL + CASCADE
+)
 
 # Django admin (``admin:``, about 200 generated names) is left out of the table: its pages are
 # Django's own, all behind one staff check, and site admins work there (DESIGN.md). These rows

@@ -151,6 +151,7 @@ def build_world() -> World:
     _performance(world)
     _priorities(world)
     _national(world)
+    _cascade(world)
     return world
 
 
@@ -498,4 +499,52 @@ def _national(world: World) -> None:
         subscription_confirm_token=confirm_token(subscriber),
         unsubscribe_token=unsubscribe_token(subscriber=subscriber),
         draft_attachment=attach(draft_section, "Draft file"),
+    )
+
+
+def _cascade(world: World) -> None:
+    """A national priority and a public bulletin's section the national team may send, and an
+    item sent to the board: one copy waiting for its decision, one it accepted."""
+    from national.models import Bulletin, BulletinSection
+    from national.models_cascade import CascadeItem, CascadeRecipient
+
+    national_board = ForumFactory(
+        name="Matrix National Board", slug="matrix-national", kind=Forum.Kind.NATIONAL_BOARD
+    )
+    priority = PriorityFactory(
+        forum=national_board, title="Reduce the Crown Court backlog", agreed=True
+    )
+    public = Bulletin.objects.get(series__slug=world.bulletin_series, number=1)
+    section = BulletinSection.objects.create(bulletin=public, heading="Backlog", body="Text.")
+    items = [
+        CascadeItem.objects.create(
+            source_kind=CascadeItem.Source.NATIONAL_PRIORITY,
+            source_label=priority.title,
+            priority=priority,
+            is_public=True,
+            purpose=CascadeItem.Purpose.DISCUSSION,
+            summary="Discuss the backlog.",
+            consider_by=datetime.date.today().replace(day=1),
+            sent_by=world.people["national"],
+        )
+        for _ in range(2)
+    ]
+    accepted = ForwardPlanItem.objects.create(
+        forum=world.forum,
+        title=priority.title,
+        planned_for=datetime.date.today().replace(day=1),
+    )
+    world.objects.update(
+        national_priority=priority,
+        cascade_section=section,
+        cascade_item=items[0],
+        cascade_waiting=CascadeRecipient.objects.create(item=items[0], forum=world.forum),
+        cascade_taken=CascadeRecipient.objects.create(
+            item=items[1],
+            forum=world.forum,
+            status=CascadeRecipient.Status.ACCEPTED,
+            forward_plan_item=accepted,
+            decided_by=world.people["secretariat"],
+            decided_at=timezone.now(),
+        ),
     )
