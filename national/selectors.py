@@ -148,7 +148,9 @@ def _latest_figures(*, boards: list[Forum], indicator_ids: list[int]) -> dict:
     """Each board's two latest published periods per indicator, totals only, in one query."""
     rows = (
         accepted_measurements(
-            published_only=True, returns=Q(forum_id__in=[board.pk for board in boards])
+            published_only=True,
+            returns=Q(forum_id__in=[board.pk for board in boards]),
+            materialize=True,  # the returns first: the ranking then reads figures by index
         )
         .filter(
             breakdown="",
