@@ -15,3 +15,10 @@ class NationalConfig(AppConfig):
         from national.home import national_reporting_section
 
         register_home_section(national_reporting_section)
+
+        from forums.uploads import register_agenda_upload_check
+        from national.home import engagements_section
+        from national.services_engagements import refuse_unreleased_engagement_paper
+
+        register_home_section(engagements_section)
+        register_agenda_upload_check(refuse_unreleased_engagement_paper)

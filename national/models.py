@@ -252,3 +252,6 @@ class EscalationTheme(models.Model):
 
     def __str__(self):
         return f"{self.escalation} ({self.theme})"
+
+
+from national.models_engagement import *  # noqa: E402, F401, F403  (engagements, issue 16)

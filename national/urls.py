@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from national import views, views_bulletins, views_reporting
+from national import urls_engagements, views, views_bulletins, views_reporting
 from national.feeds import SeriesFeed
 
 app_name = "national"
@@ -99,3 +99,4 @@ urlpatterns = [
         name="question-ask",
     ),
 ]
+urlpatterns += urls_engagements.urlpatterns
