@@ -635,6 +635,10 @@ def test_the_oracle_keeps_national_engagements_from_those_outside_their_audience
     assert UPDATE in hidden_texts(None) and UPDATE in hidden_texts("submitter")
     assert UPDATE not in hidden_texts("member")  # released to the boards' members
     assert not hidden_texts("national") & {EARLY, UPDATE, paper}  # the policy lead
+    # The crawls reach the engagement pages (so the leak check reads them).
+    for role in ("national", "member", "secretariat"):
+        reached = [url for url in crawl_as(role).pages if "/national/engagements/" in url]
+        assert len(reached) >= 2, role
 
 
 @pytest.mark.parametrize(
