@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from forums.models import AgendaItem, Forum
 from forums.selectors.forum import policing_bodies_staffed_by
 from forums.views.common import apply_errors, confirm_page, form_page, posted
+from membership import dates
 from national import selectors_engagements as selectors
 from national import services_engagements as services
 from national.forms_engagements import (
@@ -196,7 +197,7 @@ def engagement_open(request, pk):
         button=_("Open it"),
         what_happens=[
             _("Its audience can read it and respond until %(date)s.")
-            % {"date": engagement.deadline.strftime("%-d %B %Y")},
+            % {"date": dates.date_text(engagement.deadline)},
             _("Nobody outside the audience is told or can see it."),
         ],
         done=_("The engagement is open and its audience has been e-mailed"),
