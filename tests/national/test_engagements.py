@@ -578,3 +578,18 @@ def test_the_home_page_lists_engagements_awaiting_a_response(client, lead, engag
 
 def test_the_papers_are_kept_out_of_scope_in_the_model(engagement):
     assert EngagementPaper.objects.get().declared_in_scope
+
+
+def test_everyone_the_opening_e_mail_goes_to_can_open_the_engagement(
+    client, lead, group, secretariat, chair, member, outsider_body
+):
+    """The e-mail's recipients and the pages' audience are the same people."""
+    from national.selectors_engagements import audience_people, engagements_for
+
+    engagement = make_engagement(lead, groups=[group], all_bodies=True)
+    emailed = set(audience_people(engagement))
+    assert emailed >= {secretariat, chair, outsider_body}
+    assert member not in emailed
+    for person in emailed:
+        assert engagements_for(person).filter(pk=engagement.pk).exists(), person
+    assert not engagements_for(member).filter(pk=engagement.pk).exists()
