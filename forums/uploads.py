@@ -7,6 +7,7 @@ import os
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import filetype
@@ -136,6 +137,26 @@ def check_upload(upload) -> CheckedFile:
         size=size,
         sha256=digest.hexdigest(),
     )
+
+
+# Checks other apps add for files uploaded to a board's agenda: each takes the CheckedFile and
+# raises ValidationError to refuse it. ``forums`` imports none of those apps; they register here
+# in their AppConfig.ready() (national refuses a copy of a confidential engagement paper).
+_agenda_upload_checks: list[Callable[[CheckedFile], None]] = []
+
+
+def register_agenda_upload_check(check: Callable[[CheckedFile], None]) -> None:
+    """Add a check for files uploaded to an agenda (registering the same one again is a no-op)."""
+    if check not in _agenda_upload_checks:
+        _agenda_upload_checks.append(check)
+
+
+def check_agenda_upload(upload) -> CheckedFile:
+    """``check_upload`` plus every registered check: for a paper on a board's agenda."""
+    checked = check_upload(upload)
+    for check in _agenda_upload_checks:
+        check(checked)
+    return checked
 
 
 def paper_upload_to(instance, filename: str) -> str:

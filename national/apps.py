@@ -19,3 +19,10 @@ class NationalConfig(AppConfig):
         register_home_section(national_reporting_section)
         register_header_source(bulletin_mail.notification_headers)
         register_home_section(national_cascade_section)
+
+        from forums.uploads import register_agenda_upload_check
+        from national.home import engagements_section
+        from national.services_engagements import refuse_unreleased_engagement_paper
+
+        register_home_section(engagements_section)
+        register_agenda_upload_check(refuse_unreleased_engagement_paper)

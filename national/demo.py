@@ -11,8 +11,7 @@ from django.utils import timezone
 from forums.models import Action, Forum, Membership
 from membership import demo as people
 from membership.models import Agency, AgencyType, PoliceForceArea, User
-from national import demo_bulletins
-from national import demo_cascade
+from national import demo_bulletins, demo_cascade, demo_engagements
 from national.models import NationalQuestion, NationalSubmission
 from national.selectors import reporting_year
 from national.services import snapshot_for
@@ -47,6 +46,7 @@ def seed(*, stdout) -> None:
     _self_assessment(cleveland, secretariat, chair, today)
     _reporting(cleveland, secretariat, national)
     demo_bulletins.seed(stdout=stdout)
+    demo_engagements.seed(stdout=stdout)
     stdout.write(f"  national view: {count} generated figures for areas without a demo board")
     demo_cascade.seed(stdout=stdout, national=national)
 

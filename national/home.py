@@ -76,3 +76,32 @@ def national_reporting_section(home: HomeContext) -> HomeSection | None:
         order=40,
         part=RUNNING,
     )
+
+
+def engagements_section(home: HomeContext) -> HomeSection | None:
+    """'Engagements': open national engagements awaiting a response from the person's body or
+    group, nearest deadline first (fixed queries)."""
+    from national.selectors_engagements import awaiting_response
+
+    waiting = awaiting_response(home.person)
+    if not waiting:
+        return None
+    today = home.today
+    items = tuple(
+        HomeItem(
+            text=_("Respond to %(title)s") % {"title": engagement.title},
+            url=reverse("national:engagement-respond", args=[engagement.pk, forum.slug]),
+            detail=_("For %(respondent)s, by %(when)s")
+            % {"respondent": forum, "when": dates.date_text(engagement.deadline)},
+            tag=_("Late") if engagement.deadline < today else "",
+            tag_class="govuk-tag--red" if engagement.deadline < today else "",
+        )
+        for engagement, forum in waiting
+    )
+    return HomeSection(
+        key="engagements",
+        title=_("Engagements"),
+        items=items,
+        order=35,
+        links=((_("All engagements"), reverse("national:engagements")),),
+    )

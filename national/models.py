@@ -371,3 +371,4 @@ class EscalationTheme(models.Model):
 
 
 from national.models_cascade import CascadeItem, CascadeRecipient  # noqa: E402, F401  (the cascade)
+from national.models_engagement import *  # noqa: E402, F401, F403  (engagements, issue 16)

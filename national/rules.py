@@ -89,3 +89,58 @@ rules.add_perm("national.view_cascade_sent", is_national_viewer)
 rules.add_perm("national.view_cascaded_items", is_local_board & is_forum_member)
 rules.add_perm("national.see_cascade_waiting", is_local_board & is_forum_secretariat)
 rules.add_perm("national.decide_cascaded_item", is_local_board & is_forum_secretariat)
+# --- engagements (issue 16) -------------------------------------------------------------------
+# Policy leads (national viewers) start and run engagements; who else may see one is its
+# audience, or a release (``national.selectors_engagements``, the one place that rule lives).
+rules.add_perm("national.start_engagement", is_national_viewer)
+
+
+@rules.predicate
+def is_engagement_lead(person, engagement) -> bool:
+    return bool(
+        engagement is not None
+        and is_national_viewer(person)
+        and engagement.leads.filter(pk=person.pk).exists()
+    )
+
+
+@rules.predicate
+def can_see_engagement(person, engagement) -> bool:
+    from national.selectors_engagements import engagements_for, released_to_boards_for
+
+    return (
+        engagements_for(person).filter(pk=engagement.pk).exists()
+        or released_to_boards_for(person).filter(pk=engagement.pk).exists()
+    )
+
+
+@rules.predicate
+def can_draft_response(person, response) -> bool:
+    """The staff of an audience body, or a member of an audience group, while it is open."""
+    from national.selectors_engagements import respondents_for
+
+    engagement = response.engagement
+    return engagement.status == engagement.Status.OPEN and response.respondent_id in {
+        forum.pk for forum in respondents_for(person, engagement)
+    }
+
+
+@rules.predicate
+def submits_for_respondent(person, response) -> bool:
+    """A body's staff submit its response; a group's chair or secretariat submit the group's."""
+    respondent = response.respondent
+    return respondent.kind != respondent.Kind.NATIONAL_GROUP or is_forum_secretariat(
+        person, respondent
+    )
+
+
+@rules.predicate
+def agrees_for_group(person, response) -> bool:
+    return response.respondent.kind == response.respondent.Kind.NATIONAL_GROUP
+
+
+rules.add_perm("national.lead_engagement", is_engagement_lead)
+rules.add_perm("national.view_engagement", can_see_engagement)
+rules.add_perm("national.draft_engagement_response", can_draft_response)
+rules.add_perm("national.submit_engagement_response", can_draft_response & submits_for_respondent)
+rules.add_perm("national.agree_engagement_response", can_draft_response & agrees_for_group)

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from forums.models import Escalation, Forum, Membership
 from forums.selectors.actions import national_escalations
+from forums.selectors.forum import policing_bodies_staffed_by
 from membership.models import PoliceForceArea
 from national.models import (
     Bulletin,
@@ -583,26 +584,19 @@ def readable_bulletins(person) -> QuerySet[Bulletin]:
     allowed = Q(audience=Bulletin.Audience.PUBLIC)
     if person.is_authenticated:
         seats = Membership.objects.current().filter(person=person)
-        held = set(seats.values_list("role", "forum__kind"))
-        if held:
+        if seats.exists():
             allowed |= Q(audience=Bulletin.Audience.PARTNERS)
-        if any(
-            role in Membership.RUNNING_ROLES and kind == Forum.Kind.LOCAL_BOARD
-            for role, kind in held
-        ):
+        if policing_bodies_staffed_by(person).exists():
             allowed |= Q(audience=Bulletin.Audience.OFFICES)
         allowed |= Q(
             audience=Bulletin.Audience.GROUP,
             group__in=seats.filter(role__in=Membership.MEMBER_ROLES).values("forum"),
         )
-        if any(
-            role in Membership.RUNNING_ROLES and kind == Forum.Kind.REGIONAL_BOARD
-            for role, kind in held
-        ):
-            return Bulletin.objects.filter(
-                (Q(published_at__isnull=False) & allowed)
-                | Q(series__in=editable_series(person).values("pk"))
-            )
+        # A series' own editors (whoever runs its regional board) read its drafts too.
+        return Bulletin.objects.filter(
+            (Q(published_at__isnull=False) & allowed)
+            | Q(series__in=editable_series(person).values("pk"))
+        )
     return Bulletin.objects.published().filter(allowed)
 
 

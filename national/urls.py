@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from national import views, views_bulletins, views_reporting
+from national import urls_engagements, views, views_bulletins, views_reporting
 from national.feeds import SeriesFeed
 
 app_name = "national"
@@ -137,3 +137,4 @@ urlpatterns = [
 from national import urls_cascade  # noqa: E402  (the cascade to local boards)
 
 urlpatterns += urls_cascade.urlpatterns
+urlpatterns += urls_engagements.urlpatterns

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forums.forms.base import GdsForm
 from forums.models import SecurityClassification
-from forums.uploads import MAX_BYTES, check_upload
+from forums.uploads import MAX_BYTES, check_agenda_upload
 
 
 class PaperForm(GdsForm):
@@ -38,7 +38,7 @@ class PaperForm(GdsForm):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise ValidationError(gettext("The file must be smaller than 25MB"))
-        check_upload(upload)
+        check_agenda_upload(upload)
         return upload
 
 

@@ -31,6 +31,9 @@ class Forum(models.Model):
         NATIONAL_BOARD = "national_board", _("National board")
         SUB_GROUP = "sub_group", _("Sub-group")
         TASK_AND_FINISH = "task_and_finish", _("Task-and-finish group")
+        # e.g. an APCC standing group or the APACE network: national staff and staff of local
+        # policing bodies, consulted on national policy (the national engagement protocol).
+        NATIONAL_GROUP = "national_group", _("National group or network")
 
     class Frequency(models.TextChoices):
         MONTHLY = "monthly", _("Monthly")
@@ -104,7 +107,11 @@ class Forum(models.Model):
     @property
     def is_area_wide(self) -> bool:
         """Regional and national forums take members from agencies anywhere."""
-        return self.kind in (self.Kind.REGIONAL_BOARD, self.Kind.NATIONAL_BOARD)
+        return self.kind in (
+            self.Kind.REGIONAL_BOARD,
+            self.Kind.NATIONAL_BOARD,
+            self.Kind.NATIONAL_GROUP,
+        )
 
 
 class MembershipQuerySet(models.QuerySet):

@@ -40,6 +40,21 @@ def current_memberships_of(*, person: User) -> QuerySet[Membership]:
     )
 
 
+def policing_bodies_staffed_by(person) -> QuerySet[Forum]:
+    """The local policing bodies (the PCC's office, or whatever body follows it) a person
+    staffs: the local boards on which they currently hold a running seat (secretariat or
+    chair). The one place this notion lives: bulletins for "offices" and national engagements
+    both read it."""
+    if not getattr(person, "is_authenticated", False):
+        return Forum.objects.none()
+    return Forum.objects.filter(
+        kind=Forum.Kind.LOCAL_BOARD,
+        pk__in=Membership.objects.current()
+        .filter(person=person, role__in=Membership.RUNNING_ROLES)
+        .values("forum_id"),
+    )
+
+
 @dataclass
 class WorkspaceForum:
     """One row of 'your forums': the forum, the person's seats on it, and its coverage."""

@@ -18,7 +18,7 @@ from forums.models import (
     SecurityClassification,
 )
 from forums.services._common import _require_secretariat
-from forums.uploads import check_upload
+from forums.uploads import check_agenda_upload
 from membership.models import User
 
 
@@ -38,7 +38,7 @@ def paper_upload(
     """Upload a new paper, or a new version of ``paper``; the file is checked from its content."""
     forum = agenda_item.meeting.forum
     _require_secretariat(by, forum)
-    checked = check_upload(upload)
+    checked = check_agenda_upload(upload)
     if paper is None:
         confidentiality = confidentiality or agenda_item.confidentiality
         if (

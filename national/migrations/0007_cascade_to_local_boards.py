@@ -8,106 +8,377 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('forums', '0020_report_language'),
-        ('national', '0006_bulletin_email_subscribers'),
-        ('priorities', '0010_self_assessment_and_related_partnerships'),
+        ("forums", "0020_report_language"),
+        ("national", "0006_bulletin_email_subscribers"),
+        ("priorities", "0010_self_assessment_and_related_partnerships"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CascadeItem',
+            name="CascadeItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_kind', models.CharField(choices=[('bulletin_section', 'Bulletin section'), ('national_priority', 'National priority'), ('engagement_outcome', 'Engagement outcome')], max_length=30, verbose_name='What it is')),
-                ('source_label', models.CharField(max_length=300, verbose_name='Title')),
-                ('source_url', models.CharField(blank=True, max_length=500, verbose_name='Link')),
-                ('is_public', models.BooleanField(default=False, help_text="The source is public (a public bulletin, a published priority): the boards' forward plan items may be public too. Otherwise they are confidential.")),
-                ('purpose', models.CharField(choices=[('information', 'For information'), ('discussion', 'For discussion')], max_length=20, verbose_name='For')),
-                ('summary', models.TextField(verbose_name='Summary for the boards')),
-                ('consider_by', models.DateField(verbose_name='Consider by')),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('bulletin_section', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cascades', to='national.bulletinsection')),
-                ('priority', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cascades', to='priorities.priority')),
-                ('sent_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_kind",
+                    models.CharField(
+                        choices=[
+                            ("bulletin_section", "Bulletin section"),
+                            ("national_priority", "National priority"),
+                            ("engagement_outcome", "Engagement outcome"),
+                        ],
+                        max_length=30,
+                        verbose_name="What it is",
+                    ),
+                ),
+                ("source_label", models.CharField(max_length=300, verbose_name="Title")),
+                ("source_url", models.CharField(blank=True, max_length=500, verbose_name="Link")),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The source is public (a public bulletin, a published priority): the boards' forward plan items may be public too. Otherwise they are confidential.",
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("information", "For information"),
+                            ("discussion", "For discussion"),
+                        ],
+                        max_length=20,
+                        verbose_name="For",
+                    ),
+                ),
+                ("summary", models.TextField(verbose_name="Summary for the boards")),
+                ("consider_by", models.DateField(verbose_name="Consider by")),
+                ("sent_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "bulletin_section",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cascades",
+                        to="national.bulletinsection",
+                    ),
+                ),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cascades",
+                        to="priorities.priority",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-sent_at', '-pk'],
+                "ordering": ["-sent_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCascadeItem',
+            name="HistoricalCascadeItem",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_kind', models.CharField(choices=[('bulletin_section', 'Bulletin section'), ('national_priority', 'National priority'), ('engagement_outcome', 'Engagement outcome')], max_length=30, verbose_name='What it is')),
-                ('source_label', models.CharField(max_length=300, verbose_name='Title')),
-                ('source_url', models.CharField(blank=True, max_length=500, verbose_name='Link')),
-                ('is_public', models.BooleanField(default=False, help_text="The source is public (a public bulletin, a published priority): the boards' forward plan items may be public too. Otherwise they are confidential.")),
-                ('purpose', models.CharField(choices=[('information', 'For information'), ('discussion', 'For discussion')], max_length=20, verbose_name='For')),
-                ('summary', models.TextField(verbose_name='Summary for the boards')),
-                ('consider_by', models.DateField(verbose_name='Consider by')),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('bulletin_section', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='national.bulletinsection')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('priority', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='priorities.priority')),
-                ('sent_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_kind",
+                    models.CharField(
+                        choices=[
+                            ("bulletin_section", "Bulletin section"),
+                            ("national_priority", "National priority"),
+                            ("engagement_outcome", "Engagement outcome"),
+                        ],
+                        max_length=30,
+                        verbose_name="What it is",
+                    ),
+                ),
+                ("source_label", models.CharField(max_length=300, verbose_name="Title")),
+                ("source_url", models.CharField(blank=True, max_length=500, verbose_name="Link")),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The source is public (a public bulletin, a published priority): the boards' forward plan items may be public too. Otherwise they are confidential.",
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("information", "For information"),
+                            ("discussion", "For discussion"),
+                        ],
+                        max_length=20,
+                        verbose_name="For",
+                    ),
+                ),
+                ("summary", models.TextField(verbose_name="Summary for the boards")),
+                ("consider_by", models.DateField(verbose_name="Consider by")),
+                ("sent_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "bulletin_section",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="national.bulletinsection",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="priorities.priority",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical cascade item',
-                'verbose_name_plural': 'historical cascade items',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical cascade item",
+                "verbose_name_plural": "historical cascade items",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCascadeRecipient',
+            name="HistoricalCascadeRecipient",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('status', models.CharField(choices=[('waiting', 'Waiting for a decision'), ('accepted', 'Accepted onto the forward plan'), ('scheduled', 'Scheduled for a meeting'), ('declined', 'Declined')], default='waiting', max_length=10)),
-                ('reason', models.TextField(blank=True, verbose_name='Why the board declined it')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('decided_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('forum', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='forums.forum')),
-                ('forward_plan_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='forums.forwardplanitem')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='national.cascadeitem')),
-                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='forums.meeting')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "Waiting for a decision"),
+                            ("accepted", "Accepted onto the forward plan"),
+                            ("scheduled", "Scheduled for a meeting"),
+                            ("declined", "Declined"),
+                        ],
+                        default="waiting",
+                        max_length=10,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="Why the board declined it")),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="forums.forum",
+                    ),
+                ),
+                (
+                    "forward_plan_item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="forums.forwardplanitem",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="national.cascadeitem",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="forums.meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical cascade recipient',
-                'verbose_name_plural': 'historical cascade recipients',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical cascade recipient",
+                "verbose_name_plural": "historical cascade recipients",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='CascadeRecipient',
+            name="CascadeRecipient",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('waiting', 'Waiting for a decision'), ('accepted', 'Accepted onto the forward plan'), ('scheduled', 'Scheduled for a meeting'), ('declined', 'Declined')], default='waiting', max_length=10)),
-                ('reason', models.TextField(blank=True, verbose_name='Why the board declined it')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='national_cascades', to='forums.forum')),
-                ('forward_plan_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='national_cascades', to='forums.forwardplanitem')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recipients', to='national.cascadeitem')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='forums.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "Waiting for a decision"),
+                            ("accepted", "Accepted onto the forward plan"),
+                            ("scheduled", "Scheduled for a meeting"),
+                            ("declined", "Declined"),
+                        ],
+                        default="waiting",
+                        max_length=10,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="Why the board declined it")),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="national_cascades",
+                        to="forums.forum",
+                    ),
+                ),
+                (
+                    "forward_plan_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="national_cascades",
+                        to="forums.forwardplanitem",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recipients",
+                        to="national.cascadeitem",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="forums.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['forum__name'],
-                'constraints': [models.UniqueConstraint(fields=('item', 'forum'), name='cascade_once_per_board')],
+                "ordering": ["forum__name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("item", "forum"), name="cascade_once_per_board")
+                ],
             },
         ),
     ]

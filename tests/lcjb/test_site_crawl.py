@@ -524,6 +524,88 @@ def bulletin_rows(person, roles: dict):
         yield file.title, may_read(file.section.bulletin)
 
 
+def engagement_rows(person, roles: dict):
+    """(text, visible) for each national engagement's title, questions, outcome, papers and
+    responses, from the rules as written: its policy leads and its audience (members of the
+    groups it asks; the staff of every local board when it asks every body) see it; once a lead
+    releases it (or a paper) from a date, the members of the audience bodies' local boards see
+    it (released to boards), or everyone (released publicly). Drafts are the leads' alone.
+    Responses are the leads' and the respondent's (its staff, or its group's members)."""
+    from django.utils import timezone
+
+    from forums.models import Forum, Membership
+    from national.models import Engagement
+
+    today = timezone.localdate()
+    rank = {"": 0, "boards": 1, "public": 2}
+    kinds = dict(Forum.objects.values_list("pk", "kind"))
+    member_of = {pk for pk, held in roles.items() if held & set(Membership.MEMBER_ROLES)}
+    runs = {pk for pk, held in roles.items() if held & set(Membership.RUNNING_ROLES)}
+    boards = {pk for pk in member_of if kinds.get(pk) == Forum.Kind.LOCAL_BOARD}
+    staffs_a_body = any(kinds.get(pk) == Forum.Kind.LOCAL_BOARD for pk in runs)
+    seats = list(
+        Membership.objects.current().values_list("forum_id", "person_id", "role", "forum__kind")
+    )
+    board_staff = {
+        (forum, person)
+        for forum, person, role, kind in seats
+        if kind == Forum.Kind.LOCAL_BOARD and role in Membership.RUNNING_ROLES
+    }
+    group_members = {
+        (forum, person) for forum, person, role, _kind in seats if role in Membership.MEMBER_ROLES
+    }
+
+    # The national groups on which each local board's staff sit (for group audiences).
+    groups_of_staff: dict[int, set[int]] = {}
+    for board, staff in board_staff:
+        groups_of_staff.setdefault(board, set()).update(
+            group for group, member in group_members if member == staff
+        )
+
+    def in_force(release, released_from):
+        return release if release and released_from and released_from <= today else ""
+
+    engagements = Engagement.objects.prefetch_related(
+        "leads", "audience_groups", "questions", "papers", "responses__answers"
+    )
+    for engagement in engagements:
+        groups = {group.pk for group in engagement.audience_groups.all()}
+        is_lead = bool(person) and person.pk in {lead.pk for lead in engagement.leads.all()}
+        live = engagement.status != Engagement.Status.DRAFT
+        audience = live and (
+            bool(groups & member_of) or engagement.all_policing_bodies and staffs_a_body
+        )
+        body_boards = {
+            board
+            for board in boards
+            if engagement.all_policing_bodies or groups & groups_of_staff.get(board, set())
+        }
+        whole = in_force(engagement.release, engagement.released_from) if live else ""
+        full = is_lead or audience or (rank[whole] >= 1 and bool(body_boards)) or whole == "public"
+        texts = [engagement.title, engagement.background, engagement.outcome]
+        texts += [question.text for question in engagement.questions.all()]
+        for text in texts:
+            yield text, full
+        for paper in engagement.papers.all():
+            own = in_force(paper.release, paper.released_from) if live else ""
+            level = max(rank[own], rank[whole])
+            yield (
+                paper.title,
+                (is_lead or audience or (level >= 1 and bool(body_boards)) or level == 2),
+            )
+        for response in engagement.responses.all():
+            respondent = response.respondent_id
+            own = (
+                respondent in runs
+                if kinds.get(respondent) == Forum.Kind.LOCAL_BOARD
+                else (respondent in member_of)
+            )
+            visible = is_lead or (audience and own)
+            yield response.local_perspective, visible
+            for answer in response.answers.all():
+                yield answer.steer, visible
+
+
 def hidden_texts(role: str | None) -> set[str]:
     """Texts of the rows the person may not see, less any that a row they may see also has."""
     from forums.models import AgendaItem, Membership
@@ -544,6 +626,8 @@ def hidden_texts(role: str | None) -> set[str]:
     for text, visible in good_practice_rows(person, roles):
         (shown if visible else hidden).add(text.strip())
     for text, visible in bulletin_rows(person, roles):
+        (shown if visible else hidden).add(text.strip())
+    for text, visible in engagement_rows(person, roles):
         (shown if visible else hidden).add(text.strip())
     return {text for text in hidden - shown if len(text) >= 12}
 
@@ -576,6 +660,22 @@ def test_the_public_crawl_reads_the_good_practice_library_but_not_what_is_kept_b
     )
     assert kept_back.count() >= 2  # one for partners only, one waiting for review
     assert {entry.title for entry in kept_back} <= hidden_texts(None)
+
+
+def test_the_oracle_keeps_national_engagements_from_those_outside_their_audience(demo):
+    from national.demo_engagements import EARLY, UPDATE
+    from national.models import Engagement
+
+    paper = Engagement.objects.get(title=EARLY).papers.get().title
+    for role in (None, "member", "advisory", "other", "submitter"):
+        assert {EARLY, paper} <= hidden_texts(role), role
+    assert UPDATE in hidden_texts(None) and UPDATE in hidden_texts("submitter")
+    assert UPDATE not in hidden_texts("member")  # released to the boards' members
+    assert not hidden_texts("national") & {EARLY, UPDATE, paper}  # the policy lead
+    # The crawls reach the engagement pages (so the leak check reads them).
+    for role in ("national", "member", "secretariat"):
+        reached = [url for url in crawl_as(role).pages if "/national/engagements/" in url]
+        assert len(reached) >= 2, role
 
 
 @pytest.mark.parametrize(

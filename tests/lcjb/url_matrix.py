@@ -728,8 +728,95 @@ CASCADE = [
     row("national:cascade-decline", runners(), post=True, **CASCADE_WAITING),
 ]
 
+
+def engagement_audience(**overrides) -> dict:
+    """An engagement for every local policing body: its lead (the national viewer) and the
+    board's staff (secretariat and chair) are in; everyone else signed in gets a 404."""
+    base = {
+        **dict.fromkeys(ROLES, NOT_FOUND),
+        "anonymous": LOGIN,
+        "national": OK,
+        "secretariat": OK,
+        "chair": OK,
+    }
+    return _with(base, overrides)
+
+
+def engagement_lead(**overrides) -> dict:
+    """The policy lead alone; the audience may see the engagement but not run it (403)."""
+    return engagement_audience(**{"secretariat": FORBIDDEN, "chair": FORBIDDEN, **overrides})
+
+
+ENGAGEMENT = {"pk": "engagement"}
+ENGAGEMENT_PAPER = {"pk": "engagement", "paper_pk": "engagement_paper"}
+RESPONSE = {"pk": "engagement", "slug": S}
+
+ENGAGEMENTS = [
+    # National engagements (issue 16): confidential to the audience and the policy leads.
+    row("national:engagements", signed_in()),
+    row("national:engagement-create", national_team()),
+    row("national:engagement", engagement_audience(), **ENGAGEMENT),
+    row("national:engagement-edit", engagement_lead(), **ENGAGEMENT),
+    row("national:engagement-question-add", engagement_lead(), **ENGAGEMENT),
+    row(
+        "national:engagement-question-edit",
+        engagement_lead(),
+        pk="engagement",
+        question_pk="engagement_question",
+    ),
+    row("national:engagement-open", engagement_lead(), **ENGAGEMENT),
+    row("national:engagement-close", engagement_lead(), **ENGAGEMENT),
+    row("national:engagement-paper-upload", engagement_lead(), **ENGAGEMENT),
+    row("national:engagement-paper-download", engagement_audience(), **ENGAGEMENT_PAPER),
+    row("national:engagement-paper-release", engagement_lead(), **ENGAGEMENT_PAPER),
+    # The body's staff choose an agenda item of their board; the lead staffs no body.
+    row(
+        "national:engagement-paper-to-agenda",
+        engagement_audience(national=FORBIDDEN),
+        **ENGAGEMENT_PAPER,
+    ),
+    row("national:engagement-downloads", engagement_lead(), **ENGAGEMENT),
+    row("national:engagement-release", engagement_lead(), **ENGAGEMENT),
+    # The board answers as a local policing body; the lead has no response of their own.
+    row("national:engagement-respond", engagement_audience(national=NOT_FOUND), **RESPONSE),
+    # Agreeing is for a national group's members, not a body's staff.
+    row(
+        "national:engagement-agree",
+        engagement_audience(national=NOT_FOUND, secretariat=FORBIDDEN, chair=FORBIDDEN),
+        post=True,
+        **RESPONSE,
+    ),
+    row("national:engagement-submit", engagement_audience(national=NOT_FOUND), **RESPONSE),
+    row("national:engagement-responses", engagement_lead(), **ENGAGEMENT),
+    row("national:engagement-export", engagement_lead(), fmt=lit("csv"), **ENGAGEMENT),
+    row("national:engagement-outcome", engagement_lead(), **ENGAGEMENT),
+    # Public: only what was released publicly; nothing else exists there.
+    row("national:engagement-public", public(), pk="released_engagement"),
+    row(
+        "national:engagement-public-paper",
+        public(),
+        pk="released_engagement",
+        paper_pk="released_engagement_paper",
+    ),
+    row(
+        "national:engagement-public",
+        dict.fromkeys(ROLES, NOT_FOUND),
+        label="unreleased",
+        **ENGAGEMENT,
+    ),
+]
+
 TABLE: list[Row] = (
-    ACCOUNTS + FORUM + MEETINGS + REPORTS + PERFORMANCE + PRIORITIES + API + NATIONAL + CASCADE
+    ACCOUNTS
+    + FORUM
+    + MEETINGS
+    + REPORTS
+    + PERFORMANCE
+    + PRIORITIES
+    + API
+    + NATIONAL
+    + CASCADE
+    + ENGAGEMENTS
 )
 
 # Django admin (``admin:``, about 200 generated names) is left out of the table: its pages are

@@ -152,6 +152,7 @@ def build_world() -> World:
     _priorities(world)
     _national(world)
     _cascade(world)
+    _engagements(world)
     return world
 
 
@@ -547,4 +548,51 @@ def _cascade(world: World) -> None:
             decided_by=world.people["secretariat"],
             decided_at=timezone.now(),
         ),
+    )
+
+
+def _engagements(world: World) -> None:
+    """A national engagement open to every local policing body (so the board's secretariat and
+    chair are its audience), led by the national viewer, with a question and a paper; and one
+    whose paper is released publicly."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from national.models import Engagement, EngagementQuestion, Release
+    from national.services_engagements import engagement_paper_upload
+
+    national = world.people["national"]
+
+    def engagement(title, **fields):
+        found = Engagement.objects.create(
+            title=title,
+            department="Home Office",
+            stage=Engagement.Stage.TESTING,
+            deadline=datetime.date.today() + datetime.timedelta(days=20),
+            all_policing_bodies=True,
+            status=Engagement.Status.OPEN,
+            created_by=national,
+            **fields,
+        )
+        found.leads.add(national)
+        question = EngagementQuestion.objects.create(engagement=found, position=1, text="Why?")
+        paper = engagement_paper_upload(
+            engagement=found,
+            by=national,
+            upload=SimpleUploadedFile(f"{found.pk}.csv", f"title,{title}\n1,2\n".encode()),
+            title=f"Paper of {title}",
+            in_scope=True,
+        )
+        return found, question, paper
+
+    found, question, paper = engagement("Matrix engagement")
+    released, _question, released_paper = engagement("Matrix released engagement")
+    released_paper.release = Release.PUBLIC
+    released_paper.released_from = datetime.date.today()
+    released_paper.save()
+    world.objects.update(
+        engagement=found,
+        engagement_question=question,
+        engagement_paper=paper,
+        released_engagement=released,
+        released_engagement_paper=released_paper,
     )
