@@ -5,13 +5,9 @@ sees where it went.
 
 The source is generic: a kind, a label and a link, which is all the boards and the national
 team's "where it went" page read, plus an optional foreign key for each source that exists as
-a model. Engagements are being built beside this: when they land, add to ``CascadeItem``
-
-    engagement = models.ForeignKey("national.Engagement", null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="cascades")
-
-(one line and its migration; ``Source.ENGAGEMENT_OUTCOME`` is already a kind), and a
-``cascade_source_for_engagement`` beside the other two in ``national.services_cascade``.
+a model: a bulletin section, a national priority, or an engagement whose outcome is sent (only
+once the engagement is released to boards or the public: until then it is confidential to its
+audience, and a board's members would read it on their forward plan).
 """
 
 from django.conf import settings
@@ -47,6 +43,13 @@ class CascadeItem(models.Model):
     )
     priority = models.ForeignKey(
         "priorities.Priority",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cascades",
+    )
+    engagement = models.ForeignKey(
+        "national.Engagement",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

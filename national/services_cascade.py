@@ -19,7 +19,7 @@ from forums.models import Confidentiality, Forum, ForwardPlanItem, Meeting, Memb
 from forums.services.forward_plan import forward_plan_item_add, forward_plan_item_put_on_agenda
 from membership import notifications
 from membership.models import User
-from national.models import Bulletin, BulletinSection
+from national.models import Bulletin, BulletinSection, Engagement, Release
 from national.models_cascade import CascadeItem, CascadeRecipient
 from priorities.models import Priority
 
@@ -36,6 +36,7 @@ class CascadeSource:
     is_public: bool
     bulletin_section: BulletinSection | None = None
     priority: Priority | None = None
+    engagement: Engagement | None = None
 
 
 def cascade_source_for_section(section: BulletinSection) -> CascadeSource:
@@ -71,6 +72,32 @@ def cascade_source_for_priority(priority: Priority) -> CascadeSource:
         url=reverse("priorities:public-list", args=[priority.forum.slug]),
         is_public=True,
         priority=priority,
+    )
+
+
+def cascade_source_for_engagement(engagement: Engagement) -> CascadeSource:
+    """An engagement's outcome ("you said, we did"), once recorded and released to the boards
+    or the public: before that it is confidential to the engagement's audience."""
+    if not engagement.outcome.strip():
+        raise ValidationError(_("Record the outcome before sending it to boards"))
+    release = engagement.release_in_force()
+    if release not in (Release.BOARDS, Release.PUBLIC):
+        raise ValidationError(
+            _(
+                "The outcome can be sent to boards once the engagement is released to the "
+                "boards or the public: until then it is confidential to its audience"
+            )
+        )
+    is_public = release == Release.PUBLIC
+    return CascadeSource(
+        kind=CascadeItem.Source.ENGAGEMENT_OUTCOME,
+        label=(_("%(title)s: outcome") % {"title": engagement.title})[:300],
+        url=reverse(
+            "national:engagement-public" if is_public else "national:engagement",
+            args=[engagement.pk],
+        ),
+        is_public=is_public,
+        engagement=engagement,
     )
 
 
@@ -115,6 +142,7 @@ def cascade_send(
         source_url=source.url,
         bulletin_section=source.bulletin_section,
         priority=source.priority,
+        engagement=source.engagement,
         is_public=source.is_public,
         purpose=purpose,
         summary=summary.strip(),

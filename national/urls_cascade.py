@@ -21,6 +21,11 @@ urlpatterns = [
         views_cascade.send_priority,
         name="cascade-send-priority",
     ),
+    path(
+        f"{N}send/engagement-outcome/<int:pk>/",
+        views_cascade.send_engagement,
+        name="cascade-send-engagement",
+    ),
     path(B, views_cascade.board, name="cascade-board"),
     path(f"{B}<int:pk>/", views_cascade.board_item, name="cascade-board-item"),
     path(f"{B}<int:pk>/accept/", views_cascade.accept, name="cascade-accept"),

@@ -15,7 +15,7 @@ from forums.models import Forum
 from forums.views.common import apply_errors, confirm_page, form_page, posted
 from national import selectors_cascade, services_cascade
 from national.forms_cascade import DeclineForm, ScheduleForm, SendForm
-from national.models import BulletinSection
+from national.models import BulletinSection, Engagement
 
 # --- the national team ------------------------------------------------------------------------
 
@@ -116,6 +116,22 @@ def send_priority(request, pk):
     return _send(request, source, back_url=reverse("national:cascade"))
 
 
+def send_engagement(request, pk):
+    """Send an engagement's outcome to boards: its policy leads only, once it is released."""
+    _team(request, "national.send_to_boards")
+    engagement = get_object_or_404(Engagement, pk=pk)
+    if not request.user.has_perm("national.lead_engagement", engagement):
+        raise Http404("Not found")
+    back = reverse("national:engagement", args=[engagement.pk])
+    try:
+        source = services_cascade.cascade_source_for_engagement(engagement)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(back)
+    return _send(request, source, back_url=back)
+
+
 # --- a board ------------------------------------------------------------------------------------
 
 
@@ -169,6 +185,13 @@ def _source_link(person, item) -> str:
     read by its audience only)."""
     section = item.bulletin_section
     if section is not None and not person.has_perm("national.read_bulletin", section.bulletin):
+        return ""
+    engagement = item.engagement
+    if (
+        engagement is not None
+        and not item.is_public
+        and not person.has_perm("national.view_engagement", engagement)
+    ):
         return ""
     return item.source_url
 

@@ -713,6 +713,8 @@ CASCADE = [
     row("national:cascade-send-section", national_team(), pk="cascade_section"),
     row("national:cascade-send-section", national_team(), post=True, pk="cascade_section"),
     row("national:cascade-send-priority", national_team(), pk="national_priority"),
+    # The engagement's lead (the matrix's national viewer); not released, so sent back to it.
+    row("national:cascade-send-engagement", national_team(), pk="engagement"),
     row("national:cascade-board", members(), slug=S),
     row("national:cascade-board-item", members(), label="taken up", slug=S, pk="cascade_taken"),
     row(

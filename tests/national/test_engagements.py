@@ -2,6 +2,7 @@
 confidence; nothing reaches anyone outside the audience until the lead releases it."""
 
 import csv
+import datetime
 import html
 import io
 
@@ -9,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from forums.models import Confidentiality, Forum, Membership, Paper
 from national.models import (
@@ -19,6 +21,7 @@ from national.models import (
     EngagementResponse,
     Release,
 )
+from national.models_cascade import CascadeItem, CascadeRecipient
 from national.services_engagements import (
     engagement_open,
     engagement_paper_upload,
@@ -593,3 +596,85 @@ def test_everyone_the_opening_e_mail_goes_to_can_open_the_engagement(
     for person in emailed:
         assert engagements_for(person).filter(pk=engagement.pk).exists(), person
     assert not engagements_for(member).filter(pk=engagement.pk).exists()
+
+
+# --- the outcome sent to boards' forward plans (the cascade) ---------------------------------
+# Only once the engagement is released: before that it is confidential to its audience, and a
+# board's members would read it on their forward plan.
+OUTCOME = "We kept the floor for small areas, as most of you asked."
+
+
+def _next_month() -> datetime.date:
+    return (timezone.localdate().replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+def _with_outcome(engagement):
+    engagement.outcome = OUTCOME
+    engagement.save()
+    return engagement
+
+
+def _send(client, engagement, forum):
+    return client.post(
+        reverse("national:cascade-send-engagement", args=[engagement.pk]),
+        {
+            "purpose": "information",
+            "summary": "What the Ministry did with your answers.",
+            "consider_by": _next_month().isoformat(),
+            "send_to": "picked",
+            "boards": [forum.pk],
+        },
+    )
+
+
+def test_an_unreleased_outcome_cannot_be_sent_and_the_lead_is_told_why(
+    client, lead, engagement, forum
+):
+    _with_outcome(engagement)
+    client.force_login(lead)
+    response = _send(client, engagement, forum)
+    assert response.status_code == 302
+    assert response.url == reverse("national:engagement", args=[engagement.pk])
+    page = text_of(client.get(response.url))
+    assert "once the engagement is released to the boards or the public" in page
+    assert not CascadeItem.objects.exists()
+
+
+def test_only_the_engagements_lead_may_send_its_outcome(client, lead, engagement, forum):
+    _with_outcome(engagement)
+    release_set(
+        engagement=engagement, by=lead, release=Release.BOARDS, released_from=timezone.localdate()
+    )
+    client.force_login(UserFactory(is_national_viewer=True))
+    assert _send(client, engagement, forum).status_code == 404
+    assert not CascadeItem.objects.exists()
+
+
+def test_a_released_outcome_reaches_the_board_and_its_members_follow_it_to_the_engagement(
+    client, lead, engagement, forum, secretariat, member
+):
+    _with_outcome(engagement)
+    release_set(
+        engagement=engagement, by=lead, release=Release.BOARDS, released_from=timezone.localdate()
+    )
+    client.force_login(lead)
+    page = text_of(client.get(reverse("national:engagement", args=[engagement.pk])))
+    assert "Send the outcome to boards' forward plans" in page
+    response = _send(client, engagement, forum)
+    item = CascadeItem.objects.get()
+    assert response.url == reverse("national:cascade-item", args=[item.pk])
+    assert item.source_kind == CascadeItem.Source.ENGAGEMENT_OUTCOME
+    assert item.engagement == engagement and not item.is_public
+
+    recipient = CascadeRecipient.objects.get(forum=forum)
+    client.force_login(secretariat)
+    client.post(reverse("national:cascade-accept", args=[forum.slug, recipient.pk]))
+    # A member of the board reads the item and may follow it: the engagement is released to
+    # the members of the audience bodies' boards.
+    client.force_login(member)
+    page = text_of(
+        client.get(reverse("national:cascade-board-item", args=[forum.slug, recipient.pk]))
+    )
+    engagement_url = reverse("national:engagement", args=[engagement.pk])
+    assert engagement_url in page
+    assert client.get(engagement_url).status_code == 200
