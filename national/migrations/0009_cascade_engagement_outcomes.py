@@ -5,20 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('national', '0008_engagements'),
+        ("national", "0008_engagements"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='cascadeitem',
-            name='engagement',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cascades', to='national.engagement'),
+            model_name="cascadeitem",
+            name="engagement",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cascades",
+                to="national.engagement",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcascadeitem',
-            name='engagement',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='national.engagement'),
+            model_name="historicalcascadeitem",
+            name="engagement",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="national.engagement",
+            ),
         ),
     ]
