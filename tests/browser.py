@@ -6,6 +6,7 @@ import time
 from axe_playwright_python.sync_playwright import Axe, AxeResults
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 AXE = Axe()
 # The one place that says which rules a page is checked against: every rule axe-core has, not
@@ -66,6 +67,13 @@ def assert_accessible(page) -> None:
     as it is now."""
     report = axe_report(page)
     assert not report, report
+
+
+def assert_error_title(page) -> None:
+    """The page that came back says "Error:" first in its title (GOV.UK's pattern), waiting
+    for it to arrive: read straight after a click, the title may still be the old page's, or
+    empty while the next one loads."""
+    expect(page).to_have_title(re.compile(r"^Error:"))
 
 
 def current_code(device) -> str:

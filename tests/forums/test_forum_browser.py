@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from forums.models import Forum, Membership
-from tests.browser import assert_accessible, sign_in
+from tests.browser import assert_accessible, assert_error_title, sign_in
 from tests.forums.factories import ForumFactory, MembershipFactory
 from tests.membership.factories import PASSWORD, AgencyFactory, UserFactory, agency_type
 
@@ -87,7 +87,7 @@ def test_accepting_an_invitation_in_the_browser_lands_on_the_forum(live_server, 
     page.wait_for_url("**/invitations/accept/")
     assert token not in page.url
     page.get_by_role("button", name="Accept and create your account").click()
-    assert page.title().startswith("Error:")
+    assert_error_title(page)
     assert_accessible(page)
     page.get_by_label("Full name").fill("Nia Member")
     page.get_by_label("Create a password").fill("a long and unusual passphrase 42")

@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from forums.models import Membership
 from forums.services import meetings as meeting_services
-from tests.browser import assert_accessible, sign_in
+from tests.browser import assert_accessible, assert_error_title, sign_in
 from tests.forums.factories import (
     AgendaItemFactory,
     ForumFactory,
@@ -114,7 +114,7 @@ def test_a_guest_sees_only_their_item(live_server, page, browser):
     page.get_by_role("link", name="Guests").click()
     page.get_by_role("link", name="Invite a guest").click()
     page.get_by_role("button", name="Invite the guest").click()
-    assert page.title().startswith("Error:")
+    assert_error_title(page)
     assert_accessible(page)
     page.get_by_label("Full name").fill("Ana Guest")
     page.get_by_label("Email address").fill("ana.guest@example.org")

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from forums.models import Meeting, Membership, Minutes
-from tests.browser import assert_accessible, sign_in
+from tests.browser import assert_accessible, assert_error_title, sign_in
 from tests.forums.factories import (
     ActionFactory,
     AgendaItemFactory,
@@ -58,7 +58,7 @@ def test_secretariat_schedules_and_runs_a_meeting(live_server, page):
     assert_accessible(page)
     page.get_by_role("link", name="Schedule a meeting").click()
     page.get_by_role("button", name="Save meeting").click()
-    assert page.title().startswith("Error:")
+    assert_error_title(page)
     assert_accessible(page)
     date = timezone.localdate() + datetime.timedelta(days=30)
     page.get_by_label("Date", exact=True).fill(date.isoformat())
@@ -136,7 +136,7 @@ def test_restricted_people_are_revealed_only_for_a_restricted_item_and_errors_le
     assert person.is_visible()
     assert "restricted_to" in tab_order(page)
     page.get_by_role("button", name="Save item").click()
-    assert page.title().startswith("Error:")
+    assert_error_title(page)
     assert_accessible(page)
     # Each error link moves the focus to the first radio or checkbox of its group.
     page.get_by_role("link", name="Choose the purpose of the item").click()

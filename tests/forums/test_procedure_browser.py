@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from forums.models import Decision, Membership, WrittenProcedure
 from forums.services.procedures import procedure_respond
-from tests.browser import assert_accessible, sign_in
+from tests.browser import assert_accessible, assert_error_title, sign_in
 from tests.forums.factories import ForumFactory, MembershipFactory, WrittenProcedureFactory
 from tests.membership.factories import PASSWORD, AgencyFactory, UserFactory, agency_type
 
@@ -78,7 +78,7 @@ def test_a_proposal_in_writing_is_agreed_when_no_agency_objects(live_server, pag
     assert_accessible(page)
     page.get_by_role("link", name="Ask the board to decide in writing").click()
     page.get_by_role("button", name="Start the written procedure").click()
-    assert page.title().startswith("Error:")
+    assert_error_title(page)
     assert page.get_by_text("Enter what the board is asked to agree").first.is_visible()
     assert_accessible(page)
     page.get_by_label("Title").fill("Fund the victim contact audit")

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, assert_error_title
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,6 +38,6 @@ def test_wrong_password_shows_error_summary_that_is_accessible(live_server, page
     page.get_by_label("Email address").fill("member@demo.lcjb.example")
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.title().startswith("Error:")
+    assert_error_title(page)
     assert page.locator(".govuk-error-summary").is_visible()
     assert_accessible(page)

@@ -4,7 +4,7 @@ import pytest
 
 from forums.models import Membership
 from performance.models import Target
-from tests.browser import assert_accessible, sign_in
+from tests.browser import assert_accessible, assert_error_title, sign_in
 from tests.membership.factories import PASSWORD
 from tests.performance.factories import PerformanceReturnFactory, indicator, period, publish
 
@@ -54,7 +54,7 @@ def test_dashboards_are_accessible_and_show_charts_with_tables(
     )
     submitter_page.locator("#id_cc_effective_trial_rate__value").fill("120")
     submitter_page.get_by_role("button", name="Save figures").click()
-    assert submitter_page.title().startswith("Error:")
+    assert_error_title(submitter_page)
     assert submitter_page.locator("#id_cc_effective_trial_rate__value").input_value() == "120"
     assert_accessible(submitter_page)
     submitter_page.goto(

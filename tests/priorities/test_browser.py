@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from forums.models import Membership
 from priorities.models import Priority, SignOff
-from tests.browser import assert_accessible, sign_in
+from tests.browser import assert_accessible, assert_error_title, sign_in
 from tests.membership.factories import PASSWORD
 from tests.priorities.factories import (
     ConsultationFactory,
@@ -38,7 +38,7 @@ def test_public_answers_a_consultation_and_secretariat_reads_a_priority(
     page.goto(url)
     assert_accessible(page)
     page.get_by_role("button", name="Send your answers").click()
-    assert page.title().startswith("Error:")
+    assert_error_title(page)
     assert page.locator(".govuk-error-summary").is_visible()
     assert_accessible(page)
 
