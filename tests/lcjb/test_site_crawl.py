@@ -46,7 +46,8 @@ DOWNLOAD_SUFFIXES = (
     ".odt",
 )
 # Pages that take long to build and show nothing the crawl would not find elsewhere.
-TEMPLATE_LEAK = re.compile(r"\{\{|\{%|%\}|\}\}")
+# Template syntax showing, comments too (a {# #} comment must fit on one line).
+TEMPLATE_LEAK = re.compile(r"\{\{|\{%|%\}|\}\}|\{#|#\}")
 NONE_LEAK = re.compile(r">\s*None\s*<")
 API_LINK = re.compile(r'"(http://testserver/api/[^"]*)"')
 
